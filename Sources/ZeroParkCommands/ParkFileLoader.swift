@@ -1,0 +1,35 @@
+import Foundation
+import ZeroParkCore
+import ZeroParkParkFile
+
+/// Reads a park file from disk and accounts it; the file-system edge of the command line.
+enum ParkFileLoader {
+    static func read(_ path: String) throws -> ParkDefinition {
+        let text: String
+        do {
+            let data = try Data(contentsOf: URL(fileURLWithPath: path))
+            guard let decoded = String(data: data, encoding: .utf8) else {
+                throw CommandLineFailure("error: \(path): the file is not UTF-8 text")
+            }
+            text = decoded
+        } catch let failure as CommandLineFailure {
+            throw failure
+        } catch {
+            throw CommandLineFailure("error: \(path): cannot read the file (\(error.localizedDescription))")
+        }
+        do {
+            return try ParkFileReader.read(yaml: text)
+        } catch let error as ParkInputError {
+            throw CommandLineFailure(file: path, error)
+        }
+    }
+
+    static func inventory(_ path: String) throws -> Inventory {
+        let park = try read(path)
+        do {
+            return try InventoryCalculator.compute(park)
+        } catch let error as ParkInputError {
+            throw CommandLineFailure(file: path, error)
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import ZeroParkCore
+
+/// The inventory as CSV (RFC 4180): one row per source, sink and offset with its figures,
+/// formula, calculation, factor and citation, then the totals. Numbers unrounded.
+struct InventoryCSVRenderer {
+    let language: OutputLanguage
+    var t: Strings { Strings(language: language) }
+
+    func render(_ inventory: Inventory) -> String {
+        var rows: [[String]] = [[t("类别", "record"), "id", t("名称", "name"), t("系统/类型", "system_or_type"),
+                                 t("方法", "method"), "tco2", "location_based_tco2", "biogenic_tco2", "share",
+                                 "activity", "activity_unit", t("公式", "formula"), t("计算", "calculation"),
+                                 "factor_id", "factor_value", "factor_unit", "factor_vintage", "factor_overridden",
+                                 t("因子出处", "factor_source"), t("数据来源", "data_source")]]
+        for a in inventory.sources {
+            let f = a.factor
+            rows.append(["source", a.id, a.name, a.system.rawValue, a.method.rawValue, num(a.tco2), num(a.locationBasedTco2),
+                         num(a.biogenicTco2), num(inventory.share(ofSource: a)), num(a.activity.total), a.activity.unit.symbol,
+                         a.formula, a.calculation, f?.id ?? "", f.map { num($0.value) } ?? "", f?.unit.symbol ?? "",
+                         f?.vintage.map(String.init) ?? "", f.map { $0.overridden ? "true" : "false" } ?? "",
+                         f?.source ?? "", a.dataSource ?? ""])
+        }
+        for s in inventory.sinks {
+            rows.append(["sink", s.id, s.name, s.kind, "", num(s.tco2), "", "", num(inventory.share(ofSink: s)), "", "",
+                         s.formula, s.calculation, "", "", "", "", "", s.source ?? "", ""])
+        }
+        for o in inventory.offsets {
+            rows.append(["offset", o.id, o.name, o.type.rawValue, o.counted ? "counted" : "not_counted", num(o.tco2), "", "", "",
+                         "", "", "", o.reason, "", "", "", o.vintage.map(String.init) ?? "", "", o.registryRef ?? "", ""])
+        }
+        let totals: [(String, Double)] = [("emissions_tco2", inventory.emissionsTco2),
+                                          ("emissions_location_based_tco2", inventory.locationBasedTco2),
+                                          ("biogenic_tco2", inventory.biogenicTco2),
+                                          ("sequestration_tco2", inventory.sequestrationTco2),
+                                          ("offsets_tco2", inventory.offsetsTco2), ("net_tco2", inventory.netTco2),
+                                          ("consumption_tce", inventory.consumptionTce)]
+        for (key, value) in totals {
+            rows.append(["total", key, "", "", "", num(value)] + Array(repeating: "", count: 14))
+        }
+        return rows.map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    }
+
+    private func num(_ value: Double) -> String { String(value) }
+
+    private func field(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

@@ -1,0 +1,94 @@
+import ZeroParkCore
+
+/// The inventory as text for a terminal: summary, systems, sources (with factor and citation
+/// ids), sinks, offsets, energy, monthly series and warnings. Chinese by default.
+struct InventoryTableRenderer {
+    let language: OutputLanguage
+    var t: Strings { Strings(language: language) }
+
+    func render(_ inventory: Inventory) -> String {
+        let profile = inventory.profile
+        let name = language == .en ? (profile.nameEn ?? profile.name) : profile.name
+        var out = "\(name) (\(profile.id)) · \(t.parkType(profile.type))"
+        if let province = profile.province { out += " · \(province)" }
+        out += "\n" + t("核算期", "Period") + " \(inventory.period.start) – \(inventory.period.end)  ·  "
+        out += t("因子库版本", "Factor library") + " \(inventory.libraryVersion)\n\n"
+
+        var summary = TextTable(headers: [t("项目", "Item"), "tCO2"], rightAligned: [1])
+        summary.add([t("碳排放（市场法，计入）", "Emissions (market-based, counted)"), NumberText.grouped(inventory.emissionsTco2)])
+        summary.add([t("碳排放（位置法）", "Emissions (location-based)"), NumberText.grouped(inventory.locationBasedTco2)])
+        summary.add([t("生物质 CO2（单独报告，不计入）", "Biogenic CO2 (reported, not counted)"), NumberText.grouped(inventory.biogenicTco2)])
+        summary.add([t("碳吸收", "Sequestration"), NumberText.grouped(inventory.sequestrationTco2)])
+        summary.add([t("碳抵消（计入）", "Offsets (counted)"), NumberText.grouped(inventory.offsetsTco2)])
+        summary.add([t("净排放 = 排放 − 吸收 − 抵消", "Net = emissions − sequestration − offsets"), NumberText.grouped(inventory.netTco2)])
+        out += t("【碳平衡】", "[Balance]") + " " + (inventory.balanced
+            ? t("已实现碳中和（净排放 ≤ 0，1.1.2(a)）", "balanced (net ≤ 0, 1.1.2(a))")
+            : t("未实现碳中和（净排放 > 0，1.1.2(a)）", "not balanced (net > 0, 1.1.2(a))")) + "\n"
+        out += summary.render() + "\n"
+
+        var systems = TextTable(headers: [t("系统", "System"), "tCO2", t("占比", "Share")], rightAligned: [1, 2])
+        for system in EmissionSystem.allCases {
+            systems.add([t.system(system), NumberText.grouped(inventory.bySystem[system] ?? 0),
+                         NumberText.percent(inventory.share(ofSystem: system))])
+        }
+        out += t("【按系统】（1.1.2(c)）", "[By system] (1.1.2(c))") + "\n" + systems.render() + "\n"
+
+        var sources = TextTable(headers: [t("排放源", "Source"), t("系统", "System"), t("方法", "Method"), t("活动数据", "Activity"),
+                                          "tCO2", t("占比", "Share"), t("位置法", "Location"), t("因子", "Factor")],
+                                rightAligned: [3, 4, 5, 6])
+        for account in inventory.sources.sorted(by: { $0.tco2 > $1.tco2 }) {
+            let factor = account.factor.map { use in
+                "\(use.id)\(use.vintage.map { "@\($0)" } ?? "") = \(Quantity.format(use.value)) \(use.unit.symbol)" + (use.overridden ? t(" [园区覆盖]", " [override]") : "")
+            } ?? ""
+            sources.add(["\(account.id) \(account.name)", t.system(account.system), t.method(account.method),
+                         "\(NumberText.grouped(account.activity.total)) \(account.activity.unit.symbol)",
+                         NumberText.grouped(account.tco2), NumberText.percent(inventory.share(ofSource: account)),
+                         NumberText.grouped(account.locationBasedTco2), factor])
+        }
+        out += t("【排放源】（1.1.3，按排放量排序）", "[Sources] (1.1.3, largest first)") + "\n" + sources.render() + "\n"
+
+        if !inventory.sinks.isEmpty {
+            var sinks = TextTable(headers: [t("碳汇", "Sink"), t("类型", "Kind"), "tCO2", t("占比", "Share"), t("计算", "Calculation")],
+                                  rightAligned: [2, 3])
+            for sink in inventory.sinks {
+                sinks.add(["\(sink.id) \(sink.name)", t.sinkKind(sink.kind), NumberText.grouped(sink.tco2),
+                           NumberText.percent(inventory.share(ofSink: sink)), sink.calculation])
+            }
+            out += t("【碳吸收】（1.1.4）", "[Sequestration] (1.1.4)") + "\n" + sinks.render() + "\n"
+        }
+        if !inventory.offsets.isEmpty {
+            var offsets = TextTable(headers: [t("抵消", "Offset"), t("类型", "Type"), "tCO2", t("计入", "Counted"),
+                                              t("本地", "Local"), t("说明", "Reason")], rightAligned: [2])
+            for offset in inventory.offsets {
+                offsets.add(["\(offset.id) \(offset.name)", t.offsetType(offset.type), NumberText.grouped(offset.tco2),
+                             t.yesNo(offset.counted), t.yesNo(offset.local), offset.reason])
+            }
+            out += t("【碳抵消】（1.1.4(b)、1.1.7、1.1.34）", "[Offsets] (1.1.4(b), 1.1.7, 1.1.34)") + "\n" + offsets.render() + "\n"
+        }
+
+        var energy = TextTable(headers: [t("能源与强度", "Energy and intensity"), t("数值", "Value")], rightAligned: [1])
+        energy.add([t("综合能耗 (tce，GB/T 2589)", "Energy consumption (tce, GB/T 2589)"), NumberText.grouped(inventory.consumptionTce)])
+        energy.add([t("清洁能源消费占比", "Clean-energy share"), NumberText.percent(inventory.cleanShare)])
+        energy.add([t("单位能耗碳排放 (tCO2/tce)", "Emissions per energy (tCO2/tce)"), inventory.tco2PerTce.map { NumberText.grouped($0, decimals: 4) } ?? "—"])
+        energy.add([t("单位面积碳排放 (tCO2/m²)", "Emissions per area (tCO2/m²)"), inventory.tco2PerM2.map { NumberText.grouped($0, decimals: 5) } ?? "—"])
+        energy.add([t("万元产值碳排放 (tCO2/万元)", "Emissions per 10,000 CNY output"), inventory.tco2Per10kCNY.map { NumberText.grouped($0, decimals: 5) } ?? "—"])
+        out += t("【能源与强度】", "[Energy and intensity]") + "\n" + energy.render() + "\n"
+
+        if !inventory.monthly.isEmpty {
+            var monthly = TextTable(headers: [t("月份", "Month"), "tCO2"], rightAligned: [1])
+            for month in inventory.monthly { monthly.add([month.month.description, NumberText.grouped(month.tco2)]) }
+            out += t("【月度排放】（含月度数据的排放源，覆盖 ", "[Monthly emissions] (sources with monthly data, covering ")
+                + NumberText.percent(inventory.monthlyCoverage) + t(" 的排放）", " of emissions)") + "\n" + monthly.render() + "\n"
+        }
+        if !inventory.warnings.isEmpty {
+            out += t("【提示】", "[Warnings]") + "\n"
+            for warning in inventory.warnings {
+                out += "  - \(warning.message)" + (warning.clause.map { " [\($0)]" } ?? "") + "\n"
+            }
+            out += "\n"
+        }
+        out += t("每条结果的公式、因子出处与数据来源：zeropark inventory FILE --format json\n",
+                 "Formula, factor citation and data source of every line: zeropark inventory FILE --format json\n")
+        return out
+    }
+}

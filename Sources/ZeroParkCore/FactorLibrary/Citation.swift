@@ -1,0 +1,88 @@
+/// Where a built-in number comes from: the document, how it reached us and how sure we are.
+/// Every library entry has one (STANDARD.md 1.1.2(b), 1.1.2(e); DESIGN.md "Factors are data with citations").
+public struct Citation: Hashable, Sendable, Codable {
+    /// Short key of the source in `shared/reference/china-reference-data.md` (e.g. `S-MEE23`).
+    public let key: String
+    /// The document, as a reader would look it up.
+    public let document: String
+    /// Where the figure was read, when not from the official text itself.
+    public let transcription: String?
+    public let url: String?
+
+    public init(key: String, document: String, transcription: String? = nil, url: String? = nil) {
+        self.key = key
+        self.document = document
+        self.transcription = transcription
+        self.url = url
+    }
+
+    /// One line: the document, then how it was transcribed.
+    public var text: String {
+        var parts = [document]
+        if let transcription { parts.append(transcription) }
+        if let url { parts.append(url) }
+        return parts.joined(separator: "; ")
+    }
+}
+
+/// The citations used by the built-in library.
+enum Sources {
+    static let mee21 = Citation(
+        key: "S-MEE21",
+        document: "生态环境部 国家统计局 公告2024年第12号《关于发布2021年电力二氧化碳排放因子的公告》(2024-04-12)",
+        transcription: "values as reprinted by szcbn.com/newsinfo/7157203.html and daydaynews.cc")
+    static let mee22 = Citation(
+        key: "S-MEE22",
+        document: "生态环境部 国家统计局《关于发布2022年电力二氧化碳排放因子的公告》(2024-12-20)",
+        transcription: "announcement text reprinted at theclergymen.com/tanguwen/2024/1231/110116.html")
+    static let mee23 = Citation(
+        key: "S-MEE23",
+        document: "生态环境部 国家统计局《关于发布2023年电力二氧化碳排放因子的公告》(2025-12)",
+        transcription: "figures as reported by Guangming Daily (163.com/dy/article/KIQVBKCG05567I2C.html)",
+        url: "https://www.mee.gov.cn/xxgk2018/xxgk/xxgk01/202512/W020251231726284332528.pdf")
+    static let provincial21 = Citation(
+        key: "S-GH-P22",
+        document: "生态环境部 国家统计局 公告2024年第12号 (2021年省级电力平均二氧化碳排放因子)",
+        transcription: "single code-table transcription (moderate confidence, reference sheet §1.4)")
+    static let provincial22 = Citation(
+        key: "S-GH-P22",
+        document: "生态环境部 国家统计局《关于发布2022年电力二氧化碳排放因子的公告》(2024-12-20) 省级电力平均二氧化碳排放因子",
+        transcription: "two independent code-table transcriptions that agree with each other and with the extremes quoted in the announcement")
+    static let provincial23 = Citation(
+        key: "S-GH-P23",
+        document: "生态环境部 国家统计局《关于发布2023年电力二氧化碳排放因子的公告》(2025-12) 省级电力平均二氧化碳排放因子",
+        transcription: "three independent code-table transcriptions that agree",
+        url: "https://www.mee.gov.cn/xxgk2018/xxgk/xxgk01/202512/W020251231726284332528.pdf")
+    static let regional21 = Citation(
+        key: "S-GH-P22",
+        document: "生态环境部 国家统计局 公告2024年第12号 (2021年区域电网平均二氧化碳排放因子)",
+        transcription: "code-table transcription; 南方 2021 cross-checked by news (reference sheet §1.3)")
+    static let powerSector = Citation(
+        key: "S-GRID0.5703",
+        document: "生态环境部《关于做好2023—2025年发电行业企业温室气体排放报告管理有关工作的通知》(2023-02)",
+        transcription: "as reported by tanpaifang.com/tanguwen/2023/0215/94510.html")
+    static let heat = Citation(
+        key: "GB/T 32150—2025",
+        document: "GB/T 32150—2025《工业企业温室气体排放核算和报告通则》§7.5.6–7.5.7 热力缺省值 0.11 tCO2/GJ",
+        transcription: "secondary transcription of the standard (reference sheet §2); same default as the NDRC sector guidelines")
+    static let fuels = Citation(
+        key: "S-BOOK118",
+        document: "各种能源折标准煤及碳排放参考系数 (NCV and kgce from GB/T 2589《综合能耗计算通则》; CC and OF from the provincial GHG inventory guidelines)",
+        transcription: "compiled table at max.book118.com/html/2020/1123/8133103033003020.shtm; arithmetic checked in reference sheet §3.2")
+    static let gbt2589 = Citation(
+        key: "GB/T 2589",
+        document: "GB/T 2589—2020《综合能耗计算通则》附录A: 电力当量值 0.1229 kgce/kWh; 热力 0.03412 kgce/MJ; 1 kgce = 29 307 kJ",
+        transcription: "nimonik.com.cn FAQ B7013 (GB/T 2589-2008) and code citing GB/T 2589-2020 (reference sheet §3.3)")
+    static let ar4 = Citation(
+        key: "IPCC-AR4",
+        document: "IPCC AR4 WG1 (2007) Ch.2 Table 2.14, 100-year GWP",
+        transcription: "as tabulated in reference sheet §4 (gcam-core A41.GWP.csv and others)")
+    static let ar5 = Citation(
+        key: "IPCC-AR5",
+        document: "IPCC AR5 WG1 (2013) Ch.8 Table 8.A.1, 100-year GWP",
+        transcription: "as tabulated in reference sheet §4 (ZNIT-Tech GWP.md and others)")
+    static let ar6 = Citation(
+        key: "IPCC-AR6",
+        document: "IPCC AR6 WG1 (2021) Ch.7 Table 7.15 / Table 7.SM.7, 100-year GWP",
+        transcription: "as tabulated in reference sheet §4")
+}

@@ -1,0 +1,93 @@
+/// What a built-in factor is for.
+public enum FactorKind: String, Sendable, Codable, CaseIterable {
+    case gridElectricity = "grid_electricity"
+    case purchasedHeat = "purchased_heat"
+    case gwp
+    case coalEquivalent = "coal_equivalent"
+}
+
+/// One entry of the built-in factor library: a value with its unit, the data year (vintage) it is
+/// for, and its citation. Entries with the same id and different vintages form a time series; a
+/// period uses the newest vintage not later than its year (DESIGN.md "Factors are data with citations").
+public struct LibraryFactor: Hashable, Sendable {
+    public let id: String
+    public let kind: FactorKind
+    public let nameZh: String
+    public let nameEn: String
+    public let value: Double
+    /// Unit text, e.g. `tCO2/MWh`; every entry's unit parses (checked by a test).
+    public let unitSymbol: String
+    /// The data year the value describes; nil for constants that apply to every year.
+    public let vintage: Int?
+    public let citation: Citation
+    public let note: String?
+
+    public init(id: String, kind: FactorKind, nameZh: String, nameEn: String, value: Double, unit: String,
+                vintage: Int?, citation: Citation, note: String? = nil) {
+        self.id = id
+        self.kind = kind
+        self.nameZh = nameZh
+        self.nameEn = nameEn
+        self.value = value
+        self.unitSymbol = unit
+        self.vintage = vintage
+        self.citation = citation
+        self.note = note
+    }
+
+    public var unit: QuantityUnit {
+        get throws { try QuantityUnit.parse(unitSymbol) }
+    }
+}
+
+/// A built-in fuel with the parameters of E = AD × NCV × CC × OF × 44/12 (GB/T 32150) and its
+/// standard-coal coefficient (GB/T 2589).
+public struct LibraryFuel: Hashable, Sendable {
+    public let id: String
+    public let nameZh: String
+    public let nameEn: String
+    public let ncv: Double
+    public let ncvUnit: String
+    public let carbonContent: Double
+    public let carbonContentUnit: String
+    public let oxidation: Double
+    public let coalCoefficient: Double
+    public let coalCoefficientUnit: String
+    public let biogenic: Bool
+    public let citation: Citation
+
+    public init(id: String, nameZh: String, nameEn: String, ncv: Double, ncvUnit: String, carbonContent: Double,
+                carbonContentUnit: String = "tC/TJ", oxidation: Double, coalCoefficient: Double,
+                coalCoefficientUnit: String, biogenic: Bool = false, citation: Citation) {
+        self.id = id
+        self.nameZh = nameZh
+        self.nameEn = nameEn
+        self.ncv = ncv
+        self.ncvUnit = ncvUnit
+        self.carbonContent = carbonContent
+        self.carbonContentUnit = carbonContentUnit
+        self.oxidation = oxidation
+        self.coalCoefficient = coalCoefficient
+        self.coalCoefficientUnit = coalCoefficientUnit
+        self.biogenic = biogenic
+        self.citation = citation
+    }
+
+    /// The fuel as a `FuelDefinition`, with parsed units.
+    public func definition() throws -> FuelDefinition {
+        FuelDefinition(id: id, name: nameZh,
+                       ncv: Quantity(ncv, try QuantityUnit.parse(ncvUnit)),
+                       carbonContent: Quantity(carbonContent, try QuantityUnit.parse(carbonContentUnit)),
+                       oxidation: oxidation, biogenic: biogenic,
+                       coalCoefficient: Quantity(coalCoefficient, try QuantityUnit.parse(coalCoefficientUnit)),
+                       source: citation.text)
+    }
+}
+
+/// A province (or grid region) key with its names, for grid-factor lookup.
+public struct GridArea: Hashable, Sendable {
+    public let key: String
+    public let nameZh: String
+    public let nameEn: String
+    public let isProvince: Bool
+}

@@ -1,0 +1,61 @@
+/// A park's carbon inventory for one period (STANDARD.md 1.1.2–1.1.4, 3.2): every source, sink and
+/// offset line with its traceability, and the totals, shares, balance, energy and intensity figures
+/// derived from them. All masses are tonnes of CO2, unrounded.
+public struct Inventory: Hashable, Sendable {
+    public let profile: ParkProfile
+    public let period: AccountingPeriod
+    public let libraryVersion: String
+    public let sources: [SourceAccount]
+    public let sinks: [SinkAccount]
+    public let offsets: [OffsetAccount]
+    public let warnings: [AccountingWarning]
+
+    /// Counted (market-based) emissions, tCO2.
+    public let emissionsTco2: Double
+    public let locationBasedTco2: Double
+    public let biogenicTco2: Double
+    public let sequestrationTco2: Double
+    /// Counted offsets, tCO2.
+    public let offsetsTco2: Double
+    /// Emissions per system; every one of the seven systems is present (1.1.2(c)).
+    public let bySystem: [EmissionSystem: Double]
+    /// Energy consumed, tce (GB/T 2589), and the part that is clean.
+    public let consumptionTce: Double
+    public let cleanTce: Double
+    /// Counted emissions per month, summed over sources with monthly activity.
+    public let monthly: [MonthlyEmissions]
+    /// Share of counted emissions that has monthly resolution.
+    public let monthlyCoverage: Double
+
+    /// net = emissions − sequestration − offsets (1.1.2(a)).
+    public var netTco2: Double { emissionsTco2 - sequestrationTco2 - offsetsTco2 }
+    /// The park is balanced when net ≤ 0 (1.1.2(a)).
+    public var balanced: Bool { netTco2 <= 0 }
+    public var cleanShare: Double? { consumptionTce > 0 ? cleanTce / consumptionTce : nil }
+    /// tCO2 per tce of energy consumed (counted emissions ÷ consumption).
+    public var tco2PerTce: Double? { consumptionTce > 0 ? emissionsTco2 / consumptionTce : nil }
+    public var tco2PerM2: Double? { profile.areaM2 > 0 ? emissionsTco2 / profile.areaM2 : nil }
+    /// tCO2 per 10,000 CNY of output value (1.1.14).
+    public var tco2Per10kCNY: Double? {
+        guard let output = profile.outputValueCNY, output > 0 else { return nil }
+        return emissionsTco2 / (output / 10_000)
+    }
+
+    public func share(ofSource account: SourceAccount) -> Double {
+        emissionsTco2 > 0 ? account.tco2 / emissionsTco2 : 0
+    }
+
+    public func share(ofSink account: SinkAccount) -> Double {
+        sequestrationTco2 > 0 ? account.tco2 / sequestrationTco2 : 0
+    }
+
+    public func share(ofSystem system: EmissionSystem) -> Double {
+        emissionsTco2 > 0 ? (bySystem[system] ?? 0) / emissionsTco2 : 0
+    }
+}
+
+/// Counted emissions in one calendar month.
+public struct MonthlyEmissions: Hashable, Sendable {
+    public let month: YearMonth
+    public let tco2: Double
+}

@@ -1,0 +1,78 @@
+/// Computes a park's inventory from its definition and a factor library (STANDARD.md 1.1.2–1.1.4).
+/// Pure: values in, values out. Every problem in the input is collected and thrown together as a
+/// `ParkInputError`, so a user fixes a file in one pass.
+public enum InventoryCalculator {
+    public static func compute(_ park: ParkDefinition, library: FactorLibrary = .builtIn) throws -> Inventory {
+        var issues = ParkValidator.issues(in: park)
+        let context = AccountingContext(library: library, park: park)
+        var warnings: [AccountingWarning] = []
+        if let province = park.profile.province, library.gridArea(province) == nil, !library.contains(factorID: "grid.\(province)") {
+            issues.append(ParkIssue(code: "unknown_province", field: "park.province",
+                                    message: "unknown province \"\(province)\" (known: \(library.gridAreas.filter(\.isProvince).map(\.key).joined(separator: ", ")))",
+                                    location: park.profile.locations["province"]))
+        }
+
+        var sources: [SourceAccount] = []
+        sources.reserveCapacity(park.sources.count)
+        for source in park.sources {
+            do {
+                let account = try AccountingMethods.type(of: source.method).account(source, in: context)
+                sources.append(account)
+                warnings += account.warnings
+            } catch let issue as ParkIssue {
+                issues.append(issue)
+            }
+        }
+        var sinks: [SinkAccount] = []
+        for sink in park.sinks {
+            do { sinks.append(try SinkAccounting.account(sink, period: park.period)) } catch let issue as ParkIssue {
+                issues.append(issue)
+            }
+        }
+        var offsets: [OffsetAccount] = []
+        for offset in park.offsets {
+            do {
+                let (account, warning) = try OffsetRules.account(offset)
+                offsets.append(account)
+                if let warning { warnings.append(warning) }
+            } catch let issue as ParkIssue {
+                issues.append(issue)
+            }
+        }
+        guard issues.isEmpty else { throw ParkInputError(issues: issues) }
+        return assemble(park: park, library: library, sources: sources, sinks: sinks, offsets: offsets, warnings: warnings)
+    }
+
+    static func assemble(park: ParkDefinition, library: FactorLibrary, sources: [SourceAccount],
+                         sinks: [SinkAccount], offsets: [OffsetAccount], warnings: [AccountingWarning]) -> Inventory {
+        var bySystem = Dictionary(uniqueKeysWithValues: EmissionSystem.allCases.map { ($0, 0.0) })
+        var emissions = 0.0, location = 0.0, biogenic = 0.0, consumption = 0.0, clean = 0.0, monthlyCovered = 0.0
+        let months = park.period.months
+        var monthly = [Double](repeating: 0, count: months.count)
+        for account in sources {
+            emissions += account.tco2
+            location += account.locationBasedTco2
+            biogenic += account.biogenicTco2
+            bySystem[account.system, default: 0] += account.tco2
+            if let energy = account.energy {
+                consumption += energy.tce
+                if energy.clean { clean += energy.tce }
+            }
+            if let series = account.monthlyTco2, series.count == monthly.count {
+                monthlyCovered += account.tco2
+                for index in series.indices { monthly[index] += series[index] }
+            }
+        }
+        let sequestration = sinks.reduce(0) { $0 + $1.tco2 }
+        let offsetTotal = offsets.filter(\.counted).reduce(0) { $0 + $1.tco2 }
+        let hasMonthly = sources.contains { $0.monthlyTco2 != nil }
+        return Inventory(
+            profile: park.profile, period: park.period, libraryVersion: library.version,
+            sources: sources, sinks: sinks, offsets: offsets, warnings: warnings,
+            emissionsTco2: emissions, locationBasedTco2: location, biogenicTco2: biogenic,
+            sequestrationTco2: sequestration, offsetsTco2: offsetTotal, bySystem: bySystem,
+            consumptionTce: consumption, cleanTce: clean,
+            monthly: hasMonthly ? zip(months, monthly).map { MonthlyEmissions(month: $0, tco2: $1) } : [],
+            monthlyCoverage: emissions > 0 ? monthlyCovered / emissions : 0)
+    }
+}

@@ -1,0 +1,186 @@
+/// The stable JSON contract of an inventory, `zeropark.inventory/1` (issue #2 §8): the shape that
+/// `zeropark inventory --format json` prints and the API will serve. Fields may be added, never
+/// renamed or removed. Masses are tonnes of CO2, unrounded.
+public struct InventoryDocument: Codable, Sendable, Equatable {
+    public static let formatID = "zeropark.inventory/1"
+
+    public var format: String
+    public var park: Park
+    public var period: Period
+    public var factorLibrary: String
+    public var totals: Totals
+    public var bySystem: [String: Double]
+    public var sources: [Source]
+    public var sinks: [Sink]
+    public var offsets: [Offset]
+    public var energy: Energy
+    public var intensity: Intensity
+    public var monthly: [Month]
+    public var monthlyCoverage: Double
+    public var warnings: [Warning]
+
+    enum CodingKeys: String, CodingKey {
+        case format, park, period, totals, sources, sinks, offsets, energy, intensity, monthly, warnings
+        case factorLibrary = "factor_library", bySystem = "by_system", monthlyCoverage = "monthly_coverage"
+    }
+
+    public struct Park: Codable, Sendable, Equatable {
+        public var id, name: String
+        public var nameEn: String?
+        public var type: String
+        public var province: String?
+        public var areaM2: Double
+        public var outputValueCNY: Double?
+        public var boundaryEvidence: [String]
+        enum CodingKeys: String, CodingKey {
+            case id, name, type, province
+            case nameEn = "name_en", areaM2 = "area_m2", outputValueCNY = "output_value_cny", boundaryEvidence = "boundary_evidence"
+        }
+    }
+
+    public struct Period: Codable, Sendable, Equatable {
+        public var start, end: String
+    }
+
+    public struct Totals: Codable, Sendable, Equatable {
+        public var emissionsTco2, emissionsLocationBasedTco2, biogenicTco2, sequestrationTco2, offsetsTco2, netTco2: Double
+        public var balanced: Bool
+        enum CodingKeys: String, CodingKey {
+            case balanced
+            case emissionsTco2 = "emissions_tco2", emissionsLocationBasedTco2 = "emissions_location_based_tco2"
+            case biogenicTco2 = "biogenic_tco2", sequestrationTco2 = "sequestration_tco2"
+            case offsetsTco2 = "offsets_tco2", netTco2 = "net_tco2"
+        }
+    }
+
+    public struct Factor: Codable, Sendable, Equatable {
+        public var id: String
+        public var value: Double
+        public var unit: String
+        public var source: String
+        public var vintage: Int?
+        public var origin: String
+        public var overridden: Bool
+        public var note: String?
+    }
+
+    public struct Source: Codable, Sendable, Equatable {
+        public var id, name, system, method: String
+        public var scope: Int
+        public var enterprise: String?
+        public var tco2, locationBasedTco2, biogenicTco2, share: Double
+        public var activity: Activity
+        public var formula, calculation: String
+        public var dataSource, evidence: String?
+        public var factor: Factor?
+        public var parameters: [Factor]
+        public var energyTce: Double?
+        public var cleanEnergy: Bool?
+        public var monthlyTco2: [Double]?
+        enum CodingKeys: String, CodingKey {
+            case id, name, system, method, scope, enterprise, tco2, share, activity, formula, calculation, evidence, factor, parameters
+            case locationBasedTco2 = "location_based_tco2", biogenicTco2 = "biogenic_tco2", dataSource = "data_source"
+            case energyTce = "energy_tce", cleanEnergy = "clean_energy", monthlyTco2 = "monthly_tco2"
+        }
+    }
+
+    public struct Activity: Codable, Sendable, Equatable {
+        public var quantity: Double
+        public var unit: String
+        public var monthly: [Double]?
+    }
+
+    public struct Sink: Codable, Sendable, Equatable {
+        public var id, name, kind: String
+        public var tco2, share: Double
+        public var formula, calculation: String
+        public var source: String?
+    }
+
+    public struct Offset: Codable, Sendable, Equatable {
+        public var id, name, type: String
+        public var tco2: Double
+        public var counted: Bool
+        public var reason: String
+        public var local: Bool
+        public var vintage: Int?
+        public var registryRef: String?
+        enum CodingKeys: String, CodingKey {
+            case id, name, type, tco2, counted, reason, local, vintage
+            case registryRef = "registry_ref"
+        }
+    }
+
+    public struct Energy: Codable, Sendable, Equatable {
+        public var consumptionTce, cleanTce: Double
+        public var cleanShare, tco2PerTce: Double?
+        enum CodingKeys: String, CodingKey {
+            case consumptionTce = "consumption_tce", cleanTce = "clean_tce", cleanShare = "clean_share", tco2PerTce = "tco2_per_tce"
+        }
+    }
+
+    public struct Intensity: Codable, Sendable, Equatable {
+        public var tco2PerM2, tco2Per10kCNY, tco2PerTce: Double?
+        enum CodingKeys: String, CodingKey {
+            case tco2PerM2 = "tco2_per_m2", tco2Per10kCNY = "tco2_per_10k_cny", tco2PerTce = "tco2_per_tce"
+        }
+    }
+
+    public struct Month: Codable, Sendable, Equatable {
+        public var month: String
+        public var tco2: Double
+    }
+
+    public struct Warning: Codable, Sendable, Equatable {
+        public var code, message: String
+        public var clause, subject: String?
+    }
+}
+
+extension InventoryDocument {
+    /// The document for an inventory.
+    public init(_ inventory: Inventory) {
+        let profile = inventory.profile
+        func factor(_ use: FactorUse) -> Factor {
+            Factor(id: use.id, value: use.value, unit: use.unit.symbol, source: use.source, vintage: use.vintage,
+                   origin: use.origin.rawValue, overridden: use.overridden, note: use.note)
+        }
+        self.init(
+            format: Self.formatID,
+            park: Park(id: profile.id, name: profile.name, nameEn: profile.nameEn, type: profile.type.rawValue,
+                       province: profile.province, areaM2: profile.areaM2, outputValueCNY: profile.outputValueCNY,
+                       boundaryEvidence: profile.boundaryEvidence),
+            period: Period(start: inventory.period.start.description, end: inventory.period.end.description),
+            factorLibrary: inventory.libraryVersion,
+            totals: Totals(emissionsTco2: inventory.emissionsTco2, emissionsLocationBasedTco2: inventory.locationBasedTco2,
+                           biogenicTco2: inventory.biogenicTco2, sequestrationTco2: inventory.sequestrationTco2,
+                           offsetsTco2: inventory.offsetsTco2, netTco2: inventory.netTco2, balanced: inventory.balanced),
+            bySystem: Dictionary(uniqueKeysWithValues: EmissionSystem.allCases.map { ($0.rawValue, inventory.bySystem[$0] ?? 0) }),
+            sources: inventory.sources.map { account in
+                Source(id: account.id, name: account.name, system: account.system.rawValue, method: account.method.rawValue,
+                       scope: account.scope, enterprise: account.enterprise, tco2: account.tco2,
+                       locationBasedTco2: account.locationBasedTco2, biogenicTco2: account.biogenicTco2,
+                       share: inventory.share(ofSource: account),
+                       activity: Activity(quantity: account.activity.total, unit: account.activity.unit.symbol,
+                                          monthly: account.activity.monthly),
+                       formula: account.formula, calculation: account.calculation, dataSource: account.dataSource,
+                       evidence: account.evidence, factor: account.factor.map(factor), parameters: account.parameters.map(factor),
+                       energyTce: account.energy?.tce, cleanEnergy: account.energy?.clean, monthlyTco2: account.monthlyTco2)
+            },
+            sinks: inventory.sinks.map {
+                Sink(id: $0.id, name: $0.name, kind: $0.kind, tco2: $0.tco2, share: inventory.share(ofSink: $0),
+                     formula: $0.formula, calculation: $0.calculation, source: $0.source)
+            },
+            offsets: inventory.offsets.map {
+                Offset(id: $0.id, name: $0.name, type: $0.type.rawValue, tco2: $0.tco2, counted: $0.counted,
+                       reason: $0.reason, local: $0.local, vintage: $0.vintage, registryRef: $0.registryRef)
+            },
+            energy: Energy(consumptionTce: inventory.consumptionTce, cleanTce: inventory.cleanTce,
+                           cleanShare: inventory.cleanShare, tco2PerTce: inventory.tco2PerTce),
+            intensity: Intensity(tco2PerM2: inventory.tco2PerM2, tco2Per10kCNY: inventory.tco2Per10kCNY,
+                                 tco2PerTce: inventory.tco2PerTce),
+            monthly: inventory.monthly.map { Month(month: $0.month.description, tco2: $0.tco2) },
+            monthlyCoverage: inventory.monthlyCoverage,
+            warnings: inventory.warnings.map { Warning(code: $0.code, message: $0.message, clause: $0.clause, subject: $0.subject) })
+    }
+}

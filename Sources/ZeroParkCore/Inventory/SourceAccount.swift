@@ -1,0 +1,66 @@
+/// Energy consumed by a source, in tonnes of standard coal equivalent (GB/T 2589), and whether it
+/// counts as clean energy (green or on-site renewable electricity, biogenic fuel).
+public struct EnergyUse: Hashable, Sendable {
+    public let tce: Double
+    public let clean: Bool
+    /// The coefficient used (electricity 0.1229 kgce/kWh, heat 0.03412 tce/GJ, a fuel's own
+    /// coefficient); nil when NCV ÷ 29.3076 GJ/tce was used.
+    public let coefficient: FactorUse?
+    public let basis: String
+}
+
+/// One accounted source: emissions (market-based and location-based, biogenic apart), the method,
+/// formula and worked calculation, the factors used with their citations, the activity data and its
+/// source — enough for an auditor to recompute the line by hand (STANDARD.md 1.1.2(b), 1.1.2(e), 1.1.3).
+public struct SourceAccount: Hashable, Sendable {
+    public let id: String
+    public let name: String
+    public let system: EmissionSystem
+    public let method: AccountingMethodKind
+    public let scope: Int
+    public let enterprise: String?
+    /// Counted emissions, market-based, tCO2.
+    public let tco2: Double
+    /// Location-based emissions (grid average for all electricity), tCO2.
+    public let locationBasedTco2: Double
+    /// Biogenic CO2, reported apart and not counted, tCO2.
+    public let biogenicTco2: Double
+    /// Counted emissions per month when the activity is monthly.
+    public let monthlyTco2: [Double]?
+    public let activity: ActivityData
+    public let formula: String
+    public let calculation: String
+    /// The factor that carries the method (grid factor, implied fuel factor, GWP, ...).
+    public let factor: FactorUse?
+    /// Every parameter used, the primary factor included.
+    public let parameters: [FactorUse]
+    public let energy: EnergyUse?
+    public let dataSource: String?
+    public let evidence: String?
+    public let warnings: [AccountingWarning]
+}
+
+/// One accounted sink (STANDARD.md 1.1.4(a), 1.1.4(c)).
+public struct SinkAccount: Hashable, Sendable {
+    public let id: String
+    public let name: String
+    public let kind: String
+    public let tco2: Double
+    public let formula: String
+    public let calculation: String
+    public let source: String?
+}
+
+/// One offset claim and whether it was counted, with the reason (STANDARD.md 1.1.4(b), 1.1.7, 1.1.34).
+public struct OffsetAccount: Hashable, Sendable {
+    public let id: String
+    public let name: String
+    public let type: OffsetType
+    /// The quantity claimed, tCO2 (counted or not).
+    public let tco2: Double
+    public let counted: Bool
+    public let reason: String
+    public let local: Bool
+    public let vintage: Int?
+    public let registryRef: String?
+}

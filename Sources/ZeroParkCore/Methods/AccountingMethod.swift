@@ -1,0 +1,71 @@
+/// An accounting method: turns one source's activity into emissions with a formula an auditor can
+/// redo by hand (STANDARD.md 1.1.2(b)). Each conforming type documents its formula.
+protocol AccountingMethod {
+    static var kind: AccountingMethodKind { get }
+    /// GHG Protocol scope when the source does not set one.
+    static var defaultScope: Int { get }
+    static var formula: String { get }
+    static func outcome(for source: EmissionSource, in context: AccountingContext) throws -> MethodOutcome
+}
+
+/// What a method computed for one source, before it becomes a `SourceAccount`.
+struct MethodOutcome {
+    var tco2: Double
+    var locationBasedTco2: Double
+    var biogenicTco2: Double = 0
+    var calculation: String
+    var factor: FactorUse?
+    var parameters: [FactorUse]
+    var energy: EnergyUse?
+    var warnings: [AccountingWarning] = []
+}
+
+extension AccountingMethod {
+    static func account(_ source: EmissionSource, in context: AccountingContext) throws -> SourceAccount {
+        let outcome = try outcome(for: source, in: context)
+        var monthly: [Double]?
+        if let months = source.activity.monthly {
+            let total = source.activity.total
+            let perUnit = total > 0 ? outcome.tco2 / total : 0
+            monthly = months.map { $0 * perUnit }
+        }
+        return SourceAccount(
+            id: source.id, name: source.name, system: source.system, method: kind,
+            scope: source.scope ?? defaultScope, enterprise: source.enterprise,
+            tco2: outcome.tco2, locationBasedTco2: outcome.locationBasedTco2, biogenicTco2: outcome.biogenicTco2,
+            monthlyTco2: monthly, activity: source.activity, formula: formula, calculation: outcome.calculation,
+            factor: outcome.factor, parameters: outcome.parameters, energy: outcome.energy,
+            dataSource: source.dataSource, evidence: source.evidence, warnings: outcome.warnings)
+    }
+}
+
+/// Finds the method type for a method kind.
+enum AccountingMethods {
+    static func type(of kind: AccountingMethodKind) -> any AccountingMethod.Type {
+        switch kind {
+        case .fuelCombustion: return FuelCombustion.self
+        case .purchasedElectricity: return PurchasedElectricity.self
+        case .greenElectricity: return GreenElectricity.self
+        case .onsiteRenewable: return OnsiteRenewable.self
+        case .purchasedHeat: return PurchasedHeat.self
+        case .refrigerantLeakage: return RefrigerantLeakage.self
+        case .activityFactor: return ActivityFactor.self
+        }
+    }
+
+    static func formula(of kind: AccountingMethodKind) -> String { type(of: kind).formula }
+}
+
+/// Writes `a × b × c = r unit` for the calculation column.
+func calculationText(_ terms: [String], result: Double, unit: String = "tCO2") -> String {
+    terms.joined(separator: " × ") + " = \(Quantity.format(result)) \(unit)"
+}
+
+/// Electricity in tce at the equivalent value 0.1229 kgce/kWh (GB/T 2589).
+func electricityEnergy(_ activity: Quantity, clean: Bool, source: EmissionSource,
+                       context: AccountingContext) throws -> EnergyUse {
+    let coefficient = try context.constant(FactorLibrary.electricityCoalID, for: source)
+    let tce = try (activity * coefficient.quantity).value(in: .tonneCoalEquivalent)
+    return EnergyUse(tce: tce, clean: clean, coefficient: coefficient,
+                     basis: "\(activity) × \(coefficient.quantity) (GB/T 2589 当量值)")
+}

@@ -1,0 +1,98 @@
+/// Stationary or mobile fuel combustion (GB/T 32150):
+///
+///     E = AD × NCV × CC × OF × 44/12
+///
+/// AD activity (t or 10^4 Nm3), NCV net calorific value (GJ/t, GJ/10^4 Nm3), CC carbon content per
+/// unit of energy (tC/TJ), OF oxidation rate, 44/12 the CO2/C mass ratio. Biogenic fuels are
+/// reported as biogenic CO2 and not counted. An explicit `factor` on the source (tCO2 per activity
+/// unit) replaces the NCV × CC × OF × 44/12 product. Energy: the fuel's standard-coal coefficient,
+/// or NCV × AD ÷ 29.3076 GJ/tce. Serves STANDARD.md 1.1.2(b), 1.1.3(a).
+enum FuelCombustion: AccountingMethod {
+    static let kind = AccountingMethodKind.fuelCombustion
+    static let defaultScope = 1
+    static let formula = "E = AD × NCV × CC × OF × 44/12"
+
+    static func outcome(for source: EmissionSource, in context: AccountingContext) throws -> MethodOutcome {
+        let activity = source.activity.quantity
+        var warnings: [AccountingWarning] = []
+        var fuel: FuelDefinition?
+        var fuelOrigin = FactorUse.Origin.library
+        var fuelOverridden = false
+        if let fuelID = source.fuel {
+            (fuel, fuelOrigin, fuelOverridden) = try context.fuel(fuelID, for: source)
+        } else if source.factor == nil {
+            throw context.issue(source, field: "fuel", code: "missing_field",
+                                "fuel_combustion needs `fuel` (a built-in or park fuel id) or an explicit `factor`")
+        }
+
+        if let factorID = source.factor {
+            // Explicit emission factor per unit of activity replaces the fuel's parameters.
+            let (use, factorWarnings) = try context.factor(factorID, for: source, field: "factor")
+            warnings += factorWarnings
+            let tco2 = try context.tonnesCO2(activity, use.quantity, for: source, factorName: "factor \(factorID)")
+            let biogenic = fuel?.biogenic ?? false
+            let energy = try fuel.map { try energyUse(activity, fuel: $0, source: source, context: context) }
+            let used = use.markedOverridden()
+            return MethodOutcome(tco2: biogenic ? 0 : tco2, locationBasedTco2: biogenic ? 0 : tco2,
+                                 biogenicTco2: biogenic ? tco2 : 0,
+                                 calculation: calculationText(["\(activity)", "\(use.quantity)"], result: tco2),
+                                 factor: used, parameters: [used], energy: energy, warnings: warnings)
+        }
+        guard let fuel else {
+            throw context.issue(source, field: "fuel", code: "missing_field", "fuel_combustion needs `fuel`")
+        }
+        let energyContent = activity * fuel.ncv
+        guard energyContent.unit.dimension == .energyDimension else {
+            throw context.issue(source, field: "activity.unit", code: "unit_mismatch",
+                                "activity in \(activity.unit.symbol) (\(activity.unit.dimension.name)) does not match fuel \(fuel.id)'s NCV in \(fuel.ncv.unit.symbol): AD × NCV must be energy")
+        }
+        let carbon = energyContent * fuel.carbonContent
+        let co2 = carbon * fuel.oxidation * Quantity(44.0 / 12.0, .co2PerCarbon)
+        let tco2: Double
+        do { tco2 = try co2.value(in: .tonneCO2) } catch {
+            throw context.issue(source, field: "fuel", code: "unit_mismatch",
+                                "fuel \(fuel.id): carbon content in \(fuel.carbonContent.unit.symbol) must be carbon mass per energy (e.g. tC/TJ)")
+        }
+        let perUnit = activity.value > 0 ? tco2 / activity.value : 0
+        let origin = fuelOrigin
+        let overridden = fuelOverridden
+        func parameter(_ suffix: String, _ quantity: Quantity) -> FactorUse {
+            FactorUse(id: "fuel.\(fuel.id).\(suffix)", quantity: quantity, source: fuel.source, vintage: nil,
+                      origin: origin, overridden: overridden)
+        }
+        let implied = FactorUse(id: "fuel.\(fuel.id)", quantity: Quantity(perUnit, .tonneCO2 / activity.unit),
+                                source: fuel.source, vintage: nil, origin: origin, overridden: overridden,
+                                note: "NCV × CC × OF × 44/12")
+        let parameters = [parameter("ncv", fuel.ncv), parameter("carbon_content", fuel.carbonContent),
+                          parameter("oxidation", Quantity(fuel.oxidation, .dimensionless))]
+        let calculation = calculationText(["\(activity)", "\(fuel.ncv)", "\(fuel.carbonContent)",
+                                           Quantity.format(fuel.oxidation), "44/12"], result: tco2)
+        let energy = try energyUse(activity, fuel: fuel, source: source, context: context)
+        if fuel.biogenic {
+            warnings.append(AccountingWarning(code: "biogenic_not_counted",
+                                              message: "\(source.id): biogenic CO2 from \(fuel.id) is reported apart and not counted (GB/T 32150)",
+                                              clause: "1.1.2(a)", subject: source.id))
+        }
+        return MethodOutcome(tco2: fuel.biogenic ? 0 : tco2, locationBasedTco2: fuel.biogenic ? 0 : tco2,
+                             biogenicTco2: fuel.biogenic ? tco2 : 0, calculation: calculation,
+                             factor: implied, parameters: [implied] + parameters, energy: energy, warnings: warnings)
+    }
+
+    static func energyUse(_ activity: Quantity, fuel: FuelDefinition, source: EmissionSource,
+                          context: AccountingContext) throws -> EnergyUse {
+        if let coefficient = fuel.coalCoefficient {
+            let energy = activity * coefficient
+            if let tce = try? energy.value(in: .tonneCoalEquivalent) {
+                let use = FactorUse(id: "fuel.\(fuel.id).coal_coefficient", quantity: coefficient, source: fuel.source,
+                                    vintage: nil, origin: .library, overridden: false)
+                return EnergyUse(tce: tce, clean: fuel.biogenic, coefficient: use,
+                                 basis: "\(activity) × \(coefficient) (GB/T 2589)")
+            }
+            throw context.issue(source, field: "activity.unit", code: "unit_mismatch",
+                                "activity in \(activity.unit.symbol) does not match fuel \(fuel.id)'s standard-coal coefficient in \(coefficient.unit.symbol)")
+        }
+        let tce = try (activity * fuel.ncv).value(in: .tonneCoalEquivalent)
+        return EnergyUse(tce: tce, clean: fuel.biogenic, coefficient: nil,
+                         basis: "\(activity) × \(fuel.ncv) ÷ 29.3076 GJ/tce")
+    }
+}

@@ -1,0 +1,32 @@
+/// Steam or hot water bought from outside the boundary (STANDARD.md 1.1.3(b)):
+///
+///     E = AD(GJ) × EF_heat(tCO2/GJ)
+///
+/// EF_heat is the source's explicit `factor` (a measured supplier factor), else the library
+/// default 0.11 tCO2/GJ (GB/T 32150—2025). Energy: AD × 0.03412 tce/GJ (GB/T 2589).
+enum PurchasedHeat: AccountingMethod {
+    static let kind = AccountingMethodKind.purchasedHeat
+    static let defaultScope = 2
+    static let formula = "E = AD × EF_heat"
+
+    static func outcome(for source: EmissionSource, in context: AccountingContext) throws -> MethodOutcome {
+        let activity = source.activity.quantity
+        try context.require(activity, compatibleWith: .gigajoule, for: source, what: "heat")
+        var (use, warnings) = try context.factor(source.factor ?? FactorLibrary.heatDefaultID, for: source,
+                                                 field: source.factor == nil ? "method" : "factor")
+        if source.factor != nil { use = use.markedOverridden() }
+        let tco2 = try context.tonnesCO2(activity, use.quantity, for: source, factorName: "factor \(use.id)")
+        let coefficient = try context.constant(FactorLibrary.heatCoalID, for: source)
+        let tce = try (activity * coefficient.quantity).value(in: .tonneCoalEquivalent)
+        let energy = EnergyUse(tce: tce, clean: false, coefficient: coefficient,
+                               basis: "\(activity) × \(coefficient.quantity) (GB/T 2589)")
+        if source.factor == nil {
+            warnings.append(AccountingWarning(code: "default_heat_factor",
+                                              message: "\(source.id): default heat factor 0.11 tCO2/GJ used; a measured supplier factor takes precedence",
+                                              clause: "1.1.2(b)", subject: source.id))
+        }
+        return MethodOutcome(tco2: tco2, locationBasedTco2: tco2,
+                             calculation: calculationText(["\(activity)", "\(use.quantity)"], result: tco2),
+                             factor: use, parameters: [use], energy: energy, warnings: warnings)
+    }
+}

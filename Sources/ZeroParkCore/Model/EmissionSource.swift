@@ -1,0 +1,89 @@
+/// The accounting methods a source can use (STANDARD.md 1.1.2(b), 1.1.3(a)).
+public enum AccountingMethodKind: String, CaseIterable, Sendable, Codable {
+    case fuelCombustion = "fuel_combustion"
+    case purchasedElectricity = "purchased_electricity"
+    case greenElectricity = "green_electricity"
+    case onsiteRenewable = "onsite_renewable"
+    case purchasedHeat = "purchased_heat"
+    case refrigerantLeakage = "refrigerant_leakage"
+    case activityFactor = "activity_factor"
+}
+
+/// A source's activity data for the period: one total, or one value per calendar month of the period.
+public struct ActivityData: Hashable, Sendable {
+    public enum Values: Hashable, Sendable {
+        case total(Double)
+        case monthly([Double])
+    }
+
+    public var unit: QuantityUnit
+    public var values: Values
+
+    public init(unit: QuantityUnit, values: Values) {
+        self.unit = unit
+        self.values = values
+    }
+
+    public var total: Double {
+        switch values {
+        case let .total(value): return value
+        case let .monthly(values): return values.reduce(0, +)
+        }
+    }
+
+    public var monthly: [Double]? {
+        if case let .monthly(values) = values { return values }
+        return nil
+    }
+
+    public var quantity: Quantity { Quantity(total, unit) }
+}
+
+/// One emission source inside the park boundary (STANDARD.md 1.1.3(a)): its system, method,
+/// the factor/fuel/grid/gas it names, its activity data and where that data comes from (1.1.2(e)).
+public struct EmissionSource: Hashable, Sendable {
+    public var id: String
+    public var name: String
+    public var system: EmissionSystem
+    public var method: AccountingMethodKind
+    /// A fuel id (built-in or park-defined) for `fuel_combustion`.
+    public var fuel: String?
+    /// An explicit factor id that replaces the method's default.
+    public var factor: String?
+    /// A grid key (`guangdong`, `national`, `south_grid`, ...) for electricity methods.
+    public var grid: String?
+    /// The gas leaked, for `refrigerant_leakage` (`HFC-134a`, ...).
+    public var gas: String?
+    /// The GWP set (`AR4`, `AR5`, `AR6`) for `refrigerant_leakage`.
+    public var gwpSet: String?
+    /// GHG Protocol scope (1, 2 or 3); defaults from the method when nil.
+    public var scope: Int?
+    /// The enterprise (tenant) inside the park that owns this source, if any.
+    public var enterprise: String?
+    public var activity: ActivityData
+    public var dataSource: String?
+    public var evidence: String?
+    public var locations: FieldLocations
+
+    public init(id: String, name: String, system: EmissionSystem, method: AccountingMethodKind,
+                fuel: String? = nil, factor: String? = nil, grid: String? = nil, gas: String? = nil,
+                gwpSet: String? = nil, scope: Int? = nil, enterprise: String? = nil,
+                activity: ActivityData, dataSource: String? = nil, evidence: String? = nil,
+                locations: FieldLocations = .init()) {
+        self.id = id
+        self.name = name
+        self.system = system
+        self.method = method
+        self.fuel = fuel
+        self.factor = factor
+        self.grid = grid
+        self.gas = gas
+        self.gwpSet = gwpSet
+        self.scope = scope
+        self.enterprise = enterprise
+        self.activity = activity
+        self.dataSource = dataSource
+        self.evidence = evidence
+        self.locations = locations
+    }
+}

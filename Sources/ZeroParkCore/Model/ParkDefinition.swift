@@ -1,0 +1,23 @@
+/// Everything a park file says: profile and boundary, period, park factors and fuels, and the
+/// sources, sinks and offsets to account (STANDARD.md 1.1.1–1.1.4).
+public struct ParkDefinition: Hashable, Sendable {
+    public var profile: ParkProfile
+    public var period: AccountingPeriod
+    public var factors: [ParkFactor]
+    public var fuels: [FuelDefinition]
+    public var sources: [EmissionSource]
+    public var sinks: [CarbonSink]
+    public var offsets: [CarbonOffset]
+
+    public init(profile: ParkProfile, period: AccountingPeriod, factors: [ParkFactor] = [],
+                fuels: [FuelDefinition] = [], sources: [EmissionSource] = [], sinks: [CarbonSink] = [],
+                offsets: [CarbonOffset] = []) {
+        self.profile = profile
+        self.period = period
+        self.factors = factors
+        self.fuels = fuels
+        self.sources = sources
+        self.sinks = sinks
+        self.offsets = offsets
+    }
+}

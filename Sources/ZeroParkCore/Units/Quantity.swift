@@ -1,0 +1,58 @@
+/// A number with its unit. Arithmetic keeps the units; conversion and addition refuse a change of
+/// dimension with a `UnitError` instead of returning a wrong number (DESIGN.md "Units are types").
+public struct Quantity: Sendable, Hashable, CustomStringConvertible {
+    public var value: Double
+    public var unit: QuantityUnit
+
+    public init(_ value: Double, _ unit: QuantityUnit) {
+        self.value = value
+        self.unit = unit
+    }
+
+    public var description: String { "\(Quantity.format(value)) \(unit.symbol)" }
+
+    /// This quantity expressed in `target`.
+    public func converted(to target: QuantityUnit) throws -> Quantity {
+        Quantity(try unit.convert(value, to: target), target)
+    }
+
+    /// The value of this quantity in `target`.
+    public func value(in target: QuantityUnit) throws -> Double {
+        try unit.convert(value, to: target)
+    }
+
+    /// The sum, expressed in this quantity's unit; an error when the dimensions differ.
+    public func adding(_ other: Quantity) throws -> Quantity {
+        Quantity(value + (try other.value(in: unit)), unit)
+    }
+
+    public static func * (lhs: Quantity, rhs: Quantity) -> Quantity {
+        Quantity(lhs.value * rhs.value, lhs.unit * rhs.unit)
+    }
+
+    public static func / (lhs: Quantity, rhs: Quantity) -> Quantity {
+        Quantity(lhs.value / rhs.value, lhs.unit / rhs.unit)
+    }
+
+    public static func * (lhs: Quantity, rhs: Double) -> Quantity {
+        Quantity(lhs.value * rhs, lhs.unit)
+    }
+
+    /// Formats a number for formulas and messages: up to 6 significant decimals, no exponent for
+    /// everyday magnitudes. Display only; results stay unrounded.
+    public static func format(_ value: Double) -> String {
+        if value == value.rounded() && abs(value) < 1e15 {
+            return String(Int64(value))
+        }
+        var text = String(value)
+        if text.contains("e") { return text }
+        if let dot = text.firstIndex(of: ".") {
+            let decimals = text[text.index(after: dot)...]
+            if decimals.count > 6 {
+                let rounded = (value * 1_000_000).rounded() / 1_000_000
+                text = String(rounded)
+            }
+        }
+        return text
+    }
+}

@@ -1,0 +1,264 @@
+import Yams
+import ZeroParkCore
+
+/// Reads a park file (YAML, format version 1; `docs/park-file.md`) into a `ParkDefinition`.
+/// Every problem — YAML syntax, a missing or mistyped field, an unknown key or unit — becomes a
+/// `ParkIssue` with its field path, line and column, and all of them are thrown together as one
+/// `ParkInputError`. Serves STANDARD.md 1.1.1–1.1.4 (the park's boundary, sources, sinks, offsets).
+public enum ParkFileReader {
+    /// The format versions this reader understands.
+    public static let supportedVersions = [1]
+
+    public static func read(yaml: String) throws -> ParkDefinition {
+        let root: Node
+        do {
+            guard let node = try Yams.compose(yaml: yaml) else {
+                throw ParkInputError(issues: [ParkIssue(code: "empty_file", field: "(file)", message: "the file is empty",
+                                                        location: nil)])
+            }
+            root = node
+        } catch let error as YamlError {
+            throw ParkInputError(issues: [issue(from: error)])
+        }
+        var reader = YAMLReader()
+        let park = readPark(root, &reader)
+        if !reader.issues.isEmpty { throw ParkInputError(issues: reader.issues) }
+        guard let park else {
+            throw ParkInputError(issues: [ParkIssue(code: "invalid_file", field: "(file)", message: "not a park file", location: nil)])
+        }
+        return park
+    }
+
+    static func issue(from error: YamlError) -> ParkIssue {
+        func make(_ problem: String, _ mark: Mark?) -> ParkIssue {
+            ParkIssue(code: "yaml_syntax", field: "(yaml)", message: "YAML syntax error: \(problem)",
+                      location: mark.map { SourceLocation(line: $0.line, column: $0.column) })
+        }
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
+             let .composer(context, problem, mark, _):
+            let detail = context.map { "\(problem) (\($0.text) at line \($0.mark.line))" } ?? problem
+            return make(detail, mark)
+        case let .duplicatedKeysInMapping(duplicates, context):
+            return ParkIssue(code: "duplicate_key", field: "(yaml)",
+                             message: "duplicate key \(duplicates.map { "\"\($0)\"" }.joined(separator: ", ")) in one mapping",
+                             location: SourceLocation(line: context.mark.line, column: context.mark.column))
+        default:
+            return make("\(error)", nil)
+        }
+    }
+
+    static func readPark(_ root: Node, _ r: inout YAMLReader) -> ParkDefinition? {
+        guard let top = r.map(root, path: "") else { return nil }
+        r.rejectUnknownKeys(top, allowed: ["zeropark", "park", "period", "factors", "fuels", "sources", "sinks", "offsets"])
+        if let version = r.int(top, "zeropark", required: true), !supportedVersions.contains(version) {
+            r.fail("unsupported_version", "zeropark", "format version \(version) is not supported (supported: 1)",
+                   at: top.entries["zeropark"]?.value.mark)
+        }
+        let profile = top.entries["park"].flatMap { readProfile($0.value, &r) }
+        if top.entries["park"] == nil { r.fail("missing_field", "park", "is required", at: top.mark) }
+        let period = top.entries["period"].flatMap { readPeriod($0.value, &r) }
+        if top.entries["period"] == nil { r.fail("missing_field", "period", "is required", at: top.mark) }
+        let factors = list(top, "factors", &r, readFactor)
+        let fuels = list(top, "fuels", &r, readFuel)
+        let sources = list(top, "sources", &r, readSource)
+        let sinks = list(top, "sinks", &r, readSink)
+        let offsets = list(top, "offsets", &r, readOffset)
+        guard let profile, let period else { return nil }
+        return ParkDefinition(profile: profile, period: period, factors: factors, fuels: fuels,
+                              sources: sources, sinks: sinks, offsets: offsets)
+    }
+
+    static func list<T>(_ top: YAMLMap, _ key: String, _ r: inout YAMLReader,
+                        _ readItem: (YAMLMap, inout YAMLReader) -> T?) -> [T] {
+        guard let node = top.entries[key]?.value else { return [] }
+        if case let .scalar(scalar) = node, scalar.string.isEmpty || scalar.string == "null" { return [] }
+        guard let items = r.sequence(node, path: key) else { return [] }
+        var result: [T] = []
+        result.reserveCapacity(items.count)
+        for (index, item) in items.enumerated() {
+            guard let map = r.map(item, path: "\(key)[\(index)]") else { continue }
+            if let value = readItem(map, &r) { result.append(value) }
+        }
+        return result
+    }
+
+    static func readProfile(_ node: Node, _ r: inout YAMLReader) -> ParkProfile? {
+        guard let map = r.map(node, path: "park") else { return nil }
+        r.rejectUnknownKeys(map, allowed: ["id", "name", "name_en", "type", "province", "area_m2", "output_value_cny", "boundary"])
+        let id = r.string(map, "id", required: true)
+        let name = r.string(map, "name", required: true)
+        let type = r.enumValue(map, "type", ParkType.self, allowed: ParkType.allCases.map(\.rawValue))
+        let area = r.double(map, "area_m2", required: true)
+        var evidence: [String] = []
+        if let boundaryNode = map.entries["boundary"]?.value, let boundary = r.map(boundaryNode, path: "park.boundary") {
+            r.rejectUnknownKeys(boundary, allowed: ["evidence"])
+            evidence = r.strings(boundary, "evidence")
+        }
+        let profile = ParkProfile(
+            id: id ?? "", name: name ?? "", nameEn: r.string(map, "name_en"), type: type ?? .industrialPark,
+            province: r.string(map, "province"), areaM2: area ?? 0, outputValueCNY: r.double(map, "output_value_cny"),
+            boundaryEvidence: evidence,
+            locations: FieldLocations(item: map.location(""), fields: map.locations(["id", "type", "province", "area_m2", "output_value_cny"])))
+        guard id != nil, name != nil, type != nil, area != nil else { return nil }
+        return profile
+    }
+
+    static func readPeriod(_ node: Node, _ r: inout YAMLReader) -> AccountingPeriod? {
+        guard let map = r.map(node, path: "period") else { return nil }
+        r.rejectUnknownKeys(map, allowed: ["year", "start", "end"])
+        if map.entries["year"] != nil {
+            if map.entries["start"] != nil || map.entries["end"] != nil {
+                r.fail("invalid_value", "period", "give either `year` or `start` and `end`, not both", at: map.mark)
+            }
+            guard let year = r.int(map, "year", required: true) else { return nil }
+            guard (1900...2200).contains(year), let period = AccountingPeriod(year: year) else {
+                r.fail("invalid_value", "period.year", "must be a year between 1900 and 2200, got \(year)",
+                       at: map.entries["year"]?.value.mark)
+                return nil
+            }
+            return period
+        }
+        let start = r.date(map, "start", required: true)
+        let end = r.date(map, "end", required: true)
+        guard let start, let end else { return nil }
+        guard let period = AccountingPeriod(start: start, end: end) else {
+            r.fail("invalid_value", "period.end", "the end \(end) is before the start \(start)", at: map.entries["end"]?.value.mark)
+            return nil
+        }
+        return period
+    }
+
+    static func readFactor(_ map: YAMLMap, _ r: inout YAMLReader) -> ParkFactor? {
+        r.rejectUnknownKeys(map, allowed: ["id", "value", "unit", "source", "note"])
+        let id = r.string(map, "id", required: true)
+        let value = r.double(map, "value", required: true)
+        let unit = r.unit(map, "unit")
+        let source = r.string(map, "source", required: true)
+        guard let id, let value, let unit, let source else { return nil }
+        return ParkFactor(id: id, value: value, unit: unit, source: source,
+                          locations: FieldLocations(item: map.mark.map(r.location), fields: map.locations(["id", "value", "unit", "source"])))
+    }
+
+    static func readFuel(_ map: YAMLMap, _ r: inout YAMLReader) -> FuelDefinition? {
+        r.rejectUnknownKeys(map, allowed: ["id", "name", "ncv", "carbon_content", "oxidation", "biogenic", "coal_coefficient", "source"])
+        let id = r.string(map, "id", required: true)
+        let name = r.string(map, "name") ?? id
+        let ncv = r.quantity(map, "ncv", numberKey: "value")
+        let carbon = r.quantity(map, "carbon_content", numberKey: "value")
+        let oxidation = r.double(map, "oxidation", required: true)
+        let coal = r.quantity(map, "coal_coefficient", numberKey: "value", required: false)
+        let source = r.string(map, "source", required: true)
+        guard let id, let name, let ncv, let carbon, let oxidation, let source else { return nil }
+        return FuelDefinition(id: id, name: name, ncv: ncv, carbonContent: carbon, oxidation: oxidation,
+                              biogenic: r.bool(map, "biogenic") ?? false, coalCoefficient: coal, source: source,
+                              locations: FieldLocations(item: map.mark.map(r.location),
+                                                        fields: map.locations(["id", "ncv", "carbon_content", "oxidation", "coal_coefficient"])))
+    }
+
+    static let sourceKeys: Set<String> = ["id", "name", "system", "method", "fuel", "factor", "grid", "gas", "gwp_set",
+                                          "scope", "enterprise", "activity", "data_source", "evidence", "note"]
+
+    static func readSource(_ map: YAMLMap, _ r: inout YAMLReader) -> EmissionSource? {
+        r.rejectUnknownKeys(map, allowed: sourceKeys)
+        let id = r.string(map, "id", required: true)
+        let system = r.enumValue(map, "system", EmissionSystem.self, allowed: EmissionSystem.allCases.map(\.rawValue))
+        let method = r.enumValue(map, "method", AccountingMethodKind.self, allowed: AccountingMethodKind.allCases.map(\.rawValue))
+        var locations = map.locations(["id", "system", "method", "fuel", "factor", "grid", "gas", "gwp_set", "scope", "activity"])
+        var activity: ActivityData?
+        if let node = map.entries["activity"]?.value {
+            if let inner = r.map(node, path: map.field("activity")) {
+                activity = readActivity(inner, &r)
+                locations.merge(inner.locations(["unit", "quantity", "monthly"], prefix: "activity."), uniquingKeysWith: { $1 })
+            }
+        } else {
+            r.fail("missing_field", map.field("activity"), "is required ({ quantity: N, unit: U } or { unit: U, monthly: [...] })", at: map.mark)
+        }
+        let fields = (name: r.string(map, "name"), fuel: r.string(map, "fuel"), factor: r.string(map, "factor"),
+                      grid: r.string(map, "grid"), gas: r.string(map, "gas"), gwpSet: r.string(map, "gwp_set"),
+                      scope: r.int(map, "scope"), enterprise: r.string(map, "enterprise"),
+                      dataSource: r.string(map, "data_source"), evidence: r.string(map, "evidence"))
+        guard let id, let system, let method, let activity else { return nil }
+        return EmissionSource(id: id, name: fields.name ?? id, system: system, method: method, fuel: fields.fuel,
+                              factor: fields.factor, grid: fields.grid, gas: fields.gas, gwpSet: fields.gwpSet,
+                              scope: fields.scope, enterprise: fields.enterprise, activity: activity,
+                              dataSource: fields.dataSource, evidence: fields.evidence,
+                              locations: FieldLocations(item: map.mark.map(r.location), fields: locations))
+    }
+
+    static func readActivity(_ map: YAMLMap, _ r: inout YAMLReader) -> ActivityData? {
+        r.rejectUnknownKeys(map, allowed: ["quantity", "unit", "monthly"])
+        let unit = r.unit(map, "unit")
+        let hasQuantity = map.entries["quantity"] != nil
+        let monthlyNode = map.entries["monthly"]?.value
+        switch (hasQuantity, monthlyNode) {
+        case (true, nil):
+            guard let value = r.double(map, "quantity", required: true), let unit else { return nil }
+            return ActivityData(unit: unit, values: .total(value))
+        case (false, let node?):
+            guard let items = r.sequence(node, path: map.field("monthly")) else { return nil }
+            var values: [Double] = []
+            values.reserveCapacity(items.count)
+            var ok = true
+            for (index, item) in items.enumerated() {
+                guard let text = item.scalar?.string, let value = Double(text), value.isFinite else {
+                    r.fail("wrong_type", "\(map.field("monthly"))[\(index)]", "must be a number, got \(r.describe(item))", at: item.mark)
+                    ok = false
+                    continue
+                }
+                values.append(value)
+            }
+            guard ok, let unit else { return nil }
+            return ActivityData(unit: unit, values: .monthly(values))
+        case (true, .some):
+            r.fail("invalid_value", map.path, "give either `quantity` or `monthly`, not both", at: map.mark)
+            return nil
+        case (false, nil):
+            r.fail("missing_field", map.field("quantity"), "is required (or `monthly: [...]`)", at: map.mark)
+            return nil
+        }
+    }
+
+    static func readSink(_ map: YAMLMap, _ r: inout YAMLReader) -> CarbonSink? {
+        r.rejectUnknownKeys(map, allowed: ["id", "name", "kind", "area_m2", "rate", "captured", "verification", "source"])
+        let id = r.string(map, "id", required: true)
+        let name = r.string(map, "name")
+        guard let (kindText, kindMark) = r.scalar(map, "kind", required: true) else { return nil }
+        let locations = FieldLocations(item: map.mark.map(r.location),
+                                       fields: map.locations(["id", "kind", "area_m2", "rate", "captured"]))
+        let kind: CarbonSink.Kind
+        switch kindText {
+        case "greenery":
+            let area = r.double(map, "area_m2", required: true)
+            let rate = r.quantity(map, "rate", numberKey: "value")
+            guard let area, let rate else { return nil }
+            kind = .greenery(areaM2: area, rate: rate)
+        case "ccus":
+            guard let captured = r.quantity(map, "captured", numberKey: "quantity") else { return nil }
+            kind = .ccus(captured: captured, verification: r.string(map, "verification"))
+        default:
+            r.fail("invalid_value", map.field("kind"), "\"\(kindText)\" is not one of: greenery, ccus", at: kindMark)
+            return nil
+        }
+        guard let id else { return nil }
+        return CarbonSink(id: id, name: name ?? id, kind: kind, source: r.string(map, "source") ?? r.string(map, "verification"),
+                          locations: locations)
+    }
+
+    static func readOffset(_ map: YAMLMap, _ r: inout YAMLReader) -> CarbonOffset? {
+        r.rejectUnknownKeys(map, allowed: ["id", "name", "type", "quantity", "vintage", "local", "retired", "registry_ref",
+                                           "commitment_years", "verification"])
+        let id = r.string(map, "id", required: true)
+        let type = r.enumValue(map, "type", OffsetType.self, allowed: OffsetType.allCases.map(\.rawValue))
+        let quantity = r.quantity(map, "quantity", numberKey: "value")
+        let fields = (name: r.string(map, "name"), vintage: r.int(map, "vintage"), local: r.bool(map, "local"),
+                      retired: r.date(map, "retired"), registry: r.string(map, "registry_ref"),
+                      commitment: r.int(map, "commitment_years"), verification: r.string(map, "verification"))
+        guard let id, let type, let quantity else { return nil }
+        return CarbonOffset(id: id, name: fields.name ?? id, type: type, quantity: quantity, vintage: fields.vintage,
+                            local: fields.local ?? false, retired: fields.retired, registryRef: fields.registry,
+                            commitmentYears: fields.commitment, verification: fields.verification,
+                            locations: FieldLocations(item: map.mark.map(r.location),
+                                                      fields: map.locations(["id", "type", "quantity", "retired", "commitment_years"])))
+    }
+}

@@ -1,0 +1,190 @@
+import Yams
+import ZeroParkCore
+
+/// Reads typed values out of a composed YAML tree, recording a `ParkIssue` with the field path and
+/// line/column for everything that is missing, mistyped or unknown, and carrying on so that one
+/// pass reports every problem.
+struct YAMLReader {
+    private(set) var issues: [ParkIssue] = []
+
+    mutating func fail(_ code: String, _ field: String, _ message: String, at mark: Mark?) {
+        issues.append(ParkIssue(code: code, field: field, message: message, location: mark.map(location)))
+    }
+
+    func location(_ mark: Mark) -> SourceLocation { SourceLocation(line: mark.line, column: mark.column) }
+
+    /// The node as a mapping, or an issue.
+    mutating func map(_ node: Node, path: String) -> YAMLMap? {
+        guard let mapping = node.mapping else {
+            fail("wrong_type", path, "must be a mapping (key: value lines), got \(describe(node))", at: node.mark)
+            return nil
+        }
+        var entries: [String: (key: Node, value: Node)] = [:]
+        for (key, value) in mapping {
+            guard let name = key.scalar?.string else {
+                fail("wrong_type", path, "keys must be plain names", at: key.mark)
+                continue
+            }
+            entries[name] = (key, value)
+        }
+        return YAMLMap(entries: entries, order: mapping.compactMap { $0.key.scalar?.string }, path: path, mark: node.mark)
+    }
+
+    /// The node as a sequence, or an issue.
+    mutating func sequence(_ node: Node, path: String) -> [Node]? {
+        guard let sequence = node.sequence else {
+            fail("wrong_type", path, "must be a list (lines starting with '- '), got \(describe(node))", at: node.mark)
+            return nil
+        }
+        return Array(sequence)
+    }
+
+    /// Reports keys that are not in `allowed`: a misspelt key would otherwise drop data silently.
+    mutating func rejectUnknownKeys(_ map: YAMLMap, allowed: Set<String>) {
+        for name in map.order where !allowed.contains(name) {
+            let hint = allowed.sorted().joined(separator: ", ")
+            fail("unknown_field", map.field(name), "unknown field \"\(name)\" (allowed here: \(hint))",
+                 at: map.entries[name]?.key.mark)
+        }
+    }
+
+    mutating func scalar(_ map: YAMLMap, _ key: String, required: Bool) -> (String, Mark?)? {
+        guard let (_, value) = map.entries[key] else {
+            if required { fail("missing_field", map.field(key), "is required", at: map.mark) }
+            return nil
+        }
+        guard let scalar = value.scalar else {
+            fail("wrong_type", map.field(key), "must be a single value, got \(describe(value))", at: value.mark)
+            return nil
+        }
+        if scalar.string.isEmpty || scalar.string == "~" || scalar.string == "null" {
+            if required { fail("missing_field", map.field(key), "is required and must not be empty", at: value.mark) }
+            return nil
+        }
+        return (scalar.string, value.mark)
+    }
+
+    mutating func string(_ map: YAMLMap, _ key: String, required: Bool = false) -> String? {
+        scalar(map, key, required: required)?.0
+    }
+
+    mutating func double(_ map: YAMLMap, _ key: String, required: Bool = false) -> Double? {
+        guard let (text, mark) = scalar(map, key, required: required) else { return nil }
+        guard let value = Double(text.replacingOccurrences(of: "_", with: "")), value.isFinite else {
+            fail("wrong_type", map.field(key), "must be a number, got \"\(text)\"", at: mark)
+            return nil
+        }
+        return value
+    }
+
+    mutating func int(_ map: YAMLMap, _ key: String, required: Bool = false) -> Int? {
+        guard let (text, mark) = scalar(map, key, required: required) else { return nil }
+        guard let value = Int(text) else {
+            fail("wrong_type", map.field(key), "must be a whole number, got \"\(text)\"", at: mark)
+            return nil
+        }
+        return value
+    }
+
+    mutating func bool(_ map: YAMLMap, _ key: String) -> Bool? {
+        guard let (text, mark) = scalar(map, key, required: false) else { return nil }
+        switch text.lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default:
+            fail("wrong_type", map.field(key), "must be true or false, got \"\(text)\"", at: mark)
+            return nil
+        }
+    }
+
+    mutating func date(_ map: YAMLMap, _ key: String, required: Bool = false) -> CalendarDate? {
+        guard let (text, mark) = scalar(map, key, required: required) else { return nil }
+        guard let date = CalendarDate(iso: text) else {
+            fail("wrong_type", map.field(key), "must be a date YYYY-MM-DD, got \"\(text)\"", at: mark)
+            return nil
+        }
+        return date
+    }
+
+    mutating func unit(_ map: YAMLMap, _ key: String) -> QuantityUnit? {
+        guard let (text, mark) = scalar(map, key, required: true) else { return nil }
+        do {
+            return try QuantityUnit.parse(text)
+        } catch {
+            fail("unknown_unit", map.field(key), "\(error)", at: mark)
+            return nil
+        }
+    }
+
+    mutating func enumValue<T: RawRepresentable>(_ map: YAMLMap, _ key: String, _ type: T.Type,
+                                                 allowed: [String], required: Bool = true) -> T? where T.RawValue == String {
+        guard let (text, mark) = scalar(map, key, required: required) else { return nil }
+        guard let value = T(rawValue: text) else {
+            fail("invalid_value", map.field(key), "\"\(text)\" is not one of: \(allowed.joined(separator: ", "))", at: mark)
+            return nil
+        }
+        return value
+    }
+
+    /// A `{value|quantity: N, unit: U}` mapping under `key`.
+    mutating func quantity(_ map: YAMLMap, _ key: String, numberKey: String, required: Bool = true) -> Quantity? {
+        guard let node = map.entries[key]?.value else {
+            if required { fail("missing_field", map.field(key), "is required ({ \(numberKey): N, unit: U })", at: map.mark) }
+            return nil
+        }
+        guard let inner = self.map(node, path: map.field(key)) else { return nil }
+        rejectUnknownKeys(inner, allowed: [numberKey, "unit"])
+        let value = double(inner, numberKey, required: true)
+        let unit = unit(inner, "unit")
+        guard let value, let unit else { return nil }
+        return Quantity(value, unit)
+    }
+
+    /// Strings of a list under `key`.
+    mutating func strings(_ map: YAMLMap, _ key: String) -> [String] {
+        guard let node = map.entries[key]?.value else { return [] }
+        guard let items = sequence(node, path: map.field(key)) else { return [] }
+        return items.enumerated().compactMap { index, item in
+            guard let text = item.scalar?.string else {
+                fail("wrong_type", "\(map.field(key))[\(index)]", "must be text", at: item.mark)
+                return nil
+            }
+            return text
+        }
+    }
+
+    func describe(_ node: Node) -> String {
+        switch node {
+        case let .scalar(scalar): return "the value \"\(scalar.string)\""
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .alias: return "an alias"
+        }
+    }
+}
+
+/// One YAML mapping with its path (`sources[2]`) and position, keyed by field name.
+struct YAMLMap {
+    let entries: [String: (key: Node, value: Node)]
+    let order: [String]
+    let path: String
+    let mark: Mark?
+
+    func field(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+
+    /// Where the value of `key` starts (or the mapping itself).
+    func location(_ key: String) -> SourceLocation? {
+        (entries[key]?.value.mark ?? mark).map { SourceLocation(line: $0.line, column: $0.column) }
+    }
+
+    /// Locations of the listed keys' values, prefixed with `prefix.`.
+    func locations(_ keys: [String], prefix: String = "") -> [String: SourceLocation] {
+        var result: [String: SourceLocation] = [:]
+        for key in keys {
+            if let mark = entries[key]?.value.mark {
+                result[prefix + key] = SourceLocation(line: mark.line, column: mark.column)
+            }
+        }
+        return result
+    }
+}
