@@ -27,7 +27,9 @@ let package = Package(
         ]),
         .executableTarget(name: "zeropark", dependencies: ["ZeroParkCommands"]),
         // Prints timing figures for large park files (parse vs. compute); see scripts/bench.
-        .executableTarget(name: "zeropark-bench", dependencies: ["ZeroParkCore", "ZeroParkParkFile"]),
+        .executableTarget(name: "zeropark-bench", dependencies: [
+            "ZeroParkCore", "ZeroParkParkFile", .product(name: "Yams", package: "Yams"),
+        ]),
         .testTarget(name: "ZeroParkCoreTests", dependencies: ["ZeroParkCore"]),
         .testTarget(name: "ZeroParkParkFileTests", dependencies: ["ZeroParkCore", "ZeroParkParkFile"]),
         .testTarget(name: "ZeroParkCommandsTests", dependencies: ["ZeroParkCommands", "zeropark"]),

@@ -12,7 +12,9 @@ public enum ParkFileReader {
     public static func read(yaml: String) throws -> ParkDefinition {
         let root: Node
         do {
-            guard let node = try Yams.compose(yaml: yaml) else {
+            // The basic resolver leaves every scalar a string (no regex tag resolution); the
+            // reader converts and checks each field itself, with its location.
+            guard let node = try Yams.compose(yaml: yaml, .basic) else {
                 throw ParkInputError(issues: [ParkIssue(code: "empty_file", field: "(file)", message: "the file is empty",
                                                         location: nil)])
             }

@@ -12,6 +12,8 @@ public struct FactorLibrary: Sendable {
 
     private let factorsByID: [String: [LibraryFactor]]
     private let fuelsByID: [String: LibraryFuel]
+    /// Library fuels with parsed units, built once.
+    private let fuelDefinitions: [String: FuelDefinition]
 
     public init(version: String, factors: [LibraryFactor], fuels: [LibraryFuel], gridAreas: [GridArea]) {
         self.version = version
@@ -22,6 +24,7 @@ public struct FactorLibrary: Sendable {
         for factor in factors { byID[factor.id, default: []].append(factor) }
         self.factorsByID = byID.mapValues { $0.sorted { ($0.vintage ?? 0) < ($1.vintage ?? 0) } }
         self.fuelsByID = Dictionary(fuels.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        self.fuelDefinitions = fuelsByID.compactMapValues { try? $0.definition() }
     }
 
     /// The library shipped with ZeroPark.
@@ -37,6 +40,12 @@ public struct FactorLibrary: Sendable {
     public func contains(factorID id: String) -> Bool { factorsByID[id] != nil }
 
     public func fuel(_ id: String) -> LibraryFuel? { fuelsByID[id] }
+
+    /// A library fuel as a `FuelDefinition` (units parsed once).
+    public func fuelDefinition(_ id: String) throws -> FuelDefinition? {
+        if let definition = fuelDefinitions[id] { return definition }
+        return try fuelsByID[id]?.definition()
+    }
 
     public func gridArea(_ key: String) -> GridArea? { gridAreas.first { $0.key == key } }
 

@@ -21,6 +21,8 @@ public struct LibraryFactor: Hashable, Sendable {
     public let vintage: Int?
     public let citation: Citation
     public let note: String?
+    /// The unit parsed once at construction; nil only if `unitSymbol` is unreadable (a test forbids it).
+    private let parsedUnit: QuantityUnit?
 
     public init(id: String, kind: FactorKind, nameZh: String, nameEn: String, value: Double, unit: String,
                 vintage: Int?, citation: Citation, note: String? = nil) {
@@ -33,10 +35,11 @@ public struct LibraryFactor: Hashable, Sendable {
         self.vintage = vintage
         self.citation = citation
         self.note = note
+        self.parsedUnit = try? QuantityUnit.parse(unit)
     }
 
     public var unit: QuantityUnit {
-        get throws { try QuantityUnit.parse(unitSymbol) }
+        get throws { try parsedUnit ?? QuantityUnit.parse(unitSymbol) }
     }
 }
 

@@ -70,13 +70,15 @@ public struct AccountingContext: Sendable {
     /// A fuel by id: the park's own (overriding a library fuel of the same id), else the library's.
     func fuel(_ id: String, for source: EmissionSource) throws -> (FuelDefinition, FactorUse.Origin, Bool) {
         if let own = parkFuels[id] { return (own, .park, library.fuel(id) != nil) }
-        guard let builtIn = library.fuel(id) else {
-            let known = library.fuels.map(\.id).joined(separator: ", ")
-            throw issue(source, field: "fuel", code: "unknown_fuel",
-                        "unknown fuel \"\(id)\": define it under `fuels:` or use a built-in fuel (\(known))")
-        }
         do {
-            return (try builtIn.definition(), .library, false)
+            guard let builtIn = try library.fuelDefinition(id) else {
+                let known = library.fuels.map(\.id).joined(separator: ", ")
+                throw issue(source, field: "fuel", code: "unknown_fuel",
+                            "unknown fuel \"\(id)\": define it under `fuels:` or use a built-in fuel (\(known))")
+            }
+            return (builtIn, .library, false)
+        } catch let unknown as ParkIssue {
+            throw unknown
         } catch {
             throw issue(source, field: "fuel", code: "library_unit", "built-in fuel \(id) has an unreadable unit: \(error)")
         }
@@ -93,12 +95,12 @@ public struct AccountingContext: Sendable {
 
     /// `activity × factor` in tCO2, or a unit-mismatch issue naming both units.
     func tonnesCO2(_ activity: Quantity, _ factor: Quantity, for source: EmissionSource, factorName: String) throws -> Double {
-        let product = activity * factor
         do {
-            return try product.value(in: .tonneCO2)
+            return try Quantity.product([activity, factor], in: .tonneCO2)
         } catch {
+            let product = (activity.unit.dimension * factor.unit.dimension).name
             throw issue(source, field: "activity.unit", code: "unit_mismatch",
-                        "activity in \(activity.unit.symbol) (\(activity.unit.dimension.name)) cannot be used with \(factorName) in \(factor.unit.symbol): the product is \(product.unit.dimension.name), not CO2 mass")
+                        "activity in \(activity.unit.symbol) (\(activity.unit.dimension.name)) cannot be used with \(factorName) in \(factor.unit.symbol): the product is \(product), not CO2 mass")
         }
     }
 

@@ -65,7 +65,7 @@ func calculationText(_ terms: [String], result: Double, unit: String = "tCO2") -
 func electricityEnergy(_ activity: Quantity, clean: Bool, source: EmissionSource,
                        context: AccountingContext) throws -> EnergyUse {
     let coefficient = try context.constant(FactorLibrary.electricityCoalID, for: source)
-    let tce = try (activity * coefficient.quantity).value(in: .tonneCoalEquivalent)
+    let tce = try Quantity.product([activity, coefficient.quantity], in: .tonneCoalEquivalent)
     return EnergyUse(tce: tce, clean: clean, coefficient: coefficient,
                      basis: "\(activity) × \(coefficient.quantity) (GB/T 2589 当量值)")
 }

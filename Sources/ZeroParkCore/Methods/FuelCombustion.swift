@@ -41,15 +41,15 @@ enum FuelCombustion: AccountingMethod {
         guard let fuel else {
             throw context.issue(source, field: "fuel", code: "missing_field", "fuel_combustion needs `fuel`")
         }
-        let energyContent = activity * fuel.ncv
-        guard energyContent.unit.dimension == .energyDimension else {
+        guard (activity.unit.dimension * fuel.ncv.unit.dimension) == .energyDimension else {
             throw context.issue(source, field: "activity.unit", code: "unit_mismatch",
                                 "activity in \(activity.unit.symbol) (\(activity.unit.dimension.name)) does not match fuel \(fuel.id)'s NCV in \(fuel.ncv.unit.symbol): AD × NCV must be energy")
         }
-        let carbon = energyContent * fuel.carbonContent
-        let co2 = carbon * fuel.oxidation * Quantity(44.0 / 12.0, .co2PerCarbon)
         let tco2: Double
-        do { tco2 = try co2.value(in: .tonneCO2) } catch {
+        do {
+            tco2 = try Quantity.product([activity, fuel.ncv, fuel.carbonContent, Quantity(fuel.oxidation, .dimensionless),
+                                         Quantity(44.0 / 12.0, .co2PerCarbon)], in: .tonneCO2)
+        } catch {
             throw context.issue(source, field: "fuel", code: "unit_mismatch",
                                 "fuel \(fuel.id): carbon content in \(fuel.carbonContent.unit.symbol) must be carbon mass per energy (e.g. tC/TJ)")
         }
@@ -81,8 +81,7 @@ enum FuelCombustion: AccountingMethod {
     static func energyUse(_ activity: Quantity, fuel: FuelDefinition, source: EmissionSource,
                           context: AccountingContext) throws -> EnergyUse {
         if let coefficient = fuel.coalCoefficient {
-            let energy = activity * coefficient
-            if let tce = try? energy.value(in: .tonneCoalEquivalent) {
+            if let tce = try? Quantity.product([activity, coefficient], in: .tonneCoalEquivalent) {
                 let use = FactorUse(id: "fuel.\(fuel.id).coal_coefficient", quantity: coefficient, source: fuel.source,
                                     vintage: nil, origin: .library, overridden: false)
                 return EnergyUse(tce: tce, clean: fuel.biogenic, coefficient: use,
@@ -91,7 +90,7 @@ enum FuelCombustion: AccountingMethod {
             throw context.issue(source, field: "activity.unit", code: "unit_mismatch",
                                 "activity in \(activity.unit.symbol) does not match fuel \(fuel.id)'s standard-coal coefficient in \(coefficient.unit.symbol)")
         }
-        let tce = try (activity * fuel.ncv).value(in: .tonneCoalEquivalent)
+        let tce = try Quantity.product([activity, fuel.ncv], in: .tonneCoalEquivalent)
         return EnergyUse(tce: tce, clean: fuel.biogenic, coefficient: nil,
                          basis: "\(activity) × \(fuel.ncv) ÷ 29.3076 GJ/tce")
     }

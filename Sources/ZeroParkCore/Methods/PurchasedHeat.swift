@@ -17,7 +17,7 @@ enum PurchasedHeat: AccountingMethod {
         if source.factor != nil { use = use.markedOverridden() }
         let tco2 = try context.tonnesCO2(activity, use.quantity, for: source, factorName: "factor \(use.id)")
         let coefficient = try context.constant(FactorLibrary.heatCoalID, for: source)
-        let tce = try (activity * coefficient.quantity).value(in: .tonneCoalEquivalent)
+        let tce = try Quantity.product([activity, coefficient.quantity], in: .tonneCoalEquivalent)
         let energy = EnergyUse(tce: tce, clean: false, coefficient: coefficient,
                                basis: "\(activity) × \(coefficient.quantity) (GB/T 2589)")
         if source.factor == nil {

@@ -26,6 +26,25 @@ public struct Quantity: Sendable, Hashable, CustomStringConvertible {
         Quantity(value + (try other.value(in: unit)), unit)
     }
 
+    /// The value of the product of `factors` in `target`, without building the product's symbol
+    /// (the accounting hot path); an error when the product's dimension is not `target`'s.
+    public static func product(_ factors: [Quantity], in target: QuantityUnit) throws -> Double {
+        var value = 1.0
+        var scale = 1.0
+        var dimension = PhysicalDimension.none
+        for factor in factors {
+            value *= factor.value
+            scale *= factor.unit.scale
+            dimension = dimension * factor.unit.dimension
+        }
+        guard dimension == target.dimension else {
+            let symbol = factors.map(\.unit.symbol).joined(separator: "·")
+            throw UnitError.incompatible(from: symbol, to: target.symbol, fromDimension: dimension.name,
+                                         toDimension: target.dimension.name)
+        }
+        return value * scale / target.scale
+    }
+
     public static func * (lhs: Quantity, rhs: Quantity) -> Quantity {
         Quantity(lhs.value * rhs.value, lhs.unit * rhs.unit)
     }
