@@ -11,6 +11,15 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // Pure accounting core: park model, units, factor library, methods, inventory. Foundation only, no I/O.
@@ -20,10 +29,32 @@ let package = Package(
             "ZeroParkCore",
             .product(name: "Yams", package: "Yams"),
         ]),
+        // Persistent parks, users, roles, activity data, snapshots and the audit log (SQLite via GRDB).
+        .target(name: "ZeroParkStore", dependencies: [
+            "ZeroParkCore",
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        // SVG charts shared by the web pages and, later, the reports.
+        .target(name: "ZeroParkReports", dependencies: ["ZeroParkCore"]),
+        // The Hummingbird server: REST API, web dashboard, auth.
+        .target(name: "ZeroParkServer", dependencies: [
+            "ZeroParkCore", "ZeroParkParkFile", "ZeroParkStore", "ZeroParkReports",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            .product(name: "Mustache", package: "swift-mustache"),
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "Metrics", package: "swift-metrics"),
+            .product(name: "Prometheus", package: "swift-prometheus"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ]),
         // The command line's commands and renderers (table, JSON, CSV); the executable is a thin shell over it.
         .target(name: "ZeroParkCommands", dependencies: [
-            "ZeroParkCore", "ZeroParkParkFile",
+            "ZeroParkCore", "ZeroParkParkFile", "ZeroParkServer", "ZeroParkStore", "ZeroParkReports",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "zeropark", dependencies: ["ZeroParkCommands"]),
         // Prints timing figures for large park files (parse vs. compute); see scripts/bench.
@@ -32,7 +63,12 @@ let package = Package(
         ]),
         .testTarget(name: "ZeroParkCoreTests", dependencies: ["ZeroParkCore"]),
         .testTarget(name: "ZeroParkParkFileTests", dependencies: ["ZeroParkCore", "ZeroParkParkFile"]),
-        .testTarget(name: "ZeroParkCommandsTests", dependencies: ["ZeroParkCommands", "zeropark"]),
+        .testTarget(name: "ZeroParkStoreTests", dependencies: ["ZeroParkStore", "ZeroParkCore", "ZeroParkParkFile"]),
+        .testTarget(name: "ZeroParkServerTests", dependencies: [
+            "ZeroParkServer", "ZeroParkStore", "ZeroParkCore",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
+        .testTarget(name: "ZeroParkCommandsTests", dependencies: ["ZeroParkCommands", "ZeroParkReports", "zeropark"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ZeroParkReports
 
 /// The `zeropark` command line: a thin shell over the library (DESIGN.md, swift-argument-parser).
 public struct ZeroParkCommand: AsyncParsableCommand {
@@ -7,7 +8,8 @@ public struct ZeroParkCommand: AsyncParsableCommand {
         commandName: "zeropark",
         abstract: "ZeroPark — 智慧零碳园区 carbon accounting (T/IPIF 智慧零碳园区设计技术指南).",
         discussion: "Exit codes: 0 ok, 1 the input is wrong, 2 usage error.",
-        subcommands: [ValidateCommand.self, InventoryCommand.self, FactorsCommand.self])
+        subcommands: [ValidateCommand.self, InventoryCommand.self, FactorsCommand.self, ServeCommand.self, DemoCommand.self,
+                      UsersCommand.self])
 
     public init() {}
 
@@ -46,4 +48,6 @@ public struct ZeroParkCommand: AsyncParsableCommand {
 /// The language of human-readable output: Simplified Chinese first, English second.
 public enum OutputLanguage: String, ExpressibleByArgument, CaseIterable, Sendable {
     case zh, en
+
+    var reportLanguage: ReportLanguage { self == .zh ? .zh : .en }
 }

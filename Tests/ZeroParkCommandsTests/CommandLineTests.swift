@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ZeroParkCommands
+import ZeroParkReports
 
 /// The `zeropark` binary run as a user runs it: output, exit codes 0/1/2, no crash on bad input.
 struct CommandLineTests {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ZeroParkCore
+import ZeroParkReports
 
 /// `zeropark inventory FILE [--format table|json|csv] [--lang zh|en]`: the park's inventory.
 struct InventoryCommand: ParsableCommand {
@@ -27,7 +28,7 @@ struct InventoryCommand: ParsableCommand {
         case .table:
             print(InventoryTableRenderer(language: lang).render(inventory), terminator: "")
         case .csv:
-            print(InventoryCSVRenderer(language: lang).render(inventory), terminator: "")
+            print(InventoryCSVRenderer(language: lang.reportLanguage).render(inventory), terminator: "")
         case .json:
             print(try InventoryJSON.encode(InventoryDocument(inventory)))
         }

@@ -1,9 +1,10 @@
 import ZeroParkCore
+import ZeroParkReports
 
 /// The factor library as text: a list with vintages, or one entry with its full citation.
 struct FactorRenderer {
     let language: OutputLanguage
-    var t: Strings { Strings(language: language) }
+    var t: Strings { Strings(language: language.reportLanguage) }
 
     func list(_ factors: [LibraryFactor], fuels: [LibraryFuel], library: FactorLibrary) -> String {
         var out = t("ZeroPark 因子库 ", "ZeroPark factor library ") + library.version + "\n\n"

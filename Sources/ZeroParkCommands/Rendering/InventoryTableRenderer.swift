@@ -1,10 +1,11 @@
 import ZeroParkCore
+import ZeroParkReports
 
 /// The inventory as text for a terminal: summary, systems, sources (with factor and citation
 /// ids), sinks, offsets, energy, monthly series and warnings. Chinese by default.
 struct InventoryTableRenderer {
     let language: OutputLanguage
-    var t: Strings { Strings(language: language) }
+    var t: Strings { Strings(language: language.reportLanguage) }
 
     func render(_ inventory: Inventory) -> String {
         let profile = inventory.profile

@@ -1,16 +1,26 @@
 import ZeroParkCore
 
-/// The command line's string catalogue, Simplified Chinese first and English second.
-struct Strings {
-    let language: OutputLanguage
+/// The language of human-readable output: Simplified Chinese first, English second.
+public enum ReportLanguage: String, Sendable, CaseIterable {
+    case zh, en
+}
 
-    func callAsFunction(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
+/// The string catalogue shared by the command line, web pages and reports: Simplified Chinese
+/// first, English second. `t("中文", "English")` picks by language.
+public struct Strings: Sendable {
+    public let language: ReportLanguage
 
-    func system(_ system: EmissionSystem) -> String { language == .zh ? system.nameZh : system.nameEn }
+    public init(language: ReportLanguage) {
+        self.language = language
+    }
 
-    func parkType(_ type: ParkType) -> String { language == .zh ? type.nameZh : type.nameEn }
+    public func callAsFunction(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
 
-    func method(_ method: AccountingMethodKind) -> String {
+    public func system(_ system: EmissionSystem) -> String { language == .zh ? system.nameZh : system.nameEn }
+
+    public func parkType(_ type: ParkType) -> String { language == .zh ? type.nameZh : type.nameEn }
+
+    public func method(_ method: AccountingMethodKind) -> String {
         switch method {
         case .fuelCombustion: return self("燃料燃烧", "Fuel combustion")
         case .purchasedElectricity: return self("外购电力", "Purchased electricity")
@@ -22,7 +32,7 @@ struct Strings {
         }
     }
 
-    func sinkKind(_ kind: String) -> String {
+    public func sinkKind(_ kind: String) -> String {
         switch kind {
         case "greenery": return self("绿地碳汇", "Greenery")
         case "ccus": return self("碳捕集利用与封存", "CCUS")
@@ -30,7 +40,7 @@ struct Strings {
         }
     }
 
-    func offsetType(_ type: OffsetType) -> String {
+    public func offsetType(_ type: OffsetType) -> String {
         switch type {
         case .ccer: return "CCER"
         case .phcer: return self("PHCER 碳普惠", "PHCER")
@@ -40,5 +50,5 @@ struct Strings {
         }
     }
 
-    func yesNo(_ value: Bool) -> String { value ? self("是", "yes") : self("否", "no") }
+    public func yesNo(_ value: Bool) -> String { value ? self("是", "yes") : self("否", "no") }
 }

@@ -2,11 +2,15 @@ import ZeroParkCore
 
 /// The inventory as CSV (RFC 4180): one row per source, sink and offset with its figures,
 /// formula, calculation, factor and citation, then the totals. Numbers unrounded.
-struct InventoryCSVRenderer {
-    let language: OutputLanguage
+public struct InventoryCSVRenderer: Sendable {
+    public let language: ReportLanguage
     var t: Strings { Strings(language: language) }
 
-    func render(_ inventory: Inventory) -> String {
+    public init(language: ReportLanguage) {
+        self.language = language
+    }
+
+    public func render(_ inventory: Inventory) -> String {
         var rows: [[String]] = [[t("类别", "record"), "id", t("名称", "name"), t("系统/类型", "system_or_type"),
                                  t("方法", "method"), "tco2", "location_based_tco2", "biogenic_tco2", "share",
                                  "activity", "activity_unit", t("公式", "formula"), t("计算", "calculation"),

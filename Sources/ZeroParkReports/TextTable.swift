@@ -1,19 +1,19 @@
 /// A plain-text table for terminals that lines up Chinese text: CJK and full-width characters take
 /// two columns. Numbers are right-aligned.
-struct TextTable {
-    var headers: [String]
-    var rows: [[String]] = []
+public struct TextTable: Sendable {
+    public var headers: [String]
+    public var rows: [[String]] = []
     /// Columns to right-align (numbers).
-    var rightAligned: Set<Int> = []
+    public var rightAligned: Set<Int> = []
 
-    init(headers: [String], rightAligned: Set<Int> = []) {
+    public init(headers: [String], rightAligned: Set<Int> = []) {
         self.headers = headers
         self.rightAligned = rightAligned
     }
 
-    mutating func add(_ row: [String]) { rows.append(row) }
+    public mutating func add(_ row: [String]) { rows.append(row) }
 
-    func render(indent: String = "  ") -> String {
+    public func render(indent: String = "  ") -> String {
         var widths = headers.map(displayWidth)
         for row in rows {
             for (index, cell) in row.enumerated() where index < widths.count {
@@ -37,7 +37,7 @@ struct TextTable {
 }
 
 /// Terminal columns a string occupies: 2 for East Asian wide and full-width characters, else 1.
-func displayWidth(_ text: String) -> Int {
+public func displayWidth(_ text: String) -> Int {
     text.unicodeScalars.reduce(0) { width, scalar in
         switch scalar.value {
         case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
@@ -62,8 +62,8 @@ extension String {
 
 /// Display formatting of numbers: thousands separators and a fixed number of decimals.
 /// Results stay unrounded everywhere else; this is for people.
-enum NumberText {
-    static func grouped(_ value: Double, decimals: Int = 2) -> String {
+public enum NumberText {
+    public static func grouped(_ value: Double, decimals: Int = 2) -> String {
         guard value.isFinite else { return "—" }
         let negative = value < 0
         var scale = 1.0
@@ -86,7 +86,7 @@ enum NumberText {
         return text
     }
 
-    static func percent(_ share: Double?) -> String {
+    public static func percent(_ share: Double?) -> String {
         guard let share, share.isFinite else { return "—" }
         return grouped(share * 100, decimals: 1) + "%"
     }

@@ -1,0 +1,164 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import Logging
+import ZeroParkServer
+import ZeroParkStore
+
+/// Options shared by `serve` and `demo`: flags, each with an environment-variable default.
+struct ServerOptions: ParsableArguments {
+    @Option(help: "Address to listen on (env ZEROPARK_HOST).")
+    var host: String = ProcessInfo.processInfo.environment["ZEROPARK_HOST"] ?? "127.0.0.1"
+
+    @Option(help: "Port to listen on (env ZEROPARK_PORT).")
+    var port: Int = Int(ProcessInfo.processInfo.environment["ZEROPARK_PORT"] ?? "") ?? 8080
+
+    @Option(help: "Log level: trace, debug, info, notice, warning, error (env LOG_LEVEL).")
+    var logLevel: String = ProcessInfo.processInfo.environment["LOG_LEVEL"] ?? "info"
+
+    @Flag(help: "Mark session cookies Secure (when served over HTTPS; env ZEROPARK_SECURE_COOKIES=1).")
+    var secureCookies: Bool = ProcessInfo.processInfo.environment["ZEROPARK_SECURE_COOKIES"] == "1"
+
+    func validate() throws {
+        guard (1...65535).contains(port) else { throw ValidationError("--port must be 1–65535") }
+    }
+
+    func configuration(database: String) -> ServerConfiguration {
+        ServerConfiguration(host: host, port: port, databasePath: database, secureCookies: secureCookies)
+    }
+
+    func logger() -> Logger {
+        var logger = Logger(label: "zeropark")
+        logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
+        return logger
+    }
+}
+
+/// Opens a store, turning a failure into an input error (exit 1) that names the file.
+func openStore(_ path: String) throws -> SQLiteParkStore {
+    do {
+        return try SQLiteParkStore(path: path)
+    } catch {
+        throw CommandLineFailure("error: \(path): cannot open the database (\(error))")
+    }
+}
+
+/// `zeropark serve`: the platform on a SQLite database.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve", abstract: "Run the ZeroPark server (REST API, web dashboard) on a SQLite database.")
+
+    @OptionGroup var options: ServerOptions
+
+    @Option(help: "SQLite database file, created and migrated if needed (env ZEROPARK_DB).")
+    var db: String = ProcessInfo.processInfo.environment["ZEROPARK_DB"] ?? "zeropark.sqlite"
+
+    func run() async throws {
+        let store = try openStore(db)
+        let logger = options.logger()
+        logger.info("ZeroPark serving", metadata: ["url": "http://\(options.host):\(options.port)", "db": "\(db)"])
+        let app = ZeroParkServer.buildApplication(configuration: options.configuration(database: db), store: store, logger: logger)
+        try await app.runService()
+    }
+}
+
+/// `zeropark demo`: creates (or reuses) a demo database with two parks and a user per role, prints
+/// the URL and logins, and serves it.
+struct DemoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo", abstract: "Create (or reuse) the demo database and serve it; prints the URL and demo logins.")
+
+    @OptionGroup var options: ServerOptions
+
+    @Option(help: "Demo database file (env ZEROPARK_DB).")
+    var db: String = ProcessInfo.processInfo.environment["ZEROPARK_DB"] ?? "zeropark-demo.sqlite"
+
+    @Option(help: "Folder holding park-example.yaml and creative-park.yaml.")
+    var examples: String = "examples"
+
+    func run() async throws {
+        let clock = ContinuousClock()
+        let started = clock.now
+        let store = try openStore(db)
+        let seeded: DemoSeed.Result
+        do {
+            seeded = try await DemoSeed.seed(store: store, examplesDirectory: examples, bcryptCost: 10)
+        } catch {
+            throw CommandLineFailure("error: cannot create the demo from \(examples): \(error)")
+        }
+        let logger = options.logger()
+        let app = ZeroParkServer.buildApplication(configuration: options.configuration(database: db), store: store, logger: logger)
+        let host = options.host == "0.0.0.0" ? "127.0.0.1" : options.host
+        var text = "\nZeroPark demo \(seeded.created ? "created" : "reused") in \(db) (ready in \(started.duration(to: clock.now)))\n"
+        text += "  Open http://\(host):\(options.port)/  ·  public disclosure: http://\(host):\(options.port)/public/nansha-demo\n"
+        text += "  Logins (username / password — role):\n"
+        for login in seeded.logins { text += "    \(login.username) / \(login.password) — \(login.role)\n" }
+        if let key = seeded.apiKey {
+            text += "  API key for admin (shown once): \(key)\n  e.g. curl -H 'Authorization: Bearer \(key)' http://\(host):\(options.port)/api/v1/parks\n"
+        }
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+        try await app.runService()
+    }
+}
+
+/// `zeropark users add`: creates a login on a server database (for `serve`).
+struct UsersCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "users", abstract: "Manage users of a server database.", subcommands: [Add.self, Grant.self, APIKey.self])
+
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a user; the password is read from standard input.")
+        @Option var db: String = ProcessInfo.processInfo.environment["ZEROPARK_DB"] ?? "zeropark.sqlite"
+        @Argument var username: String
+        @Option var name: String?
+        @Flag(help: "System administrator (may create parks).") var admin = false
+
+        func run() async throws {
+            let store = try openStore(db)
+            guard let password = readLine(strippingNewline: true), password.count >= 8 else {
+                throw CommandLineFailure("error: give a password of at least 8 characters on standard input")
+            }
+            do {
+                try await DemoSeed.createUser(store: store, username: username, displayName: name ?? username, password: password,
+                                              isAdmin: admin, bcryptCost: 12)
+            } catch let error as StoreError {
+                throw CommandLineFailure("error: \(error)")
+            }
+            print("user \(username) added")
+        }
+    }
+
+    struct Grant: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "grant", abstract: "Give a user a role in a park.")
+        @Option var db: String = ProcessInfo.processInfo.environment["ZEROPARK_DB"] ?? "zeropark.sqlite"
+        @Argument var username: String
+        @Argument var park: String
+        @Argument(help: "admin, manager, tenant, auditor or viewer") var role: String
+        @Option(help: "The enterprise a tenant acts for.") var enterprise: String?
+
+        func run() async throws {
+            guard let parkRole = ParkRole(rawValue: role) else {
+                throw ValidationError("role must be one of \(ParkRole.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            let store = try openStore(db)
+            do { try await store.setMembership(username: username, parkKey: park, role: parkRole, enterprise: enterprise) } catch let error as StoreError {
+                throw CommandLineFailure("error: \(error)")
+            }
+            print("\(username) is \(role) of \(park)")
+        }
+    }
+
+    struct APIKey: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "api-key", abstract: "Create an API key for a user (printed once).")
+        @Option var db: String = ProcessInfo.processInfo.environment["ZEROPARK_DB"] ?? "zeropark.sqlite"
+        @Argument var username: String
+        @Option var name: String = "cli"
+
+        func run() async throws {
+            let store = try openStore(db)
+            do { print(try await DemoSeed.createAPIKey(store: store, username: username, name: name)) } catch let error as StoreError {
+                throw CommandLineFailure("error: \(error)")
+            }
+        }
+    }
+}

@@ -1,0 +1,190 @@
+import Foundation
+
+/// Server-side SVG charts — line, bar, stacked bar, donut and waterfall — drawn from plain values
+/// so the same charts serve the web dashboard and, later, the PDF report (STANDARD.md 1.1.31:
+/// charts of each emission/sequestration link's share and trend). No JavaScript, no fonts to load.
+public enum SVGChart {
+    /// One labelled value.
+    public struct Item: Sendable {
+        public let label: String
+        public let value: Double
+        public init(_ label: String, _ value: Double) {
+            self.label = label
+            self.value = value
+        }
+    }
+
+    /// One series of a stacked bar chart.
+    public struct Series: Sendable {
+        public let name: String
+        public let values: [Double]
+        public init(_ name: String, _ values: [Double]) {
+            self.name = name
+            self.values = values
+        }
+    }
+
+    public static let palette = ["#2e7d32", "#1565c0", "#ef6c00", "#6a1b9a", "#00838f", "#c62828", "#558b2f", "#4e342e", "#37474f"]
+
+    static func color(_ index: Int) -> String { palette[index % palette.count] }
+
+    /// Escapes text for SVG/XML content and attributes.
+    public static func escape(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+
+    static func n(_ value: Double) -> String { String(format: "%.1f", value) }
+
+    /// Axis label text: 12,345 / 1.2万 style kept simple and locale-neutral.
+    public static func compact(_ value: Double) -> String {
+        let magnitude = abs(value)
+        if magnitude >= 1_000_000 { return String(format: "%.1fM", value / 1_000_000) }
+        if magnitude >= 10_000 { return String(format: "%.1fk", value / 1_000) }
+        if magnitude >= 100 { return String(format: "%.0f", value) }
+        return String(format: "%.1f", value)
+    }
+
+    static func open(_ width: Int, _ height: Int, title: String) -> String {
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(height)\" role=\"img\" aria-label=\"\(escape(title))\" class=\"chart\"><title>\(escape(title))</title>"
+    }
+
+    /// Horizontal bars, largest first as given, with values at the bar ends.
+    public static func bar(_ items: [Item], title: String, unit: String, width: Int = 560) -> String {
+        let rowHeight = 26, labelWidth = 150
+        let height = max(1, items.count) * rowHeight + 10
+        let maxValue = max(items.map(\.value).max() ?? 0, 1e-12)
+        var svg = open(width, height, title: title)
+        for (index, item) in items.enumerated() {
+            let y = 5 + index * rowHeight
+            let barWidth = Double(width - labelWidth - 90) * max(item.value, 0) / maxValue
+            svg += "<text x=\"\(labelWidth - 6)\" y=\"\(y + 17)\" text-anchor=\"end\" font-size=\"13\">\(escape(item.label))</text>"
+            svg += "<rect x=\"\(labelWidth)\" y=\"\(y + 4)\" width=\"\(n(barWidth))\" height=\"\(rowHeight - 8)\" fill=\"\(color(index))\" rx=\"2\"><title>\(escape(item.label)): \(escape(compact(item.value))) \(escape(unit))</title></rect>"
+            svg += "<text x=\"\(n(Double(labelWidth) + barWidth + 6))\" y=\"\(y + 17)\" font-size=\"12\" fill=\"#333\">\(escape(compact(item.value)))</text>"
+        }
+        return svg + "</svg>"
+    }
+
+    /// A donut of shares with a legend; zero and negative items are left out.
+    public static func donut(_ items: [Item], title: String, width: Int = 420) -> String {
+        let positive = items.filter { $0.value > 0 }
+        let total = positive.reduce(0) { $0 + $1.value }
+        let height = max(200, positive.count * 22 + 20)
+        let cx = 100.0, cy = Double(height) / 2, r = 80.0, inner = 48.0
+        var svg = open(width, height, title: title)
+        if total <= 0 {
+            svg += "<circle cx=\"\(n(cx))\" cy=\"\(n(cy))\" r=\"\(n(r))\" fill=\"#eee\"/>"
+            return svg + "</svg>"
+        }
+        var angle = -Double.pi / 2
+        for (index, item) in positive.enumerated() {
+            let share = item.value / total
+            let sweep = share * 2 * Double.pi
+            let end = angle + min(sweep, 2 * Double.pi - 1e-6)
+            let large = sweep > Double.pi ? 1 : 0
+            let p1 = (cx + r * cos(angle), cy + r * sin(angle)), p2 = (cx + r * cos(end), cy + r * sin(end))
+            let q1 = (cx + inner * cos(end), cy + inner * sin(end)), q2 = (cx + inner * cos(angle), cy + inner * sin(angle))
+            svg += "<path d=\"M\(n(p1.0)),\(n(p1.1)) A\(n(r)),\(n(r)) 0 \(large) 1 \(n(p2.0)),\(n(p2.1)) L\(n(q1.0)),\(n(q1.1)) A\(n(inner)),\(n(inner)) 0 \(large) 0 \(n(q2.0)),\(n(q2.1)) Z\" fill=\"\(color(index))\"><title>\(escape(item.label)): \(String(format: "%.1f", share * 100))%</title></path>"
+            let ly = 20 + index * 22
+            svg += "<rect x=\"205\" y=\"\(ly)\" width=\"12\" height=\"12\" fill=\"\(color(index))\"/>"
+            svg += "<text x=\"223\" y=\"\(ly + 11)\" font-size=\"13\">\(escape(item.label)) \(String(format: "%.1f", share * 100))%</text>"
+            angle += sweep
+        }
+        return svg + "</svg>"
+    }
+
+    /// A line over labelled points (e.g. months), with markers and a zero baseline.
+    public static func line(_ items: [Item], title: String, unit: String, width: Int = 560, height: Int = 220) -> String {
+        let left = 50.0, right = 10.0, top = 10.0, bottom = 30.0
+        let maxValue = max(items.map(\.value).max() ?? 0, 1e-12)
+        let plotWidth = Double(width) - left - right, plotHeight = Double(height) - top - bottom
+        var svg = open(width, height, title: title)
+        svg += "<line x1=\"\(n(left))\" y1=\"\(n(top + plotHeight))\" x2=\"\(n(left + plotWidth))\" y2=\"\(n(top + plotHeight))\" stroke=\"#999\"/>"
+        svg += "<text x=\"\(n(left - 4))\" y=\"\(n(top + 10))\" text-anchor=\"end\" font-size=\"11\">\(escape(compact(maxValue)))</text>"
+        svg += "<text x=\"\(n(left - 4))\" y=\"\(n(top + plotHeight))\" text-anchor=\"end\" font-size=\"11\">0</text>"
+        guard !items.isEmpty else { return svg + "</svg>" }
+        let step = items.count > 1 ? plotWidth / Double(items.count - 1) : 0
+        var points: [String] = []
+        for (index, item) in items.enumerated() {
+            let x = left + Double(index) * step
+            let y = top + plotHeight * (1 - max(item.value, 0) / maxValue)
+            points.append("\(n(x)),\(n(y))")
+            svg += "<circle cx=\"\(n(x))\" cy=\"\(n(y))\" r=\"3\" fill=\"\(color(1))\"><title>\(escape(item.label)): \(escape(compact(item.value))) \(escape(unit))</title></circle>"
+            svg += "<text x=\"\(n(x))\" y=\"\(height - 10)\" text-anchor=\"middle\" font-size=\"11\">\(escape(item.label))</text>"
+        }
+        svg += "<polyline points=\"\(points.joined(separator: " "))\" fill=\"none\" stroke=\"\(color(1))\" stroke-width=\"2\"/>"
+        return svg + "</svg>"
+    }
+
+    /// Stacked vertical bars: one bar per label, one colour per series, with a legend.
+    public static func stackedBar(labels: [String], series: [Series], title: String, unit: String, width: Int = 560, height: Int = 240) -> String {
+        let left = 50.0, top = 10.0, bottom = 30.0, legendHeight = Double((series.count + 2) / 3) * 18
+        let plotHeight = Double(height) - top - bottom - legendHeight
+        let plotWidth = Double(width) - left - 10
+        let totals = labels.indices.map { index in series.reduce(0) { $0 + max(index < $1.values.count ? $1.values[index] : 0, 0) } }
+        let maxValue = max(totals.max() ?? 0, 1e-12)
+        var svg = open(width, height, title: title)
+        svg += "<text x=\"\(n(left - 4))\" y=\"\(n(top + 10))\" text-anchor=\"end\" font-size=\"11\">\(escape(compact(maxValue)))</text>"
+        let slot = labels.isEmpty ? 0 : plotWidth / Double(labels.count)
+        for (index, label) in labels.enumerated() {
+            var y = top + plotHeight
+            let x = left + Double(index) * slot + slot * 0.15
+            for (seriesIndex, item) in series.enumerated() {
+                let value = max(index < item.values.count ? item.values[index] : 0, 0)
+                let h = plotHeight * value / maxValue
+                y -= h
+                if h > 0 {
+                    svg += "<rect x=\"\(n(x))\" y=\"\(n(y))\" width=\"\(n(slot * 0.7))\" height=\"\(n(h))\" fill=\"\(color(seriesIndex))\"><title>\(escape(item.name)) \(escape(label)): \(escape(compact(value))) \(escape(unit))</title></rect>"
+                }
+            }
+            svg += "<text x=\"\(n(x + slot * 0.35))\" y=\"\(n(top + plotHeight + 16))\" text-anchor=\"middle\" font-size=\"11\">\(escape(label))</text>"
+        }
+        for (index, item) in series.enumerated() {
+            let lx = left + Double(index % 3) * 170, ly = Double(height) - legendHeight + Double(index / 3) * 18
+            svg += "<rect x=\"\(n(lx))\" y=\"\(n(ly))\" width=\"10\" height=\"10\" fill=\"\(color(index))\"/>"
+            svg += "<text x=\"\(n(lx + 14))\" y=\"\(n(ly + 9))\" font-size=\"11\">\(escape(item.name))</text>"
+        }
+        return svg + "</svg>"
+    }
+
+    /// A waterfall from a starting total through decreases to the result: e.g. emissions → −sinks →
+    /// −offsets → net. `steps` are signed changes; the last bar is the running total.
+    public static func waterfall(start: Item, steps: [Item], end endLabel: String, title: String, unit: String,
+                                 width: Int = 560, height: Int = 240) -> String {
+        let left = 60.0, top = 10.0, bottom = 30.0
+        let plotHeight = Double(height) - top - bottom, plotWidth = Double(width) - left - 10
+        var running = start.value
+        var bars: [(label: String, from: Double, to: Double, kind: Int)] = [(start.label, 0, start.value, 0)]
+        for step in steps {
+            bars.append((step.label, running, running + step.value, step.value < 0 ? 1 : 2))
+            running += step.value
+        }
+        bars.append((endLabel, 0, running, running <= 0 ? 3 : 0))
+        let values: [Double] = bars.flatMap { [$0.from, $0.to] } + [0.0]
+        let maxValue = values.max() ?? 0, minValue = values.min() ?? 0
+        let span = max(maxValue - minValue, 1e-12)
+        func y(_ value: Double) -> Double { top + plotHeight * (maxValue - value) / span }
+        let colors = ["#c62828", "#2e7d32", "#ef6c00", "#1565c0"]
+        var svg = open(width, height, title: title)
+        svg += "<line x1=\"\(n(left))\" y1=\"\(n(y(0)))\" x2=\"\(n(left + plotWidth))\" y2=\"\(n(y(0)))\" stroke=\"#999\"/>"
+        let slot = plotWidth / Double(bars.count)
+        for (index, bar) in bars.enumerated() {
+            let x = left + Double(index) * slot + slot * 0.15
+            let top = y(max(bar.from, bar.to)), h = max(abs(y(bar.from) - y(bar.to)), 1)
+            svg += "<rect x=\"\(n(x))\" y=\"\(n(top))\" width=\"\(n(slot * 0.7))\" height=\"\(n(h))\" fill=\"\(colors[bar.kind])\"><title>\(escape(bar.label)): \(escape(compact(bar.to - bar.from))) \(escape(unit))</title></rect>"
+            svg += "<text x=\"\(n(x + slot * 0.35))\" y=\"\(n(top - 4))\" text-anchor=\"middle\" font-size=\"11\">\(escape(compact(index == 0 || index == bars.count - 1 ? bar.to : bar.to - bar.from)))</text>"
+            svg += "<text x=\"\(n(x + slot * 0.35))\" y=\"\(height - 10)\" text-anchor=\"middle\" font-size=\"12\">\(escape(bar.label))</text>"
+        }
+        return svg + "</svg>"
+    }
+}

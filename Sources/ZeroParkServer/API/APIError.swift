@@ -1,0 +1,111 @@
+import Foundation
+import Hummingbird
+import ZeroParkCore
+import ZeroParkStore
+
+/// The one JSON error shape of the API: `{"error": {"code", "message", "field"?}}` with the HTTP
+/// status the failure deserves (400/401/403/404/409/413/422).
+struct APIError: Error, HTTPResponseError {
+    let status: HTTPResponse.Status
+    let code: String
+    let message: String
+    let field: String?
+    /// Further problems (e.g. every issue of a park file).
+    let details: [ParkIssue]
+
+    init(status: HTTPResponse.Status, code: String, message: String, field: String? = nil, details: [ParkIssue] = []) {
+        self.status = status
+        self.code = code
+        self.message = message
+        self.field = field
+        self.details = details
+    }
+
+    struct Body: Encodable {
+        struct Inner: Encodable {
+            let code: String
+            let message: String
+            let field: String?
+            let details: [Detail]?
+        }
+        struct Detail: Encodable {
+            let code: String
+            let field: String
+            let message: String
+            let line: Int?
+            let column: Int?
+        }
+        let error: Inner
+    }
+
+    func response(from request: Request, context: some RequestContext) throws -> Response {
+        let details = details.isEmpty ? nil : details.map {
+            Body.Detail(code: $0.code, field: $0.field, message: $0.message, line: $0.location?.line, column: $0.location?.column)
+        }
+        let data = try JSONEncoder().encode(Body(error: .init(code: code, message: message, field: field, details: details)))
+        return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
+                        body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    /// Maps store, accounting and decoding failures to API errors.
+    static func from(_ error: Error) -> Error {
+        switch error {
+        case let error as APIError: return error
+        case let error as StoreError:
+            switch error {
+            case let .notFound(what): return APIError(status: .notFound, code: "not_found", message: "\(what) not found")
+            case let .forbidden(why): return APIError(status: .forbidden, code: "forbidden", message: why)
+            case let .conflict(why): return APIError(status: .conflict, code: "conflict", message: why)
+            case let .invalid(field, message): return APIError(status: .unprocessableContent, code: "invalid", message: message, field: field)
+            }
+        case let error as ParkInputError:
+            let first = error.issues.first
+            return APIError(status: .unprocessableContent, code: first?.code ?? "invalid",
+                            message: error.issues.map(\.description).joined(separator: "; "), field: first?.field, details: error.issues)
+        case let error as DecodingError:
+            return APIError(status: .badRequest, code: "bad_json", message: describe(error), field: path(error))
+        case let error as HTTPError where error.status == .contentTooLarge:
+            return APIError(status: .contentTooLarge, code: "too_large", message: "the request body is larger than the limit")
+        default:
+            return error
+        }
+    }
+
+    static func path(_ error: DecodingError) -> String? {
+        let context: DecodingError.Context
+        switch error {
+        case let .typeMismatch(_, c), let .valueNotFound(_, c), let .dataCorrupted(c): context = c
+        case let .keyNotFound(key, c): return (c.codingPath + [key]).map(\.stringValue).joined(separator: ".")
+        @unknown default: return nil
+        }
+        let path = context.codingPath.map(\.stringValue).joined(separator: ".")
+        return path.isEmpty ? nil : path
+    }
+
+    static func describe(_ error: DecodingError) -> String {
+        switch error {
+        case let .keyNotFound(key, _): return "missing field \(key.stringValue)"
+        case let .typeMismatch(type, _): return "wrong type: expected \(type)"
+        case .valueNotFound: return "missing value"
+        case let .dataCorrupted(context): return "malformed JSON: \(context.debugDescription)"
+        @unknown default: return "malformed request"
+        }
+    }
+}
+
+/// Turns thrown store and accounting errors into API errors for routes under /api.
+struct APIErrorMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch {
+            let mapped = APIError.from(error)
+            if let http = mapped as? HTTPError {
+                throw APIError(status: http.status, code: "http_\(http.status.code)", message: http.body ?? http.status.reasonPhrase)
+            }
+            throw mapped
+        }
+    }
+}

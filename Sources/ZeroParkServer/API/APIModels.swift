@@ -1,0 +1,247 @@
+import ZeroParkCore
+import ZeroParkStore
+
+/// Request and response bodies of /api/v1 beyond the store's own types.
+enum APIModels {
+    struct QuantityBody: Codable, Sendable {
+        var value: Double?
+        var quantity: Double?
+        var unit: String
+
+        func quantity(field: String) throws -> Quantity {
+            guard let number = value ?? quantity, number.isFinite, number >= 0 else {
+                throw APIError(status: .unprocessableContent, code: "invalid", message: "must be a number ≥ 0", field: field)
+            }
+            do { return Quantity(number, try QuantityUnit.parse(unit)) } catch {
+                throw APIError(status: .unprocessableContent, code: "unknown_unit", message: "\(error)", field: field + ".unit")
+            }
+        }
+    }
+
+    struct SinkBody: Codable, Sendable {
+        var id: String
+        var name: String
+        var kind: String
+        var areaM2: Double?
+        var rate: QuantityBody?
+        var captured: QuantityBody?
+        var verification: String?
+        var source: String?
+        var year: Int?
+
+        func sink() throws -> CarbonSink {
+            let kind: CarbonSink.Kind
+            switch self.kind {
+            case "greenery":
+                guard let area = areaM2, area >= 0, let rate else {
+                    throw APIError(status: .unprocessableContent, code: "invalid", message: "greenery needs area_m2 ≥ 0 and rate", field: "area_m2")
+                }
+                kind = .greenery(areaM2: area, rate: try rate.quantity(field: "rate"))
+            case "ccus":
+                guard let captured else {
+                    throw APIError(status: .unprocessableContent, code: "invalid", message: "ccus needs captured", field: "captured")
+                }
+                kind = .ccus(captured: try captured.quantity(field: "captured"), verification: verification)
+            default:
+                throw APIError(status: .unprocessableContent, code: "invalid", message: "kind must be greenery or ccus", field: "kind")
+            }
+            let sink = CarbonSink(id: id, name: name, kind: kind, source: source ?? verification)
+            // Unit checks by the accounting rules themselves.
+            _ = try SinkAccountingCheck.check(sink)
+            return sink
+        }
+    }
+
+    struct OffsetBody: Codable, Sendable {
+        var id: String
+        var name: String
+        var type: String
+        var quantity: QuantityBody
+        var year: Int
+        var vintage: Int?
+        var local: Bool?
+        var retired: String?
+        var registryRef: String?
+        var commitmentYears: Int?
+        var verification: String?
+
+        func offset() throws -> CarbonOffset {
+            guard let type = OffsetType(rawValue: type) else {
+                throw APIError(status: .unprocessableContent, code: "invalid",
+                               message: "type must be one of \(OffsetType.allCases.map(\.rawValue).joined(separator: ", "))", field: "type")
+            }
+            var date: CalendarDate?
+            if let retired {
+                guard let parsed = CalendarDate(iso: retired) else {
+                    throw APIError(status: .unprocessableContent, code: "invalid", message: "must be YYYY-MM-DD", field: "retired")
+                }
+                date = parsed
+            }
+            let quantity = try quantity.quantity(field: "quantity")
+            guard quantity.unit.dimension == QuantityUnit.tonneCO2.dimension else {
+                throw APIError(status: .unprocessableContent, code: "unit_mismatch", message: "must be a CO2 mass (tCO2)", field: "quantity.unit")
+            }
+            return CarbonOffset(id: id, name: name, type: type, quantity: quantity, vintage: vintage, local: local ?? false,
+                                retired: date, registryRef: registryRef, commitmentYears: commitmentYears, verification: verification)
+        }
+    }
+
+    struct ActivityBody: Codable, Sendable {
+        var year: Int
+        var month: Int?
+        var value: Double
+        var dataSource: String?
+        var evidence: String?
+    }
+
+    struct SnapshotRequest: Codable, Sendable {
+        var year: Int
+    }
+
+    struct CommentBody: Codable, Sendable {
+        var target: String
+        var text: String
+    }
+
+    struct ParkView: Codable, Sendable {
+        var key: String
+        var name: String
+        var nameEn: String?
+        var type: String
+        var province: String?
+        var areaM2: Double
+        var outputValueCny: Double?
+        var boundaryEvidence: [String]
+        var published: Bool
+        var reductionTarget: String?
+        var defaultYear: Int
+        var enterprises: [Enterprise]
+        var years: [Int]
+
+        init(_ park: StoredPark, years: [Int]) {
+            key = park.profile.id
+            name = park.profile.name
+            nameEn = park.profile.nameEn
+            type = park.profile.type.rawValue
+            province = park.profile.province
+            areaM2 = park.profile.areaM2
+            outputValueCny = park.profile.outputValueCNY
+            boundaryEvidence = park.profile.boundaryEvidence
+            published = park.published
+            reductionTarget = park.reductionTarget
+            defaultYear = park.defaultYear
+            enterprises = park.enterprises
+            self.years = years
+        }
+    }
+
+    struct SinkView: Codable, Sendable {
+        var id, name, kind: String
+        var areaM2: Double?
+        var rate: String?
+        var captured: String?
+        var source: String?
+
+        init(_ sink: CarbonSink) {
+            id = sink.id
+            name = sink.name
+            kind = sink.kind.key
+            source = sink.source
+            switch sink.kind {
+            case let .greenery(area, rate):
+                areaM2 = area
+                self.rate = rate.description
+            case let .ccus(captured, _):
+                self.captured = captured.description
+            }
+        }
+    }
+
+    struct OffsetView: Codable, Sendable {
+        var id, name, type: String
+        var year: Int
+        var tco2: Double
+        var local: Bool
+        var retired: String?
+        var registryRef: String?
+        var commitmentYears: Int?
+        var vintage: Int?
+
+        init(_ offset: CarbonOffset, year: Int) {
+            id = offset.id
+            name = offset.name
+            type = offset.type.rawValue
+            self.year = year
+            tco2 = (try? offset.quantity.value(in: .tonneCO2)) ?? offset.quantity.value
+            local = offset.local
+            retired = offset.retired?.description
+            registryRef = offset.registryRef
+            commitmentYears = offset.commitmentYears
+            vintage = offset.vintage
+        }
+    }
+
+    struct SnapshotView: Codable, Sendable {
+        var id: Int64
+        var park: String
+        var year: Int
+        var createdAt: String
+        var createdBy: String
+        var inputHash: String
+        var outputHash: String
+        var emissionsTco2: Double
+        var netTco2: Double
+        var inputParkFile: String?
+        var inventory: InventoryDocument?
+
+        init(_ snapshot: InventorySnapshot, includeDocument: Bool) {
+            id = snapshot.id
+            park = snapshot.parkKey
+            year = snapshot.year
+            createdAt = snapshot.createdAt
+            createdBy = snapshot.createdBy
+            inputHash = snapshot.inputHash
+            outputHash = snapshot.outputHash
+            emissionsTco2 = snapshot.emissionsTco2
+            netTco2 = snapshot.netTco2
+            if includeDocument {
+                inputParkFile = snapshot.inputParkFile
+                inventory = snapshot.document.flatMap { try? JSONDecoder().decode(InventoryDocument.self, from: Data($0.utf8)) }
+            }
+        }
+    }
+
+    struct FactorView: Codable, Sendable {
+        var id, kind, nameZh, nameEn, unit, citationKey, source: String
+        var value: Double
+        var vintage: Int?
+        var note: String?
+
+        init(_ factor: LibraryFactor) {
+            id = factor.id
+            kind = factor.kind.rawValue
+            nameZh = factor.nameZh
+            nameEn = factor.nameEn
+            unit = factor.unitSymbol
+            citationKey = factor.citation.key
+            source = factor.citation.text
+            value = factor.value
+            vintage = factor.vintage
+            note = factor.note
+        }
+    }
+}
+
+/// Checks a sink's units with the accounting rules, without a period.
+enum SinkAccountingCheck {
+    static func check(_ sink: CarbonSink) throws -> Bool {
+        guard let period = AccountingPeriod(year: 2025) else { return false }
+        let park = ParkDefinition(profile: ParkProfile(id: "check", name: "check", type: .industrialPark, province: nil, areaM2: 1,
+                                                       outputValueCNY: nil, boundaryEvidence: []),
+                                  period: period, sinks: [sink])
+        _ = try InventoryCalculator.compute(park)
+        return true
+    }
+}
+
+import Foundation

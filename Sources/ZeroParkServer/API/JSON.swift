@@ -1,0 +1,48 @@
+import Foundation
+import Hummingbird
+
+/// JSON in and out of the API: snake_case keys, sorted for stable output.
+enum JSONBody {
+    static func response<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok) throws -> Response {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return raw(try encoder.encode(value), status: status)
+    }
+
+    static func raw(_ data: Data, status: HTTPResponse.Status = .ok, contentType: String = "application/json; charset=utf-8") -> Response {
+        Response(status: status, headers: [.contentType: contentType], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    static func text(_ text: String, status: HTTPResponse.Status = .ok, contentType: String) -> Response {
+        raw(Data(text.utf8), status: status, contentType: contentType)
+    }
+
+    /// The request body (413 past the limit), decoded from snake_case JSON.
+    static func decode<T: Decodable>(_ type: T.Type, from request: Request, context: AppRequestContext) async throws -> T {
+        let buffer = try await request.body.collect(upTo: context.maxUploadSize)
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        return try decoder.decode(T.self, from: Data(buffer.readableBytesView))
+    }
+
+    static func bodyText(_ request: Request, context: AppRequestContext) async throws -> String {
+        let buffer = try await request.body.collect(upTo: context.maxUploadSize)
+        return String(decoding: buffer.readableBytesView, as: UTF8.self)
+    }
+}
+
+extension AppRequestContext {
+    /// The caller, or 401.
+    func requireCaller() throws -> ZeroParkStore.Caller {
+        guard let caller else { throw APIError(status: .unauthorized, code: "unauthenticated", message: "log in or send an API key") }
+        return caller
+    }
+
+    func parameter(_ name: String) throws -> String {
+        guard let value = parameters.get(name) else { throw APIError(status: .badRequest, code: "bad_path", message: "missing \(name)") }
+        return value
+    }
+}
+
+import ZeroParkStore

@@ -1,0 +1,62 @@
+import Foundation
+import Hummingbird
+import Logging
+import Metrics
+import Prometheus
+import ZeroParkStore
+
+/// Builds the ZeroPark web application: store, routes (API, web, public), middleware. Tests call
+/// this with `app.test(.router)`; `zeropark serve` and `zeropark demo` run it.
+public enum ZeroParkServer {
+    /// The Prometheus registry behind /metrics (bootstrapped once per process).
+    public static let metricsRegistry = PrometheusCollectorRegistry()
+    private static let bootstrapMetrics: Void = {
+        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: metricsRegistry))
+    }()
+
+    public static func buildApplication(
+        configuration: ServerConfiguration, store: SQLiteParkStore, logger: Logger = Logger(label: "zeropark")
+    ) -> some ApplicationProtocol {
+        _ = bootstrapMetrics
+        let router = buildRouter(configuration: configuration, store: store)
+        return Application(router: router,
+                           configuration: .init(address: .hostname(configuration.host, port: configuration.port),
+                                                serverName: "ZeroPark"),
+                           logger: logger)
+    }
+
+    public static func buildRouter(configuration: ServerConfiguration, store: SQLiteParkStore) -> Router<AppRequestContext> {
+        _ = bootstrapMetrics
+        let router = Router(context: AppRequestContext.self)
+        router.add(middleware: MetricsMiddleware())
+        router.add(middleware: LogRequestsMiddleware(.info))
+        router.add(middleware: SecurityHeadersMiddleware())
+        router.add(middleware: AuthMiddleware(store: store))
+        router.get("healthz") { _, _ in
+            try await store.ping()
+            return JSONBody.text("{\"status\":\"ok\"}", contentType: "application/json")
+        }
+        router.get("metrics") { _, _ in
+            JSONBody.text(metricsRegistry.emitToString(), contentType: "text/plain; version=0.0.4")
+        }
+        router.get("openapi.yaml") { _, _ in
+            JSONBody.text(OpenAPIDocument.yaml, contentType: "application/yaml; charset=utf-8")
+        }
+        APIRoutes(store: store).register(on: router)
+        WebRoutes(store: store, configuration: configuration).register(on: router)
+        return router
+    }
+}
+
+/// Security headers on every response: no sniffing, no framing (frame-ancestors), a strict content policy (the pages
+/// use no external resources and no inline script).
+struct SecurityHeadersMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var response = try await next(request, context)
+        response.headers[.xContentTypeOptions] = "nosniff"
+        response.headers[.contentSecurityPolicy] = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'"
+        return response
+    }
+}

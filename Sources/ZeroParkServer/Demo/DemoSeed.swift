@@ -1,0 +1,93 @@
+import Foundation
+import ZeroParkCore
+import ZeroParkParkFile
+import ZeroParkStore
+
+/// Fills an empty database with the demo: the two example parks, users for every role and a
+/// published disclosure. Idempotent: a database that already holds parks is left as it is.
+public enum DemoSeed {
+    public struct Login: Sendable {
+        public let username: String
+        public let password: String
+        public let role: String
+    }
+
+    public struct Result: Sendable {
+        public let created: Bool
+        public let logins: [Login]
+        /// The admin's API key, shown once when the demo is created.
+        public let apiKey: String?
+    }
+
+    public static let logins: [Login] = [
+        Login(username: "admin", password: "zeropark-admin", role: "system admin"),
+        Login(username: "manager", password: "zeropark-manager", role: "park manager, nansha-demo and xihu-creative"),
+        Login(username: "logistics", password: "zeropark-tenant", role: "tenant, enterprise logistics (nansha-demo)"),
+        Login(username: "property", password: "zeropark-tenant", role: "tenant, enterprise property (nansha-demo)"),
+        Login(username: "auditor", password: "zeropark-auditor", role: "auditor, nansha-demo"),
+        Login(username: "viewer", password: "zeropark-viewer", role: "viewer, xihu-creative"),
+    ]
+
+    /// The tenant of each example source of the Nansha park, so that tenants have sources to see.
+    static let nanshaEnterprises = ["fleet-diesel": "logistics", "chiller-leak": "property", "water": "property"]
+
+    /// Seeds `store` from the park files in `examplesDirectory` when it has no parks yet.
+    public static func seed(store: SQLiteParkStore, examplesDirectory: String, bcryptCost: UInt8) async throws -> Result {
+        if try await store.userExists("admin") { return Result(created: false, logins: logins, apiKey: nil) }
+        func read(_ name: String) throws -> ParkDefinition {
+            let path = (examplesDirectory as NSString).appendingPathComponent(name)
+            return try ParkFileReader.read(yaml: try String(contentsOfFile: path, encoding: .utf8))
+        }
+        var nansha = try read("park-example.yaml")
+        for index in nansha.sources.indices {
+            nansha.sources[index].enterprise = nanshaEnterprises[nansha.sources[index].id]
+        }
+        let xihu = try read("creative-park.yaml")
+        for login in logins {
+            try await store.createUser(username: login.username, displayName: displayName(login.username),
+                                       passwordHash: Secrets.hashPassword(login.password, cost: bcryptCost),
+                                       isAdmin: login.username == "admin")
+        }
+        guard let admin = try await store.caller(userID: 1) else { throw StoreError.notFound("admin") }
+        try await store.importPark(nansha, caller: admin, enterprises: [Enterprise(key: "logistics", name: "南沙园区物流有限公司"),
+                                                                        Enterprise(key: "property", name: "园区物业服务公司")])
+        try await store.importPark(xihu, caller: admin, enterprises: [Enterprise(key: "studio-a", name: "数字内容工作室 A"),
+                                                                      Enterprise(key: "cloud-b", name: "云计算服务 B")])
+        try await store.setMembership(username: "manager", parkKey: "nansha-demo", role: .manager)
+        try await store.setMembership(username: "manager", parkKey: "xihu-creative", role: .manager)
+        try await store.setMembership(username: "logistics", parkKey: "nansha-demo", role: .tenant, enterprise: "logistics")
+        try await store.setMembership(username: "property", parkKey: "nansha-demo", role: .tenant, enterprise: "property")
+        try await store.setMembership(username: "auditor", parkKey: "nansha-demo", role: .auditor)
+        try await store.setMembership(username: "viewer", parkKey: "xihu-creative", role: .viewer)
+        try await store.setPublished(parkKey: "nansha-demo", published: true,
+                                     reductionTarget: "2030 年前实现园区净零排放；2027 年清洁能源消费占比达到 60%（示例目标）", caller: admin)
+        let apiKey = "zp_" + Secrets.token()
+        try await store.createAPIKey(username: "admin", name: "demo", keyHash: Secrets.hash(apiKey))
+        return Result(created: true, logins: logins, apiKey: apiKey)
+    }
+
+    static func displayName(_ username: String) -> String {
+        switch username {
+        case "admin": return "系统管理员"
+        case "manager": return "园区能源经理"
+        case "logistics": return "物流公司（租户）"
+        case "property": return "物业公司（租户）"
+        case "auditor": return "第三方核查员"
+        default: return "查看者"
+        }
+    }
+
+    /// Creates an API key for a user and returns it (shown once; stored hashed).
+    public static func createAPIKey(store: SQLiteParkStore, username: String, name: String) async throws -> String {
+        let key = "zp_" + Secrets.token()
+        try await store.createAPIKey(username: username, name: name, keyHash: Secrets.hash(key))
+        return key
+    }
+
+    /// Creates a user with a bcrypt-hashed password.
+    public static func createUser(store: SQLiteParkStore, username: String, displayName: String, password: String,
+                                  isAdmin: Bool, bcryptCost: UInt8) async throws {
+        try await store.createUser(username: username, displayName: displayName,
+                                   passwordHash: Secrets.hashPassword(password, cost: bcryptCost), isAdmin: isAdmin)
+    }
+}

@@ -1,0 +1,23 @@
+/// How the server runs: address, database file and security settings (flags and environment
+/// variables of `zeropark serve`).
+public struct ServerConfiguration: Sendable {
+    public var host: String
+    public var port: Int
+    public var databasePath: String
+    /// bcrypt cost for new passwords (12 in production; tests may lower it to 4).
+    public var bcryptCost: UInt8
+    /// Mark cookies `Secure` (behind HTTPS).
+    public var secureCookies: Bool
+    /// Largest accepted request body in bytes; larger bodies get 413.
+    public var maxBodyBytes: Int
+
+    public init(host: String = "127.0.0.1", port: Int = 8080, databasePath: String = "zeropark.sqlite",
+                bcryptCost: UInt8 = 12, secureCookies: Bool = false, maxBodyBytes: Int = 2 * 1024 * 1024) {
+        self.host = host
+        self.port = port
+        self.databasePath = databasePath
+        self.bcryptCost = bcryptCost
+        self.secureCookies = secureCookies
+        self.maxBodyBytes = maxBodyBytes
+    }
+}

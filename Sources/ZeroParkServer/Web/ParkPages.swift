@@ -1,0 +1,440 @@
+import Foundation
+import Hummingbird
+import ZeroParkCore
+import ZeroParkParkFile
+import ZeroParkReports
+import ZeroParkStore
+
+/// The pages of one park: overview, sources, source detail with its activity form, sinks and
+/// offsets, snapshots, and the public disclosure.
+struct ParkPages: Sendable {
+    let store: SQLiteParkStore
+    let renderer: WebRenderer
+    var service: InventoryService { InventoryService(store: store) }
+
+    struct Loaded {
+        let caller: Caller
+        let park: StoredPark
+        let year: Int
+        let years: [Int]
+        var nav: [String: Any]
+    }
+
+    func load(_ request: Request, _ context: AppRequestContext, nav: String) async throws -> Loaded {
+        let caller = try context.requireLogin()
+        let key = try context.parameter("park")
+        let park = try await store.park(key: key, caller: caller)
+        let years = try await store.years(parkKey: key, caller: caller)
+        let year = request.uri.queryParameters.get("year").flatMap(Int.init) ?? park.defaultYear
+        return Loaded(caller: caller, park: park, year: year, years: years,
+                      nav: ["key": key, "year": year, nav: true])
+    }
+
+    func name(_ park: StoredPark, _ language: Language) -> String {
+        language == .en ? (park.profile.nameEn ?? park.profile.name) : park.profile.name
+    }
+
+    func t(_ context: AppRequestContext) -> Strings { Strings(language: context.language == .zh ? .zh : .en) }
+
+    // MARK: Overview
+
+    func overview(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let loaded = try await load(request, context, nav: "navOverview")
+        let key = loaded.park.profile.id
+        let computed = try await service.compute(parkKey: key, year: loaded.year, caller: loaded.caller)
+        let inventory = computed.inventory
+        let previous = try? await service.compute(parkKey: key, year: loaded.year - 1, caller: loaded.caller)
+        let strings = t(context)
+        var data = summary(inventory, park: loaded.park, context: context)
+        data["years"] = Set(loaded.years + [loaded.year]).sorted(by: >).map { ["value": $0, "selected": $0 == loaded.year] }
+        if let previous, previous.inventory.emissionsTco2 > 0, !previous.inventory.sources.isEmpty {
+            let change = (inventory.emissionsTco2 - previous.inventory.emissionsTco2) / previous.inventory.emissionsTco2
+            data["yoy"] = (change >= 0 ? "+" : "") + Display.percent(change)
+        }
+        if loaded.caller.tenantEnterprise(parkID: loaded.park.id) != nil {
+            data["scopeNote"] = WebText.text("tenantScope", context.language)
+        }
+        data["perTce"] = inventory.tco2PerTce.map { Display.number($0, decimals: 3) } ?? "—"
+        data["perM2"] = inventory.tco2PerM2.map { Display.number($0 * 1000, decimals: 2) } ?? "—"
+        data["perOutput"] = inventory.tco2Per10kCNY.map { Display.number($0, decimals: 4) } ?? "—"
+        data["cleanShare"] = Display.percent(inventory.cleanShare)
+        data["consumption"] = Display.number(inventory.consumptionTce, decimals: 0)
+        data["locationBased"] = Display.number(inventory.locationBasedTco2)
+        let shares = inventory.sources.filter { $0.tco2 > 0 }.sorted { $0.tco2 > $1.tco2 }
+        let top = Array(shares.prefix(7))
+        let rest = shares.dropFirst(7).reduce(0) { $0 + $1.tco2 }
+        data["donut"] = SVGChart.donut(top.map { .init($0.name, $0.tco2) } + (rest > 0 ? [.init(strings("其他", "Other"), rest)] : []),
+                                       title: WebText.text("shares", context.language))
+        if inventory.monthly.isEmpty {
+            data["monthly"] = ""
+            data["monthlyNote"] = strings("无月度数据", "No monthly data")
+        } else {
+            let systems = EmissionSystem.allCases.compactMap { system -> SVGChart.Series? in
+                var values = [Double](repeating: 0, count: inventory.monthly.count)
+                for account in inventory.sources where account.system == system {
+                    guard let series = account.monthlyTco2, series.count == values.count else { continue }
+                    for index in values.indices { values[index] += series[index] }
+                }
+                return values.contains { $0 > 0 } ? SVGChart.Series(strings.system(system), values) : nil
+            }
+            data["monthly"] = SVGChart.stackedBar(labels: inventory.monthly.map { String($0.month.month) }, series: systems,
+                                                  title: WebText.text("monthly", context.language), unit: "tCO2")
+            data["monthlyNote"] = strings("含月度数据的排放源占排放的 ", "Sources with monthly data cover ") + Display.percent(inventory.monthlyCoverage)
+        }
+        data["topSources"] = shares.prefix(10).map { account -> [String: Any] in
+            ["id": account.id, "name": account.name, "system": strings.system(account.system), "tco2": Display.number(account.tco2),
+             "share": Display.percent(inventory.share(ofSource: account)), "parkKey": key, "year": loaded.year]
+        }
+        let warnings = inventory.warnings.map { ["message": $0.message, "clause": $0.clause ?? ""] }
+            + computed.missing.map { ["message": strings("无 \(loaded.year) 年活动数据：", "No \(loaded.year) activity data: ") + $0, "clause": "1.1.2(e)"] }
+        data["warnings"] = warnings
+        data["hasWarnings"] = !warnings.isEmpty
+        return renderer.page("overview", title: name(loaded.park, context.language), context: context, data: data, park: loaded.nav)
+    }
+
+    /// Figures and charts shared by the overview and the public disclosure.
+    func summary(_ inventory: Inventory, park: StoredPark, context: AppRequestContext) -> [String: Any] {
+        let strings = t(context)
+        let language = context.language
+        return [
+            "name": name(park, language),
+            "typeName": language == .zh ? park.profile.type.nameZh : park.profile.type.nameEn,
+            "province": park.profile.province ?? "", "areaText": Display.number(park.profile.areaM2, decimals: 0),
+            "periodText": "\(inventory.period.start) – \(inventory.period.end)",
+            "emissions": Display.number(inventory.emissionsTco2), "sequestration": Display.number(inventory.sequestrationTco2),
+            "offsets": Display.number(inventory.offsetsTco2), "net": Display.number(inventory.netTco2),
+            "balanced": inventory.balanced,
+            "waterfall": SVGChart.waterfall(start: .init(strings("排放", "Emissions"), inventory.emissionsTco2),
+                                            steps: [.init(strings("碳汇", "Sinks"), -inventory.sequestrationTco2),
+                                                    .init(strings("抵消", "Offsets"), -inventory.offsetsTco2)],
+                                            end: strings("净排放", "Net"), title: WebText.text("balance", language), unit: "tCO2"),
+            "systemBar": SVGChart.bar(EmissionSystem.allCases.map { .init(strings.system($0), inventory.bySystem[$0] ?? 0) }
+                                        .sorted { $0.value > $1.value }, title: WebText.text("bySystem", language), unit: "tCO2"),
+        ]
+    }
+
+    // MARK: Sources
+
+    func sources(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let loaded = try await load(request, context, nav: "navSources")
+        let key = loaded.park.profile.id
+        let computed = try await service.compute(parkKey: key, year: loaded.year, caller: loaded.caller)
+        let strings = t(context)
+        let accounts = Dictionary(uniqueKeysWithValues: computed.inventory.sources.map { ($0.id, $0) })
+        let specs = try await store.sources(parkKey: key, caller: loaded.caller)
+        let rows = specs.map { spec -> [String: Any] in
+            let account = accounts[spec.key]
+            return ["id": spec.key, "name": spec.name, "parkKey": key, "year": loaded.year,
+                    "system": EmissionSystem(rawValue: spec.system).map(strings.system) ?? spec.system,
+                    "method": AccountingMethodKind(rawValue: spec.method).map(strings.method) ?? spec.method,
+                    "enterprise": spec.enterprise ?? "",
+                    "activity": account.map { Display.number($0.activity.total) + " " + spec.unit } ?? "—",
+                    "tco2": account.map { Display.number($0.tco2) } ?? "—",
+                    "share": account.map { Display.percent(computed.inventory.share(ofSource: $0)) } ?? "—"]
+        }
+        let canAdd = [.admin, .manager, .tenant].contains(loaded.caller.role(parkID: loaded.park.id))
+        return renderer.page("sources", title: WebText.text("sources", context.language), context: context,
+                             data: ["rows": rows, "parkKey": key, "year": loaded.year, "name": name(loaded.park, context.language),
+                                    "missing": computed.missing, "hasMissing": !computed.missing.isEmpty, "canAdd": canAdd],
+                             park: loaded.nav)
+    }
+
+    func source(_ request: Request, _ context: AppRequestContext, formError: String?, form: [String: String],
+                status: HTTPResponse.Status = .ok) async throws -> Response {
+        let loaded = try await load(request, context, nav: "navSources")
+        let key = loaded.park.profile.id
+        let sourceKey = try context.parameter("source")
+        let spec = try await store.source(parkKey: key, sourceKey: sourceKey, caller: loaded.caller)
+        let activity = try await store.activity(parkKey: key, sourceKey: sourceKey, caller: loaded.caller)
+        let computed = try await service.compute(parkKey: key, year: loaded.year, caller: loaded.caller)
+        let account = computed.inventory.sources.first { $0.id == sourceKey }
+        let strings = t(context)
+        let language = context.language
+        var data: [String: Any] = [
+            "id": spec.key, "name": spec.name, "parkKey": key, "year": loaded.year, "unit": spec.unit,
+            "system": EmissionSystem(rawValue: spec.system).map(strings.system) ?? spec.system,
+            "method": AccountingMethodKind(rawValue: spec.method).map(strings.method) ?? spec.method,
+            "scope": account?.scope ?? spec.scope ?? 0,
+            "formula": account?.formula ?? AccountingMethodKind(rawValue: spec.method).map { _ in "—" } ?? "—",
+            "calculation": account?.calculation ?? "—",
+            "tco2": account.map { Display.number($0.tco2) } ?? "—",
+            "location": account.map { Display.number($0.locationBasedTco2) } ?? "—",
+            "activityTotal": account.map { Display.number($0.activity.total) } ?? "—",
+            "dataSource": spec.dataSource ?? "—", "noData": account == nil,
+            "factors": (account?.parameters ?? []).map { use -> [String: Any] in
+                ["id": use.id, "value": Quantity.format(use.value), "unit": use.unit.symbol, "source": use.source,
+                 "overridden": use.overridden, "vintage": use.vintage.map(String.init) ?? ""]
+            },
+            "activity": activity.map { record -> [String: Any] in
+                ["year": record.year, "monthText": record.month == 0 ? WebText.text("wholeYear", language) : String(record.month),
+                 "value": Display.number(record.value), "dataSource": record.dataSource ?? "", "recordedBy": record.recordedBy,
+                 "recordedAt": String(record.recordedAt.prefix(16))]
+            },
+            "canEdit": loaded.caller.canEditSource(parkID: loaded.park.id, enterprise: spec.enterprise),
+            "formYear": form["year"] ?? String(loaded.year), "formValue": form["value"] ?? "",
+            "formDataSource": form["data_source"] ?? "",
+            "months": (0...12).map { month -> [String: Any] in
+                ["value": month, "label": month == 0 ? WebText.text("wholeYear", language) : "\(month)",
+                 "selected": String(month) == (form["month"] ?? "0")]
+            },
+        ]
+        if let evidence = spec.evidence { data["evidence"] = evidence }
+        if let enterprise = spec.enterprise { data["enterprise"] = enterprise }
+        if let formError { data["formError"] = formError }
+        return renderer.page("source", title: spec.name, context: context, data: data, park: loaded.nav, status: status)
+    }
+
+    func recordActivity(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let caller = try context.requireLogin()
+        let form = try await WebForm.verified(request, context: context)
+        let key = try context.parameter("park"), sourceKey = try context.parameter("source")
+        let strings = t(context)
+        guard let year = WebForm.value(form, "year").flatMap(Int.init), (1900...2200).contains(year) else {
+            return try await source(request, context, formError: strings("年份须为四位数字", "Year must be a four-digit year"), form: form,
+                                    status: .unprocessableContent)
+        }
+        let month = WebForm.value(form, "month").flatMap(Int.init) ?? 0
+        guard let value = WebForm.value(form, "value").flatMap(Double.init), value.isFinite, value >= 0 else {
+            return try await source(request, context, formError: strings("数值须为不小于 0 的数字", "Value must be a number ≥ 0"), form: form,
+                                    status: .unprocessableContent)
+        }
+        do {
+            try await store.recordActivity(parkKey: key, values: [.init(sourceKey: sourceKey, year: year, month: month, value: value,
+                                                                        dataSource: WebForm.value(form, "data_source"))], caller: caller)
+        } catch let error as StoreError {
+            if case let .invalid(field, message) = error {
+                return try await source(request, context, formError: "\(field): \(message)", form: form, status: .unprocessableContent)
+            }
+            throw error
+        }
+        return Response(status: .seeOther, headers: [.location: "/parks/\(key)/sources/\(sourceKey)?year=\(year)"])
+    }
+
+    func sourceForm(_ request: Request, _ context: AppRequestContext, form: [String: String], error: String?,
+                    status: HTTPResponse.Status = .ok) async throws -> Response {
+        let loaded = try await load(request, context, nav: "navSources")
+        let strings = t(context)
+        var data: [String: Any] = [
+            "parkKey": loaded.park.profile.id, "year": loaded.year,
+            "form": ["key": form["key"] ?? "", "name": form["name"] ?? "", "unit": form["unit"] ?? "", "fuel": form["fuel"] ?? "",
+                     "factor": form["factor"] ?? "", "gas": form["gas"] ?? "", "gwpSet": form["gwp_set"] ?? "",
+                     "enterprise": form["enterprise"] ?? "", "dataSource": form["data_source"] ?? ""],
+            "systems": EmissionSystem.allCases.map { ["value": $0.rawValue, "label": strings.system($0), "selected": form["system"] == $0.rawValue] },
+            "methods": AccountingMethodKind.allCases.map { ["value": $0.rawValue, "label": strings.method($0), "selected": form["method"] == $0.rawValue] },
+        ]
+        if let error { data["formError"] = error }
+        return renderer.page("sourceForm", title: WebText.text("addSource", context.language), context: context, data: data,
+                             park: loaded.nav, status: status)
+    }
+
+    func createSource(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let caller = try context.requireLogin()
+        let form = try await WebForm.verified(request, context: context)
+        let key = try context.parameter("park")
+        let spec = SourceSpec(key: form["key"] ?? "", name: form["name"] ?? "", system: form["system"] ?? "", method: form["method"] ?? "",
+                              fuel: WebForm.value(form, "fuel"), factor: WebForm.value(form, "factor"), gas: WebForm.value(form, "gas"),
+                              gwpSet: WebForm.value(form, "gwp_set"), enterprise: WebForm.value(form, "enterprise"),
+                              unit: form["unit"] ?? "", dataSource: WebForm.value(form, "data_source"))
+        do {
+            let created = try await store.createSource(parkKey: key, spec: spec, caller: caller)
+            return Response(status: .seeOther, headers: [.location: "/parks/\(key)/sources/\(created.key)"])
+        } catch let error as StoreError {
+            switch error {
+            case .invalid, .conflict:
+                return try await sourceForm(request, context, form: form, error: error.description, status: .unprocessableContent)
+            default: throw error
+            }
+        }
+    }
+
+    // MARK: Sinks and offsets
+
+    func sinksOffsets(_ request: Request, _ context: AppRequestContext, error: String?, status: HTTPResponse.Status = .ok) async throws -> Response {
+        let loaded = try await load(request, context, nav: "navSinks")
+        let key = loaded.park.profile.id
+        let computed = try await service.compute(parkKey: key, year: loaded.year, caller: loaded.caller)
+        let strings = t(context)
+        let sinkTonnes = Dictionary(uniqueKeysWithValues: computed.inventory.sinks.map { ($0.id, $0.tco2) })
+        let offsetAccounts = Dictionary(uniqueKeysWithValues: computed.inventory.offsets.map { ($0.id, $0) })
+        let sinks = try await store.sinks(parkKey: key, caller: loaded.caller).map { sink -> [String: Any] in
+            let detail: String
+            switch sink.kind {
+            case let .greenery(area, rate): detail = "\(Display.number(area, decimals: 0)) m² × \(rate)"
+            case let .ccus(captured, verification): detail = "\(captured)" + (verification.map { " · \($0)" } ?? "")
+            }
+            return ["id": sink.id, "name": sink.name, "kind": strings.sinkKind(sink.kind.key), "detail": detail,
+                    "tco2": sinkTonnes[sink.id].map { Display.number($0) } ?? "—"]
+        }
+        let offsets = try await store.offsets(parkKey: key, caller: loaded.caller).map { item -> [String: Any] in
+            let account = offsetAccounts[item.offset.id]
+            return ["id": item.offset.id, "name": item.offset.name, "type": strings.offsetType(item.offset.type),
+                    "tco2": Display.number(item.offset.quantity.value), "counted": account.map { strings.yesNo($0.counted) } ?? "\(item.year)",
+                    "local": strings.yesNo(item.offset.local), "reason": account?.reason ?? strings("非本年度", "other year")]
+        }
+        var data: [String: Any] = ["parkKey": key, "year": loaded.year, "name": name(loaded.park, context.language),
+                                   "sinks": sinks, "offsets": offsets, "canEdit": loaded.caller.canEditPark(parkID: loaded.park.id)]
+        if let error { data["formError"] = error }
+        return renderer.page("sinksOffsets", title: WebText.text("sinksOffsets", context.language), context: context, data: data,
+                             park: loaded.nav, status: status)
+    }
+
+    func createSink(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let caller = try context.requireLogin()
+        let form = try await WebForm.verified(request, context: context)
+        let key = try context.parameter("park")
+        let year = request.uri.queryParameters.get("year").flatMap(Int.init)
+        do {
+            var body = APIModels.SinkBody(id: form["id"] ?? "", name: form["name"] ?? "", kind: form["kind"] ?? "")
+            body.areaM2 = WebForm.value(form, "area_m2").flatMap(Double.init)
+            body.rate = WebForm.value(form, "rate").flatMap(Double.init).map { .init(value: $0, unit: "tCO2/ha/yr") }
+            body.captured = WebForm.value(form, "captured").flatMap(Double.init).map { .init(quantity: $0, unit: "tCO2") }
+            body.source = WebForm.value(form, "source")
+            body.year = body.kind == "ccus" ? year : nil
+            try await store.createSink(parkKey: key, sink: try body.sink(), year: body.year, caller: caller)
+        } catch let error as APIError {
+            return try await sinksOffsets(request, context, error: "\(error.field ?? ""): \(error.message)", status: .unprocessableContent)
+        } catch let error as ParkInputError {
+            return try await sinksOffsets(request, context, error: error.description, status: .unprocessableContent)
+        } catch let error as StoreError where error.isInputError {
+            return try await sinksOffsets(request, context, error: error.description, status: .unprocessableContent)
+        }
+        return Response(status: .seeOther, headers: [.location: "/parks/\(key)/sinks-offsets?year=\(year ?? 0)"])
+    }
+
+    func createOffset(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let caller = try context.requireLogin()
+        let form = try await WebForm.verified(request, context: context)
+        let key = try context.parameter("park")
+        let year = request.uri.queryParameters.get("year").flatMap(Int.init) ?? 0
+        do {
+            var body = APIModels.OffsetBody(id: form["id"] ?? "", name: form["name"] ?? "", type: form["type"] ?? "",
+                                            quantity: .init(value: WebForm.value(form, "tco2").flatMap(Double.init), unit: "tCO2"), year: year)
+            body.local = form["local"] == "true"
+            body.retired = WebForm.value(form, "retired")
+            body.commitmentYears = WebForm.value(form, "commitment_years").flatMap(Int.init)
+            body.registryRef = WebForm.value(form, "registry_ref")
+            try await store.createOffset(parkKey: key, offset: try body.offset(), year: year, caller: caller)
+        } catch let error as APIError {
+            return try await sinksOffsets(request, context, error: "\(error.field ?? ""): \(error.message)", status: .unprocessableContent)
+        } catch let error as StoreError where error.isInputError {
+            return try await sinksOffsets(request, context, error: error.description, status: .unprocessableContent)
+        }
+        return Response(status: .seeOther, headers: [.location: "/parks/\(key)/sinks-offsets?year=\(year)"])
+    }
+
+    // MARK: Snapshots
+
+    func inventories(_ request: Request, _ context: AppRequestContext, error: String?) async throws -> Response {
+        let loaded = try await load(request, context, nav: "navInventories")
+        let key = loaded.park.profile.id
+        let snapshots = try await store.snapshots(parkKey: key, caller: loaded.caller)
+        var data: [String: Any] = [
+            "parkKey": key, "year": loaded.year, "name": name(loaded.park, context.language),
+            "canEdit": loaded.caller.canEditPark(parkID: loaded.park.id),
+            "snapshots": snapshots.map { snapshot -> [String: Any] in
+                ["id": snapshot.id, "year": snapshot.year, "createdAt": String(snapshot.createdAt.prefix(19)), "createdBy": snapshot.createdBy,
+                 "emissions": Display.number(snapshot.emissionsTco2), "net": Display.number(snapshot.netTco2),
+                 "inputHash": snapshot.inputHash, "shortHash": String(snapshot.inputHash.prefix(12)), "parkKey": key]
+            },
+        ]
+        if let error { data["formError"] = error }
+        if let a = request.uri.queryParameters.get("a").flatMap(Int64.init), let b = request.uri.queryParameters.get("b").flatMap(Int64.init) {
+            data["comparison"] = try await comparison(parkKey: key, a: a, b: b, caller: loaded.caller, context: context)
+        }
+        return renderer.page("inventories", title: WebText.text("inventories", context.language), context: context, data: data, park: loaded.nav)
+    }
+
+    func comparison(parkKey: String, a: Int64, b: Int64, caller: Caller, context: AppRequestContext) async throws -> [String: Any] {
+        func document(_ id: Int64) async throws -> (Int, InventoryDocument) {
+            let snapshot = try await store.snapshot(parkKey: parkKey, id: id, caller: caller)
+            let document = try JSONDecoder().decode(InventoryDocument.self, from: Data((snapshot.document ?? "").utf8))
+            return (snapshot.year, document)
+        }
+        let (yearA, docA) = try await document(a), (yearB, docB) = try await document(b)
+        let strings = t(context)
+        var rows: [(String, Double, Double)] = [
+            (strings("碳排放", "Emissions"), docA.totals.emissionsTco2, docB.totals.emissionsTco2),
+            (strings("碳吸收", "Sequestration"), docA.totals.sequestrationTco2, docB.totals.sequestrationTco2),
+            (strings("碳抵消", "Offsets"), docA.totals.offsetsTco2, docB.totals.offsetsTco2),
+            (strings("净排放", "Net"), docA.totals.netTco2, docB.totals.netTco2),
+            (strings("综合能耗 tce", "Energy tce"), docA.energy.consumptionTce, docB.energy.consumptionTce),
+        ]
+        for system in EmissionSystem.allCases {
+            rows.append((strings.system(system), docA.bySystem[system.rawValue] ?? 0, docB.bySystem[system.rawValue] ?? 0))
+        }
+        return ["a": a, "b": b, "yearA": yearA, "yearB": yearB, "rows": rows.map { label, x, y -> [String: Any] in
+            ["label": label, "a": Display.number(x), "b": Display.number(y), "delta": Display.number(y - x),
+             "percent": x != 0 ? Display.percent((y - x) / abs(x)) : "—"]
+        }]
+    }
+
+    func createSnapshot(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let caller = try context.requireLogin()
+        let form = try await WebForm.verified(request, context: context)
+        let key = try context.parameter("park")
+        guard let year = WebForm.value(form, "year").flatMap(Int.init), (1900...2200).contains(year) else {
+            return try await inventories(request, context, error: t(context)("年份无效", "Invalid year"))
+        }
+        do {
+            _ = try await service.snapshot(parkKey: key, year: year, caller: caller)
+        } catch let error as ParkInputError {
+            return try await inventories(request, context, error: error.description)
+        }
+        return Response(status: .seeOther, headers: [.location: "/parks/\(key)/inventories?year=\(year)"])
+    }
+
+    func download(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let caller = try context.requireLogin()
+        let key = try context.parameter("park")
+        guard let id = Int64(try context.parameter("id")) else { throw StoreError.notFound("snapshot") }
+        let snapshot = try await store.snapshot(parkKey: key, id: id, caller: caller)
+        let base = "\(key)-\(snapshot.year)-snapshot-\(id)"
+        switch request.uri.queryParameters.get("format") ?? "json" {
+        case "csv":
+            // Recomputed from the snapshot's own input park file: the same figures, by construction.
+            let inventory = try InventoryCalculator.compute(try ParkFileReader.read(yaml: snapshot.inputParkFile ?? ""))
+            let csv = InventoryCSVRenderer(language: context.language == .zh ? .zh : .en).render(inventory)
+            return attachment(csv, name: base + ".csv", type: "text/csv; charset=utf-8")
+        case "yaml":
+            return attachment(snapshot.inputParkFile ?? "", name: base + "-inputs.yaml", type: "application/yaml; charset=utf-8")
+        default:
+            return attachment(snapshot.document ?? "", name: base + ".json", type: "application/json; charset=utf-8")
+        }
+    }
+
+    func attachment(_ text: String, name: String, type: String) -> Response {
+        Response(status: .ok, headers: [.contentType: type, .contentDisposition: "attachment; filename=\"\(name)\""],
+                 body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    // MARK: Public disclosure
+
+    func disclosure(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let key = try context.parameter("park")
+        guard let park = try await store.publishedPark(key: key) else { throw StoreError.notFound("published park \(key)") }
+        let year = request.uri.queryParameters.get("year").flatMap(Int.init) ?? park.defaultYear
+        guard let definition = try await store.publishedDefinition(parkKey: key, year: year) else { throw StoreError.notFound("park \(key)") }
+        let inventory = try InventoryCalculator.compute(definition)
+        let strings = t(context)
+        var data = summary(inventory, park: park, context: context)
+        data["target"] = park.reductionTarget ?? ""
+        data["sources"] = inventory.sources.sorted { $0.tco2 > $1.tco2 }.map {
+            ["name": $0.name, "system": strings.system($0.system), "tco2": Display.number($0.tco2)]
+        }
+        data["sinks"] = inventory.sinks.map { ["name": $0.name, "tco2": Display.number($0.tco2)] }
+        data["offsetRows"] = inventory.offsets.map {
+            ["name": $0.name, "type": strings.offsetType($0.type), "tco2": Display.number($0.tco2),
+             "counted": strings.yesNo($0.counted), "local": strings.yesNo($0.local)]
+        }
+        return renderer.page("disclosure", title: name(park, context.language), context: context, data: data)
+    }
+}
+
+extension StoreError {
+    var isInputError: Bool {
+        switch self {
+        case .invalid, .conflict: return true
+        default: return false
+        }
+    }
+}

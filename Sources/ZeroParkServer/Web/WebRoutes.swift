@@ -1,0 +1,88 @@
+import Foundation
+import Hummingbird
+import Mustache
+import ZeroParkCore
+import ZeroParkParkFile
+import ZeroParkReports
+import ZeroParkStore
+
+/// The server-rendered dashboard (issue #3 §6) and the public disclosure page (1.1.2(d)).
+struct WebRoutes {
+    let store: SQLiteParkStore
+    let configuration: ServerConfiguration
+    var service: InventoryService { InventoryService(store: store) }
+
+    func register(on router: Router<AppRequestContext>) {
+        let library: MustacheLibrary
+        do { library = try WebTemplates.library() } catch {
+            router.get("parks") { _, _ in Response(status: .internalServerError) }
+            return
+        }
+        let renderer = WebRenderer(library: library)
+        router.get("static/app.css") { _, _ in
+            JSONBody.text(WebStyle.css, contentType: "text/css; charset=utf-8")
+        }
+        let web = router.group().add(middleware: WebErrorMiddleware(renderer: renderer))
+        web.get("/") { _, context in
+            Response(status: .seeOther, headers: [.location: context.caller == nil ? "/login" : "/parks"])
+        }
+        web.get("login") { _, context in
+            try await loginPage(renderer, context: context, error: nil, username: "")
+        }
+        web.post("login") { request, context in
+            let form = try await WebForm.read(request, context: context)
+            let username = form["username"] ?? "", password = form["password"] ?? ""
+            guard let credentials = try await store.credentials(username: username),
+                  Secrets.verify(password, hash: credentials.passwordHash) else {
+                return try await loginPage(renderer, context: context, error: WebText.text("badLogin", context.language),
+                                           username: username, status: .unauthorized)
+            }
+            let token = Secrets.token()
+            try await store.createSession(userID: credentials.id, tokenHash: Secrets.hash(token), csrfToken: Secrets.token(),
+                                          expiresAt: Date().addingTimeInterval(12 * 3600))
+            var response = Response(status: .seeOther, headers: [.location: "/parks"])
+            response.setCookie(Cookie(name: AuthMiddleware.sessionCookie, value: token, maxAge: 12 * 3600, path: "/",
+                                      secure: configuration.secureCookies, httpOnly: true, sameSite: .lax))
+            return response
+        }
+        web.post("logout") { request, context in
+            _ = try await WebForm.verified(request, context: context)
+            if let hash = context.sessionTokenHash { try await store.deleteSession(tokenHash: hash) }
+            var response = Response(status: .seeOther, headers: [.location: "/login"])
+            response.setCookie(Cookie(name: AuthMiddleware.sessionCookie, value: "", maxAge: 0, path: "/", httpOnly: true, sameSite: .lax))
+            return response
+        }
+        web.get("parks") { _, context in
+            let caller = try context.requireLogin()
+            let parks = try await store.parks(for: caller).map { park -> [String: Any] in
+                ["key": park.key, "name": context.language == .en ? (park.nameEn ?? park.name) : park.name,
+                 "typeName": ParkType(rawValue: park.type).map { context.language == .zh ? $0.nameZh : $0.nameEn } ?? park.type,
+                 "province": park.province ?? "", "published": park.published, "defaultYear": park.defaultYear,
+                 "roleName": park.role.map { context.language == .zh ? $0.nameZh : $0.rawValue } ?? ""]
+            }
+            return renderer.page("parks", title: WebText.text("parks", context.language), context: context, data: ["parks": parks])
+        }
+        let pages = ParkPages(store: store, renderer: renderer)
+        web.get("parks/:park") { request, context in try await pages.overview(request, context) }
+        web.get("parks/:park/sources") { request, context in try await pages.sources(request, context) }
+        web.get("parks/:park/sources/new") { request, context in try await pages.sourceForm(request, context, form: [:], error: nil) }
+        web.post("parks/:park/sources") { request, context in try await pages.createSource(request, context) }
+        web.get("parks/:park/sources/:source") { request, context in try await pages.source(request, context, formError: nil, form: [:]) }
+        web.post("parks/:park/sources/:source/activity") { request, context in try await pages.recordActivity(request, context) }
+        web.get("parks/:park/sinks-offsets") { request, context in try await pages.sinksOffsets(request, context, error: nil) }
+        web.post("parks/:park/sinks") { request, context in try await pages.createSink(request, context) }
+        web.post("parks/:park/offsets") { request, context in try await pages.createOffset(request, context) }
+        web.get("parks/:park/inventories") { request, context in try await pages.inventories(request, context, error: nil) }
+        web.post("parks/:park/inventories") { request, context in try await pages.createSnapshot(request, context) }
+        web.get("parks/:park/inventories/:id/download") { request, context in try await pages.download(request, context) }
+        web.get("public/:park") { request, context in try await pages.disclosure(request, context) }
+    }
+
+    func loginPage(_ renderer: WebRenderer, context: AppRequestContext, error: String?, username: String,
+                   status: HTTPResponse.Status = .ok) async throws -> Response {
+        let published = try await store.publishedParks().map { ["key": $0.key, "name": $0.name] }
+        var data: [String: Any] = ["username": username, "published": published, "hasPublished": !published.isEmpty]
+        if let error { data["error"] = error }
+        return renderer.page("login", title: WebText.text("login", context.language), context: context, data: data, status: status)
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+import Hummingbird
+import Mustache
+import ZeroParkCore
+import ZeroParkReports
+import ZeroParkStore
+
+/// Rendering pages in the layout, reading forms and checking CSRF tokens for the dashboard.
+struct WebRenderer: Sendable {
+    let library: MustacheLibrary
+
+    /// The page `template` with `data`, inside the layout.
+    func page(_ template: String, title: String, context: AppRequestContext, data: [String: Any],
+              park: [String: Any]? = nil, status: HTTPResponse.Status = .ok) -> Response {
+        let language = context.language
+        var data = data
+        let t = WebText.dictionary(language)
+        data["t"] = t
+        data["csrf"] = context.csrfToken ?? ""
+        let body = library.render(data, withTemplate: template) ?? ""
+        var layout: [String: Any] = [
+            "title": title, "body": body, "t": t, "htmlLang": language == .zh ? "zh-CN" : "en",
+            "otherLang": language == .zh ? "en" : "zh", "otherLangName": language == .zh ? "English" : "中文",
+            "csrf": context.csrfToken ?? "",
+        ]
+        if let caller = context.caller { layout["user"] = ["displayName": caller.displayName] }
+        if let park { layout["park"] = park }
+        let html = library.render(layout, withTemplate: "layout") ?? body
+        return Response(status: status, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
+                        body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    func message(_ heading: String, _ text: String, context: AppRequestContext, status: HTTPResponse.Status) -> Response {
+        page("message", title: heading, context: context, data: ["heading": heading, "text": text], status: status)
+    }
+}
+
+enum WebForm {
+    /// Parses an `application/x-www-form-urlencoded` body.
+    static func parse(_ text: String) -> [String: String] {
+        var result: [String: String] = [:]
+        for pair in text.split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            func decode(_ part: Substring) -> String {
+                String(part).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(part)
+            }
+            guard let key = parts.first.map(decode) else { continue }
+            result[key] = parts.count > 1 ? decode(parts[1]) : ""
+        }
+        return result
+    }
+
+    static func read(_ request: Request, context: AppRequestContext) async throws -> [String: String] {
+        let buffer = try await request.body.collect(upTo: context.maxUploadSize)
+        return parse(String(decoding: buffer.readableBytesView, as: UTF8.self))
+    }
+
+    /// The form after checking the session's CSRF token (403 when it does not match).
+    static func verified(_ request: Request, context: AppRequestContext) async throws -> [String: String] {
+        let form = try await read(request, context: context)
+        guard let expected = context.csrfToken, let given = form["_csrf"], Secrets.equal(expected, given) else {
+            throw HTTPError(.forbidden, message: "invalid CSRF token")
+        }
+        return form
+    }
+
+    static func value(_ form: [String: String], _ key: String) -> String? {
+        guard let value = form[key]?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else { return nil }
+        return value
+    }
+}
+
+/// Number formatting for pages (display only): the shared `NumberText` rules.
+enum Display {
+    static func number(_ value: Double, decimals: Int = 2) -> String { NumberText.grouped(value, decimals: decimals) }
+
+    static func percent(_ share: Double?) -> String { NumberText.percent(share) }
+}
+
+/// Turns failures of dashboard routes into pages: not logged in → the login page; missing or
+/// forbidden → a 404/403 page; invalid input → 422 page.
+struct WebErrorMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+    let renderer: WebRenderer
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let error as StoreError {
+            let language = context.language
+            switch error {
+            case .notFound: return renderer.message(WebText.text("notFound", language), error.description, context: context, status: .notFound)
+            case .forbidden: return renderer.message(WebText.text("forbidden", language), error.description, context: context, status: .forbidden)
+            case .conflict: return renderer.message("409", error.description, context: context, status: .conflict)
+            case .invalid: return renderer.message("422", error.description, context: context, status: .unprocessableContent)
+            }
+        } catch let error as WebLoginRequired {
+            _ = error
+            let target = request.uri.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "%2F"
+            return Response(status: .seeOther, headers: [.location: "/login?next=\(target)"])
+        } catch let error as HTTPError where error.status == .forbidden || error.status == .contentTooLarge {
+            return renderer.message("\(error.status.code)", error.body ?? "", context: context, status: error.status)
+        }
+    }
+}
+
+/// Thrown by dashboard routes when nobody is logged in.
+struct WebLoginRequired: Error {}
+
+extension AppRequestContext {
+    func requireLogin() throws -> Caller {
+        guard let caller else { throw WebLoginRequired() }
+        return caller
+    }
+}

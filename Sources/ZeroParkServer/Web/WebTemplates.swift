@@ -1,0 +1,244 @@
+import Mustache
+
+/// The dashboard's mustache templates (issue #3 §6). One layout; one template per page. Text is
+/// passed in already translated; values are escaped by mustache, SVG charts are trusted output of
+/// `SVGChart` (triple braces).
+enum WebTemplates {
+    static func library() throws -> MustacheLibrary {
+        var library = MustacheLibrary()
+        for (name, text) in all { try library.register(text, named: name) }
+        return library
+    }
+
+    static let all: [(String, String)] = [
+        ("layout", layout), ("login", login), ("parks", parks), ("overview", overview), ("sources", sources),
+        ("source", source), ("sourceForm", sourceForm), ("sinksOffsets", sinksOffsets), ("inventories", inventories),
+        ("disclosure", disclosure), ("message", message),
+    ]
+
+    static let layout = """
+    <!doctype html>
+    <html lang="{{htmlLang}}">
+    <head>
+    <meta charset="utf-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+    <title>{{title}} · ZeroPark</title>
+    <link rel="stylesheet" href="/static/app.css">
+    </head>
+    <body>
+    <header class="top">
+      <a class="brand" href="/parks">ZeroPark <span>{{t.brand}}</span></a>
+      <nav>
+        {{#park}}
+        <a href="/parks/{{key}}?year={{year}}" {{#navOverview}}class="on"{{/navOverview}}>{{t.overview}}</a>
+        <a href="/parks/{{key}}/sources?year={{year}}" {{#navSources}}class="on"{{/navSources}}>{{t.sources}}</a>
+        <a href="/parks/{{key}}/sinks-offsets?year={{year}}" {{#navSinks}}class="on"{{/navSinks}}>{{t.sinksOffsets}}</a>
+        <a href="/parks/{{key}}/inventories?year={{year}}" {{#navInventories}}class="on"{{/navInventories}}>{{t.inventories}}</a>
+        {{/park}}
+      </nav>
+      <div class="user">
+        <a href="?lang={{otherLang}}" id="lang-switch">{{otherLangName}}</a>
+        {{#user}}
+        <span id="user-name">{{displayName}}</span>
+        <form method="post" action="/logout" class="inline"><input type="hidden" name="_csrf" value="{{csrf}}"><button type="submit" class="link">{{t.logout}}</button></form>
+        {{/user}}
+      </div>
+    </header>
+    <main>
+    {{{body}}}
+    </main>
+    <footer>ZeroPark · T/IPIF 智慧零碳园区设计技术指南 · {{t.footer}}</footer>
+    </body>
+    </html>
+    """
+
+    static let login = """
+    <section class="card narrow">
+      <h1>{{t.login}}</h1>
+      {{#error}}<p class="error" id="login-error">{{error}}</p>{{/error}}
+      <form method="post" action="/login">
+        <label>{{t.username}} <input name="username" id="username" autocomplete="username" required value="{{username}}"></label>
+        <label>{{t.password}} <input name="password" id="password" type="password" autocomplete="current-password" required></label>
+        <button type="submit" id="login-submit">{{t.login}}</button>
+      </form>
+      {{#hasPublished}}<h2>{{t.publicDisclosures}}</h2><ul>{{#published}}<li><a href="/public/{{key}}">{{name}}</a></li>{{/published}}</ul>{{/hasPublished}}
+    </section>
+    """
+
+    static let parks = """
+    <h1>{{t.parks}}</h1>
+    <div class="grid">
+    {{#parks}}
+      <a class="card park" href="/parks/{{key}}?year={{defaultYear}}">
+        <h2>{{name}}</h2>
+        <p>{{typeName}} · {{province}} · {{roleName}}</p>
+        {{#published}}<span class="badge ok">{{t.published}}</span>{{/published}}
+      </a>
+    {{/parks}}
+    {{^parks}}<p>{{t.noParks}}</p>{{/parks}}
+    </div>
+    """
+
+    static let overview = """
+    <div class="heading">
+      <h1>{{name}}</h1>
+      <form method="get" class="inline"><label>{{t.year}} <select name="year" id="year-select">{{#years}}<option value="{{value}}" {{#selected}}selected{{/selected}}>{{value}}</option>{{/years}}</select></label> <button type="submit">{{t.show}}</button></form>
+    </div>
+    <p class="meta">{{typeName}} · {{province}} · {{areaText}} m² · {{t.period}} {{periodText}}{{#scopeNote}} · <strong>{{scopeNote}}</strong>{{/scopeNote}}</p>
+    <div class="kpis">
+      <div class="kpi"><span>{{t.emissions}}</span><strong id="kpi-emissions">{{emissions}}</strong><em>tCO2</em>{{#yoy}}<small>{{t.yoy}} {{yoy}}</small>{{/yoy}}</div>
+      <div class="kpi"><span>{{t.sequestration}}</span><strong id="kpi-sinks">{{sequestration}}</strong><em>tCO2</em></div>
+      <div class="kpi"><span>{{t.offsets}}</span><strong id="kpi-offsets">{{offsets}}</strong><em>tCO2</em></div>
+      <div class="kpi"><span>{{t.net}}</span><strong id="kpi-net">{{net}}</strong><em>tCO2</em>
+        {{#balanced}}<span class="badge ok" id="balance">{{t.neutral}}</span>{{/balanced}}{{^balanced}}<span class="badge warn" id="balance">{{t.notNeutral}}</span>{{/balanced}}</div>
+    </div>
+    <div class="kpis small">
+      <div class="kpi"><span>{{t.perTce}}</span><strong>{{perTce}}</strong><em>tCO2/tce</em></div>
+      <div class="kpi"><span>{{t.perM2}}</span><strong>{{perM2}}</strong><em>kgCO2/m²</em></div>
+      <div class="kpi"><span>{{t.perOutput}}</span><strong>{{perOutput}}</strong><em>tCO2/{{t.tenThousandCny}}</em></div>
+      <div class="kpi"><span>{{t.cleanShare}}</span><strong>{{cleanShare}}</strong><em>{{consumption}} tce</em></div>
+      <div class="kpi"><span>{{t.locationBased}}</span><strong>{{locationBased}}</strong><em>tCO2</em></div>
+    </div>
+    <div class="charts">
+      <section class="card"><h2>{{t.balance}}</h2>{{{waterfall}}}</section>
+      <section class="card"><h2>{{t.bySystem}}</h2>{{{systemBar}}}</section>
+      <section class="card"><h2>{{t.shares}}</h2>{{{donut}}}</section>
+      <section class="card"><h2>{{t.monthly}}</h2>{{{monthly}}}<p class="note">{{monthlyNote}}</p></section>
+    </div>
+    <section class="card">
+      <h2>{{t.topSources}}</h2>
+      <table><thead><tr><th>{{t.source}}</th><th>{{t.system}}</th><th class="num">tCO2</th><th class="num">{{t.share}}</th></tr></thead>
+      <tbody>{{#topSources}}<tr><td><a href="/parks/{{parkKey}}/sources/{{id}}?year={{year}}">{{name}}</a></td><td>{{system}}</td><td class="num">{{tco2}}</td><td class="num">{{share}}</td></tr>{{/topSources}}</tbody></table>
+    </section>
+    {{#hasWarnings}}<section class="card"><h2>{{t.warnings}}</h2><ul class="warnings">{{#warnings}}<li>{{message}} {{#clause}}<span class="clause">[{{clause}}]</span>{{/clause}}</li>{{/warnings}}</ul></section>{{/hasWarnings}}
+    """
+
+    static let sources = """
+    <div class="heading"><h1>{{t.sources}} · {{name}}</h1>{{#canAdd}}<a class="button" href="/parks/{{parkKey}}/sources/new?year={{year}}" id="add-source">{{t.addSource}}</a>{{/canAdd}}</div>
+    <table class="sources"><thead><tr><th>{{t.source}}</th><th>{{t.system}}</th><th>{{t.method}}</th><th>{{t.enterprise}}</th><th class="num">{{t.activity}}</th><th class="num">tCO2</th><th class="num">{{t.share}}</th></tr></thead>
+    <tbody>{{#rows}}<tr><td><a href="/parks/{{parkKey}}/sources/{{id}}?year={{year}}">{{id}}</a> {{name}}</td><td>{{system}}</td><td>{{method}}</td><td>{{enterprise}}</td><td class="num">{{activity}}</td><td class="num">{{tco2}}</td><td class="num">{{share}}</td></tr>{{/rows}}</tbody></table>
+    {{#hasMissing}}<p class="note">{{t.noData}}: {{#missing}}<a href="/parks/{{parkKey}}/sources/{{.}}?year={{year}}">{{.}}</a> {{/missing}}</p>{{/hasMissing}}
+    """
+
+    static let source = """
+    <p class="crumbs"><a href="/parks/{{parkKey}}/sources?year={{year}}">{{t.sources}}</a> › {{id}}</p>
+    <h1>{{name}} <small>{{id}}</small></h1>
+    <div class="kpis">
+      <div class="kpi"><span>{{t.emissions}} {{year}}</span><strong id="source-tco2">{{tco2}}</strong><em>tCO2</em></div>
+      <div class="kpi"><span>{{t.locationBased}}</span><strong>{{location}}</strong><em>tCO2</em></div>
+      <div class="kpi"><span>{{t.activity}}</span><strong>{{activityTotal}}</strong><em>{{unit}}</em></div>
+    </div>
+    <section class="card" id="trace">
+      <h2>{{t.traceability}}</h2>
+      <dl>
+        <dt>{{t.system}}</dt><dd>{{system}}</dd>
+        <dt>{{t.method}}</dt><dd>{{method}} (scope {{scope}})</dd>
+        <dt>{{t.formula}}</dt><dd><code>{{formula}}</code></dd>
+        <dt>{{t.calculation}}</dt><dd><code id="calculation">{{calculation}}</code></dd>
+        {{#factors}}<dt>{{t.factor}}</dt><dd><strong>{{id}}</strong>{{#vintage}} ({{t.vintage}} {{vintage}}){{/vintage}} = {{value}} {{unit}} {{#overridden}}<span class="badge warn">{{t.override}}</span>{{/overridden}}<br><small>{{source}}</small></dd>{{/factors}}
+        <dt>{{t.dataSource}}</dt><dd>{{dataSource}}</dd>
+        {{#evidence}}<dt>{{t.evidence}}</dt><dd>{{evidence}}</dd>{{/evidence}}
+        {{#enterprise}}<dt>{{t.enterprise}}</dt><dd>{{enterprise}}</dd>{{/enterprise}}
+      </dl>
+      {{#noData}}<p class="note">{{t.noDataYear}}</p>{{/noData}}
+    </section>
+    <section class="card">
+      <h2>{{t.activityData}}</h2>
+      <table><thead><tr><th>{{t.year}}</th><th>{{t.month}}</th><th class="num">{{t.value}} ({{unit}})</th><th>{{t.dataSource}}</th><th>{{t.recordedBy}}</th></tr></thead>
+      <tbody id="activity-rows">{{#activity}}<tr><td>{{year}}</td><td>{{monthText}}</td><td class="num">{{value}}</td><td>{{dataSource}}</td><td>{{recordedBy}} {{recordedAt}}</td></tr>{{/activity}}</tbody></table>
+      {{#canEdit}}
+      <h3>{{t.addActivity}}</h3>
+      {{#formError}}<p class="error" id="form-error">{{formError}}</p>{{/formError}}
+      <form method="post" action="/parks/{{parkKey}}/sources/{{id}}/activity?year={{year}}" class="row" id="activity-form">
+        <input type="hidden" name="_csrf" value="{{csrf}}">
+        <label>{{t.year}} <input name="year" id="activity-year" value="{{formYear}}" inputmode="numeric" required></label>
+        <label>{{t.month}} <select name="month" id="activity-month">{{#months}}<option value="{{value}}" {{#selected}}selected{{/selected}}>{{label}}</option>{{/months}}</select></label>
+        <label>{{t.value}} ({{unit}}) <input name="value" id="activity-value" value="{{formValue}}" inputmode="decimal" required></label>
+        <label>{{t.dataSource}} <input name="data_source" id="activity-source" value="{{formDataSource}}"></label>
+        <button type="submit" id="activity-submit">{{t.save}}</button>
+      </form>
+      {{/canEdit}}
+    </section>
+    """
+
+    static let sourceForm = """
+    <h1>{{t.addSource}}</h1>
+    {{#formError}}<p class="error" id="form-error">{{formError}}</p>{{/formError}}
+    <form method="post" action="/parks/{{parkKey}}/sources?year={{year}}" class="stack card" id="source-form">
+      <input type="hidden" name="_csrf" value="{{csrf}}">
+      <label>{{t.key}} <input name="key" required value="{{form.key}}" pattern="[A-Za-z0-9._-]{1,64}"></label>
+      <label>{{t.name}} <input name="name" required value="{{form.name}}"></label>
+      <label>{{t.system}} <select name="system">{{#systems}}<option value="{{value}}" {{#selected}}selected{{/selected}}>{{label}}</option>{{/systems}}</select></label>
+      <label>{{t.method}} <select name="method">{{#methods}}<option value="{{value}}" {{#selected}}selected{{/selected}}>{{label}}</option>{{/methods}}</select></label>
+      <label>{{t.unit}} <input name="unit" required value="{{form.unit}}" placeholder="MWh, t, GJ, 10^4 Nm3"></label>
+      <label>{{t.fuelOrFactor}} <input name="fuel" value="{{form.fuel}}" placeholder="diesel, natural_gas"> <input name="factor" value="{{form.factor}}" placeholder="park.water_supply"></label>
+      <label>{{t.gasGwp}} <input name="gas" value="{{form.gas}}" placeholder="HFC-134a"> <input name="gwp_set" value="{{form.gwpSet}}" placeholder="AR5"></label>
+      <label>{{t.enterprise}} <input name="enterprise" value="{{form.enterprise}}"></label>
+      <label>{{t.dataSource}} <input name="data_source" value="{{form.dataSource}}"></label>
+      <button type="submit">{{t.save}}</button>
+    </form>
+    """
+
+    static let sinksOffsets = """
+    <h1>{{t.sinksOffsets}} · {{name}}</h1>
+    {{#formError}}<p class="error" id="form-error">{{formError}}</p>{{/formError}}
+    <section class="card"><h2>{{t.sinks}}</h2>
+    <table><thead><tr><th>{{t.key}}</th><th>{{t.name}}</th><th>{{t.kind}}</th><th>{{t.detail}}</th><th class="num">tCO2 {{year}}</th></tr></thead>
+    <tbody>{{#sinks}}<tr><td>{{id}}</td><td>{{name}}</td><td>{{kind}}</td><td>{{detail}}</td><td class="num">{{tco2}}</td></tr>{{/sinks}}</tbody></table>
+    {{#canEdit}}<form method="post" action="/parks/{{parkKey}}/sinks?year={{year}}" class="row">
+      <input type="hidden" name="_csrf" value="{{csrf}}">
+      <input name="id" placeholder="{{t.key}}" required pattern="[A-Za-z0-9._-]{1,64}"> <input name="name" placeholder="{{t.name}}" required>
+      <select name="kind"><option value="greenery">{{t.greenery}}</option><option value="ccus">CCUS</option></select>
+      <input name="area_m2" placeholder="{{t.areaM2}}" inputmode="decimal"> <input name="rate" placeholder="tCO2/ha/yr" inputmode="decimal">
+      <input name="captured" placeholder="{{t.capturedT}}" inputmode="decimal"> <input name="source" placeholder="{{t.dataSource}}">
+      <button type="submit">{{t.addSink}}</button></form>{{/canEdit}}
+    </section>
+    <section class="card"><h2>{{t.offsets}}</h2>
+    <table><thead><tr><th>{{t.key}}</th><th>{{t.name}}</th><th>{{t.type}}</th><th class="num">tCO2</th><th>{{t.counted}}</th><th>{{t.local}}</th><th>{{t.reason}}</th></tr></thead>
+    <tbody>{{#offsets}}<tr><td>{{id}}</td><td>{{name}}</td><td>{{type}}</td><td class="num">{{tco2}}</td><td>{{counted}}</td><td>{{local}}</td><td>{{reason}}</td></tr>{{/offsets}}</tbody></table>
+    {{#canEdit}}<form method="post" action="/parks/{{parkKey}}/offsets?year={{year}}" class="row">
+      <input type="hidden" name="_csrf" value="{{csrf}}">
+      <input name="id" placeholder="{{t.key}}" required pattern="[A-Za-z0-9._-]{1,64}"> <input name="name" placeholder="{{t.name}}" required>
+      <select name="type"><option>CCER</option><option>PHCER</option><option value="funded_project">{{t.fundedProject}}</option><option value="own_project">{{t.ownProject}}</option><option value="co_developed_project">{{t.coProject}}</option></select>
+      <input name="tco2" placeholder="tCO2" inputmode="decimal" required> <input name="retired" placeholder="{{t.retiredDate}}"> <input name="commitment_years" placeholder="{{t.commitment}}" inputmode="numeric">
+      <input name="registry_ref" placeholder="{{t.registry}}"> <label class="check"><input type="checkbox" name="local" value="true"> {{t.local}}</label>
+      <button type="submit">{{t.addOffset}}</button></form>{{/canEdit}}
+    </section>
+    """
+
+    static let inventories = """
+    <h1>{{t.inventories}} · {{name}}</h1>
+    {{#canEdit}}<form method="post" action="/parks/{{parkKey}}/inventories" class="row card"><input type="hidden" name="_csrf" value="{{csrf}}">
+      <label>{{t.year}} <input name="year" value="{{year}}" inputmode="numeric"></label> <button type="submit" id="snapshot-submit">{{t.computeSnapshot}}</button></form>{{/canEdit}}
+    {{#formError}}<p class="error">{{formError}}</p>{{/formError}}
+    <form method="get" class="card"><table><thead><tr><th>A</th><th>B</th><th>#</th><th>{{t.year}}</th><th>{{t.createdAt}}</th><th>{{t.createdBy}}</th><th class="num">{{t.emissions}}</th><th class="num">{{t.net}}</th><th>{{t.inputHash}}</th><th>{{t.download}}</th></tr></thead>
+    <tbody>{{#snapshots}}<tr><td><input type="radio" name="a" value="{{id}}"></td><td><input type="radio" name="b" value="{{id}}"></td><td>{{id}}</td><td>{{year}}</td><td>{{createdAt}}</td><td>{{createdBy}}</td><td class="num">{{emissions}}</td><td class="num">{{net}}</td><td><code title="{{inputHash}}">{{shortHash}}</code></td>
+      <td><a href="/parks/{{parkKey}}/inventories/{{id}}/download?format=json">JSON</a> · <a href="/parks/{{parkKey}}/inventories/{{id}}/download?format=csv">CSV</a> · <a href="/parks/{{parkKey}}/inventories/{{id}}/download?format=yaml">{{t.inputs}}</a></td></tr>{{/snapshots}}</tbody></table>
+    <button type="submit">{{t.compare}}</button></form>
+    {{#comparison}}<section class="card" id="comparison"><h2>{{t.compare}} #{{a}} ({{yearA}}) → #{{b}} ({{yearB}})</h2>
+    <table><thead><tr><th>{{t.item}}</th><th class="num">A</th><th class="num">B</th><th class="num">Δ</th><th class="num">Δ%</th></tr></thead>
+    <tbody>{{#rows}}<tr><td>{{label}}</td><td class="num">{{a}}</td><td class="num">{{b}}</td><td class="num">{{delta}}</td><td class="num">{{percent}}</td></tr>{{/rows}}</tbody></table></section>{{/comparison}}
+    """
+
+    static let disclosure = """
+    <h1>{{name}} <small>{{t.disclosure}}</small></h1>
+    <p class="meta">{{typeName}} · {{province}} · {{t.period}} {{periodText}} · 1.1.2(d)</p>
+    <div class="kpis">
+      <div class="kpi"><span>{{t.emissions}}</span><strong>{{emissions}}</strong><em>tCO2</em></div>
+      <div class="kpi"><span>{{t.sequestration}}</span><strong>{{sequestration}}</strong><em>tCO2</em></div>
+      <div class="kpi"><span>{{t.offsets}}</span><strong>{{offsets}}</strong><em>tCO2</em></div>
+      <div class="kpi"><span>{{t.net}}</span><strong>{{net}}</strong><em>tCO2</em></div>
+    </div>
+    {{#target}}<section class="card"><h2>{{t.target}}</h2><p>{{target}}</p></section>{{/target}}
+    <div class="charts"><section class="card"><h2>{{t.balance}}</h2>{{{waterfall}}}</section><section class="card"><h2>{{t.bySystem}}</h2>{{{systemBar}}}</section></div>
+    <section class="card"><h2>{{t.facilities}}</h2><table><thead><tr><th>{{t.source}}</th><th>{{t.system}}</th><th class="num">tCO2</th></tr></thead>
+    <tbody>{{#sources}}<tr><td>{{name}}</td><td>{{system}}</td><td class="num">{{tco2}}</td></tr>{{/sources}}</tbody></table></section>
+    <section class="card"><h2>{{t.projects}}</h2><ul>{{#sinks}}<li>{{name}} — {{tco2}} tCO2</li>{{/sinks}}</ul></section>
+    <section class="card"><h2>{{t.offsets}}</h2><table><thead><tr><th>{{t.name}}</th><th>{{t.type}}</th><th class="num">tCO2</th><th>{{t.counted}}</th><th>{{t.local}}</th></tr></thead>
+    <tbody>{{#offsetRows}}<tr><td>{{name}}</td><td>{{type}}</td><td class="num">{{tco2}}</td><td>{{counted}}</td><td>{{local}}</td></tr>{{/offsetRows}}</tbody></table></section>
+    """
+
+    static let message = """
+    <section class="card narrow"><h1 id="message-title">{{heading}}</h1><p>{{text}}</p><p><a href="/parks">{{t.back}}</a></p></section>
+    """
+}

@@ -1,0 +1,167 @@
+import GRDB
+
+/// The database schema, as named, ordered migrations that are never edited once shipped
+/// (DESIGN.md, GRDB lesson). Foreign keys are on; every park-owned row cascades with its park.
+enum StoreMigrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-parks-users-audit") { db in
+            try db.execute(sql: """
+                CREATE TABLE park (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    key TEXT NOT NULL UNIQUE,
+                    name TEXT NOT NULL,
+                    name_en TEXT,
+                    type TEXT NOT NULL,
+                    province TEXT,
+                    area_m2 REAL NOT NULL,
+                    output_value_cny REAL,
+                    boundary_evidence TEXT NOT NULL DEFAULT '[]',
+                    published INTEGER NOT NULL DEFAULT 0,
+                    reduction_target TEXT,
+                    default_year INTEGER NOT NULL,
+                    created_at TEXT NOT NULL
+                );
+                CREATE TABLE enterprise (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    park_id INTEGER NOT NULL REFERENCES park(id) ON DELETE CASCADE,
+                    key TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    UNIQUE(park_id, key)
+                );
+                CREATE TABLE park_factor (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    park_id INTEGER NOT NULL REFERENCES park(id) ON DELETE CASCADE,
+                    key TEXT NOT NULL,
+                    value REAL NOT NULL,
+                    unit TEXT NOT NULL,
+                    source TEXT NOT NULL,
+                    UNIQUE(park_id, key)
+                );
+                CREATE TABLE park_fuel (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    park_id INTEGER NOT NULL REFERENCES park(id) ON DELETE CASCADE,
+                    key TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    ncv_value REAL NOT NULL, ncv_unit TEXT NOT NULL,
+                    cc_value REAL NOT NULL, cc_unit TEXT NOT NULL,
+                    oxidation REAL NOT NULL,
+                    biogenic INTEGER NOT NULL DEFAULT 0,
+                    coal_value REAL, coal_unit TEXT,
+                    source TEXT NOT NULL,
+                    UNIQUE(park_id, key)
+                );
+                CREATE TABLE source (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    park_id INTEGER NOT NULL REFERENCES park(id) ON DELETE CASCADE,
+                    key TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    system TEXT NOT NULL,
+                    method TEXT NOT NULL,
+                    fuel TEXT, factor TEXT, grid TEXT, gas TEXT, gwp_set TEXT, scope INTEGER,
+                    enterprise TEXT,
+                    unit TEXT NOT NULL,
+                    data_source TEXT, evidence TEXT,
+                    UNIQUE(park_id, key)
+                );
+                CREATE INDEX source_park ON source(park_id);
+                CREATE TABLE activity (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    source_id INTEGER NOT NULL REFERENCES source(id) ON DELETE CASCADE,
+                    year INTEGER NOT NULL,
+                    month INTEGER NOT NULL CHECK (month BETWEEN 0 AND 12),
+                    value REAL NOT NULL CHECK (value >= 0),
+                    data_source TEXT, evidence TEXT,
+                    recorded_by TEXT NOT NULL,
+                    recorded_at TEXT NOT NULL,
+                    UNIQUE(source_id, year, month)
+                );
+                CREATE TABLE sink (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    park_id INTEGER NOT NULL REFERENCES park(id) ON DELETE CASCADE,
+                    key TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    year INTEGER,
+                    area_m2 REAL, rate_value REAL, rate_unit TEXT,
+                    captured_value REAL, captured_unit TEXT,
+                    verification TEXT, source TEXT,
+                    UNIQUE(park_id, key)
+                );
+                CREATE TABLE offset_claim (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    park_id INTEGER NOT NULL REFERENCES park(id) ON DELETE CASCADE,
+                    key TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    type TEXT NOT NULL,
+                    year INTEGER NOT NULL,
+                    quantity_value REAL NOT NULL, quantity_unit TEXT NOT NULL,
+                    vintage INTEGER, local INTEGER NOT NULL DEFAULT 0, retired TEXT, registry_ref TEXT,
+                    commitment_years INTEGER, verification TEXT,
+                    UNIQUE(park_id, key)
+                );
+                CREATE TABLE inventory_snapshot (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    park_id INTEGER NOT NULL REFERENCES park(id) ON DELETE CASCADE,
+                    year INTEGER NOT NULL,
+                    created_at TEXT NOT NULL,
+                    created_by TEXT NOT NULL,
+                    input_hash TEXT NOT NULL,
+                    output_hash TEXT NOT NULL,
+                    input_park_file TEXT NOT NULL,
+                    document TEXT NOT NULL,
+                    emissions_tco2 REAL NOT NULL,
+                    net_tco2 REAL NOT NULL
+                );
+                CREATE TABLE user (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    username TEXT NOT NULL UNIQUE,
+                    display_name TEXT NOT NULL,
+                    password_hash TEXT NOT NULL,
+                    is_admin INTEGER NOT NULL DEFAULT 0
+                );
+                CREATE TABLE membership (
+                    user_id INTEGER NOT NULL REFERENCES user(id) ON DELETE CASCADE,
+                    park_id INTEGER NOT NULL REFERENCES park(id) ON DELETE CASCADE,
+                    role TEXT NOT NULL,
+                    enterprise TEXT,
+                    PRIMARY KEY (user_id, park_id)
+                );
+                CREATE TABLE session (
+                    token_hash TEXT PRIMARY KEY,
+                    user_id INTEGER NOT NULL REFERENCES user(id) ON DELETE CASCADE,
+                    csrf_token TEXT NOT NULL,
+                    expires_at TEXT NOT NULL
+                );
+                CREATE TABLE api_key (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    user_id INTEGER NOT NULL REFERENCES user(id) ON DELETE CASCADE,
+                    name TEXT NOT NULL,
+                    key_hash TEXT NOT NULL UNIQUE,
+                    created_at TEXT NOT NULL
+                );
+                CREATE TABLE review_comment (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    park_id INTEGER NOT NULL REFERENCES park(id) ON DELETE CASCADE,
+                    user_id INTEGER NOT NULL REFERENCES user(id),
+                    target TEXT NOT NULL,
+                    text TEXT NOT NULL,
+                    created_at TEXT NOT NULL
+                );
+                CREATE TABLE audit_log (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    at TEXT NOT NULL,
+                    actor TEXT NOT NULL,
+                    park_id INTEGER,
+                    entity TEXT NOT NULL,
+                    entity_key TEXT NOT NULL,
+                    action TEXT NOT NULL,
+                    before TEXT,
+                    after TEXT
+                );
+                CREATE INDEX audit_park ON audit_log(park_id, id);
+                """)
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,200 @@
+import Foundation
+import GRDB
+import ZeroParkCore
+
+/// Sinks, offsets, and the park definition for one year, rebuilt from stored facts so that an
+/// inventory is always recomputed from what is stored (DESIGN.md "Data flows one way").
+extension SQLiteParkStore {
+    static func insertSink(_ db: Database, parkID: Int64, sink: CarbonSink, year: Int?) throws {
+        if try Row.fetchOne(db, sql: "SELECT 1 FROM sink WHERE park_id = ? AND key = ?", arguments: [parkID, sink.id]) != nil {
+            throw StoreError.conflict("sink \(sink.id) exists")
+        }
+        switch sink.kind {
+        case let .greenery(area, rate):
+            try db.execute(sql: """
+                INSERT INTO sink (park_id, key, name, kind, year, area_m2, rate_value, rate_unit, source) VALUES (?, ?, ?, 'greenery', NULL, ?, ?, ?, ?)
+                """, arguments: [parkID, sink.id, sink.name, area, rate.value, rate.unit.symbol, sink.source])
+        case let .ccus(captured, verification):
+            try db.execute(sql: """
+                INSERT INTO sink (park_id, key, name, kind, year, captured_value, captured_unit, verification, source) VALUES (?, ?, ?, 'ccus', ?, ?, ?, ?, ?)
+                """, arguments: [parkID, sink.id, sink.name, year, captured.value, captured.unit.symbol, verification, sink.source])
+        }
+    }
+
+    static func insertOffset(_ db: Database, parkID: Int64, offset: CarbonOffset, year: Int) throws {
+        if try Row.fetchOne(db, sql: "SELECT 1 FROM offset_claim WHERE park_id = ? AND key = ?", arguments: [parkID, offset.id]) != nil {
+            throw StoreError.conflict("offset \(offset.id) exists")
+        }
+        try db.execute(sql: """
+            INSERT INTO offset_claim (park_id, key, name, type, year, quantity_value, quantity_unit, vintage, local, retired,
+            registry_ref, commitment_years, verification) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [parkID, offset.id, offset.name, offset.type.rawValue, year, offset.quantity.value,
+                             offset.quantity.unit.symbol, offset.vintage, offset.local, offset.retired?.description,
+                             offset.registryRef, offset.commitmentYears, offset.verification])
+    }
+
+    public func sinks(parkKey: String, caller: Caller) async throws -> [CarbonSink] {
+        try await pool.read { db in
+            let park = try Self.parkRow(db, key: parkKey, caller: caller)
+            return try Self.sinks(db, parkID: park.id, year: nil)
+        }
+    }
+
+    public func offsets(parkKey: String, caller: Caller) async throws -> [(offset: CarbonOffset, year: Int)] {
+        try await pool.read { db in
+            let park = try Self.parkRow(db, key: parkKey, caller: caller)
+            return try Self.offsets(db, parkID: park.id, year: nil)
+        }
+    }
+
+    public func createSink(parkKey: String, sink: CarbonSink, year: Int?, caller: Caller) async throws {
+        let at = timestamp()
+        try await pool.write { db in
+            let park = try Self.parkRow(db, key: parkKey, caller: caller)
+            guard caller.canEditPark(parkID: park.id) else { throw StoreError.forbidden("your role cannot add sinks") }
+            guard SourceSpec.isValidKey(sink.id) else { throw StoreError.invalid(field: "id", message: "use 1–64 letters, digits, '.', '-' or '_'") }
+            try Self.insertSink(db, parkID: park.id, sink: sink, year: year)
+            try Self.audit(db, at: at, actor: caller.username, parkID: park.id, entity: "sink", key: sink.id, action: "create",
+                           before: nil, after: Self.json(["kind": sink.kind.key, "name": sink.name]))
+        }
+    }
+
+    public func createOffset(parkKey: String, offset: CarbonOffset, year: Int, caller: Caller) async throws {
+        let at = timestamp()
+        try await pool.write { db in
+            let park = try Self.parkRow(db, key: parkKey, caller: caller)
+            guard caller.canEditPark(parkID: park.id) else { throw StoreError.forbidden("your role cannot add offsets") }
+            guard SourceSpec.isValidKey(offset.id) else { throw StoreError.invalid(field: "id", message: "use 1–64 letters, digits, '.', '-' or '_'") }
+            try Self.insertOffset(db, parkID: park.id, offset: offset, year: year)
+            try Self.audit(db, at: at, actor: caller.username, parkID: park.id, entity: "offset", key: offset.id, action: "create",
+                           before: nil, after: Self.json(["type": offset.type.rawValue, "tco2": String(offset.quantity.value)]))
+        }
+    }
+
+    /// Deletes a sink (`entity` "sink") or offset (`entity` "offset").
+    public func deleteSinkOrOffset(parkKey: String, entity: String, key: String, caller: Caller) async throws {
+        let at = timestamp()
+        let table = entity == "sink" ? "sink" : "offset_claim"
+        try await pool.write { db in
+            let park = try Self.parkRow(db, key: parkKey, caller: caller)
+            guard caller.canEditPark(parkID: park.id) else { throw StoreError.forbidden("your role cannot delete \(entity)s") }
+            try db.execute(sql: "DELETE FROM \(table) WHERE park_id = ? AND key = ?", arguments: [park.id, key])
+            guard db.changesCount > 0 else { throw StoreError.notFound("\(entity) \(key)") }
+            try Self.audit(db, at: at, actor: caller.username, parkID: park.id, entity: entity, key: key, action: "delete",
+                           before: key, after: nil)
+        }
+    }
+
+    static func sinks(_ db: Database, parkID: Int64, year: Int?) throws -> [CarbonSink] {
+        try Row.fetchAll(db, sql: "SELECT * FROM sink WHERE park_id = ? ORDER BY id", arguments: [parkID]).compactMap { row in
+            let sinkYear: Int? = row["year"]
+            if let year, let sinkYear, sinkYear != year { return nil }
+            let kind: CarbonSink.Kind
+            if row["kind"] as String == "greenery" {
+                guard let unit = try? QuantityUnit.parse(row["rate_unit"] ?? "") else { return nil }
+                kind = .greenery(areaM2: row["area_m2"] ?? 0, rate: Quantity(row["rate_value"] ?? 0, unit))
+            } else {
+                guard let unit = try? QuantityUnit.parse(row["captured_unit"] ?? "") else { return nil }
+                kind = .ccus(captured: Quantity(row["captured_value"] ?? 0, unit), verification: row["verification"])
+            }
+            return CarbonSink(id: row["key"], name: row["name"], kind: kind, source: row["source"])
+        }
+    }
+
+    static func offsets(_ db: Database, parkID: Int64, year: Int?) throws -> [(offset: CarbonOffset, year: Int)] {
+        var sql = "SELECT * FROM offset_claim WHERE park_id = ?"
+        var arguments: StatementArguments = [parkID]
+        if let year {
+            sql += " AND year = ?"
+            arguments += [year]
+        }
+        return try Row.fetchAll(db, sql: sql + " ORDER BY id", arguments: arguments).compactMap { row in
+            guard let type = OffsetType(rawValue: row["type"]), let unit = try? QuantityUnit.parse(row["quantity_unit"]) else { return nil }
+            let retired: String? = row["retired"]
+            let offset = CarbonOffset(id: row["key"], name: row["name"], type: type, quantity: Quantity(row["quantity_value"], unit),
+                                      vintage: row["vintage"], local: row["local"], retired: retired.flatMap(CalendarDate.init(iso:)),
+                                      registryRef: row["registry_ref"], commitmentYears: row["commitment_years"],
+                                      verification: row["verification"])
+            return (offset, row["year"])
+        }
+    }
+
+    /// Years that have activity data, newest first.
+    public func years(parkKey: String, caller: Caller) async throws -> [Int] {
+        try await pool.read { db in
+            let park = try Self.parkRow(db, key: parkKey, caller: caller)
+            return try Int.fetchAll(db, sql: """
+                SELECT DISTINCT a.year FROM activity a JOIN source s ON s.id = a.source_id WHERE s.park_id = ? ORDER BY a.year DESC
+                """, arguments: [park.id])
+        }
+    }
+
+    /// The park definition for a calendar year, as the caller may see it (a tenant: its own sources
+    /// only; no offsets or sinks, which are the park's). A source's monthly values are used when
+    /// any month is recorded (missing months count as 0 and are reported); else its annual value.
+    /// Sources without data for the year are left out and listed in `missing`.
+    public func definition(parkKey: String, year: Int, caller: Caller) async throws -> (definition: ParkDefinition, missing: [String]) {
+        try await pool.read { db in
+            let park = try Self.parkRow(db, key: parkKey, caller: caller)
+            return try Self.definition(db, parkID: park.id, year: year, caller: caller)
+        }
+    }
+
+    /// The same for the public disclosure of a published park (whole park).
+    public func publishedDefinition(parkKey: String, year: Int) async throws -> ParkDefinition? {
+        try await pool.read { db in
+            guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM park WHERE key = ? AND published = 1", arguments: [parkKey]) else {
+                return nil
+            }
+            return try Self.definition(db, parkID: id, year: year, caller: nil).definition
+        }
+    }
+
+    static func definition(_ db: Database, parkID: Int64, year: Int, caller: Caller?) throws -> (definition: ParkDefinition, missing: [String]) {
+        let stored = try storedPark(db, id: parkID)
+        guard let period = AccountingPeriod(year: year) else { throw StoreError.invalid(field: "year", message: "not a valid year: \(year)") }
+        let factors = try Row.fetchAll(db, sql: "SELECT * FROM park_factor WHERE park_id = ? ORDER BY id", arguments: [parkID]).compactMap { row -> ParkFactor? in
+            guard let unit = try? QuantityUnit.parse(row["unit"]) else { return nil }
+            return ParkFactor(id: row["key"], value: row["value"], unit: unit, source: row["source"])
+        }
+        let fuels = try Row.fetchAll(db, sql: "SELECT * FROM park_fuel WHERE park_id = ? ORDER BY id", arguments: [parkID]).compactMap { row -> FuelDefinition? in
+            guard let ncvUnit = try? QuantityUnit.parse(row["ncv_unit"]), let ccUnit = try? QuantityUnit.parse(row["cc_unit"]) else { return nil }
+            let coalUnit: String? = row["coal_unit"]
+            let coal: Quantity? = coalUnit.flatMap { try? QuantityUnit.parse($0) }.map { Quantity(row["coal_value"] ?? 0, $0) }
+            return FuelDefinition(id: row["key"], name: row["name"], ncv: Quantity(row["ncv_value"], ncvUnit),
+                                  carbonContent: Quantity(row["cc_value"], ccUnit), oxidation: row["oxidation"],
+                                  biogenic: row["biogenic"], coalCoefficient: coal, source: row["source"])
+        }
+        var sources: [EmissionSource] = []
+        var missing: [String] = []
+        let tenant = caller?.tenantEnterprise(parkID: parkID)
+        for row in try Row.fetchAll(db, sql: "SELECT * FROM source WHERE park_id = ? ORDER BY id", arguments: [parkID]) {
+            let spec = sourceSpec(row)
+            if let caller, !caller.canSeeSource(parkID: parkID, enterprise: spec.enterprise) { continue }
+            let values = try Row.fetchAll(db, sql: "SELECT month, value FROM activity WHERE source_id = ? AND year = ?",
+                                          arguments: [row["id"] as Int64, year])
+            guard !values.isEmpty, let system = EmissionSystem(rawValue: spec.system),
+                  let method = AccountingMethodKind(rawValue: spec.method), let unit = try? QuantityUnit.parse(spec.unit) else {
+                missing.append(spec.key)
+                continue
+            }
+            var monthly = [Double](repeating: 0, count: 12)
+            var annual: Double?
+            var hasMonths = false
+            for value in values {
+                let month: Int = value["month"]
+                if month == 0 { annual = value["value"] } else { monthly[month - 1] = value["value"]; hasMonths = true }
+            }
+            let activity = ActivityData(unit: unit, values: hasMonths ? .monthly(monthly) : .total(annual ?? 0))
+            sources.append(EmissionSource(id: spec.key, name: spec.name, system: system, method: method, fuel: spec.fuel,
+                                          factor: spec.factor, grid: spec.grid, gas: spec.gas, gwpSet: spec.gwpSet, scope: spec.scope,
+                                          enterprise: spec.enterprise, activity: activity, dataSource: spec.dataSource,
+                                          evidence: spec.evidence))
+        }
+        let sinks = tenant == nil ? try sinks(db, parkID: parkID, year: year) : []
+        let offsets = tenant == nil ? try offsets(db, parkID: parkID, year: year).map(\.offset) : []
+        let definition = ParkDefinition(profile: stored.profile, period: period, factors: factors, fuels: fuels,
+                                        sources: sources, sinks: sinks, offsets: offsets)
+        return (definition, missing)
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import GRDB
+import ZeroParkCore
+
+/// Immutable inventory snapshots with the hashes of their inputs and outputs (lineage).
+extension SQLiteParkStore {
+    /// Saves a snapshot: `inputParkFile` is the park file of exactly the inputs used, `document` the
+    /// inventory JSON. Managers and admins only.
+    public func saveSnapshot(parkKey: String, year: Int, inputParkFile: String, document: String, emissionsTco2: Double,
+                             netTco2: Double, caller: Caller) async throws -> InventorySnapshot {
+        let at = timestamp()
+        let inputHash = Self.sha256(inputParkFile)
+        let outputHash = Self.sha256(document)
+        return try await pool.write { db in
+            let park = try Self.parkRow(db, key: parkKey, caller: caller)
+            guard caller.canEditPark(parkID: park.id) else { throw StoreError.forbidden("your role cannot save inventory snapshots") }
+            try db.execute(sql: """
+                INSERT INTO inventory_snapshot (park_id, year, created_at, created_by, input_hash, output_hash, input_park_file, document, emissions_tco2, net_tco2)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [park.id, year, at, caller.username, inputHash, outputHash, inputParkFile, document, emissionsTco2, netTco2])
+            let id = db.lastInsertedRowID
+            try Self.audit(db, at: at, actor: caller.username, parkID: park.id, entity: "inventory_snapshot", key: String(id),
+                           action: "create", before: nil, after: Self.json(["input_hash": inputHash, "output_hash": outputHash]))
+            return InventorySnapshot(id: id, parkKey: parkKey, year: year, createdAt: at, createdBy: caller.username, inputHash: inputHash,
+                                     outputHash: outputHash, emissionsTco2: emissionsTco2, netTco2: netTco2,
+                                     inputParkFile: inputParkFile, document: document)
+        }
+    }
+
+    public func snapshots(parkKey: String, caller: Caller) async throws -> [InventorySnapshot] {
+        try await pool.read { db in
+            let park = try Self.parkRow(db, key: parkKey, caller: caller)
+            guard caller.tenantEnterprise(parkID: park.id) == nil else { return [] }
+            return try Row.fetchAll(db, sql: """
+                SELECT id, year, created_at, created_by, input_hash, output_hash, emissions_tco2, net_tco2
+                FROM inventory_snapshot WHERE park_id = ? ORDER BY id DESC
+                """, arguments: [park.id]).map { row in
+                InventorySnapshot(id: row["id"], parkKey: parkKey, year: row["year"], createdAt: row["created_at"],
+                                  createdBy: row["created_by"], inputHash: row["input_hash"], outputHash: row["output_hash"],
+                                  emissionsTco2: row["emissions_tco2"], netTco2: row["net_tco2"], inputParkFile: nil, document: nil)
+            }
+        }
+    }
+
+    public func snapshot(parkKey: String, id: Int64, caller: Caller) async throws -> InventorySnapshot {
+        try await pool.read { db in
+            let park = try Self.parkRow(db, key: parkKey, caller: caller)
+            guard caller.tenantEnterprise(parkID: park.id) == nil,
+                  let row = try Row.fetchOne(db, sql: "SELECT * FROM inventory_snapshot WHERE park_id = ? AND id = ?", arguments: [park.id, id]) else {
+                throw StoreError.notFound("snapshot \(id)")
+            }
+            return InventorySnapshot(id: row["id"], parkKey: parkKey, year: row["year"], createdAt: row["created_at"],
+                                     createdBy: row["created_by"], inputHash: row["input_hash"], outputHash: row["output_hash"],
+                                     emissionsTco2: row["emissions_tco2"], netTco2: row["net_tco2"],
+                                     inputParkFile: row["input_park_file"], document: row["document"])
+        }
+    }
+}

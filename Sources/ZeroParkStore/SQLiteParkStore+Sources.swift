@@ -1,0 +1,178 @@
+import Foundation
+import GRDB
+import ZeroParkCore
+
+/// Sources and their activity data. Tenants see and change only their own enterprise's sources.
+extension SQLiteParkStore {
+    public func sources(parkKey: String, caller: Caller) async throws -> [SourceSpec] {
+        try await pool.read { db in
+            let park = try Self.parkRow(db, key: parkKey, caller: caller)
+            return try Row.fetchAll(db, sql: "SELECT * FROM source WHERE park_id = ? ORDER BY id", arguments: [park.id])
+                .map(Self.sourceSpec)
+                .filter { caller.canSeeSource(parkID: park.id, enterprise: $0.enterprise) }
+        }
+    }
+
+    public func source(parkKey: String, sourceKey: String, caller: Caller) async throws -> SourceSpec {
+        try await pool.read { db in
+            let park = try Self.parkRow(db, key: parkKey, caller: caller)
+            return try Self.visibleSource(db, park: park, key: sourceKey, caller: caller).spec
+        }
+    }
+
+    static func visibleSource(_ db: Database, park: ParkRow, key: String, caller: Caller) throws -> (id: Int64, spec: SourceSpec) {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM source WHERE park_id = ? AND key = ?", arguments: [park.id, key]) else {
+            throw StoreError.notFound("source \(key)")
+        }
+        let spec = sourceSpec(row)
+        guard caller.canSeeSource(parkID: park.id, enterprise: spec.enterprise) else {
+            throw StoreError.forbidden("source \(key) belongs to another enterprise")
+        }
+        return (row["id"], spec)
+    }
+
+    static func sourceSpec(_ row: Row) -> SourceSpec {
+        SourceSpec(key: row["key"], name: row["name"], system: row["system"], method: row["method"], fuel: row["fuel"],
+                   factor: row["factor"], grid: row["grid"], gas: row["gas"], gwpSet: row["gwp_set"], scope: row["scope"],
+                   enterprise: row["enterprise"], unit: row["unit"], dataSource: row["data_source"], evidence: row["evidence"])
+    }
+
+    static func insertSource(_ db: Database, parkID: Int64, spec: SourceSpec) throws -> Int64 {
+        if try Row.fetchOne(db, sql: "SELECT 1 FROM source WHERE park_id = ? AND key = ?", arguments: [parkID, spec.key]) != nil {
+            throw StoreError.conflict("source \(spec.key) exists")
+        }
+        try db.execute(sql: """
+            INSERT INTO source (park_id, key, name, system, method, fuel, factor, grid, gas, gwp_set, scope, enterprise, unit, data_source, evidence)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [parkID, spec.key, spec.name, spec.system, spec.method, spec.fuel, spec.factor, spec.grid, spec.gas,
+                             spec.gwpSet, spec.scope, spec.enterprise, spec.unit, spec.dataSource, spec.evidence])
+        return db.lastInsertedRowID
+    }
+
+    /// Adds a source. A tenant's source is always its own enterprise's.
+    public func createSource(parkKey: String, spec input: SourceSpec, caller: Caller) async throws -> SourceSpec {
+        let at = timestamp()
+        return try await pool.write { db in
+            let park = try Self.parkRow(db, key: parkKey, caller: caller)
+            var spec = try input.validated()
+            if let enterprise = caller.tenantEnterprise(parkID: park.id) { spec.enterprise = enterprise }
+            guard caller.canEditSource(parkID: park.id, enterprise: spec.enterprise) else {
+                throw StoreError.forbidden("your role cannot add sources to park \(parkKey)")
+            }
+            _ = try Self.insertSource(db, parkID: park.id, spec: spec)
+            try Self.audit(db, at: at, actor: caller.username, parkID: park.id, entity: "source", key: spec.key,
+                           action: "create", before: nil, after: Self.json(spec))
+            return spec
+        }
+    }
+
+    /// Replaces a source's description (its key stays).
+    public func updateSource(parkKey: String, sourceKey: String, spec input: SourceSpec, caller: Caller) async throws -> SourceSpec {
+        let at = timestamp()
+        return try await pool.write { db in
+            let park = try Self.parkRow(db, key: parkKey, caller: caller)
+            let (id, before) = try Self.visibleSource(db, park: park, key: sourceKey, caller: caller)
+            var spec = try input.validated()
+            spec.key = sourceKey
+            if let enterprise = caller.tenantEnterprise(parkID: park.id) { spec.enterprise = enterprise }
+            guard caller.canEditSource(parkID: park.id, enterprise: before.enterprise),
+                  caller.canEditSource(parkID: park.id, enterprise: spec.enterprise) else {
+                throw StoreError.forbidden("your role cannot change source \(sourceKey)")
+            }
+            try db.execute(sql: """
+                UPDATE source SET name = ?, system = ?, method = ?, fuel = ?, factor = ?, grid = ?, gas = ?, gwp_set = ?, scope = ?,
+                enterprise = ?, unit = ?, data_source = ?, evidence = ? WHERE id = ?
+                """, arguments: [spec.name, spec.system, spec.method, spec.fuel, spec.factor, spec.grid, spec.gas, spec.gwpSet,
+                                 spec.scope, spec.enterprise, spec.unit, spec.dataSource, spec.evidence, id])
+            try Self.audit(db, at: at, actor: caller.username, parkID: park.id, entity: "source", key: sourceKey,
+                           action: "update", before: Self.json(before), after: Self.json(spec))
+            return spec
+        }
+    }
+
+    public func deleteSource(parkKey: String, sourceKey: String, caller: Caller) async throws {
+        let at = timestamp()
+        try await pool.write { db in
+            let park = try Self.parkRow(db, key: parkKey, caller: caller)
+            let (id, before) = try Self.visibleSource(db, park: park, key: sourceKey, caller: caller)
+            guard caller.canEditSource(parkID: park.id, enterprise: before.enterprise) else {
+                throw StoreError.forbidden("your role cannot delete source \(sourceKey)")
+            }
+            try db.execute(sql: "DELETE FROM source WHERE id = ?", arguments: [id])
+            try Self.audit(db, at: at, actor: caller.username, parkID: park.id, entity: "source", key: sourceKey,
+                           action: "delete", before: Self.json(before), after: nil)
+        }
+    }
+
+    public func activity(parkKey: String, sourceKey: String, caller: Caller) async throws -> [ActivityRecord] {
+        try await pool.read { db in
+            let park = try Self.parkRow(db, key: parkKey, caller: caller)
+            let (id, _) = try Self.visibleSource(db, park: park, key: sourceKey, caller: caller)
+            return try Self.activityRecords(db, sourceID: id)
+        }
+    }
+
+    static func activityRecords(_ db: Database, sourceID: Int64) throws -> [ActivityRecord] {
+        try Row.fetchAll(db, sql: "SELECT * FROM activity WHERE source_id = ? ORDER BY year, month", arguments: [sourceID]).map { row in
+            ActivityRecord(year: row["year"], month: row["month"], value: row["value"], dataSource: row["data_source"],
+                           evidence: row["evidence"], recordedBy: row["recorded_by"], recordedAt: row["recorded_at"])
+        }
+    }
+
+    /// One activity value to record: a source, a year and a month (0 = whole year).
+    public struct ActivityInput: Sendable, Hashable {
+        public var sourceKey: String
+        public var year: Int
+        public var month: Int
+        public var value: Double
+        public var dataSource: String?
+        public var evidence: String?
+
+        public init(sourceKey: String, year: Int, month: Int, value: Double, dataSource: String? = nil, evidence: String? = nil) {
+            self.sourceKey = sourceKey
+            self.year = year
+            self.month = month
+            self.value = value
+            self.dataSource = dataSource
+            self.evidence = evidence
+        }
+    }
+
+    /// Records activity values, all or nothing: one invalid value (or one source the caller may not
+    /// change) and nothing is written. A value for a month replaces the earlier one (audited).
+    public func recordActivity(parkKey: String, values: [ActivityInput], caller: Caller) async throws {
+        let at = timestamp()
+        try await pool.write { db in
+            let park = try Self.parkRow(db, key: parkKey, caller: caller)
+            for (index, input) in values.enumerated() {
+                let prefix = values.count == 1 ? "" : "rows[\(index)]."
+                guard input.value.isFinite, input.value >= 0 else {
+                    throw StoreError.invalid(field: prefix + "value", message: "must be a number ≥ 0, got \(input.value)")
+                }
+                guard (1900...2200).contains(input.year) else { throw StoreError.invalid(field: prefix + "year", message: "must be a year, got \(input.year)") }
+                guard (0...12).contains(input.month) else { throw StoreError.invalid(field: prefix + "month", message: "must be 0 (whole year) to 12") }
+                let (sourceID, spec) = try Self.visibleSource(db, park: park, key: input.sourceKey, caller: caller)
+                guard caller.canEditSource(parkID: park.id, enterprise: spec.enterprise) else {
+                    throw StoreError.forbidden("your role cannot record activity for source \(input.sourceKey)")
+                }
+                let before = try Double.fetchOne(db, sql: "SELECT value FROM activity WHERE source_id = ? AND year = ? AND month = ?",
+                                                 arguments: [sourceID, input.year, input.month])
+                try Self.upsertActivity(db, sourceID: sourceID, year: input.year, month: input.month, value: input.value,
+                                        dataSource: input.dataSource, evidence: input.evidence, actor: caller.username, at: at)
+                try Self.audit(db, at: at, actor: caller.username, parkID: park.id, entity: "activity",
+                               key: "\(input.sourceKey)/\(input.year)-\(input.month)", action: before == nil ? "create" : "update",
+                               before: before.map { String($0) }, after: String(input.value))
+            }
+        }
+    }
+
+    static func upsertActivity(_ db: Database, sourceID: Int64, year: Int, month: Int, value: Double, dataSource: String?,
+                               evidence: String?, actor: String, at: String) throws {
+        try db.execute(sql: """
+            INSERT INTO activity (source_id, year, month, value, data_source, evidence, recorded_by, recorded_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(source_id, year, month) DO UPDATE SET value = excluded.value, data_source = excluded.data_source,
+            evidence = excluded.evidence, recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at
+            """, arguments: [sourceID, year, month, value, dataSource, evidence, actor, at])
+    }
+}

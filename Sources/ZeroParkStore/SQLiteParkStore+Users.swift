@@ -1,0 +1,114 @@
+import Foundation
+import GRDB
+
+/// Users, memberships, sessions and API keys. Passwords arrive already hashed (bcrypt, in the
+/// server); session tokens and API keys are stored as SHA-256 hashes only.
+extension SQLiteParkStore {
+    @discardableResult
+    public func createUser(username: String, displayName: String, passwordHash: String, isAdmin: Bool = false) async throws -> Int64 {
+        let at = timestamp()
+        return try await pool.write { db in
+            if try Row.fetchOne(db, sql: "SELECT 1 FROM user WHERE username = ?", arguments: [username]) != nil {
+                throw StoreError.conflict("user \(username) exists")
+            }
+            try db.execute(sql: "INSERT INTO user (username, display_name, password_hash, is_admin) VALUES (?, ?, ?, ?)",
+                           arguments: [username, displayName, passwordHash, isAdmin])
+            let id = db.lastInsertedRowID
+            try Self.audit(db, at: at, actor: "system", parkID: nil, entity: "user", key: username, action: "create",
+                           before: nil, after: Self.json(["username": username, "display_name": displayName, "is_admin": isAdmin ? "true" : "false"]))
+            return id
+        }
+    }
+
+    public func userExists(_ username: String) async throws -> Bool {
+        try await pool.read { db in try Row.fetchOne(db, sql: "SELECT 1 FROM user WHERE username = ?", arguments: [username]) != nil }
+    }
+
+    /// Gives a user a role in a park (replacing any earlier one).
+    public func setMembership(username: String, parkKey: String, role: ParkRole, enterprise: String? = nil) async throws {
+        let at = timestamp()
+        try await pool.write { db in
+            guard let userID = try Int64.fetchOne(db, sql: "SELECT id FROM user WHERE username = ?", arguments: [username]) else {
+                throw StoreError.notFound("user \(username)")
+            }
+            let park = try Self.parkRow(db, key: parkKey, caller: nil)
+            try db.execute(sql: """
+                INSERT INTO membership (user_id, park_id, role, enterprise) VALUES (?, ?, ?, ?)
+                ON CONFLICT(user_id, park_id) DO UPDATE SET role = excluded.role, enterprise = excluded.enterprise
+                """, arguments: [userID, park.id, role.rawValue, enterprise])
+            try Self.audit(db, at: at, actor: "system", parkID: park.id, entity: "membership", key: username, action: "set",
+                           before: nil, after: Self.json(["role": role.rawValue, "enterprise": enterprise ?? ""]))
+        }
+    }
+
+    /// The user id and bcrypt hash for a login, or nil.
+    public func credentials(username: String) async throws -> (id: Int64, passwordHash: String)? {
+        try await pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT id, password_hash FROM user WHERE username = ?", arguments: [username])
+                .map { ($0["id"], $0["password_hash"]) }
+        }
+    }
+
+    /// The caller for a user id, with its memberships.
+    public func caller(userID: Int64) async throws -> Caller? {
+        try await pool.read { db in try Self.caller(db, userID: userID) }
+    }
+
+    static func caller(_ db: Database, userID: Int64) throws -> Caller? {
+        guard let user = try Row.fetchOne(db, sql: "SELECT * FROM user WHERE id = ?", arguments: [userID]) else { return nil }
+        let memberships = try Row.fetchAll(db, sql: """
+            SELECT m.park_id, p.key, m.role, m.enterprise FROM membership m JOIN park p ON p.id = m.park_id WHERE m.user_id = ?
+            """, arguments: [userID]).compactMap { row -> Membership? in
+            guard let role = ParkRole(rawValue: row[2]) else { return nil }
+            return Membership(parkID: row[0], parkKey: row[1], role: role, enterprise: row[3])
+        }
+        return Caller(userID: user["id"], username: user["username"], displayName: user["display_name"],
+                      isSystemAdmin: user["is_admin"], memberships: memberships)
+    }
+
+    public func createSession(userID: Int64, tokenHash: String, csrfToken: String, expiresAt: Date) async throws {
+        let expires = ISO8601DateFormatter().string(from: expiresAt)
+        try await pool.write { db in
+            try db.execute(sql: "INSERT INTO session (token_hash, user_id, csrf_token, expires_at) VALUES (?, ?, ?, ?)",
+                           arguments: [tokenHash, userID, csrfToken, expires])
+        }
+    }
+
+    /// The caller and CSRF token of a live session.
+    public func session(tokenHash: String) async throws -> (caller: Caller, csrfToken: String)? {
+        let nowText = ISO8601DateFormatter().string(from: now())
+        return try await pool.read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT user_id, csrf_token FROM session WHERE token_hash = ? AND expires_at > ?",
+                                             arguments: [tokenHash, nowText]),
+                  let caller = try Self.caller(db, userID: row["user_id"]) else { return nil }
+            return (caller, row["csrf_token"])
+        }
+    }
+
+    public func deleteSession(tokenHash: String) async throws {
+        try await pool.write { db in try db.execute(sql: "DELETE FROM session WHERE token_hash = ?", arguments: [tokenHash]) }
+    }
+
+    public func createAPIKey(username: String, name: String, keyHash: String) async throws {
+        let at = timestamp()
+        try await pool.write { db in
+            guard let userID = try Int64.fetchOne(db, sql: "SELECT id FROM user WHERE username = ?", arguments: [username]) else {
+                throw StoreError.notFound("user \(username)")
+            }
+            try db.execute(sql: "INSERT INTO api_key (user_id, name, key_hash, created_at) VALUES (?, ?, ?, ?)",
+                           arguments: [userID, name, keyHash, at])
+            try Self.audit(db, at: at, actor: username, parkID: nil, entity: "api_key", key: name, action: "create",
+                           before: nil, after: nil)
+        }
+    }
+
+    /// The caller owning an API key (by its SHA-256 hash).
+    public func caller(apiKeyHash: String) async throws -> Caller? {
+        try await pool.read { db in
+            guard let userID = try Int64.fetchOne(db, sql: "SELECT user_id FROM api_key WHERE key_hash = ?", arguments: [apiKeyHash]) else {
+                return nil
+            }
+            return try Self.caller(db, userID: userID)
+        }
+    }
+}

@@ -1,0 +1,162 @@
+import Foundation
+import Testing
+import ZeroParkCore
+import ZeroParkParkFile
+@testable import ZeroParkStore
+
+/// The store's contract, run against the SQLite implementation on a real file: migrations,
+/// role enforcement where data is read, all-or-nothing writes, the audit log, snapshots.
+struct StoreTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static func example() throws -> ParkDefinition {
+        var park = try ParkFileReader.read(yaml: try String(contentsOf: root.appendingPathComponent("examples/park-example.yaml"), encoding: .utf8))
+        for index in park.sources.indices where park.sources[index].id == "fleet-diesel" { park.sources[index].enterprise = "logistics" }
+        for index in park.sources.indices where park.sources[index].id == "water" { park.sources[index].enterprise = "property" }
+        return park
+    }
+
+    struct Fixture {
+        let store: SQLiteParkStore
+        let admin: Caller, manager: Caller, logistics: Caller, property: Caller, auditor: Caller, outsider: Caller
+    }
+
+    static func fixture() async throws -> Fixture {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("zp-store-\(UUID().uuidString).sqlite").path
+        let store = try SQLiteParkStore(path: path)
+        var ids: [String: Int64] = [:]
+        for name in ["admin", "manager", "logistics", "property", "auditor", "outsider"] {
+            ids[name] = try await store.createUser(username: name, displayName: name, passwordHash: "x", isAdmin: name == "admin")
+        }
+        let admin = try #require(try await store.caller(userID: ids["admin"] ?? 0))
+        try await store.importPark(try example(), caller: admin)
+        try await store.setMembership(username: "manager", parkKey: "nansha-demo", role: .manager)
+        try await store.setMembership(username: "logistics", parkKey: "nansha-demo", role: .tenant, enterprise: "logistics")
+        try await store.setMembership(username: "property", parkKey: "nansha-demo", role: .tenant, enterprise: "property")
+        try await store.setMembership(username: "auditor", parkKey: "nansha-demo", role: .auditor)
+        func caller(_ name: String) async throws -> Caller { try #require(try await store.caller(userID: ids[name] ?? 0)) }
+        return Fixture(store: store, admin: admin, manager: try await caller("manager"), logistics: try await caller("logistics"),
+                       property: try await caller("property"), auditor: try await caller("auditor"), outsider: try await caller("outsider"))
+    }
+
+    @Test("the database is migrated with foreign keys on and WAL journaling")
+    func migrations() async throws {
+        let f = try await Self.fixture()
+        #expect(try f.store.appliedMigrations() == ["v1-parks-users-audit"])
+        let (foreignKeys, journal) = try await f.store.pool.read { db in
+            (try Int.fetchOne(db, sql: "PRAGMA foreign_keys"), try String.fetchOne(db, sql: "PRAGMA journal_mode"))
+        }
+        #expect(foreignKeys == 1)
+        #expect(journal == "wal")
+    }
+
+    @Test("a stored park recomputes to the same inventory as its park file")
+    func storedInventory() async throws {
+        let f = try await Self.fixture()
+        let (definition, missing) = try await f.store.definition(parkKey: "nansha-demo", year: 2025, caller: f.manager)
+        #expect(missing.isEmpty)
+        let stored = try InventoryCalculator.compute(definition)
+        let direct = try InventoryCalculator.compute(try Self.example())
+        #expect(abs(stored.emissionsTco2 - direct.emissionsTco2) < 1e-9)
+        #expect(abs(stored.netTco2 - direct.netTco2) < 1e-9)
+        #expect(stored.monthly.count == 12)
+        // Export → read → same inventory (park-file round trip).
+        let exported = try ParkFileReader.read(yaml: ParkFileWriter.write(definition))
+        let again = try InventoryCalculator.compute(exported)
+        #expect(InventoryDocument(again) == InventoryDocument(stored))
+    }
+
+    @Test("tenants see and change only their own enterprise's sources")
+    func tenantScope() async throws {
+        let f = try await Self.fixture()
+        #expect(try await f.store.sources(parkKey: "nansha-demo", caller: f.logistics).map(\.key) == ["fleet-diesel"])
+        #expect(try await f.store.sources(parkKey: "nansha-demo", caller: f.manager).count == 11)
+        await #expect(throws: StoreError.forbidden("source water belongs to another enterprise")) {
+            try await f.store.source(parkKey: "nansha-demo", sourceKey: "water", caller: f.logistics)
+        }
+        await #expect(throws: StoreError.self) {
+            try await f.store.recordActivity(parkKey: "nansha-demo", values: [.init(sourceKey: "water", year: 2025, month: 0, value: 1)],
+                                             caller: f.logistics)
+        }
+        // A tenant's inventory holds only its own sources, and no park-level sinks or offsets.
+        let (definition, _) = try await f.store.definition(parkKey: "nansha-demo", year: 2025, caller: f.property)
+        #expect(definition.sources.map(\.id) == ["water"])
+        #expect(definition.offsets.isEmpty && definition.sinks.isEmpty)
+        // A tenant's new source belongs to its enterprise whatever it claims.
+        let created = try await f.store.createSource(parkKey: "nansha-demo",
+                                                     spec: SourceSpec(key: "forklift", name: "叉车", system: "transport",
+                                                                      method: "fuel_combustion", fuel: "diesel", enterprise: "property", unit: "t"),
+                                                     caller: f.logistics)
+        #expect(created.enterprise == "logistics")
+    }
+
+    @Test("people outside a park cannot tell it exists; auditors read but write only comments")
+    func roles() async throws {
+        let f = try await Self.fixture()
+        #expect(try await f.store.parks(for: f.outsider).isEmpty)
+        await #expect(throws: StoreError.notFound("park nansha-demo")) {
+            try await f.store.park(key: "nansha-demo", caller: f.outsider)
+        }
+        #expect(try await f.store.sources(parkKey: "nansha-demo", caller: f.auditor).count == 11)
+        await #expect(throws: StoreError.self) {
+            try await f.store.recordActivity(parkKey: "nansha-demo", values: [.init(sourceKey: "water", year: 2025, month: 0, value: 1)],
+                                             caller: f.auditor)
+        }
+        await #expect(throws: StoreError.self) {
+            try await f.store.setPublished(parkKey: "nansha-demo", published: false, reductionTarget: nil, caller: f.auditor)
+        }
+        let comment = try await f.store.addComment(parkKey: "nansha-demo", target: "source:water", text: "请补充水务账单", caller: f.auditor)
+        #expect(comment.author == "auditor")
+        #expect(try await f.store.comments(parkKey: "nansha-demo", caller: f.manager).count == 1)
+    }
+
+    @Test("a batch of activity values is all or nothing, and each change is audited with before and after")
+    func atomicActivity() async throws {
+        let f = try await Self.fixture()
+        let before = try await f.store.activity(parkKey: "nansha-demo", sourceKey: "water", caller: f.manager)
+        await #expect(throws: StoreError.invalid(field: "rows[1].value", message: "must be a number ≥ 0, got -5.0")) {
+            try await f.store.recordActivity(parkKey: "nansha-demo", values: [
+                .init(sourceKey: "water", year: 2025, month: 0, value: 1_000_000),
+                .init(sourceKey: "sludge", year: 2025, month: 0, value: -5),
+            ], caller: f.manager)
+        }
+        #expect(try await f.store.activity(parkKey: "nansha-demo", sourceKey: "water", caller: f.manager) == before)
+        try await f.store.recordActivity(parkKey: "nansha-demo", values: [.init(sourceKey: "water", year: 2025, month: 0, value: 930_000,
+                                                                              dataSource: "水务公司账单（更正）")], caller: f.manager)
+        let audit = try await f.store.auditLog(parkKey: "nansha-demo", caller: f.manager)
+        let entry = try #require(audit.first)
+        #expect(entry.entity == "activity" && entry.entityKey == "water/2025-0" && entry.action == "update")
+        #expect(entry.before == "920000.0" && entry.after == "930000.0" && entry.actor == "manager")
+        await #expect(throws: StoreError.self) { try await f.store.auditLog(parkKey: "nansha-demo", caller: f.logistics) }
+    }
+
+    @Test("snapshots are stored with the SHA-256 of their input park file and output document")
+    func snapshots() async throws {
+        let f = try await Self.fixture()
+        let snapshot = try await f.store.saveSnapshot(parkKey: "nansha-demo", year: 2025, inputParkFile: "input", document: "{}",
+                                                      emissionsTco2: 1, netTco2: 0, caller: f.manager)
+        // sha256("input") and sha256("{}")
+        #expect(snapshot.inputHash == "c96c6d5be8d08a12e7b5cdc1b207fa6b2430974c86803d8891675e76fd992c20")
+        #expect(snapshot.outputHash == "44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a")
+        let fetched = try await f.store.snapshot(parkKey: "nansha-demo", id: snapshot.id, caller: f.auditor)
+        #expect(fetched.inputParkFile == "input")
+        await #expect(throws: StoreError.self) {
+            try await f.store.saveSnapshot(parkKey: "nansha-demo", year: 2025, inputParkFile: "x", document: "{}", emissionsTco2: 1,
+                                           netTco2: 0, caller: f.auditor)
+        }
+    }
+
+    @Test("importing a park whose key exists is a conflict and changes nothing")
+    func importConflict() async throws {
+        let f = try await Self.fixture()
+        await #expect(throws: StoreError.conflict("park nansha-demo exists")) {
+            try await f.store.importPark(try Self.example(), caller: f.admin)
+        }
+        #expect(try await f.store.sources(parkKey: "nansha-demo", caller: f.admin).count == 11)
+        await #expect(throws: StoreError.self) {
+            var other = try Self.example()
+            other.profile.id = "new-park"
+            try await f.store.importPark(other, caller: f.manager)
+        }
+    }
+}
