@@ -67,6 +67,7 @@ let package = Package(
         .testTarget(name: "ZeroParkServerTests", dependencies: [
             "ZeroParkServer", "ZeroParkStore", "ZeroParkCore",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "Yams", package: "Yams"),
         ]),
         .testTarget(name: "ZeroParkCommandsTests", dependencies: ["ZeroParkCommands", "ZeroParkReports", "zeropark"]),
     ],

@@ -64,7 +64,7 @@ struct APIError: Error, HTTPResponseError {
                             message: error.issues.map(\.description).joined(separator: "; "), field: first?.field, details: error.issues)
         case let error as DecodingError:
             return APIError(status: .badRequest, code: "bad_json", message: describe(error), field: path(error))
-        case let error as HTTPError where error.status == .contentTooLarge:
+        case let error as HTTPResponseError where error.status == .contentTooLarge:
             return APIError(status: .contentTooLarge, code: "too_large", message: "the request body is larger than the limit")
         default:
             return error

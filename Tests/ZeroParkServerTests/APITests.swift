@@ -1,0 +1,230 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+import Yams
+@testable import ZeroParkServer
+import ZeroParkStore
+
+/// The REST API through HummingbirdTesting: every path of the OpenAPI document, the error shape and
+/// status codes, authorisation where data is read, all-or-nothing imports.
+struct APITests {
+    /// A request body for each operation that takes one.
+    static let bodies: [String: String] = [
+        "POST /parks": "",  // filled from examples/creative-park.yaml with a new id
+        "POST /parks/{park}/sources": #"{"key":"boiler-2","name":"二号锅炉","system":"energy","method":"fuel_combustion","fuel":"natural_gas","unit":"10^4 Nm3","data_source":"燃气账单"}"#,
+        "PUT /parks/{park}/sources/{source}": #"{"key":"water","name":"市政自来水（更正）","system":"water","method":"activity_factor","factor":"park.water_supply","enterprise":"property","unit":"t","data_source":"水务公司账单"}"#,
+        "POST /parks/{park}/sources/{source}/activity": #"{"year":2025,"month":0,"value":930000,"data_source":"水务公司账单（更正）"}"#,
+        "POST /parks/{park}/activity.csv": "source,year,month,value,data_source\nsludge,2025,0,1500,危废转移联单\n",
+        "POST /parks/{park}/sinks": #"{"id":"wall-green","name":"立体绿化","kind":"greenery","area_m2":5000,"rate":{"value":8.99,"unit":"tCO2/ha/yr"},"source":"生态学报 2024"}"#,
+        "POST /parks/{park}/offsets": #"{"id":"phcer-extra","name":"碳普惠","type":"PHCER","quantity":{"value":100,"unit":"tCO2"},"year":2025,"local":true,"retired":"2026-04-01"}"#,
+        "POST /parks/{park}/inventories": #"{"year":2025}"#,
+        "POST /parks/{park}/comments": #"{"target":"source:water","text":"请补充账单"}"#,
+    ]
+
+    @Test("every path and method of /openapi.yaml answers with a documented success status")
+    func openAPICoverage() async throws {
+        let server = try await TestServer.make()
+        let document = try #require(try Yams.load(yaml: OpenAPIDocument.yaml) as? [String: Any])
+        let paths = try #require(document["paths"] as? [String: [String: Any]])
+        var operations: [(String, String, [String])] = []
+        for (path, item) in paths {
+            for (method, operation) in item {
+                let responses = ((operation as? [String: Any])?["responses"] as? [String: Any]).map { Array($0.keys) } ?? []
+                operations.append((method.uppercased(), path, responses))
+            }
+        }
+        // Writes before deletes; deletes last.
+        operations.sort { ($0.0 == "DELETE" ? 1 : 0, $0.1, $0.0) < ($1.0 == "DELETE" ? 1 : 0, $1.1, $1.0) }
+        #expect(operations.count == 27)
+        let ordered = operations
+        let creative = try String(contentsOf: TestServer.root.appendingPathComponent("examples/creative-park.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "id: xihu-creative", with: "id: xihu-creative-2")
+        try await server.run { client in
+            var snapshotID = "1"
+            for (method, path, documented) in ordered {
+                let uri = "/api/v1" + path.replacingOccurrences(of: "{park}", with: "nansha-demo")
+                    .replacingOccurrences(of: "{source}", with: "water").replacingOccurrences(of: "{sink}", with: "green-belt")
+                    .replacingOccurrences(of: "{offset}", with: "ccer-wind").replacingOccurrences(of: "{id}", with: snapshotID)
+                    .replacingOccurrences(of: "{id}", with: "grid.guangdong")
+                let key = "\(method) \(path)"
+                let text = key == "POST /parks" ? creative : Self.bodies[key]
+                let factorURI = path == "/factors/{id}" ? "/api/v1/factors/grid.guangdong" : uri
+                try await client.execute(uri: factorURI, method: HTTPRequest.Method(rawValue: method) ?? .get,
+                                         headers: server.auth("admin"), body: text.map(body)) { response in
+                    let code = String(response.status.code)
+                    #expect(documented.contains(code), "\(key) answered \(code), not documented")
+                    #expect((200..<300).contains(Int(response.status.code)), "\(key) answered \(code): \(response.text.prefix(300))")
+                    if key == "POST /parks/{park}/inventories", let object = try? response.json() as? [String: Any], let id = object["id"] as? Int {
+                        snapshotID = String(id)
+                    }
+                }
+            }
+        }
+    }
+
+    @Test("no credentials → 401 in the one error shape; a bad key → 401")
+    func unauthenticated() async throws {
+        let server = try await TestServer.make()
+        try await server.run { client in
+            try await client.execute(uri: "/api/v1/parks", method: .get) { response in
+                #expect(response.status == .unauthorized)
+                let error = try response.error()
+                #expect(error["code"] as? String == "unauthenticated")
+            }
+            try await client.execute(uri: "/api/v1/parks", method: .get, headers: [.authorization: "Bearer nope"]) { response in
+                #expect(response.status == .unauthorized)
+            }
+        }
+    }
+
+    @Test("a tenant reads only its own sources; another tenant's source is 403, another park 404")
+    func tenantIsolation() async throws {
+        let server = try await TestServer.make()
+        try await server.run { client in
+            try await client.execute(uri: "/api/v1/parks/nansha-demo/sources", method: .get, headers: server.auth("logistics")) { response in
+                let sources = try #require(try response.json() as? [[String: Any]])
+                #expect(sources.compactMap { $0["key"] as? String } == ["fleet-diesel"])
+            }
+            try await client.execute(uri: "/api/v1/parks/nansha-demo/sources/water", method: .get, headers: server.auth("logistics")) { response in
+                #expect(response.status == .forbidden)
+                let error = try response.error()
+                #expect(error["code"] as? String == "forbidden")
+            }
+            try await client.execute(uri: "/api/v1/parks/nansha-demo/sources/water/activity", method: .post, headers: server.auth("logistics"),
+                                     body: body(#"{"year":2025,"value":1}"#)) { response in
+                #expect(response.status == .forbidden)
+            }
+            try await client.execute(uri: "/api/v1/parks/xihu-creative", method: .get, headers: server.auth("logistics")) { response in
+                #expect(response.status == .notFound)
+            }
+            // The tenant's inventory covers its own source only: 86.4 t diesel = 267.4865926656 tCO2.
+            try await client.execute(uri: "/api/v1/parks/nansha-demo/inventory?year=2025", method: .get, headers: server.auth("logistics")) { response in
+                let object = try #require(try response.json() as? [String: Any])
+                let totals = try #require(object["totals"] as? [String: Any])
+                #expect(abs((totals["emissions_tco2"] as? Double ?? 0) - 267.4865926656) < 1e-6)
+            }
+        }
+    }
+
+    @Test("auditors read everything and write only comments")
+    func auditor() async throws {
+        let server = try await TestServer.make()
+        try await server.run { client in
+            try await client.execute(uri: "/api/v1/parks/nansha-demo/sources", method: .get, headers: server.auth("auditor")) { response in
+                let sources = try response.json() as? [Any]
+                #expect(sources?.count == 11)
+            }
+            try await client.execute(uri: "/api/v1/parks/nansha-demo/sources", method: .post, headers: server.auth("auditor"),
+                                     body: body(Self.bodies["POST /parks/{park}/sources"] ?? "")) { response in
+                #expect(response.status == .forbidden)
+            }
+            try await client.execute(uri: "/api/v1/parks/nansha-demo/comments", method: .post, headers: server.auth("auditor"),
+                                     body: body(#"{"target":"inventory:2025","text":"核查意见：外购热力请提供实测因子"}"#)) { response in
+                #expect(response.status == .created)
+            }
+        }
+    }
+
+    @Test("a bad park file is 422 with every issue's line and column; nothing is stored")
+    func badParkFile() async throws {
+        let server = try await TestServer.make()
+        let text = try String(contentsOf: TestServer.root.appendingPathComponent("examples/creative-park.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "id: xihu-creative", with: "id: broken-park")
+            .replacingOccurrences(of: "{ quantity: 12.5, unit: t }", with: "{ quantity: 12.5, unit: kWh }")
+        try await server.run { client in
+            try await client.execute(uri: "/api/v1/parks", method: .post, headers: server.auth("admin"), body: body(text)) { response in
+                #expect(response.status == .unprocessableContent)
+                let error = try response.error()
+                #expect(error["code"] as? String == "unit_mismatch")
+                #expect(error["field"] as? String == "sources[shuttle-diesel].activity.unit")
+                let details = try #require(error["details"] as? [[String: Any]])
+                let line = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("unit: kWh") }.map { $0 + 1 }
+                #expect(details.first?["line"] as? Int == line)
+                // `    activity: { quantity: 12.5, unit: kWh }`: kWh starts after 38 characters.
+                #expect(details.first?["column"] as? Int == 39)
+            }
+            try await client.execute(uri: "/api/v1/parks/broken-park", method: .get, headers: server.auth("admin")) { response in
+                #expect(response.status == .notFound)
+            }
+            try await client.execute(uri: "/api/v1/parks", method: .post, headers: server.auth("manager"), body: body(text)) { response in
+                #expect(response.status == .unprocessableContent || response.status == .forbidden)
+            }
+        }
+    }
+
+    @Test("oversized bodies get 413; malformed JSON 400; a taken key 409")
+    func statusCodes() async throws {
+        let server = try await TestServer.make()
+        try await server.run { client in
+            let huge = String(repeating: "x", count: 3 * 1024 * 1024)
+            try await client.execute(uri: "/api/v1/parks", method: .post, headers: server.auth("admin"), body: body(huge)) { response in
+                #expect(response.status == .contentTooLarge)
+                let error = try response.error()
+                #expect(error["code"] as? String == "too_large")
+            }
+            try await client.execute(uri: "/api/v1/parks/nansha-demo/sources", method: .post, headers: server.auth("manager"),
+                                     body: body(#"{"key": "x", "name": 5"#)) { response in
+                #expect(response.status == .badRequest)
+            }
+            try await client.execute(uri: "/api/v1/parks/nansha-demo/sources", method: .post, headers: server.auth("manager"),
+                                     body: body(#"{"key":"water","name":"dup","system":"water","method":"activity_factor","unit":"t"}"#)) { response in
+                #expect(response.status == .conflict)
+            }
+            try await client.execute(uri: "/api/v1/parks/nansha-demo/sources", method: .post, headers: server.auth("manager"),
+                                     body: body(#"{"key":"y","name":"y","system":"air","method":"activity_factor","unit":"t"}"#)) { response in
+                #expect(response.status == .unprocessableContent)
+                let error = try response.error()
+                #expect(error["field"] as? String == "system")
+            }
+        }
+    }
+
+    @Test("a CSV import with one bad row names its line and stores nothing")
+    func csvAllOrNothing() async throws {
+        let server = try await TestServer.make()
+        try await server.run { client in
+            let csv = "source,year,month,value\nwater,2025,0,999\nsludge,2025,0,abc\n"
+            try await client.execute(uri: "/api/v1/parks/nansha-demo/activity.csv", method: .post, headers: server.auth("manager"), body: body(csv)) { response in
+                #expect(response.status == .unprocessableContent)
+                let error = try response.error()
+                #expect((error["message"] as? String)?.contains("line 3, column 4") == true)
+            }
+            try await client.execute(uri: "/api/v1/parks/nansha-demo/sources/water/activity", method: .get, headers: server.auth("manager")) { response in
+                let rows = try #require(try response.json() as? [[String: Any]])
+                #expect(rows.map { $0["value"] as? Double } == [920_000])
+            }
+        }
+    }
+
+    @Test("export → import round-trips the park file; snapshots carry lineage hashes")
+    func roundTripAndLineage() async throws {
+        let server = try await TestServer.make()
+        try await server.run { client in
+            var exported = ""
+            try await client.execute(uri: "/api/v1/parks/nansha-demo/export?year=2025", method: .get, headers: server.auth("admin")) { response in
+                exported = response.text
+            }
+            let copy = exported.replacingOccurrences(of: "id: \"nansha-demo\"", with: "id: \"nansha-copy\"")
+            try await client.execute(uri: "/api/v1/parks", method: .post, headers: server.auth("admin"), body: body(copy)) { response in
+                #expect(response.status == .created)
+            }
+            var totals: [Double] = []
+            for park in ["nansha-demo", "nansha-copy"] {
+                try await client.execute(uri: "/api/v1/parks/\(park)/inventory?year=2025", method: .get, headers: server.auth("admin")) { response in
+                    let object = try #require(try response.json() as? [String: Any])
+                    totals.append(((object["totals"] as? [String: Any])?["net_tco2"] as? Double) ?? .nan)
+                }
+            }
+            #expect(totals.count == 2 && abs(totals[0] - totals[1]) < 1e-9 && abs(totals[0] - 4998.3355263906) < 1e-6)
+            try await client.execute(uri: "/api/v1/parks/nansha-demo/inventories", method: .post, headers: server.auth("manager"),
+                                     body: body(#"{"year":2025}"#)) { response in
+                #expect(response.status == .created)
+                let object = try #require(try response.json() as? [String: Any])
+                let input = try #require(object["input_park_file"] as? String)
+                #expect(object["input_hash"] as? String == SQLiteParkStore.sha256(input))
+                #expect((object["inventory"] as? [String: Any])?["format"] as? String == "zeropark.inventory/1")
+            }
+        }
+    }
+}
