@@ -161,7 +161,7 @@ public enum SVGChart {
     /// −offsets → net. `steps` are signed changes; the last bar is the running total.
     public static func waterfall(start: Item, steps: [Item], end endLabel: String, title: String, unit: String,
                                  width: Int = 560, height: Int = 240) -> String {
-        let left = 60.0, top = 10.0, bottom = 30.0
+        let left = 20.0, top = 22.0, bottom = 30.0
         let plotHeight = Double(height) - top - bottom, plotWidth = Double(width) - left - 10
         var running = start.value
         var bars: [(label: String, from: Double, to: Double, kind: Int)] = [(start.label, 0, start.value, 0)]

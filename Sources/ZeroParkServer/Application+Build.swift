@@ -42,8 +42,9 @@ public enum ZeroParkServer {
         router.get("openapi.yaml") { _, _ in
             JSONBody.text(OpenAPIDocument.yaml, contentType: "application/yaml; charset=utf-8")
         }
-        APIRoutes(store: store).register(on: router)
-        WebRoutes(store: store, configuration: configuration).register(on: router)
+        let service = InventoryService(store: store, cache: InventoryCache())
+        APIRoutes(store: store, service: service).register(on: router)
+        WebRoutes(store: store, configuration: configuration, service: service).register(on: router)
         return router
     }
 }

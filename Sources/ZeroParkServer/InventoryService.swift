@@ -7,6 +7,7 @@ import ZeroParkStore
 /// computes the inventory, and records immutable snapshots with their input park file.
 struct InventoryService: Sendable {
     let store: SQLiteParkStore
+    let cache: InventoryCache
 
     struct Computed: Sendable {
         let inventory: Inventory
@@ -15,9 +16,31 @@ struct InventoryService: Sendable {
         let missing: [String]
     }
 
+    /// The inventory of a park and year as the caller may see it. Results are cached per park,
+    /// year, visibility (all, or one tenant's enterprise) and data version, so any write to the park
+    /// makes the next request recompute from stored facts.
     func compute(parkKey: String, year: Int, caller: Caller) async throws -> Computed {
+        let key = try await cacheKey(parkKey: parkKey, year: year, caller: caller)
+        if let cached = await cache.computed(key) { return cached }
         let (definition, missing) = try await store.definition(parkKey: parkKey, year: year, caller: caller)
-        return Computed(inventory: try InventoryCalculator.compute(definition), definition: definition, missing: missing)
+        let computed = Computed(inventory: try InventoryCalculator.compute(definition), definition: definition, missing: missing)
+        await cache.store(computed, for: key)
+        return computed
+    }
+
+    /// The `zeropark.inventory/1` JSON of `compute`, cached the same way.
+    func json(parkKey: String, year: Int, caller: Caller) async throws -> String {
+        let key = try await cacheKey(parkKey: parkKey, year: year, caller: caller)
+        if let cached = await cache.json(key) { return cached }
+        let json = try Self.encode(InventoryDocument(try await compute(parkKey: parkKey, year: year, caller: caller).inventory))
+        await cache.store(json: json, for: key)
+        return json
+    }
+
+    func cacheKey(parkKey: String, year: Int, caller: Caller) async throws -> InventoryCache.Key {
+        let park = try await store.park(key: parkKey, caller: caller)
+        let version = try await store.dataVersion(parkKey: parkKey, caller: caller)
+        return InventoryCache.Key(parkKey: parkKey, year: year, scope: caller.tenantEnterprise(parkID: park.id) ?? "*", version: version)
     }
 
     /// Computes and stores a snapshot; returns it with its hashes.
@@ -34,5 +57,49 @@ struct InventoryService: Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+}
+
+/// Computed inventories and their JSON, keyed by park, year, visibility and data version. Bounded:
+/// the oldest entries go first.
+actor InventoryCache {
+    struct Key: Hashable, Sendable {
+        let parkKey: String
+        let year: Int
+        let scope: String
+        let version: Int64
+    }
+
+    private var computed: [Key: InventoryService.Computed] = [:]
+    private var encoded: [Key: String] = [:]
+    private var order: [Key] = []
+    let capacity: Int
+
+    init(capacity: Int = 32) {
+        self.capacity = capacity
+    }
+
+    func computed(_ key: Key) -> InventoryService.Computed? { computed[key] }
+
+    func json(_ key: Key) -> String? { encoded[key] }
+
+    func store(_ value: InventoryService.Computed, for key: Key) {
+        remember(key)
+        computed[key] = value
+    }
+
+    func store(json: String, for key: Key) {
+        remember(key)
+        encoded[key] = json
+    }
+
+    private func remember(_ key: Key) {
+        guard computed[key] == nil, encoded[key] == nil else { return }
+        order.append(key)
+        while order.count > capacity {
+            let oldest = order.removeFirst()
+            computed[oldest] = nil
+            encoded[oldest] = nil
+        }
     }
 }

@@ -168,13 +168,23 @@ extension SQLiteParkStore {
         var sources: [EmissionSource] = []
         var missing: [String] = []
         let tenant = caller?.tenantEnterprise(parkID: parkID)
+        // All of the year's activity in one query, grouped by source (no query per source).
+        var valuesBySource: [Int64: [(month: Int, value: Double)]] = [:]
+        let activityRows = try Row.fetchCursor(db, sql: """
+            SELECT a.source_id, a.month, a.value FROM activity a JOIN source s ON s.id = a.source_id
+            WHERE s.park_id = ? AND a.year = ?
+            """, arguments: [parkID, year])
+        while let row = try activityRows.next() {
+            valuesBySource[row[0], default: []].append((row[1], row[2]))
+        }
+        var units: [String: QuantityUnit] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT * FROM source WHERE park_id = ? ORDER BY id", arguments: [parkID]) {
             let spec = sourceSpec(row)
             if let caller, !caller.canSeeSource(parkID: parkID, enterprise: spec.enterprise) { continue }
-            let values = try Row.fetchAll(db, sql: "SELECT month, value FROM activity WHERE source_id = ? AND year = ?",
-                                          arguments: [row["id"] as Int64, year])
+            let values = valuesBySource[row["id"] as Int64] ?? []
+            if units[spec.unit] == nil { units[spec.unit] = try? QuantityUnit.parse(spec.unit) }
             guard !values.isEmpty, let system = EmissionSystem(rawValue: spec.system),
-                  let method = AccountingMethodKind(rawValue: spec.method), let unit = try? QuantityUnit.parse(spec.unit) else {
+                  let method = AccountingMethodKind(rawValue: spec.method), let unit = units[spec.unit] else {
                 missing.append(spec.key)
                 continue
             }
@@ -182,8 +192,7 @@ extension SQLiteParkStore {
             var annual: Double?
             var hasMonths = false
             for value in values {
-                let month: Int = value["month"]
-                if month == 0 { annual = value["value"] } else { monthly[month - 1] = value["value"]; hasMonths = true }
+                if value.month == 0 { annual = value.value } else { monthly[value.month - 1] = value.value; hasMonths = true }
             }
             let activity = ActivityData(unit: unit, values: hasMonths ? .monthly(monthly) : .total(annual ?? 0))
             sources.append(EmissionSource(id: spec.key, name: spec.name, system: system, method: method, fuel: spec.fuel,

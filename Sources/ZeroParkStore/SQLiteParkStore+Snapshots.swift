@@ -56,3 +56,14 @@ extension SQLiteParkStore {
         }
     }
 }
+
+extension SQLiteParkStore {
+    /// A number that changes whenever anything of the park changes: the id of its latest audit-log
+    /// row (every write is audited in its own transaction). Caches of computed results key on it.
+    public func dataVersion(parkKey: String, caller: Caller) async throws -> Int64 {
+        try await pool.read { db in
+            let park = try Self.parkRow(db, key: parkKey, caller: caller)
+            return try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM audit_log WHERE park_id = ?", arguments: [park.id]) ?? 0
+        }
+    }
+}

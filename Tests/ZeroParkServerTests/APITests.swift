@@ -19,6 +19,7 @@ struct APITests {
         "POST /parks/{park}/sinks": #"{"id":"wall-green","name":"立体绿化","kind":"greenery","area_m2":5000,"rate":{"value":8.99,"unit":"tCO2/ha/yr"},"source":"生态学报 2024"}"#,
         "POST /parks/{park}/offsets": #"{"id":"phcer-extra","name":"碳普惠","type":"PHCER","quantity":{"value":100,"unit":"tCO2"},"year":2025,"local":true,"retired":"2026-04-01"}"#,
         "POST /parks/{park}/inventories": #"{"year":2025}"#,
+        "PUT /parks/{park}/publication": #"{"published":true,"reduction_target":"2030 年净零"}"#,
         "POST /parks/{park}/comments": #"{"target":"source:water","text":"请补充账单"}"#,
     ]
 
@@ -36,7 +37,7 @@ struct APITests {
         }
         // Writes before deletes; deletes last.
         operations.sort { ($0.0 == "DELETE" ? 1 : 0, $0.1, $0.0) < ($1.0 == "DELETE" ? 1 : 0, $1.1, $1.0) }
-        #expect(operations.count == 27)
+        #expect(operations.count == 28)
         let ordered = operations
         let creative = try String(contentsOf: TestServer.root.appendingPathComponent("examples/creative-park.yaml"), encoding: .utf8)
             .replacingOccurrences(of: "id: xihu-creative", with: "id: xihu-creative-2")

@@ -94,6 +94,12 @@ enum APIModels {
         var evidence: String?
     }
 
+    /// Whether the park publishes its disclosure page, and its reduction target (1.1.2(d)).
+    struct PublicationBody: Codable, Sendable {
+        var published: Bool
+        var reductionTarget: String?
+    }
+
     struct SnapshotRequest: Codable, Sendable {
         var year: Int
     }

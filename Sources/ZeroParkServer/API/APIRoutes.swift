@@ -7,7 +7,7 @@ import ZeroParkStore
 /// The REST API under /api/v1 (issue #3 §4), described by `OpenAPIDocument.yaml`.
 struct APIRoutes {
     let store: SQLiteParkStore
-    var service: InventoryService { InventoryService(store: store) }
+    let service: InventoryService
 
     func register(on router: Router<AppRequestContext>) {
         let api = router.group("api/v1").add(middleware: APIErrorMiddleware())
@@ -27,6 +27,14 @@ struct APIRoutes {
         api.get("parks/:park") { _, context in
             let caller = try context.requireCaller()
             let key = try context.parameter("park")
+            let park = try await store.park(key: key, caller: caller)
+            return try JSONBody.response(APIModels.ParkView(park, years: try await store.years(parkKey: key, caller: caller)))
+        }
+        api.put("parks/:park/publication") { request, context in
+            let body = try await JSONBody.decode(APIModels.PublicationBody.self, from: request, context: context)
+            let caller = try context.requireCaller()
+            let key = try context.parameter("park")
+            try await store.setPublished(parkKey: key, published: body.published, reductionTarget: body.reductionTarget, caller: caller)
             let park = try await store.park(key: key, caller: caller)
             return try JSONBody.response(APIModels.ParkView(park, years: try await store.years(parkKey: key, caller: caller)))
         }
@@ -110,8 +118,7 @@ struct APIRoutes {
             let caller = try context.requireCaller()
             let key = try context.parameter("park")
             let year = try await self.year(request, parkKey: key, caller: caller)
-            let computed = try await service.compute(parkKey: key, year: year, caller: caller)
-            return JSONBody.text(try InventoryService.encode(InventoryDocument(computed.inventory)), contentType: "application/json; charset=utf-8")
+            return JSONBody.text(try await service.json(parkKey: key, year: year, caller: caller), contentType: "application/json; charset=utf-8")
         }
         api.get("parks/:park/inventories") { _, context in
             try JSONBody.response(try await store.snapshots(parkKey: try context.parameter("park"), caller: try context.requireCaller())

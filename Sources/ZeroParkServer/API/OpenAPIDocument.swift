@@ -160,6 +160,19 @@ paths:
       responses:
         '200': { description: The park }
         '404': { $ref: '#/components/responses/Error' }
+  /parks/{park}/publication:
+    put:
+      summary: Publish or withdraw the public disclosure page, with the reduction target (park admins; 1.1.2(d))
+      parameters: [ { $ref: '#/components/parameters/park' } ]
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema: { type: object, required: [published], properties: { published: { type: boolean }, reduction_target: { type: string } } }
+      responses:
+        '200': { description: The park }
+        '403': { $ref: '#/components/responses/Error' }
+        '404': { $ref: '#/components/responses/Error' }
   /parks/{park}/export:
     get:
       summary: The park file (YAML) of a year, as the caller may see it

@@ -10,7 +10,7 @@ import ZeroParkStore
 struct ParkPages: Sendable {
     let store: SQLiteParkStore
     let renderer: WebRenderer
-    var service: InventoryService { InventoryService(store: store) }
+    let service: InventoryService
 
     struct Loaded {
         let caller: Caller
@@ -99,7 +99,7 @@ struct ParkPages: Sendable {
         return [
             "name": name(park, language),
             "typeName": language == .zh ? park.profile.type.nameZh : park.profile.type.nameEn,
-            "province": park.profile.province ?? "", "areaText": Display.number(park.profile.areaM2, decimals: 0),
+            "province": provinceName(park.profile.province, language), "areaText": Display.number(park.profile.areaM2, decimals: 0),
             "periodText": "\(inventory.period.start) – \(inventory.period.end)",
             "emissions": Display.number(inventory.emissionsTco2), "sequestration": Display.number(inventory.sequestrationTco2),
             "offsets": Display.number(inventory.offsetsTco2), "net": Display.number(inventory.netTco2),
@@ -111,6 +111,12 @@ struct ParkPages: Sendable {
             "systemBar": SVGChart.bar(EmissionSystem.allCases.map { .init(strings.system($0), inventory.bySystem[$0] ?? 0) }
                                         .sorted { $0.value > $1.value }, title: WebText.text("bySystem", language), unit: "tCO2"),
         ]
+    }
+
+    func provinceName(_ key: String?, _ language: Language) -> String {
+        guard let key else { return "" }
+        guard let area = FactorLibrary.builtIn.gridArea(key) else { return key }
+        return language == .zh ? area.nameZh : area.nameEn
     }
 
     // MARK: Sources

@@ -10,7 +10,7 @@ import ZeroParkStore
 struct WebRoutes {
     let store: SQLiteParkStore
     let configuration: ServerConfiguration
-    var service: InventoryService { InventoryService(store: store) }
+    let service: InventoryService
 
     func register(on router: Router<AppRequestContext>) {
         let library: MustacheLibrary
@@ -62,7 +62,7 @@ struct WebRoutes {
             }
             return renderer.page("parks", title: WebText.text("parks", context.language), context: context, data: ["parks": parks])
         }
-        let pages = ParkPages(store: store, renderer: renderer)
+        let pages = ParkPages(store: store, renderer: renderer, service: service)
         web.get("parks/:park") { request, context in try await pages.overview(request, context) }
         web.get("parks/:park/sources") { request, context in try await pages.sources(request, context) }
         web.get("parks/:park/sources/new") { request, context in try await pages.sourceForm(request, context, form: [:], error: nil) }

@@ -21,7 +21,7 @@ enum WebStyle {
     .card.narrow{max-width:440px;margin:40px auto}
     .grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(260px,1fr));gap:16px}
     .card.park{display:block;text-decoration:none;color:inherit}.card.park:hover{border-color:#1b6e3a}
-    .kpis{display:grid;grid-template-columns:repeat(auto-fit,minmax(170px,1fr));gap:12px;margin-bottom:16px}
+    .kpis{display:grid;grid-template-columns:repeat(auto-fit,minmax(160px,1fr));gap:12px;margin-bottom:16px}
     .kpi{background:#fff;border:1px solid #dfe7e2;border-radius:8px;padding:12px 14px;display:flex;flex-direction:column}
     .kpi span{color:#5b6b61;font-size:13px}.kpi strong{font-size:24px;font-variant-numeric:tabular-nums}.kpi em{font-style:normal;color:#5b6b61;font-size:12px}
     .kpis.small .kpi strong{font-size:18px}
@@ -33,7 +33,7 @@ enum WebStyle {
     .badge{display:inline-block;padding:2px 8px;border-radius:10px;font-size:12px;margin-top:4px}
     .badge.ok{background:#e3f4e8;color:#1b6e3a}.badge.warn{background:#fff1e0;color:#9a4a00}
     .error{background:#fdecea;color:#8a1c12;padding:8px 12px;border-radius:6px}
-    form.inline{display:inline}form.row{display:flex;flex-wrap:wrap;gap:8px;align-items:flex-end}
+    form.inline{display:inline-flex;gap:8px;align-items:flex-end}form.inline label{flex-direction:row;align-items:center;gap:6px}form.row{display:flex;flex-wrap:wrap;gap:8px;align-items:flex-end}
     form.stack{display:flex;flex-direction:column;gap:10px;max-width:640px}
     label{display:flex;flex-direction:column;font-size:13px;color:#384a3f;gap:2px}label.check{flex-direction:row;align-items:center}
     input,select{font:inherit;padding:6px 8px;border:1px solid #c5d2ca;border-radius:4px;min-width:0}
@@ -42,6 +42,6 @@ enum WebStyle {
     dl{display:grid;grid-template-columns:max-content 1fr;gap:6px 16px;margin:0}dt{color:#5b6b61}dd{margin:0}
     code{background:#f2f5f3;padding:1px 4px;border-radius:3px;word-break:break-all}
     ul.warnings{margin:0;padding-left:18px}.clause{color:#5b6b61}
-    @media (max-width:700px){main{padding:12px}.charts{grid-template-columns:1fr}table{font-size:13px}.sources td:nth-child(3),.sources th:nth-child(3),.sources td:nth-child(4),.sources th:nth-child(4){display:none}dl{grid-template-columns:1fr}}
+    @media (max-width:700px){main{padding:12px}header.top{padding:8px 12px;gap:6px 12px}header nav{gap:6px}.kpis{grid-template-columns:1fr 1fr}.kpi strong{font-size:19px}.charts{grid-template-columns:1fr}table{font-size:13px}.sources td:nth-child(3),.sources th:nth-child(3),.sources td:nth-child(4),.sources th:nth-child(4){display:none}dl{grid-template-columns:1fr}}
     """
 }

@@ -1,0 +1,133 @@
+#!/usr/bin/env python3
+"""Server benchmark (issue #3): start time of `zeropark demo` (new and reused database), and
+p50/p99 latency of the overview page and of the inventory API for a park with 2,000 sources and
+3 years of monthly data, under concurrent load from wrk (a second process, loopback). /healthz is
+measured in the same run as the baseline, and every figure is also given as a ratio to it.
+
+Usage: scripts/bench-server  (builds release, installs wrk if missing)
+"""
+import json
+import os
+import re
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SOURCES, YEARS = 2000, [2023, 2024, 2025]
+DURATION, CONNECTIONS, THREADS = os.environ.get("BENCH_DURATION", "10s"), 16, 2
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_demo(binary, db, port):
+    started = time.monotonic()
+    process = subprocess.Popen([binary, "demo", "--db", db, "--port", str(port), "--examples", os.path.join(ROOT, "examples"),
+                                "--log-level", "warning"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    while True:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1) as response:
+                if response.status == 200:
+                    return process, time.monotonic() - started
+        except OSError:
+            if process.poll() is not None:
+                raise SystemExit(process.stdout.read())
+            time.sleep(0.02)
+
+
+def park_file():
+    systems = ["energy", "buildings", "production", "transport", "waste", "water", "ecosystem"]
+    lines = ["zeropark: 1", "park:", "  id: bench-park", "  name: 基准园区", "  type: industrial_park", "  province: guangdong",
+             "  area_m2: 3000000", "  output_value_cny: 2.0e10", "period:", f"  year: {YEARS[0]}", "sources:"]
+    for i in range(SOURCES):
+        kind = i % 4
+        method = ["purchased_electricity", "fuel_combustion\n    fuel: diesel", "purchased_heat", "green_electricity"][kind]
+        unit = ["MWh", "t", "GJ", "MWh"][kind]
+        months = ", ".join(str(100 + (i * 7 + m * 13) % 900) for m in range(12))
+        lines += [f"  - id: s{i}", f"    name: 排放源 {i}", f"    system: {systems[i % 7]}", f"    method: {method}",
+                  "    activity:", f"      unit: {unit}", f"      monthly: [{months}]", f"    data_source: meter {i}"]
+    return "\n".join(lines) + "\n"
+
+
+def csv_rows(year):
+    rows = ["source,year,month,value,data_source"]
+    for i in range(SOURCES):
+        for m in range(1, 13):
+            rows.append(f"s{i},{year},{m},{100 + (i * 11 + m * 17 + year) % 900},meter {i}")
+    return "\n".join(rows) + "\n"
+
+
+def request(url, key, data=None, content_type="application/json"):
+    req = urllib.request.Request(url, data=data.encode() if data is not None else None,
+                                 headers={"Authorization": f"Bearer {key}", "Content-Type": content_type})
+    with urllib.request.urlopen(req, timeout=600) as response:
+        return response.status, response.read()
+
+
+def wrk(url, headers):
+    command = ["wrk", f"-t{THREADS}", f"-c{CONNECTIONS}", f"-d{DURATION}", "--latency"]
+    for header in headers:
+        command += ["-H", header]
+    output = subprocess.run(command + [url], capture_output=True, text=True, check=True).stdout
+    def percentile(p):
+        match = re.search(rf"^\s+{p}%\s+([\d.]+)(us|ms|s)", output, re.M)
+        value, unit = float(match.group(1)), match.group(2)
+        return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    return {"p50_ms": percentile(50), "p99_ms": percentile(99), "rps": rps, "non2xx": int(errors.group(1)) if errors else 0}
+
+
+def main():
+    binary = sys.argv[1]
+    workdir = tempfile.mkdtemp(prefix="zeropark-bench-")
+    db = os.path.join(workdir, "demo.sqlite")
+    port = free_port()
+    process, created = start_demo(binary, db, port)
+    process.terminate(); process.wait()
+    process, reused = start_demo(binary, db, port)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        output = ""
+        # The API key is printed only when the demo is created; make a fresh one for the benchmark.
+        key = subprocess.run([binary, "users", "api-key", "admin", "--db", db, "--name", "bench"], capture_output=True, text=True,
+                             check=True).stdout.strip()
+        t0 = time.monotonic()
+        status, _ = request(base + "/api/v1/parks", key, park_file(), "application/yaml")
+        import_s = time.monotonic() - t0
+        t0 = time.monotonic()
+        for year in YEARS[1:]:
+            request(base + "/api/v1/parks/bench-park/activity.csv", key, csv_rows(year), "text/csv")
+        csv_s = time.monotonic() - t0
+        login = urllib.request.Request(base + "/login", data=b"username=admin&password=zeropark-admin", method="POST")
+        opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor())
+        opener.open(login)
+        cookie = next(c for c in opener.handlers if isinstance(c, urllib.request.HTTPCookieProcessor)).cookiejar
+        session = "; ".join(f"{c.name}={c.value}" for c in cookie)
+        _, inventory = request(base + f"/api/v1/parks/bench-park/inventory?year={YEARS[-1]}", key)
+        document = json.loads(inventory)
+        baseline = wrk(base + "/healthz", [])
+        overview = wrk(base + f"/parks/bench-park?year={YEARS[-1]}", [f"Cookie: {session}"])
+        api = wrk(base + f"/api/v1/parks/bench-park/inventory?year={YEARS[-1]}", [f"Authorization: Bearer {key}"])
+        print(f"ZeroPark server benchmark ({SOURCES} sources × 12 months × {len(YEARS)} years; wrk -t{THREADS} -c{CONNECTIONS} -d{DURATION}, loopback)")
+        print(f"  start, new demo database:      {created * 1000:8.0f} ms (to first /healthz 200)")
+        print(f"  start, reused demo database:   {reused * 1000:8.0f} ms")
+        print(f"  import park file ({SOURCES} sources): {import_s * 1000:6.0f} ms;  CSV import of {2 * SOURCES * 12} values: {csv_s * 1000:.0f} ms")
+        print(f"  inventory {YEARS[-1]}: {len(document['sources'])} sources, {document['totals']['emissions_tco2']:.1f} tCO2")
+        for name, result in [("/healthz (baseline)", baseline), ("overview page", overview), ("inventory API", api)]:
+            print(f"  {name:22} p50 {result['p50_ms']:8.2f} ms ({result['p50_ms'] / baseline['p50_ms']:7.1f}× baseline)  "
+                  f"p99 {result['p99_ms']:8.2f} ms  {result['rps']:9.1f} req/s  non-2xx {result['non2xx']}")
+    finally:
+        process.terminate()
+        process.wait()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,148 @@
+#!/usr/bin/env python3
+"""End-to-end browser test (issue #3 §7): starts `zeropark demo` on a temporary database and drives
+headless Chromium through it with Selenium. Saves screenshots under .ci/artifacts/.
+
+Usage: scripts/browser_test.py PATH_TO_ZEROPARK_BINARY
+"""
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+ARTIFACTS = os.path.join(ROOT, ".ci", "artifacts")
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for(url, seconds=60):
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise SystemExit(f"server did not answer {url} within {seconds}s")
+
+
+def check(condition, message):
+    if not condition:
+        raise AssertionError(message)
+    print(f"  ok: {message}")
+
+
+def main():
+    binary = sys.argv[1]
+    os.makedirs(ARTIFACTS, exist_ok=True)
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    workdir = tempfile.mkdtemp(prefix="zeropark-e2e-")
+    db = os.path.join(workdir, "demo.sqlite")
+    log = open(os.path.join(ARTIFACTS, "demo-server.log"), "w")
+    server = subprocess.Popen([binary, "demo", "--db", db, "--port", str(port), "--examples", os.path.join(ROOT, "examples")],
+                              stdout=log, stderr=subprocess.STDOUT, cwd=ROOT)
+    options = webdriver.ChromeOptions()
+    for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1366,768", "--lang=zh-CN"]:
+        options.add_argument(argument)
+    if os.path.exists("/usr/bin/chromium"):
+        options.binary_location = "/usr/bin/chromium"
+    driver = None
+    try:
+        wait_for(base + "/healthz")
+        service = Service("/usr/bin/chromedriver") if os.path.exists("/usr/bin/chromedriver") else Service()
+        driver = webdriver.Chrome(options=options, service=service)
+        driver.set_window_size(1366, 768)
+
+        def shot(name):
+            driver.save_screenshot(os.path.join(ARTIFACTS, name + ".png"))
+
+        def login(user, password):
+            driver.get(base + "/login")
+            driver.find_element(By.ID, "username").send_keys(user)
+            driver.find_element(By.ID, "password").send_keys(password)
+            driver.find_element(By.ID, "login-submit").click()
+
+        print("browser test: manager logs in and adds an activity value")
+        driver.get(base + "/login")
+        shot("01-login")
+        login("manager", "zeropark-manager")
+        check(driver.current_url.endswith("/parks"), "after login the park list opens")
+        shot("02-parks")
+        driver.get(base + "/parks/nansha-demo?year=2025")
+        before = driver.find_element(By.ID, "kpi-emissions").text
+        check(before == "32,350.64", f"overview shows the hand-computed emissions (got {before})")
+        check(len(driver.find_elements(By.CSS_SELECTOR, "svg.chart")) >= 4, "overview draws its charts")
+        shot("03-overview")
+        driver.execute_script("window.scrollTo(0, document.body.scrollHeight)")
+        shot("03b-overview-bottom")
+        driver.get(base + "/parks/nansha-demo/sources?year=2025")
+        shot("04-sources")
+        driver.get(base + "/parks/nansha-demo/sources/sludge?year=2025")
+        check("park.sludge_treatment" in driver.page_source, "source detail shows its factor")
+        value = driver.find_element(By.ID, "activity-value")
+        value.clear()
+        value.send_keys("1550")
+        Select(driver.find_element(By.ID, "activity-month")).select_by_value("0")
+        driver.find_element(By.ID, "activity-source").send_keys("危废转移联单（更正）")
+        shot("05-source-form")
+        driver.find_element(By.ID, "activity-submit").click()
+        check("1,550.00" in driver.find_element(By.ID, "activity-rows").text, "the new value is listed with the activity data")
+        shot("06-source-after")
+        driver.get(base + "/parks/nansha-demo?year=2025")
+        after = driver.find_element(By.ID, "kpi-emissions").text
+        # 100 t more sludge at 0.35 tCO2/t = +35 tCO2
+        check(after == "32,385.64", f"the total changed by 35 tCO2 (got {after})")
+        driver.get(base + "/parks/nansha-demo/sinks-offsets?year=2025")
+        shot("07-sinks-offsets")
+        driver.get(base + "/parks/nansha-demo/inventories?year=2025")
+        driver.find_element(By.ID, "snapshot-submit").click()
+        check("#" in driver.page_source and "2025" in driver.page_source, "an inventory snapshot is listed")
+        shot("08-inventories")
+        driver.get(base + "/parks/nansha-demo?year=2025&lang=en")
+        check("Emissions" in driver.page_source, "the English switch works")
+        shot("09-overview-en")
+        driver.set_window_size(390, 844)
+        driver.get(base + "/parks/nansha-demo?year=2025&lang=zh")
+        shot("10-overview-phone")
+        driver.set_window_size(1366, 768)
+        driver.get(base + "/public/nansha-demo")
+        shot("11-disclosure")
+        driver.delete_all_cookies()
+
+        print("browser test: a tenant cannot open another tenant's source")
+        login("logistics", "zeropark-tenant")
+        driver.get(base + "/parks/nansha-demo/sources/fleet-diesel?year=2025")
+        check(driver.find_element(By.ID, "source-tco2").text != "", "the tenant opens its own source")
+        driver.get(base + "/parks/nansha-demo/sources/water?year=2025")
+        title = driver.find_element(By.ID, "message-title").text
+        check(title == "无权访问", f"another tenant's source is refused (got {title!r})")
+        check("920,000" not in driver.page_source, "none of its data is shown")
+        shot("12-tenant-forbidden")
+        print("browser test passed; screenshots in .ci/artifacts/")
+    finally:
+        if driver is not None:
+            driver.quit()
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        log.close()
+
+
+if __name__ == "__main__":
+    main()
