@@ -63,6 +63,7 @@ let package = Package(
         ]),
         .testTarget(name: "ZeroParkCoreTests", dependencies: ["ZeroParkCore"]),
         .testTarget(name: "ZeroParkParkFileTests", dependencies: ["ZeroParkCore", "ZeroParkParkFile"]),
+        .testTarget(name: "ZeroParkReportsTests", dependencies: ["ZeroParkReports"]),
         .testTarget(name: "ZeroParkStoreTests", dependencies: ["ZeroParkStore", "ZeroParkCore", "ZeroParkParkFile"]),
         .testTarget(name: "ZeroParkServerTests", dependencies: [
             "ZeroParkServer", "ZeroParkStore", "ZeroParkCore",

@@ -15,7 +15,7 @@ public enum ZeroParkServer {
     }()
 
     public static func buildApplication(
-        configuration: ServerConfiguration, store: SQLiteParkStore, logger: Logger = Logger(label: "zeropark")
+        configuration: ServerConfiguration, store: any ParkRepository, logger: Logger = Logger(label: "zeropark")
     ) -> some ApplicationProtocol {
         _ = bootstrapMetrics
         let router = buildRouter(configuration: configuration, store: store)
@@ -25,7 +25,7 @@ public enum ZeroParkServer {
                            logger: logger)
     }
 
-    public static func buildRouter(configuration: ServerConfiguration, store: SQLiteParkStore) -> Router<AppRequestContext> {
+    public static func buildRouter(configuration: ServerConfiguration, store: any ParkRepository) -> Router<AppRequestContext> {
         _ = bootstrapMetrics
         let router = Router(context: AppRequestContext.self)
         router.add(middleware: MetricsMiddleware())

@@ -6,7 +6,7 @@ import ZeroParkStore
 /// Composes the store and the accounting core: loads the stored facts a caller may see for a year,
 /// computes the inventory, and records immutable snapshots with their input park file.
 struct InventoryService: Sendable {
-    let store: SQLiteParkStore
+    let store: any ParkRepository
     let cache: InventoryCache
 
     struct Computed: Sendable {
@@ -35,6 +35,15 @@ struct InventoryService: Sendable {
         let json = try Self.encode(InventoryDocument(try await compute(parkKey: parkKey, year: year, caller: caller).inventory))
         await cache.store(json: json, for: key)
         return json
+    }
+
+    /// Years with activity data, newest first (cached per park and data version).
+    func years(parkKey: String, caller: Caller) async throws -> [Int] {
+        let key = try await cacheKey(parkKey: parkKey, year: 0, caller: caller)
+        if let cached = await cache.years(key) { return cached }
+        let years = try await store.years(parkKey: parkKey, caller: caller)
+        await cache.store(years: years, for: key)
+        return years
     }
 
     func cacheKey(parkKey: String, year: Int, caller: Caller) async throws -> InventoryCache.Key {
@@ -72,6 +81,7 @@ actor InventoryCache {
 
     private var computed: [Key: InventoryService.Computed] = [:]
     private var encoded: [Key: String] = [:]
+    private var yearLists: [Key: [Int]] = [:]
     private var order: [Key] = []
     let capacity: Int
 
@@ -82,6 +92,13 @@ actor InventoryCache {
     func computed(_ key: Key) -> InventoryService.Computed? { computed[key] }
 
     func json(_ key: Key) -> String? { encoded[key] }
+
+    func years(_ key: Key) -> [Int]? { yearLists[key] }
+
+    func store(years: [Int], for key: Key) {
+        remember(key)
+        yearLists[key] = years
+    }
 
     func store(_ value: InventoryService.Computed, for key: Key) {
         remember(key)
@@ -94,12 +111,13 @@ actor InventoryCache {
     }
 
     private func remember(_ key: Key) {
-        guard computed[key] == nil, encoded[key] == nil else { return }
+        guard computed[key] == nil, encoded[key] == nil, yearLists[key] == nil else { return }
         order.append(key)
         while order.count > capacity {
             let oldest = order.removeFirst()
             computed[oldest] = nil
             encoded[oldest] = nil
+            yearLists[oldest] = nil
         }
     }
 }

@@ -119,25 +119,6 @@ extension SQLiteParkStore {
         }
     }
 
-    /// One activity value to record: a source, a year and a month (0 = whole year).
-    public struct ActivityInput: Sendable, Hashable {
-        public var sourceKey: String
-        public var year: Int
-        public var month: Int
-        public var value: Double
-        public var dataSource: String?
-        public var evidence: String?
-
-        public init(sourceKey: String, year: Int, month: Int, value: Double, dataSource: String? = nil, evidence: String? = nil) {
-            self.sourceKey = sourceKey
-            self.year = year
-            self.month = month
-            self.value = value
-            self.dataSource = dataSource
-            self.evidence = evidence
-        }
-    }
-
     /// Records activity values, all or nothing: one invalid value (or one source the caller may not
     /// change) and nothing is written. A value for a month replaces the earlier one (audited).
     public func recordActivity(parkKey: String, values: [ActivityInput], caller: Caller) async throws {

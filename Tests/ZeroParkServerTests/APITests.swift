@@ -223,7 +223,7 @@ struct APITests {
                 #expect(response.status == .created)
                 let object = try #require(try response.json() as? [String: Any])
                 let input = try #require(object["input_park_file"] as? String)
-                #expect(object["input_hash"] as? String == SQLiteParkStore.sha256(input))
+                #expect(object["input_hash"] as? String == ContentHash.sha256(input))
                 #expect((object["inventory"] as? [String: Any])?["format"] as? String == "zeropark.inventory/1")
             }
         }

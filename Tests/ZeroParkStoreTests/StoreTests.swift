@@ -4,9 +4,22 @@ import ZeroParkCore
 import ZeroParkParkFile
 @testable import ZeroParkStore
 
-/// The store's contract, run against the SQLite implementation on a real file: migrations,
-/// role enforcement where data is read, all-or-nothing writes, the audit log, snapshots.
+/// The store's conformance suite: every `ParkRepository` implementation runs it (today SQLite on a
+/// real file; a PostgreSQL implementation adds itself to `Implementation`). Role enforcement where
+/// data is read, all-or-nothing writes, the audit log, snapshots.
 struct StoreTests {
+    enum Implementation: String, CaseIterable, Sendable {
+        case sqlite
+
+        func make() throws -> any ParkRepository {
+            switch self {
+            case .sqlite:
+                return try SQLiteParkStore(path: FileManager.default.temporaryDirectory
+                    .appendingPathComponent("zp-store-\(UUID().uuidString).sqlite").path)
+            }
+        }
+    }
+
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     static func example() throws -> ParkDefinition {
@@ -17,42 +30,41 @@ struct StoreTests {
     }
 
     struct Fixture {
-        let store: SQLiteParkStore
+        let store: any ParkRepository
         let admin: Caller, manager: Caller, logistics: Caller, property: Caller, auditor: Caller, outsider: Caller
     }
 
-    static func fixture() async throws -> Fixture {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("zp-store-\(UUID().uuidString).sqlite").path
-        let store = try SQLiteParkStore(path: path)
+    static func fixture(_ implementation: Implementation = .sqlite) async throws -> Fixture {
+        let store = try implementation.make()
         var ids: [String: Int64] = [:]
         for name in ["admin", "manager", "logistics", "property", "auditor", "outsider"] {
             ids[name] = try await store.createUser(username: name, displayName: name, passwordHash: "x", isAdmin: name == "admin")
         }
         let admin = try #require(try await store.caller(userID: ids["admin"] ?? 0))
         try await store.importPark(try example(), caller: admin)
-        try await store.setMembership(username: "manager", parkKey: "nansha-demo", role: .manager)
+        try await store.setMembership(username: "manager", parkKey: "nansha-demo", role: .manager, enterprise: nil)
         try await store.setMembership(username: "logistics", parkKey: "nansha-demo", role: .tenant, enterprise: "logistics")
         try await store.setMembership(username: "property", parkKey: "nansha-demo", role: .tenant, enterprise: "property")
-        try await store.setMembership(username: "auditor", parkKey: "nansha-demo", role: .auditor)
+        try await store.setMembership(username: "auditor", parkKey: "nansha-demo", role: .auditor, enterprise: nil)
         func caller(_ name: String) async throws -> Caller { try #require(try await store.caller(userID: ids[name] ?? 0)) }
         return Fixture(store: store, admin: admin, manager: try await caller("manager"), logistics: try await caller("logistics"),
                        property: try await caller("property"), auditor: try await caller("auditor"), outsider: try await caller("outsider"))
     }
 
-    @Test("the database is migrated with foreign keys on and WAL journaling")
+    @Test("SQLite: the database is migrated with foreign keys on and WAL journaling")
     func migrations() async throws {
-        let f = try await Self.fixture()
-        #expect(try f.store.appliedMigrations() == ["v1-parks-users-audit"])
-        let (foreignKeys, journal) = try await f.store.pool.read { db in
+        let store = try SQLiteParkStore(path: FileManager.default.temporaryDirectory.appendingPathComponent("zp-m-\(UUID().uuidString).sqlite").path)
+        #expect(try store.appliedMigrations() == ["v1-parks-users-audit"])
+        let (foreignKeys, journal) = try await store.pool.read { db in
             (try Int.fetchOne(db, sql: "PRAGMA foreign_keys"), try String.fetchOne(db, sql: "PRAGMA journal_mode"))
         }
         #expect(foreignKeys == 1)
         #expect(journal == "wal")
     }
 
-    @Test("a stored park recomputes to the same inventory as its park file")
-    func storedInventory() async throws {
-        let f = try await Self.fixture()
+    @Test("a stored park recomputes to the same inventory as its park file", arguments: Implementation.allCases)
+    func storedInventory(_ implementation: Implementation) async throws {
+        let f = try await Self.fixture(implementation)
         let (definition, missing) = try await f.store.definition(parkKey: "nansha-demo", year: 2025, caller: f.manager)
         #expect(missing.isEmpty)
         let stored = try InventoryCalculator.compute(definition)
@@ -66,9 +78,9 @@ struct StoreTests {
         #expect(InventoryDocument(again) == InventoryDocument(stored))
     }
 
-    @Test("tenants see and change only their own enterprise's sources")
-    func tenantScope() async throws {
-        let f = try await Self.fixture()
+    @Test("tenants see and change only their own enterprise's sources", arguments: Implementation.allCases)
+    func tenantScope(_ implementation: Implementation) async throws {
+        let f = try await Self.fixture(implementation)
         #expect(try await f.store.sources(parkKey: "nansha-demo", caller: f.logistics).map(\.key) == ["fleet-diesel"])
         #expect(try await f.store.sources(parkKey: "nansha-demo", caller: f.manager).count == 11)
         await #expect(throws: StoreError.forbidden("source water belongs to another enterprise")) {
@@ -90,9 +102,9 @@ struct StoreTests {
         #expect(created.enterprise == "logistics")
     }
 
-    @Test("people outside a park cannot tell it exists; auditors read but write only comments")
-    func roles() async throws {
-        let f = try await Self.fixture()
+    @Test("people outside a park cannot tell it exists; auditors read but write only comments", arguments: Implementation.allCases)
+    func roles(_ implementation: Implementation) async throws {
+        let f = try await Self.fixture(implementation)
         #expect(try await f.store.parks(for: f.outsider).isEmpty)
         await #expect(throws: StoreError.notFound("park nansha-demo")) {
             try await f.store.park(key: "nansha-demo", caller: f.outsider)
@@ -110,9 +122,9 @@ struct StoreTests {
         #expect(try await f.store.comments(parkKey: "nansha-demo", caller: f.manager).count == 1)
     }
 
-    @Test("a batch of activity values is all or nothing, and each change is audited with before and after")
-    func atomicActivity() async throws {
-        let f = try await Self.fixture()
+    @Test("a batch of activity values is all or nothing, and each change is audited with before and after", arguments: Implementation.allCases)
+    func atomicActivity(_ implementation: Implementation) async throws {
+        let f = try await Self.fixture(implementation)
         let before = try await f.store.activity(parkKey: "nansha-demo", sourceKey: "water", caller: f.manager)
         await #expect(throws: StoreError.invalid(field: "rows[1].value", message: "must be a number ≥ 0, got -5.0")) {
             try await f.store.recordActivity(parkKey: "nansha-demo", values: [
@@ -130,9 +142,9 @@ struct StoreTests {
         await #expect(throws: StoreError.self) { try await f.store.auditLog(parkKey: "nansha-demo", caller: f.logistics) }
     }
 
-    @Test("snapshots are stored with the SHA-256 of their input park file and output document")
-    func snapshots() async throws {
-        let f = try await Self.fixture()
+    @Test("snapshots are stored with the SHA-256 of their input park file and output document", arguments: Implementation.allCases)
+    func snapshots(_ implementation: Implementation) async throws {
+        let f = try await Self.fixture(implementation)
         let snapshot = try await f.store.saveSnapshot(parkKey: "nansha-demo", year: 2025, inputParkFile: "input", document: "{}",
                                                       emissionsTco2: 1, netTco2: 0, caller: f.manager)
         // sha256("input") and sha256("{}")
@@ -146,9 +158,9 @@ struct StoreTests {
         }
     }
 
-    @Test("importing a park whose key exists is a conflict and changes nothing")
-    func importConflict() async throws {
-        let f = try await Self.fixture()
+    @Test("importing a park whose key exists is a conflict and changes nothing", arguments: Implementation.allCases)
+    func importConflict(_ implementation: Implementation) async throws {
+        let f = try await Self.fixture(implementation)
         await #expect(throws: StoreError.conflict("park nansha-demo exists")) {
             try await f.store.importPark(try Self.example(), caller: f.admin)
         }

@@ -6,7 +6,7 @@ import ZeroParkStore
 
 /// The REST API under /api/v1 (issue #3 §4), described by `OpenAPIDocument.yaml`.
 struct APIRoutes {
-    let store: SQLiteParkStore
+    let store: any ParkRepository
     let service: InventoryService
 
     func register(on router: Router<AppRequestContext>) {
@@ -20,7 +20,7 @@ struct APIRoutes {
             let definition = try ParkFileReader.read(yaml: text)
             _ = try InventoryCalculator.compute(definition)
             let replace = request.uri.queryParameters.get("replace") == "true"
-            try await store.importPark(definition, caller: caller, replace: replace)
+            try await store.importPark(definition, caller: caller, replace: replace, enterprises: [])
             let park = try await store.park(key: definition.profile.id, caller: try await refreshed(caller))
             return try JSONBody.response(APIModels.ParkView(park, years: [definition.period.factorYear]), status: replace ? .ok : .created)
         }
@@ -180,7 +180,7 @@ struct APIRoutes {
 /// CSV import of activity data: header `source,year,month,value,data_source,evidence` (month 0 or
 /// empty = whole year). Every row is checked before anything is stored; errors name line and column.
 enum ActivityCSV {
-    static func parse(_ text: String) throws -> [SQLiteParkStore.ActivityInput] {
+    static func parse(_ text: String) throws -> [ActivityInput] {
         var lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
             .map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: "\r")) }
         while lines.last?.isEmpty == true { lines.removeLast() }
@@ -193,7 +193,7 @@ enum ActivityCSV {
         let monthColumn = columns.firstIndex(of: "month")
         let dataSourceColumn = columns.firstIndex(of: "data_source")
         let evidenceColumn = columns.firstIndex(of: "evidence")
-        var rows: [SQLiteParkStore.ActivityInput] = []
+        var rows: [ActivityInput] = []
         for (index, line) in lines.enumerated().dropFirst() where !line.isEmpty {
             let lineNumber = index + 1
             let cells = fields(line)

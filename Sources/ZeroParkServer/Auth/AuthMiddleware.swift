@@ -9,7 +9,7 @@ struct AuthMiddleware: RouterMiddleware {
     static let sessionCookie = "zp_session"
     static let languageCookie = "zp_lang"
 
-    let store: SQLiteParkStore
+    let store: any ParkRepository
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context

@@ -19,7 +19,7 @@ enum Secrets {
         return (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
     }
 
-    static func hash(_ token: String) -> String { SQLiteParkStore.sha256(token) }
+    static func hash(_ token: String) -> String { ContentHash.sha256(token) }
 
     /// Constant-time comparison for CSRF tokens.
     static func equal(_ a: String, _ b: String) -> Bool {

@@ -32,7 +32,7 @@ public enum DemoSeed {
     static let nanshaEnterprises = ["fleet-diesel": "logistics", "chiller-leak": "property", "water": "property"]
 
     /// Seeds `store` from the park files in `examplesDirectory` when it has no parks yet.
-    public static func seed(store: SQLiteParkStore, examplesDirectory: String, bcryptCost: UInt8) async throws -> Result {
+    public static func seed(store: any ParkRepository, examplesDirectory: String, bcryptCost: UInt8) async throws -> Result {
         if try await store.userExists("admin") { return Result(created: false, logins: logins, apiKey: nil) }
         func read(_ name: String) throws -> ParkDefinition {
             let path = (examplesDirectory as NSString).appendingPathComponent(name)
@@ -49,16 +49,16 @@ public enum DemoSeed {
                                        isAdmin: login.username == "admin")
         }
         guard let admin = try await store.caller(userID: 1) else { throw StoreError.notFound("admin") }
-        try await store.importPark(nansha, caller: admin, enterprises: [Enterprise(key: "logistics", name: "南沙园区物流有限公司"),
+        try await store.importPark(nansha, caller: admin, replace: false, enterprises: [Enterprise(key: "logistics", name: "南沙园区物流有限公司"),
                                                                         Enterprise(key: "property", name: "园区物业服务公司")])
-        try await store.importPark(xihu, caller: admin, enterprises: [Enterprise(key: "studio-a", name: "数字内容工作室 A"),
+        try await store.importPark(xihu, caller: admin, replace: false, enterprises: [Enterprise(key: "studio-a", name: "数字内容工作室 A"),
                                                                       Enterprise(key: "cloud-b", name: "云计算服务 B")])
-        try await store.setMembership(username: "manager", parkKey: "nansha-demo", role: .manager)
-        try await store.setMembership(username: "manager", parkKey: "xihu-creative", role: .manager)
+        try await store.setMembership(username: "manager", parkKey: "nansha-demo", role: .manager, enterprise: nil)
+        try await store.setMembership(username: "manager", parkKey: "xihu-creative", role: .manager, enterprise: nil)
         try await store.setMembership(username: "logistics", parkKey: "nansha-demo", role: .tenant, enterprise: "logistics")
         try await store.setMembership(username: "property", parkKey: "nansha-demo", role: .tenant, enterprise: "property")
-        try await store.setMembership(username: "auditor", parkKey: "nansha-demo", role: .auditor)
-        try await store.setMembership(username: "viewer", parkKey: "xihu-creative", role: .viewer)
+        try await store.setMembership(username: "auditor", parkKey: "nansha-demo", role: .auditor, enterprise: nil)
+        try await store.setMembership(username: "viewer", parkKey: "xihu-creative", role: .viewer, enterprise: nil)
         try await store.setPublished(parkKey: "nansha-demo", published: true,
                                      reductionTarget: "2030 年前实现园区净零排放；2027 年清洁能源消费占比达到 60%（示例目标）", caller: admin)
         let apiKey = "zp_" + Secrets.token()
@@ -78,14 +78,14 @@ public enum DemoSeed {
     }
 
     /// Creates an API key for a user and returns it (shown once; stored hashed).
-    public static func createAPIKey(store: SQLiteParkStore, username: String, name: String) async throws -> String {
+    public static func createAPIKey(store: any ParkRepository, username: String, name: String) async throws -> String {
         let key = "zp_" + Secrets.token()
         try await store.createAPIKey(username: username, name: name, keyHash: Secrets.hash(key))
         return key
     }
 
     /// Creates a user with a bcrypt-hashed password.
-    public static func createUser(store: SQLiteParkStore, username: String, displayName: String, password: String,
+    public static func createUser(store: any ParkRepository, username: String, displayName: String, password: String,
                                   isAdmin: Bool, bcryptCost: UInt8) async throws {
         try await store.createUser(username: username, displayName: displayName,
                                    passwordHash: Secrets.hashPassword(password, cost: bcryptCost), isAdmin: isAdmin)

@@ -8,7 +8,7 @@ import ZeroParkStore
 /// The pages of one park: overview, sources, source detail with its activity form, sinks and
 /// offsets, snapshots, and the public disclosure.
 struct ParkPages: Sendable {
-    let store: SQLiteParkStore
+    let store: any ParkRepository
     let renderer: WebRenderer
     let service: InventoryService
 
@@ -24,7 +24,7 @@ struct ParkPages: Sendable {
         let caller = try context.requireLogin()
         let key = try context.parameter("park")
         let park = try await store.park(key: key, caller: caller)
-        let years = try await store.years(parkKey: key, caller: caller)
+        let years = try await service.years(parkKey: key, caller: caller)
         let year = request.uri.queryParameters.get("year").flatMap(Int.init) ?? park.defaultYear
         return Loaded(caller: caller, park: park, year: year, years: years,
                       nav: ["key": key, "year": year, nav: true])
@@ -184,6 +184,10 @@ struct ParkPages: Sendable {
                  "selected": String(month) == (form["month"] ?? "0")]
             },
         ]
+        if let account, let series = account.monthlyTco2 {
+            data["trend"] = SVGChart.line(zip(computed.inventory.period.months, series).map { .init(String($0.month), $1) },
+                                          title: WebText.text("monthly", language), unit: "tCO2")
+        }
         if let evidence = spec.evidence { data["evidence"] = evidence }
         if let enterprise = spec.enterprise { data["enterprise"] = enterprise }
         if let formError { data["formError"] = formError }

@@ -8,7 +8,7 @@ import ZeroParkStore
 
 /// The server-rendered dashboard (issue #3 §6) and the public disclosure page (1.1.2(d)).
 struct WebRoutes {
-    let store: SQLiteParkStore
+    let store: any ParkRepository
     let configuration: ServerConfiguration
     let service: InventoryService
 

@@ -128,6 +128,7 @@ enum WebTemplates {
       <div class="kpi"><span>{{t.locationBased}}</span><strong>{{location}}</strong><em>tCO2</em></div>
       <div class="kpi"><span>{{t.activity}}</span><strong>{{activityTotal}}</strong><em>{{unit}}</em></div>
     </div>
+    {{#trend}}<section class="card"><h2>{{t.monthly}}</h2>{{{trend}}}</section>{{/trend}}
     <section class="card" id="trace">
       <h2>{{t.traceability}}</h2>
       <dl>

@@ -1,0 +1,93 @@
+import Foundation
+import ZeroParkCore
+
+/// One activity value to record: a source, a year and a month (0 = whole year).
+public struct ActivityInput: Sendable, Hashable {
+    public var sourceKey: String
+    public var year: Int
+    public var month: Int
+    public var value: Double
+    public var dataSource: String?
+    public var evidence: String?
+
+    public init(sourceKey: String, year: Int, month: Int, value: Double, dataSource: String? = nil, evidence: String? = nil) {
+        self.sourceKey = sourceKey
+        self.year = year
+        self.month = month
+        self.value = value
+        self.dataSource = dataSource
+        self.evidence = evidence
+    }
+}
+
+
+/// The store the server and commands use, as a protocol, so that a PostgreSQL implementation can
+/// be added beside `SQLiteParkStore` and run the same conformance tests (issue #3 §3). Every
+/// method that touches park data takes the `Caller` and enforces its role.
+public protocol ParkRepository: Sendable {
+    // Parks
+    func parks(for caller: Caller) async throws -> [ParkSummary]
+    func publishedParks() async throws -> [ParkSummary]
+    func park(key: String, caller: Caller) async throws -> StoredPark
+    func publishedPark(key: String) async throws -> StoredPark?
+    @discardableResult
+    func importPark(_ definition: ParkDefinition, caller: Caller, replace: Bool, enterprises: [Enterprise]) async throws -> Int64
+    func setPublished(parkKey: String, published: Bool, reductionTarget: String?, caller: Caller) async throws
+    func definition(parkKey: String, year: Int, caller: Caller) async throws -> (definition: ParkDefinition, missing: [String])
+    func publishedDefinition(parkKey: String, year: Int) async throws -> ParkDefinition?
+    func years(parkKey: String, caller: Caller) async throws -> [Int]
+    func dataVersion(parkKey: String, caller: Caller) async throws -> Int64
+    // Sources and activity
+    func sources(parkKey: String, caller: Caller) async throws -> [SourceSpec]
+    func source(parkKey: String, sourceKey: String, caller: Caller) async throws -> SourceSpec
+    func createSource(parkKey: String, spec: SourceSpec, caller: Caller) async throws -> SourceSpec
+    func updateSource(parkKey: String, sourceKey: String, spec: SourceSpec, caller: Caller) async throws -> SourceSpec
+    func deleteSource(parkKey: String, sourceKey: String, caller: Caller) async throws
+    func activity(parkKey: String, sourceKey: String, caller: Caller) async throws -> [ActivityRecord]
+    func recordActivity(parkKey: String, values: [ActivityInput], caller: Caller) async throws
+    // Sinks and offsets
+    func sinks(parkKey: String, caller: Caller) async throws -> [CarbonSink]
+    func offsets(parkKey: String, caller: Caller) async throws -> [(offset: CarbonOffset, year: Int)]
+    func createSink(parkKey: String, sink: CarbonSink, year: Int?, caller: Caller) async throws
+    func createOffset(parkKey: String, offset: CarbonOffset, year: Int, caller: Caller) async throws
+    func deleteSinkOrOffset(parkKey: String, entity: String, key: String, caller: Caller) async throws
+    // Snapshots, audit, comments
+    func saveSnapshot(parkKey: String, year: Int, inputParkFile: String, document: String, emissionsTco2: Double,
+                      netTco2: Double, caller: Caller) async throws -> InventorySnapshot
+    func snapshots(parkKey: String, caller: Caller) async throws -> [InventorySnapshot]
+    func snapshot(parkKey: String, id: Int64, caller: Caller) async throws -> InventorySnapshot
+    func auditLog(parkKey: String, caller: Caller, limit: Int) async throws -> [AuditEntry]
+    func addComment(parkKey: String, target: String, text: String, caller: Caller) async throws -> ReviewComment
+    func comments(parkKey: String, caller: Caller) async throws -> [ReviewComment]
+    // Users, sessions, API keys
+    @discardableResult
+    func createUser(username: String, displayName: String, passwordHash: String, isAdmin: Bool) async throws -> Int64
+    func userExists(_ username: String) async throws -> Bool
+    func setMembership(username: String, parkKey: String, role: ParkRole, enterprise: String?) async throws
+    func credentials(username: String) async throws -> (id: Int64, passwordHash: String)?
+    func caller(userID: Int64) async throws -> Caller?
+    func caller(apiKeyHash: String) async throws -> Caller?
+    func createSession(userID: Int64, tokenHash: String, csrfToken: String, expiresAt: Date) async throws
+    func session(tokenHash: String) async throws -> (caller: Caller, csrfToken: String)?
+    func deleteSession(tokenHash: String) async throws
+    func createAPIKey(username: String, name: String, keyHash: String) async throws
+    func ping() async throws
+}
+
+extension ParkRepository {
+    @discardableResult
+    public func importPark(_ definition: ParkDefinition, caller: Caller) async throws -> Int64 {
+        try await importPark(definition, caller: caller, replace: false, enterprises: [])
+    }
+
+    public func auditLog(parkKey: String, caller: Caller) async throws -> [AuditEntry] {
+        try await auditLog(parkKey: parkKey, caller: caller, limit: 200)
+    }
+}
+
+extension SQLiteParkStore: ParkRepository {}
+
+/// SHA-256 of a text, hex: session tokens, API keys, snapshot inputs and outputs.
+public enum ContentHash {
+    public static func sha256(_ text: String) -> String { SQLiteParkStore.sha256(text) }
+}

@@ -1,0 +1,64 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+@testable import ZeroParkReports
+
+/// The charts are well-formed SVG, escape their labels, and draw what they are given.
+struct SVGChartTests {
+    final class Counter: NSObject, XMLParserDelegate {
+        var elements: [String: Int] = [:]
+        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                    attributes: [String: String] = [:]) {
+            elements[name, default: 0] += 1
+        }
+    }
+
+    /// Parses `svg` as XML and counts its elements; nil when it is not well-formed.
+    func elements(_ svg: String) -> [String: Int]? {
+        let parser = XMLParser(data: Data(svg.utf8))
+        let counter = Counter()
+        parser.delegate = counter
+        return parser.parse() ? counter.elements : nil
+    }
+
+    let items: [SVGChart.Item] = [.init("能源 <&>", 26716.4), .init("生产", 4510), .init("交通", 267.5)]
+
+    @Test("bar: one rect per item, labels escaped")
+    func bar() throws {
+        let svg = SVGChart.bar(items, title: "按系统 \"排放\"", unit: "tCO2")
+        let counts = try #require(elements(svg))
+        #expect(counts["rect"] == 3)
+        #expect(svg.contains("能源 &lt;&amp;&gt;"))
+    }
+
+    @Test("donut: one slice per positive item; an empty donut is still valid")
+    func donut() throws {
+        #expect(try #require(elements(SVGChart.donut(items + [.init("零", 0)], title: "占比")))["path"] == 3)
+        #expect(elements(SVGChart.donut([], title: "空")) != nil)
+    }
+
+    @Test("line: a marker per point and one polyline")
+    func line() throws {
+        let counts = try #require(elements(SVGChart.line((1...12).map { .init("\($0)", Double($0)) }, title: "月度", unit: "tCO2")))
+        #expect(counts["circle"] == 12)
+        #expect(counts["polyline"] == 1)
+    }
+
+    @Test("stacked bar: a rect per positive value plus legend swatches")
+    func stacked() throws {
+        let svg = SVGChart.stackedBar(labels: ["1", "2"], series: [.init("a", [1, 2]), .init("b", [0, 3])], title: "t", unit: "tCO2")
+        // values 1, 2, 3 (the 0 is not drawn) + 2 legend swatches
+        #expect(try #require(elements(svg))["rect"] == 5)
+    }
+
+    @Test("waterfall: start, each step, and the end bar")
+    func waterfall() throws {
+        let svg = SVGChart.waterfall(start: .init("排放", 32350.6), steps: [.init("碳汇", -952.3), .init("抵消", -26400)],
+                                     end: "净排放", title: "碳平衡", unit: "tCO2")
+        #expect(try #require(elements(svg))["rect"] == 4)
+        // net = 32,350.6 − 952.3 − 26,400 = 4,998.3, labelled "4998"
+        #expect(svg.contains(">4998<"))
+    }
+}
