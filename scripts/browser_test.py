@@ -15,7 +15,8 @@ import urllib.request
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ARTIFACTS = os.path.join(ROOT, ".ci", "artifacts")
@@ -37,6 +38,11 @@ def wait_for(url, seconds=60):
         except OSError:
             time.sleep(0.3)
     raise SystemExit(f"server did not answer {url} within {seconds}s")
+
+
+def wait(driver, condition):
+    """Waits (up to 15 s) for a page condition, riding out page loads in between."""
+    WebDriverWait(driver, 15, ignored_exceptions=(NoSuchElementException, StaleElementReferenceException)).until(condition)
 
 
 def check(condition, message):
@@ -75,6 +81,7 @@ def main():
             driver.find_element(By.ID, "username").send_keys(user)
             driver.find_element(By.ID, "password").send_keys(password)
             driver.find_element(By.ID, "login-submit").click()
+            wait(driver, lambda d: "/login" not in d.current_url)
 
         print("browser test: manager logs in and adds an activity value")
         driver.get(base + "/login")
@@ -100,6 +107,7 @@ def main():
         driver.find_element(By.ID, "activity-source").send_keys("危废转移联单（更正）")
         shot("05-source-form")
         driver.find_element(By.ID, "activity-submit").click()
+        wait(driver, lambda d: "1,550.00" in d.find_element(By.ID, "activity-rows").text)
         check("1,550.00" in driver.find_element(By.ID, "activity-rows").text, "the new value is listed with the activity data")
         shot("06-source-after")
         driver.get(base + "/parks/nansha-demo?year=2025")
@@ -110,6 +118,7 @@ def main():
         shot("07-sinks-offsets")
         driver.get(base + "/parks/nansha-demo/inventories?year=2025")
         driver.find_element(By.ID, "snapshot-submit").click()
+        wait(driver, lambda d: "snapshot-submit" in d.page_source and "/download?format=json" in d.page_source)
         check("#" in driver.page_source and "2025" in driver.page_source, "an inventory snapshot is listed")
         shot("08-inventories")
         driver.get(base + "/parks/nansha-demo?year=2025&lang=en")
