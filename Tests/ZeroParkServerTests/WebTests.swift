@@ -59,6 +59,10 @@ struct WebTests {
             let page = try await client.execute(uri: "/parks/nansha-demo/sources/sludge?year=2025", method: .get, headers: headers) { $0.text }
             #expect(page.contains("park.sludge_treatment"))
             #expect(page.contains("E = AD × EF"))
+            #expect(!page.contains("数据年份 )"))  // a park factor has no vintage: none is shown
+            let grid = try await client.execute(uri: "/parks/nansha-demo/sources/grid-electricity?year=2025", method: .get, headers: headers) { $0.text }
+            #expect(grid.contains("(数据年份 2023) = 0.4419 tCO2/MWh"))
+            #expect(grid.contains("<polyline"))  // the source's monthly trend
             let token = try #require(Self.csrf(in: page))
             var form = headers
             form[.contentType] = "application/x-www-form-urlencoded"

@@ -85,7 +85,11 @@ struct ParkPages: Sendable {
             ["id": account.id, "name": account.name, "system": strings.system(account.system), "tco2": Display.number(account.tco2),
              "share": Display.percent(inventory.share(ofSource: account)), "parkKey": key, "year": loaded.year]
         }
-        let warnings = inventory.warnings.map { ["message": $0.message, "clause": $0.clause ?? ""] }
+        let warnings = inventory.warnings.map { warning -> [String: String] in
+            var item = ["message": warning.message]
+            if let clause = warning.clause { item["clause"] = clause }
+            return item
+        }
             + computed.missing.map { ["message": strings("无 \(loaded.year) 年活动数据：", "No \(loaded.year) activity data: ") + $0, "clause": "1.1.2(e)"] }
         data["warnings"] = warnings
         data["hasWarnings"] = !warnings.isEmpty
@@ -168,8 +172,10 @@ struct ParkPages: Sendable {
             "activityTotal": account.map { Display.number($0.activity.total) } ?? "—",
             "dataSource": spec.dataSource ?? "—", "noData": account == nil,
             "factors": (account?.parameters ?? []).map { use -> [String: Any] in
-                ["id": use.id, "value": Quantity.format(use.value), "unit": use.unit.symbol, "source": use.source,
-                 "overridden": use.overridden, "vintage": use.vintage.map(String.init) ?? ""]
+                var factor: [String: Any] = ["id": use.id, "value": Quantity.format(use.value), "unit": use.unit.symbol,
+                                             "source": use.source, "overridden": use.overridden]
+                if let vintage = use.vintage { factor["vintage"] = vintage }
+                return factor
             },
             "activity": activity.map { record -> [String: Any] in
                 ["year": record.year, "monthText": record.month == 0 ? WebText.text("wholeYear", language) : String(record.month),
@@ -427,7 +433,7 @@ struct ParkPages: Sendable {
         let inventory = try InventoryCalculator.compute(definition)
         let strings = t(context)
         var data = summary(inventory, park: park, context: context)
-        data["target"] = park.reductionTarget ?? ""
+        if let target = park.reductionTarget, !target.isEmpty { data["target"] = target }
         data["sources"] = inventory.sources.sorted { $0.tco2 > $1.tco2 }.map {
             ["name": $0.name, "system": strings.system($0.system), "tco2": Display.number($0.tco2)]
         }
