@@ -51,6 +51,11 @@ public protocol ParkRepository: Sendable {
     func createSink(parkKey: String, sink: CarbonSink, year: Int?, caller: Caller) async throws
     func createOffset(parkKey: String, offset: CarbonOffset, year: Int, caller: Caller) async throws
     func deleteSinkOrOffset(parkKey: String, entity: String, key: String, caller: Caller) async throws
+    func updateSink(parkKey: String, sink: CarbonSink, year: Int?, caller: Caller) async throws
+    func updateOffset(parkKey: String, offset: CarbonOffset, year: Int, caller: Caller) async throws
+    // Members
+    func members(parkKey: String, caller: Caller) async throws -> [Member]
+    func grant(parkKey: String, username: String, role: ParkRole, enterprise: String?, caller: Caller) async throws
     // Snapshots, audit, comments
     func saveSnapshot(parkKey: String, year: Int, inputParkFile: String, document: String, emissionsTco2: Double,
                       netTco2: Double, caller: Caller) async throws -> InventorySnapshot

@@ -207,3 +207,97 @@ extension SQLiteParkStore {
         return (definition, missing)
     }
 }
+
+extension SQLiteParkStore {
+    /// Replaces a sink (same key), in one audited transaction.
+    public func updateSink(parkKey: String, sink: CarbonSink, year: Int?, caller: Caller) async throws {
+        let at = timestamp()
+        try await pool.write { db in
+            let park = try Self.parkRow(db, key: parkKey, caller: caller)
+            guard caller.canEditPark(parkID: park.id) else { throw StoreError.forbidden("your role cannot change sinks") }
+            let before = try Self.sinks(db, parkID: park.id, year: nil).first { $0.id == sink.id }
+            guard let before else { throw StoreError.notFound("sink \(sink.id)") }
+            try db.execute(sql: "DELETE FROM sink WHERE park_id = ? AND key = ?", arguments: [park.id, sink.id])
+            try Self.insertSink(db, parkID: park.id, sink: sink, year: year)
+            try Self.audit(db, at: at, actor: caller.username, parkID: park.id, entity: "sink", key: sink.id, action: "update",
+                           before: Self.json(Self.describe(before)), after: Self.json(Self.describe(sink)))
+        }
+    }
+
+    /// Replaces an offset claim (same key), in one audited transaction.
+    public func updateOffset(parkKey: String, offset: CarbonOffset, year: Int, caller: Caller) async throws {
+        let at = timestamp()
+        try await pool.write { db in
+            let park = try Self.parkRow(db, key: parkKey, caller: caller)
+            guard caller.canEditPark(parkID: park.id) else { throw StoreError.forbidden("your role cannot change offsets") }
+            guard let before = try Self.offsets(db, parkID: park.id, year: nil).first(where: { $0.offset.id == offset.id }) else {
+                throw StoreError.notFound("offset \(offset.id)")
+            }
+            try db.execute(sql: "DELETE FROM offset_claim WHERE park_id = ? AND key = ?", arguments: [park.id, offset.id])
+            try Self.insertOffset(db, parkID: park.id, offset: offset, year: year)
+            try Self.audit(db, at: at, actor: caller.username, parkID: park.id, entity: "offset", key: offset.id, action: "update",
+                           before: Self.json(Self.describe(before.offset, year: before.year)), after: Self.json(Self.describe(offset, year: year)))
+        }
+    }
+
+    static func describe(_ sink: CarbonSink) -> [String: String] {
+        switch sink.kind {
+        case let .greenery(area, rate): return ["name": sink.name, "kind": "greenery", "area_m2": String(area), "rate": rate.description]
+        case let .ccus(captured, _): return ["name": sink.name, "kind": "ccus", "captured": captured.description]
+        }
+    }
+
+    static func describe(_ offset: CarbonOffset, year: Int) -> [String: String] {
+        ["name": offset.name, "type": offset.type.rawValue, "quantity": offset.quantity.description, "year": String(year),
+         "retired": offset.retired?.description ?? "", "commitment_years": offset.commitmentYears.map(String.init) ?? ""]
+    }
+
+    /// The members of a park with their roles (park admins).
+    public func members(parkKey: String, caller: Caller) async throws -> [Member] {
+        try await pool.read { db in
+            let park = try Self.parkRow(db, key: parkKey, caller: caller)
+            guard caller.role(parkID: park.id) == .admin else { throw StoreError.forbidden("only park admins see members") }
+            return try Row.fetchAll(db, sql: """
+                SELECT u.username, u.display_name, m.role, m.enterprise FROM membership m JOIN user u ON u.id = m.user_id
+                WHERE m.park_id = ? ORDER BY u.username
+                """, arguments: [park.id]).compactMap { row in
+                ParkRole(rawValue: row[2]).map { Member(username: row[0], displayName: row[1], role: $0, enterprise: row[3]) }
+            }
+        }
+    }
+
+    /// Gives a user a role in a park, as a park admin (audited with the admin's name).
+    public func grant(parkKey: String, username: String, role: ParkRole, enterprise: String?, caller: Caller) async throws {
+        let at = timestamp()
+        try await pool.write { db in
+            let park = try Self.parkRow(db, key: parkKey, caller: caller)
+            guard caller.role(parkID: park.id) == .admin else { throw StoreError.forbidden("only park admins manage members") }
+            guard let userID = try Int64.fetchOne(db, sql: "SELECT id FROM user WHERE username = ?", arguments: [username]) else {
+                throw StoreError.invalid(field: "username", message: "no user \(username)")
+            }
+            if role == .tenant {
+                guard let enterprise, !enterprise.isEmpty else {
+                    throw StoreError.invalid(field: "enterprise", message: "a tenant needs its enterprise")
+                }
+                if try Row.fetchOne(db, sql: "SELECT 1 FROM enterprise WHERE park_id = ? AND key = ?", arguments: [park.id, enterprise]) == nil {
+                    try db.execute(sql: "INSERT INTO enterprise (park_id, key, name) VALUES (?, ?, ?)", arguments: [park.id, enterprise, enterprise])
+                }
+            }
+            let before = try String.fetchOne(db, sql: "SELECT role FROM membership WHERE user_id = ? AND park_id = ?", arguments: [userID, park.id])
+            try db.execute(sql: """
+                INSERT INTO membership (user_id, park_id, role, enterprise) VALUES (?, ?, ?, ?)
+                ON CONFLICT(user_id, park_id) DO UPDATE SET role = excluded.role, enterprise = excluded.enterprise
+                """, arguments: [userID, park.id, role.rawValue, role == .tenant ? enterprise : nil])
+            try Self.audit(db, at: at, actor: caller.username, parkID: park.id, entity: "membership", key: username, action: "grant",
+                           before: before, after: role.rawValue + (role == .tenant ? ":\(enterprise ?? "")" : ""))
+        }
+    }
+}
+
+/// A park member as shown to park admins.
+public struct Member: Codable, Hashable, Sendable {
+    public let username: String
+    public let displayName: String
+    public let role: ParkRole
+    public let enterprise: String?
+}

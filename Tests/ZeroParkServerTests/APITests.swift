@@ -19,6 +19,9 @@ struct APITests {
         "POST /parks/{park}/sinks": #"{"id":"wall-green","name":"立体绿化","kind":"greenery","area_m2":5000,"rate":{"value":8.99,"unit":"tCO2/ha/yr"},"source":"生态学报 2024"}"#,
         "POST /parks/{park}/offsets": #"{"id":"phcer-extra","name":"碳普惠","type":"PHCER","quantity":{"value":100,"unit":"tCO2"},"year":2025,"local":true,"retired":"2026-04-01"}"#,
         "POST /parks/{park}/inventories": #"{"year":2025}"#,
+        "PUT /parks/{park}/sinks/{sink}": #"{"id":"ignored","name":"园区绿地（复测）","kind":"greenery","area_m2":130000,"rate":{"value":10.5,"unit":"tCO2/ha/yr"},"source":"复测报告"}"#,
+        "PUT /parks/{park}/offsets/{offset}": #"{"id":"ignored","name":"内蒙古风电 CCER","type":"CCER","quantity":{"value":15000,"unit":"tCO2"},"year":2025,"retired":"2026-03-20"}"#,
+        "PUT /parks/{park}/members/{username}": #"{"role":"viewer"}"#,
         "PUT /parks/{park}/publication": #"{"published":true,"reduction_target":"2030 年净零"}"#,
         "POST /parks/{park}/comments": #"{"target":"source:water","text":"请补充账单"}"#,
     ]
@@ -37,7 +40,7 @@ struct APITests {
         }
         // Writes before deletes; deletes last.
         operations.sort { ($0.0 == "DELETE" ? 1 : 0, $0.1, $0.0) < ($1.0 == "DELETE" ? 1 : 0, $1.1, $1.0) }
-        #expect(operations.count == 28)
+        #expect(operations.count == 32)
         let ordered = operations
         let creative = try String(contentsOf: TestServer.root.appendingPathComponent("examples/creative-park.yaml"), encoding: .utf8)
             .replacingOccurrences(of: "id: xihu-creative", with: "id: xihu-creative-2")
@@ -46,7 +49,7 @@ struct APITests {
             for (method, path, documented) in ordered {
                 let uri = "/api/v1" + path.replacingOccurrences(of: "{park}", with: "nansha-demo")
                     .replacingOccurrences(of: "{source}", with: "water").replacingOccurrences(of: "{sink}", with: "green-belt")
-                    .replacingOccurrences(of: "{offset}", with: "ccer-wind").replacingOccurrences(of: "{id}", with: snapshotID)
+                    .replacingOccurrences(of: "{offset}", with: "ccer-wind").replacingOccurrences(of: "{username}", with: "viewer").replacingOccurrences(of: "{id}", with: snapshotID)
                     .replacingOccurrences(of: "{id}", with: "grid.guangdong")
                 let key = "\(method) \(path)"
                 let text = key == "POST /parks" ? creative : Self.bodies[key]

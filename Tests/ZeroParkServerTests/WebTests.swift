@@ -110,7 +110,8 @@ struct WebTests {
             let cookie = try await Self.login(client, "admin", "zeropark-admin")
             for path in ["/parks", "/parks/nansha-demo", "/parks/nansha-demo/sources", "/parks/nansha-demo/sources/grid-electricity",
                          "/parks/nansha-demo/sources/new", "/parks/nansha-demo/sinks-offsets", "/parks/nansha-demo/inventories",
-                         "/parks/xihu-creative"] {
+                         "/parks/xihu-creative", "/parks/nansha-demo/settings", "/parks/nansha-demo/sources/water/edit",
+                         "/parks/nansha-demo/sinks/green-belt/edit", "/parks/nansha-demo/offsets/ccer-wind/edit"] {
                 for lang in ["zh", "en"] {
                     try await client.execute(uri: path + (path.contains("?") ? "&" : "?") + "lang=\(lang)", method: .get, headers: [.cookie: cookie]) { response in
                         #expect(response.status == .ok, "\(path) \(lang)")
@@ -148,6 +149,110 @@ struct WebTests {
                 #expect(response.status == .ok)
                 #expect(response.text.contains("hb_request"))
             }
+        }
+    }
+
+    /// A logged-in client helper: GET a page, POST a form with the page's CSRF token.
+    struct Session {
+        let client: any TestClientProtocol
+        let cookie: String
+
+        func get(_ uri: String) async throws -> (HTTPResponse.Status, String) {
+            try await client.execute(uri: uri, method: .get, headers: [.cookie: cookie]) { ($0.status, $0.text) }
+        }
+
+        func post(_ uri: String, form: String, tokenFrom page: String) async throws -> (HTTPResponse.Status, String) {
+            let (_, html) = try await get(page)
+            let token = WebTests.csrf(in: html) ?? ""
+            return try await client.execute(uri: uri, method: .post,
+                                            headers: [.cookie: cookie, .contentType: "application/x-www-form-urlencoded"],
+                                            body: body("_csrf=\(token)&" + form)) { ($0.status, $0.text) }
+        }
+    }
+
+    @Test("sources, sinks and offsets are edited and deleted through forms")
+    func editForms() async throws {
+        let server = try await TestServer.make()
+        try await server.run { client in
+            let session = Session(client: client, cookie: try await Self.login(client, "manager", "zeropark-manager"))
+            // Rename the water source; then an invalid system is refused with an inline error.
+            var (status, _) = try await session.post("/parks/nansha-demo/sources/water/edit",
+                                                     form: "name=%E8%87%AA%E6%9D%A5%E6%B0%B4&system=water&method=activity_factor&unit=t&factor=park.water_supply&enterprise=property",
+                                                     tokenFrom: "/parks/nansha-demo/sources/water/edit")
+            #expect(status == .seeOther)
+            var (_, page) = try await session.get("/parks/nansha-demo/sources/water")
+            #expect(page.contains("<h1>自来水 <small>water</small></h1>"))
+            (status, page) = try await session.post("/parks/nansha-demo/sources/water/edit", form: "name=x&system=air&method=activity_factor&unit=t",
+                                                    tokenFrom: "/parks/nansha-demo/sources/water/edit")
+            #expect(status == .unprocessableContent)
+            #expect(page.contains("id=\"form-error\""))
+            // Greenery re-measured: 13 ha × 10.5 = 136.5 tCO2 instead of 132.3.
+            (status, _) = try await session.post("/parks/nansha-demo/sinks/green-belt/edit?year=2025",
+                                                 form: "kind=greenery&name=%E7%BB%BF%E5%9C%B0&area_m2=130000&rate=10.5",
+                                                 tokenFrom: "/parks/nansha-demo/sinks/green-belt/edit")
+            #expect(status == .seeOther)
+            (_, page) = try await session.get("/parks/nansha-demo/sinks-offsets?year=2025")
+            #expect(page.contains("136.50"))
+            // Deleting the CCER offset: counted offsets fall from 26,400 to 11,400.
+            (status, _) = try await session.post("/parks/nansha-demo/offsets/ccer-wind/delete?year=2025", form: "",
+                                                 tokenFrom: "/parks/nansha-demo/sinks-offsets")
+            #expect(status == .seeOther)
+            (_, page) = try await session.get("/parks/nansha-demo?year=2025")
+            // net = 32,350.6355 − (136.5 + 820) − 11,400 = 19,994.1355
+            #expect(page.contains("id=\"kpi-offsets\">11,400.00"))
+            #expect(page.contains("id=\"kpi-net\">19,994.14"))
+            (status, _) = try await session.post("/parks/nansha-demo/sources/sludge/delete", form: "", tokenFrom: "/parks/nansha-demo/sources/sludge")
+            #expect(status == .seeOther)
+            (status, _) = try await session.get("/parks/nansha-demo/sources/sludge")
+            #expect(status == .notFound)
+        }
+    }
+
+    @Test("CSV import through the page is all or nothing and names the bad line")
+    func csvImportPage() async throws {
+        let server = try await TestServer.make()
+        try await server.run { client in
+            let session = Session(client: client, cookie: try await Self.login(client, "manager", "zeropark-manager"))
+            let bad = "source%2Cyear%2Cmonth%2Cvalue%0Awater%2C2024%2C0%2C900000%0Asludge%2C2024%2C0%2C-1%0A"
+            var (status, page) = try await session.post("/parks/nansha-demo/activity-csv?year=2024", form: "csv=" + bad, tokenFrom: "/parks/nansha-demo/sources")
+            #expect(status == .unprocessableContent)
+            #expect(page.contains("line 3, column 4"))
+            (_, page) = try await session.get("/parks/nansha-demo/sources/water")
+            #expect(!page.contains("900,000.00"))
+            let good = "source%2Cyear%2Cmonth%2Cvalue%0Awater%2C2024%2C0%2C900000%0A"
+            (status, _) = try await session.post("/parks/nansha-demo/activity-csv?year=2024", form: "csv=" + good, tokenFrom: "/parks/nansha-demo/sources")
+            #expect(status == .seeOther)
+            (_, page) = try await session.get("/parks/nansha-demo/sources/water")
+            #expect(page.contains("900,000.00"))
+        }
+    }
+
+    @Test("auditors comment on a source; admins publish and grant roles; the audit log shows the changes")
+    func settingsAndComments() async throws {
+        let server = try await TestServer.make()
+        try await server.run { client in
+            let auditor = Session(client: client, cookie: try await Self.login(client, "auditor", "zeropark-auditor"))
+            var (status, page) = try await auditor.post("/parks/nansha-demo/comments?target=source:steam&year=2025",
+                                                        form: "text=%E8%AF%B7%E6%8F%90%E4%BE%9B%E5%AE%9E%E6%B5%8B%E5%9B%A0%E5%AD%90",
+                                                        tokenFrom: "/parks/nansha-demo/sources/steam")
+            #expect(status == .seeOther)
+            (_, page) = try await auditor.get("/parks/nansha-demo/sources/steam")
+            #expect(page.contains("请提供实测因子"))
+            #expect(!page.contains("id=\"activity-form\""))  // auditors get no data forms
+            (_, page) = try await auditor.get("/parks/nansha-demo/settings")
+            #expect(page.contains("审计日志") && !page.contains("成员与角色"))
+            let admin = Session(client: client, cookie: try await Self.login(client, "admin", "zeropark-admin"))
+            (status, _) = try await admin.post("/parks/nansha-demo/settings/publication", form: "target=x", tokenFrom: "/parks/nansha-demo/settings")
+            #expect(status == .seeOther)
+            (status, _) = try await client.execute(uri: "/public/nansha-demo", method: .get) { ($0.status, "") }
+            #expect(status == .notFound)
+            (status, _) = try await admin.post("/parks/nansha-demo/settings/members", form: "username=viewer&role=tenant&enterprise=canteen",
+                                               tokenFrom: "/parks/nansha-demo/settings")
+            #expect(status == .seeOther)
+            (_, page) = try await admin.get("/parks/nansha-demo/settings")
+            #expect(page.contains("canteen"))
+            #expect(page.contains("unpublish"))
+            #expect(page.contains("grant"))
         }
     }
 }

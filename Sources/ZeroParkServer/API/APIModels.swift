@@ -100,6 +100,11 @@ enum APIModels {
         var reductionTarget: String?
     }
 
+    struct MemberBody: Codable, Sendable {
+        var role: String
+        var enterprise: String?
+    }
+
     struct SnapshotRequest: Codable, Sendable {
         var year: Int
     }

@@ -94,6 +94,34 @@ struct APIRoutes {
             try await store.createSink(parkKey: try context.parameter("park"), sink: sink, year: body.year, caller: try context.requireCaller())
             return try JSONBody.response(APIModels.SinkView(sink), status: .created)
         }
+        api.put("parks/:park/sinks/:sink") { request, context in
+            var body = try await JSONBody.decode(APIModels.SinkBody.self, from: request, context: context)
+            body.id = try context.parameter("sink")
+            let sink = try body.sink()
+            try await store.updateSink(parkKey: try context.parameter("park"), sink: sink, year: body.year, caller: try context.requireCaller())
+            return try JSONBody.response(APIModels.SinkView(sink))
+        }
+        api.put("parks/:park/offsets/:offset") { request, context in
+            var body = try await JSONBody.decode(APIModels.OffsetBody.self, from: request, context: context)
+            body.id = try context.parameter("offset")
+            let offset = try body.offset()
+            try await store.updateOffset(parkKey: try context.parameter("park"), offset: offset, year: body.year, caller: try context.requireCaller())
+            return try JSONBody.response(APIModels.OffsetView(offset, year: body.year))
+        }
+        api.get("parks/:park/members") { _, context in
+            try JSONBody.response(try await store.members(parkKey: try context.parameter("park"), caller: try context.requireCaller()))
+        }
+        api.put("parks/:park/members/:username") { request, context in
+            let body = try await JSONBody.decode(APIModels.MemberBody.self, from: request, context: context)
+            guard let role = ParkRole(rawValue: body.role) else {
+                throw APIError(status: .unprocessableContent, code: "invalid",
+                               message: "role must be one of \(ParkRole.allCases.map(\.rawValue).joined(separator: ", "))", field: "role")
+            }
+            let caller = try context.requireCaller()
+            let park = try context.parameter("park")
+            try await store.grant(parkKey: park, username: try context.parameter("username"), role: role, enterprise: body.enterprise, caller: caller)
+            return try JSONBody.response(try await store.members(parkKey: park, caller: caller))
+        }
         api.delete("parks/:park/sinks/:sink") { _, context in
             try await store.deleteSinkOrOffset(parkKey: try context.parameter("park"), entity: "sink", key: try context.parameter("sink"),
                                                caller: try context.requireCaller())

@@ -287,6 +287,19 @@ paths:
         '409': { $ref: '#/components/responses/Error' }
         '422': { $ref: '#/components/responses/Error' }
   /parks/{park}/sinks/{sink}:
+    put:
+      summary: Replace a sink
+      parameters: [ { $ref: '#/components/parameters/park' }, { name: sink, in: path, required: true, schema: { type: string } } ]
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema: { $ref: '#/components/schemas/Sink' }
+      responses:
+        '200': { description: Replaced }
+        '403': { $ref: '#/components/responses/Error' }
+        '404': { $ref: '#/components/responses/Error' }
+        '422': { $ref: '#/components/responses/Error' }
     delete:
       summary: Delete a sink
       parameters: [ { $ref: '#/components/parameters/park' }, { name: sink, in: path, required: true, schema: { type: string } } ]
@@ -314,6 +327,19 @@ paths:
         '409': { $ref: '#/components/responses/Error' }
         '422': { $ref: '#/components/responses/Error' }
   /parks/{park}/offsets/{offset}:
+    put:
+      summary: Replace an offset claim
+      parameters: [ { $ref: '#/components/parameters/park' }, { name: offset, in: path, required: true, schema: { type: string } } ]
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema: { $ref: '#/components/schemas/Offset' }
+      responses:
+        '200': { description: Replaced }
+        '403': { $ref: '#/components/responses/Error' }
+        '404': { $ref: '#/components/responses/Error' }
+        '422': { $ref: '#/components/responses/Error' }
     delete:
       summary: Delete an offset claim
       parameters: [ { $ref: '#/components/parameters/park' }, { name: offset, in: path, required: true, schema: { type: string } } ]
@@ -321,6 +347,26 @@ paths:
         '204': { description: Deleted }
         '403': { $ref: '#/components/responses/Error' }
         '404': { $ref: '#/components/responses/Error' }
+  /parks/{park}/members:
+    get:
+      summary: Members of the park and their roles (park admins)
+      parameters: [ { $ref: '#/components/parameters/park' } ]
+      responses:
+        '200': { description: Members }
+        '403': { $ref: '#/components/responses/Error' }
+  /parks/{park}/members/{username}:
+    put:
+      summary: Give a user a role in the park (park admins); tenants need their enterprise
+      parameters: [ { $ref: '#/components/parameters/park' }, { name: username, in: path, required: true, schema: { type: string } } ]
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema: { type: object, required: [role], properties: { role: { type: string, enum: [admin, manager, tenant, auditor, viewer] }, enterprise: { type: string } } }
+      responses:
+        '200': { description: The members }
+        '403': { $ref: '#/components/responses/Error' }
+        '422': { $ref: '#/components/responses/Error' }
   /parks/{park}/inventory:
     get:
       summary: Compute the inventory of a year now (not stored)

@@ -125,7 +125,8 @@ struct ParkPages: Sendable {
 
     // MARK: Sources
 
-    func sources(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+    func sources(_ request: Request, _ context: AppRequestContext, formError: String? = nil, csvText: String = "",
+                 status: HTTPResponse.Status = .ok) async throws -> Response {
         let loaded = try await load(request, context, nav: "navSources")
         let key = loaded.park.profile.id
         let computed = try await service.compute(parkKey: key, year: loaded.year, caller: loaded.caller)
@@ -143,10 +144,11 @@ struct ParkPages: Sendable {
                     "share": account.map { Display.percent(computed.inventory.share(ofSource: $0)) } ?? "—"]
         }
         let canAdd = [.admin, .manager, .tenant].contains(loaded.caller.role(parkID: loaded.park.id))
-        return renderer.page("sources", title: WebText.text("sources", context.language), context: context,
-                             data: ["rows": rows, "parkKey": key, "year": loaded.year, "name": name(loaded.park, context.language),
-                                    "missing": computed.missing, "hasMissing": !computed.missing.isEmpty, "canAdd": canAdd],
-                             park: loaded.nav)
+        var data: [String: Any] = ["rows": rows, "parkKey": key, "year": loaded.year, "name": name(loaded.park, context.language),
+                                   "missing": computed.missing, "hasMissing": !computed.missing.isEmpty, "canAdd": canAdd, "csvText": csvText]
+        if let formError { data["formError"] = formError }
+        return renderer.page("sources", title: WebText.text("sources", context.language), context: context, data: data,
+                             park: loaded.nav, status: status)
     }
 
     func source(_ request: Request, _ context: AppRequestContext, formError: String?, form: [String: String],
@@ -194,6 +196,11 @@ struct ParkPages: Sendable {
             data["trend"] = SVGChart.line(zip(computed.inventory.period.months, series).map { .init(String($0.month), $1) },
                                           title: WebText.text("monthly", language), unit: "tCO2")
         }
+        let target = "source:\(sourceKey)"
+        data["comments"] = try await store.comments(parkKey: key, caller: loaded.caller).filter { $0.target == target }.map {
+            ["author": $0.author, "text": $0.text, "createdAt": String($0.createdAt.prefix(16))]
+        }
+        data["canComment"] = loaded.caller.role(parkID: loaded.park.id).map { $0 != .viewer } ?? false
         if let evidence = spec.evidence { data["evidence"] = evidence }
         if let enterprise = spec.enterprise { data["enterprise"] = enterprise }
         if let formError { data["formError"] = formError }
@@ -227,14 +234,17 @@ struct ParkPages: Sendable {
     }
 
     func sourceForm(_ request: Request, _ context: AppRequestContext, form: [String: String], error: String?,
-                    status: HTTPResponse.Status = .ok) async throws -> Response {
+                    status: HTTPResponse.Status = .ok, editing: String? = nil) async throws -> Response {
         let loaded = try await load(request, context, nav: "navSources")
         let strings = t(context)
+        let key = loaded.park.profile.id
         var data: [String: Any] = [
-            "parkKey": loaded.park.profile.id, "year": loaded.year,
+            "parkKey": key, "year": loaded.year, "editing": editing != nil,
+            "heading": WebText.text(editing == nil ? "addSource" : "editSource", context.language),
+            "action": editing.map { "/parks/\(key)/sources/\($0)/edit?year=\(loaded.year)" } ?? "/parks/\(key)/sources?year=\(loaded.year)",
             "form": ["key": form["key"] ?? "", "name": form["name"] ?? "", "unit": form["unit"] ?? "", "fuel": form["fuel"] ?? "",
                      "factor": form["factor"] ?? "", "gas": form["gas"] ?? "", "gwpSet": form["gwp_set"] ?? "",
-                     "enterprise": form["enterprise"] ?? "", "dataSource": form["data_source"] ?? ""],
+                     "enterprise": form["enterprise"] ?? "", "dataSource": form["data_source"] ?? "", "evidence": form["evidence"] ?? ""],
             "systems": EmissionSystem.allCases.map { ["value": $0.rawValue, "label": strings.system($0), "selected": form["system"] == $0.rawValue] },
             "methods": AccountingMethodKind.allCases.map { ["value": $0.rawValue, "label": strings.method($0), "selected": form["method"] == $0.rawValue] },
         ]
@@ -243,24 +253,80 @@ struct ParkPages: Sendable {
                              park: loaded.nav, status: status)
     }
 
+    static func spec(from form: [String: String]) -> SourceSpec {
+        SourceSpec(key: form["key"] ?? "", name: form["name"] ?? "", system: form["system"] ?? "", method: form["method"] ?? "",
+                   fuel: WebForm.value(form, "fuel"), factor: WebForm.value(form, "factor"), grid: WebForm.value(form, "grid"),
+                   gas: WebForm.value(form, "gas"), gwpSet: WebForm.value(form, "gwp_set"), enterprise: WebForm.value(form, "enterprise"),
+                   unit: form["unit"] ?? "", dataSource: WebForm.value(form, "data_source"), evidence: WebForm.value(form, "evidence"))
+    }
+
     func createSource(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let caller = try context.requireLogin()
         let form = try await WebForm.verified(request, context: context)
         let key = try context.parameter("park")
-        let spec = SourceSpec(key: form["key"] ?? "", name: form["name"] ?? "", system: form["system"] ?? "", method: form["method"] ?? "",
-                              fuel: WebForm.value(form, "fuel"), factor: WebForm.value(form, "factor"), gas: WebForm.value(form, "gas"),
-                              gwpSet: WebForm.value(form, "gwp_set"), enterprise: WebForm.value(form, "enterprise"),
-                              unit: form["unit"] ?? "", dataSource: WebForm.value(form, "data_source"))
         do {
-            let created = try await store.createSource(parkKey: key, spec: spec, caller: caller)
+            let created = try await store.createSource(parkKey: key, spec: Self.spec(from: form), caller: caller)
             return Response(status: .seeOther, headers: [.location: "/parks/\(key)/sources/\(created.key)"])
-        } catch let error as StoreError {
-            switch error {
-            case .invalid, .conflict:
-                return try await sourceForm(request, context, form: form, error: error.description, status: .unprocessableContent)
-            default: throw error
-            }
+        } catch let error as StoreError where error.isInputError {
+            return try await sourceForm(request, context, form: form, error: error.description, status: .unprocessableContent)
         }
+    }
+
+    func editSourceForm(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let caller = try context.requireLogin()
+        let key = try context.parameter("park"), sourceKey = try context.parameter("source")
+        let spec = try await store.source(parkKey: key, sourceKey: sourceKey, caller: caller)
+        let form = ["key": spec.key, "name": spec.name, "system": spec.system, "method": spec.method, "unit": spec.unit,
+                    "fuel": spec.fuel ?? "", "factor": spec.factor ?? "", "gas": spec.gas ?? "", "gwp_set": spec.gwpSet ?? "",
+                    "enterprise": spec.enterprise ?? "", "data_source": spec.dataSource ?? "", "evidence": spec.evidence ?? ""]
+        return try await sourceForm(request, context, form: form, error: nil, editing: sourceKey)
+    }
+
+    func updateSource(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let caller = try context.requireLogin()
+        let form = try await WebForm.verified(request, context: context)
+        let key = try context.parameter("park"), sourceKey = try context.parameter("source")
+        do {
+            var spec = Self.spec(from: form)
+            spec.key = sourceKey
+            _ = try await store.updateSource(parkKey: key, sourceKey: sourceKey, spec: spec, caller: caller)
+            return Response(status: .seeOther, headers: [.location: "/parks/\(key)/sources/\(sourceKey)"])
+        } catch let error as StoreError where error.isInputError {
+            return try await sourceForm(request, context, form: form, error: error.description, status: .unprocessableContent, editing: sourceKey)
+        }
+    }
+
+    func deleteSource(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let caller = try context.requireLogin()
+        _ = try await WebForm.verified(request, context: context)
+        let key = try context.parameter("park")
+        try await store.deleteSource(parkKey: key, sourceKey: try context.parameter("source"), caller: caller)
+        return Response(status: .seeOther, headers: [.location: "/parks/\(key)/sources"])
+    }
+
+    func importCSV(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let caller = try context.requireLogin()
+        let form = try await WebForm.verified(request, context: context)
+        let key = try context.parameter("park")
+        let text = form["csv"] ?? ""
+        do {
+            try await store.recordActivity(parkKey: key, values: try ActivityCSV.parse(text), caller: caller)
+        } catch let error as APIError {
+            return try await sources(request, context, formError: error.message, csvText: text, status: .unprocessableContent)
+        } catch let error as StoreError where error.isInputError || { if case .forbidden = error { return true } else { return false } }() {
+            return try await sources(request, context, formError: error.description, csvText: text, status: .unprocessableContent)
+        }
+        return Response(status: .seeOther, headers: [.location: "/parks/\(key)/sources?year=\(request.uri.queryParameters.get("year") ?? "")"])
+    }
+
+    func addComment(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let caller = try context.requireLogin()
+        let form = try await WebForm.verified(request, context: context)
+        let key = try context.parameter("park")
+        let target = request.uri.queryParameters.get("target") ?? "park"
+        _ = try await store.addComment(parkKey: key, target: target, text: form["text"] ?? "", caller: caller)
+        let back = target.hasPrefix("source:") ? "/parks/\(key)/sources/\(target.dropFirst("source:".count))" : "/parks/\(key)"
+        return Response(status: .seeOther, headers: [.location: back + "?year=\(request.uri.queryParameters.get("year") ?? "")#comments"])
     }
 
     // MARK: Sinks and offsets

@@ -68,6 +68,20 @@ struct WebRoutes {
         web.get("parks/:park/sources/new") { request, context in try await pages.sourceForm(request, context, form: [:], error: nil) }
         web.post("parks/:park/sources") { request, context in try await pages.createSource(request, context) }
         web.get("parks/:park/sources/:source") { request, context in try await pages.source(request, context, formError: nil, form: [:]) }
+        web.get("parks/:park/sources/:source/edit") { request, context in try await pages.editSourceForm(request, context) }
+        web.post("parks/:park/sources/:source/edit") { request, context in try await pages.updateSource(request, context) }
+        web.post("parks/:park/sources/:source/delete") { request, context in try await pages.deleteSource(request, context) }
+        web.post("parks/:park/activity-csv") { request, context in try await pages.importCSV(request, context) }
+        web.post("parks/:park/comments") { request, context in try await pages.addComment(request, context) }
+        web.get("parks/:park/sinks/:sink/edit") { request, context in try await pages.editSinkForm(request, context) }
+        web.post("parks/:park/sinks/:sink/edit") { request, context in try await pages.updateSink(request, context) }
+        web.post("parks/:park/sinks/:sink/delete") { request, context in try await pages.deleteSinkOrOffset(request, context, entity: "sink") }
+        web.get("parks/:park/offsets/:offset/edit") { request, context in try await pages.editOffsetForm(request, context) }
+        web.post("parks/:park/offsets/:offset/edit") { request, context in try await pages.updateOffset(request, context) }
+        web.post("parks/:park/offsets/:offset/delete") { request, context in try await pages.deleteSinkOrOffset(request, context, entity: "offset") }
+        web.get("parks/:park/settings") { request, context in try await pages.settings(request, context) }
+        web.post("parks/:park/settings/publication") { request, context in try await pages.savePublication(request, context) }
+        web.post("parks/:park/settings/members") { request, context in try await pages.grantMember(request, context) }
         web.post("parks/:park/sources/:source/activity") { request, context in try await pages.recordActivity(request, context) }
         web.get("parks/:park/sinks-offsets") { request, context in try await pages.sinksOffsets(request, context, error: nil) }
         web.post("parks/:park/sinks") { request, context in try await pages.createSink(request, context) }

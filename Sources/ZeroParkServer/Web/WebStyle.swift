@@ -39,6 +39,9 @@ enum WebStyle {
     input,select{font:inherit;padding:6px 8px;border:1px solid #c5d2ca;border-radius:4px;min-width:0}
     button,.button{font:inherit;background:#1b6e3a;color:#fff;border:0;border-radius:4px;padding:7px 14px;cursor:pointer;text-decoration:none;display:inline-block}
     button.link{background:none;color:#e8f5e9;padding:0;text-decoration:underline}
+    button.link-dark{background:none;color:#8a1c12;padding:0;text-decoration:underline}button.danger{background:#b3261e}
+    .actions{display:flex;gap:8px;align-items:center}input.wide,textarea{width:100%;font:inherit;padding:6px 8px;border:1px solid #c5d2ca;border-radius:4px}
+    .comment{border-left:3px solid #c5d2ca;padding-left:10px}table.audit td{font-size:12px;max-width:280px}
     dl{display:grid;grid-template-columns:max-content 1fr;gap:6px 16px;margin:0}dt{color:#5b6b61}dd{margin:0}
     code{background:#f2f5f3;padding:1px 4px;border-radius:3px;word-break:break-all}
     ul.warnings{margin:0;padding-left:18px}.clause{color:#5b6b61}

@@ -13,7 +13,7 @@ enum WebTemplates {
     static let all: [(String, String)] = [
         ("layout", layout), ("login", login), ("parks", parks), ("overview", overview), ("sources", sources),
         ("source", source), ("sourceForm", sourceForm), ("sinksOffsets", sinksOffsets), ("inventories", inventories),
-        ("disclosure", disclosure), ("message", message),
+        ("disclosure", disclosure), ("message", message), ("sinkForm", sinkForm), ("offsetForm", offsetForm), ("settings", settings),
     ]
 
     static let layout = """
@@ -34,6 +34,7 @@ enum WebTemplates {
         <a href="/parks/{{key}}/sources?year={{year}}" {{#navSources}}class="on"{{/navSources}}>{{t.sources}}</a>
         <a href="/parks/{{key}}/sinks-offsets?year={{year}}" {{#navSinks}}class="on"{{/navSinks}}>{{t.sinksOffsets}}</a>
         <a href="/parks/{{key}}/inventories?year={{year}}" {{#navInventories}}class="on"{{/navInventories}}>{{t.inventories}}</a>
+        <a href="/parks/{{key}}/settings?year={{year}}" {{#navSettings}}class="on"{{/navSettings}}>{{t.settings}}</a>
         {{/park}}
       </nav>
       <div class="user">
@@ -118,11 +119,18 @@ enum WebTemplates {
     <table class="sources"><thead><tr><th>{{t.source}}</th><th>{{t.system}}</th><th>{{t.method}}</th><th>{{t.enterprise}}</th><th class="num">{{t.activity}}</th><th class="num">tCO2</th><th class="num">{{t.share}}</th></tr></thead>
     <tbody>{{#rows}}<tr><td><a href="/parks/{{parkKey}}/sources/{{id}}?year={{year}}">{{id}}</a> {{name}}</td><td>{{system}}</td><td>{{method}}</td><td>{{enterprise}}</td><td class="num">{{activity}}</td><td class="num">{{tco2}}</td><td class="num">{{share}}</td></tr>{{/rows}}</tbody></table>
     {{#hasMissing}}<p class="note">{{t.noData}}: {{#missing}}<a href="/parks/{{parkKey}}/sources/{{.}}?year={{year}}">{{.}}</a> {{/missing}}</p>{{/hasMissing}}
+    {{#canAdd}}<section class="card"><h2>{{t.csvImport}}</h2>
+    {{#formError}}<p class="error" id="form-error">{{formError}}</p>{{/formError}}
+    <p class="note">source,year,month,value,data_source,evidence — {{t.csvHelp}}</p>
+    <form method="post" action="/parks/{{parkKey}}/activity-csv?year={{year}}" class="stack"><input type="hidden" name="_csrf" value="{{csrf}}">
+    <textarea name="csv" rows="6" required id="csv-text">{{csvText}}</textarea><button type="submit" id="csv-submit">{{t.importCsv}}</button></form></section>{{/canAdd}}
     """
 
     static let source = """
     <p class="crumbs"><a href="/parks/{{parkKey}}/sources?year={{year}}">{{t.sources}}</a> › {{id}}</p>
-    <h1>{{name}} <small>{{id}}</small></h1>
+    <div class="heading"><h1>{{name}} <small>{{id}}</small></h1>
+    {{#canEdit}}<div class="actions"><a class="button" href="/parks/{{parkKey}}/sources/{{id}}/edit?year={{year}}" id="edit-source">{{t.edit}}</a>
+    <form method="post" action="/parks/{{parkKey}}/sources/{{id}}/delete" class="inline"><input type="hidden" name="_csrf" value="{{csrf}}"><button type="submit" class="danger">{{t.delete}}</button></form></div>{{/canEdit}}</div>
     <div class="kpis">
       <div class="kpi"><span>{{t.emissions}} {{year}}</span><strong id="source-tco2">{{tco2}}</strong><em>tCO2</em></div>
       <div class="kpi"><span>{{t.locationBased}}</span><strong>{{location}}</strong><em>tCO2</em></div>
@@ -160,14 +168,22 @@ enum WebTemplates {
       </form>
       {{/canEdit}}
     </section>
+    <section class="card" id="comments">
+      <h2>{{t.comments}}</h2>
+      {{#comments}}<p class="comment"><strong>{{author}}</strong> <small>{{createdAt}}</small><br>{{text}}</p>{{/comments}}
+      {{^comments}}<p class="note">{{t.noComments}}</p>{{/comments}}
+      {{#canComment}}<form method="post" action="/parks/{{parkKey}}/comments?target=source:{{id}}&year={{year}}" class="row">
+        <input type="hidden" name="_csrf" value="{{csrf}}"><input name="text" id="comment-text" required maxlength="4000" class="wide">
+        <button type="submit" id="comment-submit">{{t.addComment}}</button></form>{{/canComment}}
+    </section>
     """
 
     static let sourceForm = """
-    <h1>{{t.addSource}}</h1>
+    <h1>{{heading}}</h1>
     {{#formError}}<p class="error" id="form-error">{{formError}}</p>{{/formError}}
-    <form method="post" action="/parks/{{parkKey}}/sources?year={{year}}" class="stack card" id="source-form">
+    <form method="post" action="{{action}}" class="stack card" id="source-form">
       <input type="hidden" name="_csrf" value="{{csrf}}">
-      <label>{{t.key}} <input name="key" required value="{{form.key}}" pattern="[A-Za-z0-9._-]{1,64}"></label>
+      <label>{{t.key}} <input name="key" required value="{{form.key}}" pattern="[A-Za-z0-9._-]{1,64}" {{#editing}}readonly{{/editing}}></label>
       <label>{{t.name}} <input name="name" required value="{{form.name}}"></label>
       <label>{{t.system}} <select name="system">{{#systems}}<option value="{{value}}" {{#selected}}selected{{/selected}}>{{label}}</option>{{/systems}}</select></label>
       <label>{{t.method}} <select name="method">{{#methods}}<option value="{{value}}" {{#selected}}selected{{/selected}}>{{label}}</option>{{/methods}}</select></label>
@@ -176,7 +192,8 @@ enum WebTemplates {
       <label>{{t.gasGwp}} <input name="gas" value="{{form.gas}}" placeholder="HFC-134a"> <input name="gwp_set" value="{{form.gwpSet}}" placeholder="AR5"></label>
       <label>{{t.enterprise}} <input name="enterprise" value="{{form.enterprise}}"></label>
       <label>{{t.dataSource}} <input name="data_source" value="{{form.dataSource}}"></label>
-      <button type="submit">{{t.save}}</button>
+      <label>{{t.evidence}} <input name="evidence" value="{{form.evidence}}"></label>
+      <button type="submit" id="source-save">{{t.save}}</button>
     </form>
     """
 
@@ -185,7 +202,8 @@ enum WebTemplates {
     {{#formError}}<p class="error" id="form-error">{{formError}}</p>{{/formError}}
     <section class="card"><h2>{{t.sinks}}</h2>
     <table><thead><tr><th>{{t.key}}</th><th>{{t.name}}</th><th>{{t.kind}}</th><th>{{t.detail}}</th><th class="num">tCO2 {{year}}</th></tr></thead>
-    <tbody>{{#sinks}}<tr><td>{{id}}</td><td>{{name}}</td><td>{{kind}}</td><td>{{detail}}</td><td class="num">{{tco2}}</td></tr>{{/sinks}}</tbody></table>
+    <tbody>{{#sinks}}<tr><td>{{id}}</td><td>{{name}}</td><td>{{kind}}</td><td>{{detail}}</td><td class="num">{{tco2}}</td>
+    {{#canEdit}}<td><a href="/parks/{{parkKey}}/sinks/{{id}}/edit?year={{year}}">{{t.edit}}</a> <form method="post" action="/parks/{{parkKey}}/sinks/{{id}}/delete?year={{year}}" class="inline"><input type="hidden" name="_csrf" value="{{csrf}}"><button type="submit" class="link-dark">{{t.delete}}</button></form></td>{{/canEdit}}</tr>{{/sinks}}</tbody></table>
     {{#canEdit}}<form method="post" action="/parks/{{parkKey}}/sinks?year={{year}}" class="row">
       <input type="hidden" name="_csrf" value="{{csrf}}">
       <input name="id" placeholder="{{t.key}}" required pattern="[A-Za-z0-9._-]{1,64}"> <input name="name" placeholder="{{t.name}}" required>
@@ -196,7 +214,8 @@ enum WebTemplates {
     </section>
     <section class="card"><h2>{{t.offsets}}</h2>
     <table><thead><tr><th>{{t.key}}</th><th>{{t.name}}</th><th>{{t.type}}</th><th class="num">tCO2</th><th>{{t.counted}}</th><th>{{t.local}}</th><th>{{t.reason}}</th></tr></thead>
-    <tbody>{{#offsets}}<tr><td>{{id}}</td><td>{{name}}</td><td>{{type}}</td><td class="num">{{tco2}}</td><td>{{counted}}</td><td>{{local}}</td><td>{{reason}}</td></tr>{{/offsets}}</tbody></table>
+    <tbody>{{#offsets}}<tr><td>{{id}}</td><td>{{name}}</td><td>{{type}}</td><td class="num">{{tco2}}</td><td>{{counted}}</td><td>{{local}}</td><td>{{reason}}</td>
+    {{#canEdit}}<td><a href="/parks/{{parkKey}}/offsets/{{id}}/edit?year={{year}}">{{t.edit}}</a> <form method="post" action="/parks/{{parkKey}}/offsets/{{id}}/delete?year={{year}}" class="inline"><input type="hidden" name="_csrf" value="{{csrf}}"><button type="submit" class="link-dark">{{t.delete}}</button></form></td>{{/canEdit}}</tr>{{/offsets}}</tbody></table>
     {{#canEdit}}<form method="post" action="/parks/{{parkKey}}/offsets?year={{year}}" class="row">
       <input type="hidden" name="_csrf" value="{{csrf}}">
       <input name="id" placeholder="{{t.key}}" required pattern="[A-Za-z0-9._-]{1,64}"> <input name="name" placeholder="{{t.name}}" required>
@@ -237,6 +256,62 @@ enum WebTemplates {
     <section class="card"><h2>{{t.projects}}</h2><ul>{{#sinks}}<li>{{name}} — {{tco2}} tCO2</li>{{/sinks}}</ul></section>
     <section class="card"><h2>{{t.offsets}}</h2><table><thead><tr><th>{{t.name}}</th><th>{{t.type}}</th><th class="num">tCO2</th><th>{{t.counted}}</th><th>{{t.local}}</th></tr></thead>
     <tbody>{{#offsetRows}}<tr><td>{{name}}</td><td>{{type}}</td><td class="num">{{tco2}}</td><td>{{counted}}</td><td>{{local}}</td></tr>{{/offsetRows}}</tbody></table></section>
+    """
+
+    static let sinkForm = """
+    <h1>{{t.edit}} · {{form.id}}</h1>
+    {{#formError}}<p class="error" id="form-error">{{formError}}</p>{{/formError}}
+    <form method="post" action="/parks/{{parkKey}}/sinks/{{form.id}}/edit?year={{year}}" class="stack card">
+      <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="kind" value="{{form.kind}}">
+      <label>{{t.name}} <input name="name" required value="{{form.name}}"></label>
+      {{#greenery}}<label>{{t.areaM2}} <input name="area_m2" value="{{form.area}}" inputmode="decimal" required></label>
+      <label>tCO2/ha/yr <input name="rate" value="{{form.rate}}" inputmode="decimal" required></label>{{/greenery}}
+      {{^greenery}}<label>{{t.capturedT}} <input name="captured" value="{{form.captured}}" inputmode="decimal" required></label>{{/greenery}}
+      <label>{{t.dataSource}} <input name="source" value="{{form.source}}"></label>
+      <button type="submit">{{t.save}}</button>
+    </form>
+    """
+
+    static let offsetForm = """
+    <h1>{{t.edit}} · {{form.id}}</h1>
+    {{#formError}}<p class="error" id="form-error">{{formError}}</p>{{/formError}}
+    <form method="post" action="/parks/{{parkKey}}/offsets/{{form.id}}/edit?year={{form.year}}" class="stack card">
+      <input type="hidden" name="_csrf" value="{{csrf}}">
+      <label>{{t.name}} <input name="name" required value="{{form.name}}"></label>
+      <label>{{t.type}} <select name="type">{{#types}}<option value="{{value}}" {{#selected}}selected{{/selected}}>{{label}}</option>{{/types}}</select></label>
+      <label>tCO2 <input name="tco2" value="{{form.tco2}}" inputmode="decimal" required></label>
+      <label>{{t.retiredDate}} <input name="retired" value="{{form.retired}}"></label>
+      <label>{{t.commitment}} <input name="commitment_years" value="{{form.commitment}}" inputmode="numeric"></label>
+      <label>{{t.registry}} <input name="registry_ref" value="{{form.registry}}"></label>
+      <label class="check"><input type="checkbox" name="local" value="true" {{#form.local}}checked{{/form.local}}> {{t.local}}</label>
+      <button type="submit">{{t.save}}</button>
+    </form>
+    """
+
+    static let settings = """
+    <h1>{{t.settings}} · {{name}}</h1>
+    {{#formError}}<p class="error" id="form-error">{{formError}}</p>{{/formError}}
+    {{#isAdmin}}
+    <section class="card"><h2>{{t.publication}}</h2>
+    <form method="post" action="/parks/{{parkKey}}/settings/publication" class="stack"><input type="hidden" name="_csrf" value="{{csrf}}">
+      <label class="check"><input type="checkbox" name="published" value="true" {{#published}}checked{{/published}} id="published"> {{t.publishDisclosure}}</label>
+      <label>{{t.target}} <input name="target" value="{{target}}" class="wide"></label>
+      <button type="submit">{{t.save}}</button></form>
+      {{#published}}<p class="note"><a href="/public/{{parkKey}}">/public/{{parkKey}}</a></p>{{/published}}
+    </section>
+    <section class="card"><h2>{{t.members}}</h2>
+    <table><thead><tr><th>{{t.username}}</th><th>{{t.name}}</th><th>{{t.role}}</th><th>{{t.enterprise}}</th></tr></thead>
+    <tbody>{{#members}}<tr><td>{{username}}</td><td>{{displayName}}</td><td>{{roleName}}</td><td>{{enterprise}}</td></tr>{{/members}}</tbody></table>
+    <form method="post" action="/parks/{{parkKey}}/settings/members" class="row"><input type="hidden" name="_csrf" value="{{csrf}}">
+      <input name="username" placeholder="{{t.username}}" required>
+      <select name="role">{{#roles}}<option value="{{value}}">{{label}}</option>{{/roles}}</select>
+      <input name="enterprise" placeholder="{{t.enterprise}}"><button type="submit">{{t.grant}}</button></form>
+    </section>
+    {{/isAdmin}}
+    {{#canAudit}}<section class="card"><h2>{{t.auditLog}}</h2>
+    <table class="audit"><thead><tr><th>{{t.createdAt}}</th><th>{{t.actor}}</th><th>{{t.action}}</th><th>{{t.entity}}</th><th>{{t.before}}</th><th>{{t.after}}</th></tr></thead>
+    <tbody>{{#audit}}<tr><td>{{at}}</td><td>{{actor}}</td><td>{{action}}</td><td>{{entity}} {{entityKey}}</td><td><code>{{before}}</code></td><td><code>{{after}}</code></td></tr>{{/audit}}</tbody></table></section>{{/canAudit}}
+    {{^isAdmin}}{{^canAudit}}<p class="note">{{t.noSettings}}</p>{{/canAudit}}{{/isAdmin}}
     """
 
     static let message = """

@@ -37,7 +37,15 @@ enum WebText {
         ("target", "减排目标", "Reduction target"), ("facilities", "排放设施与排放量", "Emission facilities"),
         ("projects", "碳汇与减排项目", "Sinks and reduction projects"), ("back", "返回园区列表", "Back to parks"),
         ("notFound", "未找到", "Not found"), ("forbidden", "无权访问", "Forbidden"), ("badLogin", "用户名或密码错误。", "Wrong username or password."),
-        ("wholeYear", "全年", "Whole year"), ("tenantScope", "仅显示本企业的排放源", "Showing your enterprise's sources only"),
+        ("wholeYear", "全年", "Whole year"), ("settings", "设置与审计", "Settings & audit"), ("edit", "编辑", "Edit"),
+        ("delete", "删除", "Delete"), ("comments", "核查意见", "Review comments"), ("noComments", "暂无意见", "No comments yet"),
+        ("addComment", "提交意见", "Add comment"), ("csvImport", "批量导入活动数据（CSV）", "Import activity data (CSV)"),
+        ("csvHelp", "month 为 0 或留空表示全年；任一行有误则全部不导入", "month 0 or empty = whole year; one bad row and nothing is imported"),
+        ("importCsv", "导入", "Import"), ("publication", "信息公开", "Disclosure"), ("publishDisclosure", "公开本园区的碳排放信息页", "Publish this park's disclosure page"),
+        ("members", "成员与角色", "Members and roles"), ("role", "角色", "Role"), ("grant", "授予", "Grant"),
+        ("auditLog", "审计日志", "Audit log"), ("actor", "操作人", "Actor"), ("action", "操作", "Action"), ("entity", "对象", "Entity"),
+        ("before", "变更前", "Before"), ("after", "变更后", "After"), ("noSettings", "您的角色无可用设置。", "Nothing to set for your role."),
+        ("editSource", "编辑排放源", "Edit source"), ("imported", "已导入", "Imported"), ("tenantScope", "仅显示本企业的排放源", "Showing your enterprise's sources only"),
     ]
 
     static func dictionary(_ language: Language) -> [String: String] {

@@ -1,0 +1,152 @@
+import Foundation
+import Hummingbird
+import ZeroParkCore
+import ZeroParkReports
+import ZeroParkStore
+
+/// Editing sinks and offsets, and the park settings page: publication (1.1.2(d)), members and
+/// roles, and the audit log.
+extension ParkPages {
+    func editSinkForm(_ request: Request, _ context: AppRequestContext, form override: [String: String]? = nil,
+                      error: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+        let loaded = try await load(request, context, nav: "navSinks")
+        let sinkKey = try context.parameter("sink")
+        guard let sink = try await store.sinks(parkKey: loaded.park.profile.id, caller: loaded.caller).first(where: { $0.id == sinkKey }) else {
+            throw StoreError.notFound("sink \(sinkKey)")
+        }
+        var form: [String: String] = ["id": sink.id, "name": sink.name, "kind": sink.kind.key, "source": sink.source ?? ""]
+        switch sink.kind {
+        case let .greenery(area, rate):
+            form["area"] = Quantity.format(area)
+            form["rate"] = Quantity.format((try? rate.value(in: .tonneCO2PerHectareYear)) ?? rate.value)
+        case let .ccus(captured, _):
+            form["captured"] = Quantity.format((try? captured.value(in: .tonneCO2)) ?? captured.value)
+        }
+        if let override { form.merge(override) { $1 } }
+        var data: [String: Any] = ["parkKey": loaded.park.profile.id, "year": loaded.year, "form": form, "greenery": sink.kind.key == "greenery"]
+        if let error { data["formError"] = error }
+        return renderer.page("sinkForm", title: sink.name, context: context, data: data, park: loaded.nav, status: status)
+    }
+
+    func updateSink(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let caller = try context.requireLogin()
+        let form = try await WebForm.verified(request, context: context)
+        let key = try context.parameter("park"), sinkKey = try context.parameter("sink")
+        let year = request.uri.queryParameters.get("year").flatMap(Int.init)
+        do {
+            var body = APIModels.SinkBody(id: sinkKey, name: form["name"] ?? "", kind: form["kind"] ?? "")
+            body.areaM2 = WebForm.value(form, "area_m2").flatMap(Double.init)
+            body.rate = WebForm.value(form, "rate").flatMap(Double.init).map { .init(value: $0, unit: "tCO2/ha/yr") }
+            body.captured = WebForm.value(form, "captured").flatMap(Double.init).map { .init(quantity: $0, unit: "tCO2") }
+            body.source = WebForm.value(form, "source")
+            try await store.updateSink(parkKey: key, sink: try body.sink(), year: body.kind == "ccus" ? year : nil, caller: caller)
+        } catch let error as APIError {
+            return try await editSinkForm(request, context, form: form, error: "\(error.field ?? ""): \(error.message)", status: .unprocessableContent)
+        } catch let error as ParkInputError {
+            return try await editSinkForm(request, context, form: form, error: error.description, status: .unprocessableContent)
+        }
+        return Response(status: .seeOther, headers: [.location: "/parks/\(key)/sinks-offsets?year=\(year ?? 0)"])
+    }
+
+    func editOffsetForm(_ request: Request, _ context: AppRequestContext, form override: [String: String]? = nil,
+                        error: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+        let loaded = try await load(request, context, nav: "navSinks")
+        let offsetKey = try context.parameter("offset")
+        guard let item = try await store.offsets(parkKey: loaded.park.profile.id, caller: loaded.caller).first(where: { $0.offset.id == offsetKey }) else {
+            throw StoreError.notFound("offset \(offsetKey)")
+        }
+        let offset = item.offset
+        var form: [String: String] = ["id": offset.id, "name": offset.name, "year": String(item.year),
+                                      "tco2": Quantity.format((try? offset.quantity.value(in: .tonneCO2)) ?? offset.quantity.value),
+                                      "retired": offset.retired?.description ?? "", "commitment": offset.commitmentYears.map(String.init) ?? "",
+                                      "registry": offset.registryRef ?? "", "type": offset.type.rawValue]
+        if let override { form.merge(override) { $1 } }
+        let strings = t(context)
+        var data: [String: Any] = [
+            "parkKey": loaded.park.profile.id, "year": loaded.year, "form": form.merging(["local": offset.local ? "true" : ""]) { $1 },
+            "types": OffsetType.allCases.map { ["value": $0.rawValue, "label": strings.offsetType($0), "selected": $0.rawValue == form["type"]] },
+        ]
+        if !offset.local, var formData = data["form"] as? [String: String] {
+            formData.removeValue(forKey: "local")
+            data["form"] = formData
+        }
+        if let error { data["formError"] = error }
+        return renderer.page("offsetForm", title: offset.name, context: context, data: data, park: loaded.nav, status: status)
+    }
+
+    func updateOffset(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let caller = try context.requireLogin()
+        let form = try await WebForm.verified(request, context: context)
+        let key = try context.parameter("park"), offsetKey = try context.parameter("offset")
+        let year = request.uri.queryParameters.get("year").flatMap(Int.init) ?? 0
+        do {
+            var body = APIModels.OffsetBody(id: offsetKey, name: form["name"] ?? "", type: form["type"] ?? "",
+                                            quantity: .init(value: WebForm.value(form, "tco2").flatMap(Double.init), unit: "tCO2"), year: year)
+            body.local = form["local"] == "true"
+            body.retired = WebForm.value(form, "retired")
+            body.commitmentYears = WebForm.value(form, "commitment_years").flatMap(Int.init)
+            body.registryRef = WebForm.value(form, "registry_ref")
+            try await store.updateOffset(parkKey: key, offset: try body.offset(), year: year, caller: caller)
+        } catch let error as APIError {
+            return try await editOffsetForm(request, context, form: form, error: "\(error.field ?? ""): \(error.message)", status: .unprocessableContent)
+        }
+        return Response(status: .seeOther, headers: [.location: "/parks/\(key)/sinks-offsets?year=\(year)"])
+    }
+
+    func deleteSinkOrOffset(_ request: Request, _ context: AppRequestContext, entity: String) async throws -> Response {
+        let caller = try context.requireLogin()
+        _ = try await WebForm.verified(request, context: context)
+        let key = try context.parameter("park")
+        try await store.deleteSinkOrOffset(parkKey: key, entity: entity, key: try context.parameter(entity), caller: caller)
+        return Response(status: .seeOther, headers: [.location: "/parks/\(key)/sinks-offsets?year=\(request.uri.queryParameters.get("year") ?? "")"])
+    }
+
+    func settings(_ request: Request, _ context: AppRequestContext, error: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+        let loaded = try await load(request, context, nav: "navSettings")
+        let key = loaded.park.profile.id
+        let role = loaded.caller.role(parkID: loaded.park.id)
+        let language = context.language
+        var data: [String: Any] = ["parkKey": key, "year": loaded.year, "name": name(loaded.park, language),
+                                   "isAdmin": role == .admin, "canAudit": [.admin, .manager, .auditor].contains(role),
+                                   "published": loaded.park.published, "target": loaded.park.reductionTarget ?? ""]
+        if role == .admin {
+            data["members"] = try await store.members(parkKey: key, caller: loaded.caller).map {
+                ["username": $0.username, "displayName": $0.displayName, "roleName": language == .zh ? $0.role.nameZh : $0.role.rawValue,
+                 "enterprise": $0.enterprise ?? ""]
+            }
+            data["roles"] = ParkRole.allCases.map { ["value": $0.rawValue, "label": language == .zh ? $0.nameZh : $0.rawValue] }
+        }
+        if [.admin, .manager, .auditor].contains(role) {
+            data["audit"] = try await store.auditLog(parkKey: key, caller: loaded.caller, limit: 100).map {
+                ["at": String($0.at.prefix(19)), "actor": $0.actor, "action": $0.action, "entity": $0.entity, "entityKey": $0.entityKey,
+                 "before": String(($0.before ?? "").prefix(200)), "after": String(($0.after ?? "").prefix(200))]
+            }
+        }
+        if let error { data["formError"] = error }
+        return renderer.page("settings", title: WebText.text("settings", language), context: context, data: data, park: loaded.nav, status: status)
+    }
+
+    func savePublication(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let caller = try context.requireLogin()
+        let form = try await WebForm.verified(request, context: context)
+        let key = try context.parameter("park")
+        try await store.setPublished(parkKey: key, published: form["published"] == "true", reductionTarget: WebForm.value(form, "target"),
+                                     caller: caller)
+        return Response(status: .seeOther, headers: [.location: "/parks/\(key)/settings"])
+    }
+
+    func grantMember(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let caller = try context.requireLogin()
+        let form = try await WebForm.verified(request, context: context)
+        let key = try context.parameter("park")
+        guard let role = (form["role"]).flatMap(ParkRole.init(rawValue:)) else {
+            return try await settings(request, context, error: "role", status: .unprocessableContent)
+        }
+        do {
+            try await store.grant(parkKey: key, username: form["username"] ?? "", role: role, enterprise: WebForm.value(form, "enterprise"), caller: caller)
+        } catch let error as StoreError where error.isInputError {
+            return try await settings(request, context, error: error.description, status: .unprocessableContent)
+        }
+        return Response(status: .seeOther, headers: [.location: "/parks/\(key)/settings"])
+    }
+}
