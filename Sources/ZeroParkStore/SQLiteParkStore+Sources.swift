@@ -125,6 +125,7 @@ extension SQLiteParkStore {
         let at = timestamp()
         try await pool.write { db in
             let park = try Self.parkRow(db, key: parkKey, caller: caller)
+            var sources: [String: (id: Int64, spec: SourceSpec)] = [:]
             for (index, input) in values.enumerated() {
                 let prefix = values.count == 1 ? "" : "rows[\(index)]."
                 guard input.value.isFinite, input.value >= 0 else {
@@ -132,7 +133,8 @@ extension SQLiteParkStore {
                 }
                 guard (1900...2200).contains(input.year) else { throw StoreError.invalid(field: prefix + "year", message: "must be a year, got \(input.year)") }
                 guard (0...12).contains(input.month) else { throw StoreError.invalid(field: prefix + "month", message: "must be 0 (whole year) to 12") }
-                let (sourceID, spec) = try Self.visibleSource(db, park: park, key: input.sourceKey, caller: caller)
+                let (sourceID, spec) = try sources[input.sourceKey] ?? Self.visibleSource(db, park: park, key: input.sourceKey, caller: caller)
+                sources[input.sourceKey] = (sourceID, spec)
                 guard caller.canEditSource(parkID: park.id, enterprise: spec.enterprise) else {
                     throw StoreError.forbidden("your role cannot record activity for source \(input.sourceKey)")
                 }

@@ -196,7 +196,8 @@ struct APITests {
             }
             try await client.execute(uri: "/api/v1/parks/nansha-demo/sources/water/activity", method: .get, headers: server.auth("manager")) { response in
                 let rows = try #require(try response.json() as? [[String: Any]])
-                #expect(rows.map { $0["value"] as? Double } == [920_000])
+                // Only the stored values: 2024 (demo seed, 955,000) and 2025 (park file, 920,000); the rejected 999 is absent.
+                #expect(rows.map { $0["value"] as? Double } == [955_000, 920_000])
             }
         }
     }

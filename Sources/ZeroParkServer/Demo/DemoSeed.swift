@@ -53,6 +53,11 @@ public enum DemoSeed {
                                                                         Enterprise(key: "property", name: "园区物业服务公司")])
         try await store.importPark(xihu, caller: admin, replace: false, enterprises: [Enterprise(key: "studio-a", name: "数字内容工作室 A"),
                                                                       Enterprise(key: "cloud-b", name: "云计算服务 B")])
+        // The previous year's activity (illustrative figures) so that the demo shows year-on-year change.
+        let previousYear = (examplesDirectory as NSString).appendingPathComponent("nansha-2024-activity.csv")
+        if let csv = try? String(contentsOfFile: previousYear, encoding: .utf8) {
+            try await store.recordActivity(parkKey: "nansha-demo", values: try ActivityCSV.parse(csv), caller: admin)
+        }
         try await store.setMembership(username: "manager", parkKey: "nansha-demo", role: .manager, enterprise: nil)
         try await store.setMembership(username: "manager", parkKey: "xihu-creative", role: .manager, enterprise: nil)
         try await store.setMembership(username: "logistics", parkKey: "nansha-demo", role: .tenant, enterprise: "logistics")
