@@ -44,6 +44,24 @@ struct WebTests {
         }
     }
 
+    @Test("after 10 failed logins for a user, the next attempt is refused even with the right password")
+    func loginThrottle() async throws {
+        let server = try await TestServer.make()
+        try await server.run { client in
+            for _ in 0..<10 {
+                try await client.execute(uri: "/login", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                                         body: body("username=viewer&password=guess")) { #expect($0.status == .unauthorized) }
+            }
+            try await client.execute(uri: "/login", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                                     body: body("username=viewer&password=zeropark-viewer")) { response in
+                #expect(response.status == .tooManyRequests)
+                #expect(response.headers[.setCookie] == nil)
+            }
+            // Other users are not affected.
+            _ = try await Self.login(client, "manager", "zeropark-manager")
+        }
+    }
+
     @Test("adding an activity value through the form changes the overview total; the form needs its CSRF token")
     func activityForm() async throws {
         let server = try await TestServer.make()

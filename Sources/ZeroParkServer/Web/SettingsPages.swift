@@ -117,9 +117,12 @@ extension ParkPages {
             data["roles"] = ParkRole.allCases.map { ["value": $0.rawValue, "label": language == .zh ? $0.nameZh : $0.rawValue] }
         }
         if [.admin, .manager, .auditor].contains(role) {
-            data["audit"] = try await store.auditLog(parkKey: key, caller: loaded.caller, limit: 100).map {
-                ["at": String($0.at.prefix(19)), "actor": $0.actor, "action": $0.action, "entity": $0.entity, "entityKey": $0.entityKey,
-                 "before": String(($0.before ?? "").prefix(200)), "after": String(($0.after ?? "").prefix(200))]
+            data["audit"] = try await store.auditLog(parkKey: key, caller: loaded.caller, limit: 100).map { entry -> [String: String] in
+                var row = ["at": String(entry.at.prefix(19)), "actor": entry.actor, "action": entry.action, "entity": entry.entity,
+                           "entityKey": entry.entityKey]
+                if let before = entry.before, !before.isEmpty { row["before"] = String(before.prefix(200)) }
+                if let after = entry.after, !after.isEmpty { row["after"] = String(after.prefix(200)) }
+                return row
             }
         }
         if let error { data["formError"] = error }

@@ -29,14 +29,21 @@ struct WebRoutes {
         web.get("login") { _, context in
             try await loginPage(renderer, context: context, error: nil, username: "")
         }
+        let throttle = LoginThrottle()
         web.post("login") { request, context in
             let form = try await WebForm.read(request, context: context)
             let username = form["username"] ?? "", password = form["password"] ?? ""
+            if await throttle.isBlocked(username) {
+                return try await loginPage(renderer, context: context, error: WebText.text("tooManyLogins", context.language),
+                                           username: username, status: .tooManyRequests)
+            }
             guard let credentials = try await store.credentials(username: username),
                   Secrets.verify(password, hash: credentials.passwordHash) else {
+                await throttle.recordFailure(username)
                 return try await loginPage(renderer, context: context, error: WebText.text("badLogin", context.language),
                                            username: username, status: .unauthorized)
             }
+            await throttle.recordSuccess(username)
             let token = Secrets.token()
             try await store.createSession(userID: credentials.id, tokenHash: Secrets.hash(token), csrfToken: Secrets.token(),
                                           expiresAt: Date().addingTimeInterval(12 * 3600))

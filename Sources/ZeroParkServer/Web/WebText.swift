@@ -45,7 +45,8 @@ enum WebText {
         ("members", "成员与角色", "Members and roles"), ("role", "角色", "Role"), ("grant", "授予", "Grant"),
         ("auditLog", "审计日志", "Audit log"), ("actor", "操作人", "Actor"), ("action", "操作", "Action"), ("entity", "对象", "Entity"),
         ("before", "变更前", "Before"), ("after", "变更后", "After"), ("noSettings", "您的角色无可用设置。", "Nothing to set for your role."),
-        ("editSource", "编辑排放源", "Edit source"), ("imported", "已导入", "Imported"), ("tenantScope", "仅显示本企业的排放源", "Showing your enterprise's sources only"),
+        ("editSource", "编辑排放源", "Edit source"),
+        ("tooManyLogins", "登录失败次数过多，请 15 分钟后再试。", "Too many failed logins; try again in 15 minutes."), ("imported", "已导入", "Imported"), ("tenantScope", "仅显示本企业的排放源", "Showing your enterprise's sources only"),
     ]
 
     static func dictionary(_ language: Language) -> [String: String] {
