@@ -141,15 +141,18 @@ def main():
         check(title == "无权访问", f"another tenant's source is refused (got {title!r})")
         check("920,000" not in driver.page_source, "none of its data is shown")
         shot("12-tenant-forbidden")
+        driver.quit()
+        driver = None
+        print("graceful shutdown: SIGTERM stops the server with exit status 0")
+        server.terminate()
+        check(server.wait(timeout=10) == 0, "the server exits cleanly on SIGTERM")
         print("browser test passed; screenshots in .ci/artifacts/")
     finally:
         if driver is not None:
             driver.quit()
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
+        if server.poll() is None:
             server.kill()
+            server.wait()
         log.close()
 
 
