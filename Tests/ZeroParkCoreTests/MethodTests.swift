@@ -144,6 +144,25 @@ struct MethodTests {
         }
     }
 
+    @Test("green_electricity with an explicit factor uses it for the location-based figure (reported as override)")
+    func greenWithFactor() throws {
+        // 1,000 MWh × 0.6096 (national residual mix 2023) = 609.6 tCO2 location-based; 0 counted.
+        let account = try TestPark.account(TestPark.source(.greenElectricity, 1000, "MWh", factor: "grid.national_residual"))
+        #expect(account.tco2 == 0)
+        #expect(close(account.locationBasedTco2, 609.6))
+        #expect(account.factor?.overridden == true)
+    }
+
+    @Test("a park may define the grid factor of its own province key")
+    func parkDefinedProvinceGrid() throws {
+        // 10 MWh × 0.7 = 7 tCO2 with a park-defined grid.hongkong factor.
+        let own = ParkFactor(id: "grid.hongkong", value: 0.7, unit: TestPark.unit("tCO2/MWh"), source: "utility disclosure")
+        let account = try TestPark.account(TestPark.source(.purchasedElectricity, 10, "MWh"),
+                                           in: TestPark.park(province: "hongkong", factors: [own]))
+        #expect(close(account.tco2, 7))
+        #expect(account.factor?.origin == .park)
+    }
+
     @Test("purchased_heat: default 0.11 tCO2/GJ, or an explicit supplier factor")
     func purchasedHeat() throws {
         // 41,000 GJ × 0.11 = 4,510 tCO2; energy 41,000 × 0.03412 = 1,398.92 tce.

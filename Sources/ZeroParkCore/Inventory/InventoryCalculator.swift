@@ -6,7 +6,8 @@ public enum InventoryCalculator {
         var issues = ParkValidator.issues(in: park)
         let context = AccountingContext(library: library, park: park)
         var warnings: [AccountingWarning] = []
-        if let province = park.profile.province, library.gridArea(province) == nil, !library.contains(factorID: "grid.\(province)") {
+        if let province = park.profile.province, library.gridArea(province) == nil, !library.contains(factorID: "grid.\(province)"),
+           !park.factors.contains(where: { $0.id == "grid.\(province)" }) {
             issues.append(ParkIssue(code: "unknown_province", field: "park.province",
                                     message: "unknown province \"\(province)\" (known: \(library.gridAreas.filter(\.isProvince).map(\.key).joined(separator: ", ")))",
                                     location: park.profile.locations["province"]))

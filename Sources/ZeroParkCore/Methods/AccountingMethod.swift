@@ -56,6 +56,11 @@ enum AccountingMethods {
     static func formula(of kind: AccountingMethodKind) -> String { type(of: kind).formula }
 }
 
+extension AccountingMethodKind {
+    /// The method's formula, as shown with every result line.
+    public var formula: String { AccountingMethods.formula(of: self) }
+}
+
 /// Writes `a × b × c = r unit` for the calculation column.
 func calculationText(_ terms: [String], result: Double, unit: String = "tCO2") -> String {
     terms.joined(separator: " × ") + " = \(Quantity.format(result)) \(unit)"

@@ -54,7 +54,11 @@ enum OnsiteRenewable: AccountingMethod {
 private func zeroEmissionElectricity(_ source: EmissionSource, in context: AccountingContext) throws -> MethodOutcome {
     let activity = source.activity.quantity
     try context.require(activity, compatibleWith: .megawattHour, for: source, what: "electricity")
-    let (use, warnings) = try context.gridFactor(for: source)
+    // An explicit factor replaces the grid factor used for the location-based figure.
+    var (use, warnings) = source.factor != nil
+        ? try context.factor(source.factor ?? "", for: source, field: "factor")
+        : try context.gridFactor(for: source)
+    if source.factor != nil { use = use.markedOverridden() }
     let location = try context.tonnesCO2(activity, use.quantity, for: source, factorName: "grid factor \(use.id)")
     let energy = try electricityEnergy(activity, clean: true, source: source, context: context)
     let calculation = "0 tCO2 (market-based); location-based " +

@@ -167,7 +167,7 @@ struct ParkPages: Sendable {
             "system": EmissionSystem(rawValue: spec.system).map(strings.system) ?? spec.system,
             "method": AccountingMethodKind(rawValue: spec.method).map(strings.method) ?? spec.method,
             "scope": account?.scope ?? spec.scope ?? 0,
-            "formula": account?.formula ?? AccountingMethodKind(rawValue: spec.method).map { _ in "—" } ?? "—",
+            "formula": account?.formula ?? AccountingMethodKind(rawValue: spec.method)?.formula ?? "—",
             "calculation": account?.calculation ?? "—",
             "tco2": account.map { Display.number($0.tco2) } ?? "—",
             "location": account.map { Display.number($0.locationBasedTco2) } ?? "—",
