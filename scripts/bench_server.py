@@ -106,11 +106,13 @@ def main():
         for year in YEARS[1:]:
             request(base + "/api/v1/parks/bench-park/activity.csv", key, csv_rows(year), "text/csv")
         csv_s = time.monotonic() - t0
-        login = urllib.request.Request(base + "/login", data=b"username=admin&password=zeropark-admin", method="POST")
         opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor())
-        opener.open(login)
+        form = opener.open(base + "/login").read().decode()
+        token = re.search(r'name="_login" value="([0-9a-f]+)"', form).group(1)
+        opener.open(urllib.request.Request(base + "/login", data=f"_login={token}&username=admin&password=zeropark-admin".encode(),
+                                           method="POST"))
         cookie = next(c for c in opener.handlers if isinstance(c, urllib.request.HTTPCookieProcessor)).cookiejar
-        session = "; ".join(f"{c.name}={c.value}" for c in cookie)
+        session = "; ".join(f"{c.name}={c.value}" for c in cookie if c.name == "zp_session")
         _, inventory = request(base + f"/api/v1/parks/bench-park/inventory?year={YEARS[-1]}", key)
         document = json.loads(inventory)
         baseline = wrk(base + "/healthz", [])

@@ -6,16 +6,32 @@ import Testing
 
 /// The dashboard as a browser uses it: login, cookies, CSRF-protected forms, tenancy, disclosure.
 struct WebTests {
+    /// The login form's double-submit token and its cookie.
+    static func loginForm(_ client: any TestClientProtocol) async throws -> (token: String, cookie: String) {
+        try await client.execute(uri: "/login", method: .get) { response in
+            let setCookie = try #require(response.headers[.setCookie])
+            let html = response.text
+            let range = try #require(html.range(of: "name=\"_login\" value=\""))
+            return (String(html[range.upperBound...].prefix(while: { $0 != "\"" })), String(setCookie.split(separator: ";")[0]))
+        }
+    }
+
+    /// Posts the login form (with its token) and returns the response.
+    static func postLogin(_ client: any TestClientProtocol, _ user: String, _ password: String) async throws -> TestResponse {
+        let (token, cookie) = try await loginForm(client)
+        return try await client.execute(uri: "/login", method: .post,
+                                        headers: [.contentType: "application/x-www-form-urlencoded", .cookie: cookie],
+                                        body: body("_login=\(token)&username=\(user)&password=\(password)"))
+    }
+
     /// Logs in and returns the session cookie header value.
     static func login(_ client: any TestClientProtocol, _ user: String, _ password: String) async throws -> String {
-        try await client.execute(uri: "/login", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
-                                 body: body("username=\(user)&password=\(password)")) { response in
-            #expect(response.status == .seeOther)
-            let cookie = try #require(response.headers[.setCookie])
-            #expect(cookie.contains("HttpOnly"))
-            #expect(cookie.contains("SameSite=Lax"))
-            return String(cookie.split(separator: ";")[0])
-        }
+        let response = try await postLogin(client, user, password)
+        #expect(response.status == .seeOther)
+        let cookie = try #require(response.headers[values: .setCookie].first { $0.hasPrefix("zp_session=") })
+        #expect(cookie.contains("HttpOnly"))
+        #expect(cookie.contains("SameSite=Lax"))
+        return String(cookie.split(separator: ";")[0])
     }
 
     static func csrf(in html: String) -> String? {
@@ -36,10 +52,14 @@ struct WebTests {
                 #expect(response.status == .seeOther)
                 #expect(response.headers[.location]?.hasPrefix("/login") == true)
             }
+            let wrong = try await Self.postLogin(client, "manager", "wrong")
+            #expect(wrong.status == .unauthorized)
+            #expect(!wrong.headers[values: .setCookie].contains { $0.hasPrefix("zp_session=") })
+            // Without the login form's token (login CSRF), even the right password is refused.
             try await client.execute(uri: "/login", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
-                                     body: body("username=manager&password=wrong")) { response in
-                #expect(response.status == .unauthorized)
-                #expect(response.headers[.setCookie] == nil)
+                                     body: body("username=manager&password=zeropark-manager")) { response in
+                #expect(response.status == .forbidden)
+                #expect(!response.headers[values: .setCookie].contains { $0.hasPrefix("zp_session=") })
             }
         }
     }
@@ -49,14 +69,11 @@ struct WebTests {
         let server = try await TestServer.make()
         try await server.run { client in
             for _ in 0..<10 {
-                try await client.execute(uri: "/login", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
-                                         body: body("username=viewer&password=guess")) { #expect($0.status == .unauthorized) }
+                #expect(try await Self.postLogin(client, "viewer", "guess").status == .unauthorized)
             }
-            try await client.execute(uri: "/login", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
-                                     body: body("username=viewer&password=zeropark-viewer")) { response in
-                #expect(response.status == .tooManyRequests)
-                #expect(response.headers[.setCookie] == nil)
-            }
+            let blocked = try await Self.postLogin(client, "viewer", "zeropark-viewer")
+            #expect(blocked.status == .tooManyRequests)
+            #expect(!blocked.headers[values: .setCookie].contains { $0.hasPrefix("zp_session=") })
             // Other users are not affected.
             _ = try await Self.login(client, "manager", "zeropark-manager")
         }

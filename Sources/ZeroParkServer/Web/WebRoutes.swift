@@ -32,6 +32,11 @@ struct WebRoutes {
         let throttle = LoginThrottle()
         web.post("login") { request, context in
             let form = try await WebForm.read(request, context: context)
+            // Double-submit token against login CSRF: the form's token must equal the cookie set with the form.
+            guard let cookie = request.cookies[Self.loginCookie]?.value, let given = form["_login"], Secrets.equal(cookie, given) else {
+                return try await loginPage(renderer, context: context, error: WebText.text("formExpired", context.language),
+                                           username: form["username"] ?? "", status: .forbidden)
+            }
             let username = form["username"] ?? "", password = form["password"] ?? ""
             if await throttle.isBlocked(username) {
                 return try await loginPage(renderer, context: context, error: WebText.text("tooManyLogins", context.language),
@@ -50,6 +55,7 @@ struct WebRoutes {
             var response = Response(status: .seeOther, headers: [.location: "/parks"])
             response.setCookie(Cookie(name: AuthMiddleware.sessionCookie, value: token, maxAge: 12 * 3600, path: "/",
                                       secure: configuration.secureCookies, httpOnly: true, sameSite: .lax))
+            response.setCookie(Cookie(name: Self.loginCookie, value: "", maxAge: 0, path: "/login", httpOnly: true, sameSite: .lax))
             return response
         }
         web.post("logout") { request, context in
@@ -99,11 +105,18 @@ struct WebRoutes {
         web.get("public/:park") { request, context in try await pages.disclosure(request, context) }
     }
 
+    static let loginCookie = "zp_login"
+
+    /// The login page, with a fresh double-submit token in a cookie and in the form.
     func loginPage(_ renderer: WebRenderer, context: AppRequestContext, error: String?, username: String,
                    status: HTTPResponse.Status = .ok) async throws -> Response {
         let published = try await store.publishedParks().map { ["key": $0.key, "name": $0.name] }
-        var data: [String: Any] = ["username": username, "published": published, "hasPublished": !published.isEmpty]
+        let token = Secrets.token()
+        var data: [String: Any] = ["username": username, "published": published, "hasPublished": !published.isEmpty, "loginToken": token]
         if let error { data["error"] = error }
-        return renderer.page("login", title: WebText.text("login", context.language), context: context, data: data, status: status)
+        var response = renderer.page("login", title: WebText.text("login", context.language), context: context, data: data, status: status)
+        response.setCookie(Cookie(name: Self.loginCookie, value: token, maxAge: 3600, path: "/login",
+                                  secure: configuration.secureCookies, httpOnly: true, sameSite: .lax))
+        return response
     }
 }

@@ -58,6 +58,7 @@ enum WebTemplates {
       <h1>{{t.login}}</h1>
       {{#error}}<p class="error" id="login-error">{{error}}</p>{{/error}}
       <form method="post" action="/login">
+        <input type="hidden" name="_login" value="{{loginToken}}">
         <label>{{t.username}} <input name="username" id="username" autocomplete="username" required value="{{username}}"></label>
         <label>{{t.password}} <input name="password" id="password" type="password" autocomplete="current-password" required></label>
         <button type="submit" id="login-submit">{{t.login}}</button>

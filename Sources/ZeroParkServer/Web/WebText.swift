@@ -46,6 +46,7 @@ enum WebText {
         ("auditLog", "审计日志", "Audit log"), ("actor", "操作人", "Actor"), ("action", "操作", "Action"), ("entity", "对象", "Entity"),
         ("before", "变更前", "Before"), ("after", "变更后", "After"), ("noSettings", "您的角色无可用设置。", "Nothing to set for your role."),
         ("editSource", "编辑排放源", "Edit source"),
+        ("formExpired", "登录表单已过期，请重试。", "The login form expired; please try again."),
         ("tooManyLogins", "登录失败次数过多，请 15 分钟后再试。", "Too many failed logins; try again in 15 minutes."), ("imported", "已导入", "Imported"), ("tenantScope", "仅显示本企业的排放源", "Showing your enterprise's sources only"),
     ]
 
