@@ -82,6 +82,7 @@ actor InventoryCache {
     private var computed: [Key: InventoryService.Computed] = [:]
     private var encoded: [Key: String] = [:]
     private var yearLists: [Key: [Int]] = [:]
+    private var fragments: [Key: [String: String]] = [:]
     private var order: [Key] = []
     let capacity: Int
 
@@ -94,6 +95,14 @@ actor InventoryCache {
     func json(_ key: Key) -> String? { encoded[key] }
 
     func years(_ key: Key) -> [Int]? { yearLists[key] }
+
+    /// A rendered page fragment (e.g. the overview body in one language) for the same key.
+    func fragment(_ key: Key, _ name: String) -> String? { fragments[key]?[name] }
+
+    func store(fragment: String, named name: String, for key: Key) {
+        remember(key)
+        fragments[key, default: [:]][name] = fragment
+    }
 
     func store(years: [Int], for key: Key) {
         remember(key)
@@ -111,13 +120,14 @@ actor InventoryCache {
     }
 
     private func remember(_ key: Key) {
-        guard computed[key] == nil, encoded[key] == nil, yearLists[key] == nil else { return }
+        guard computed[key] == nil, encoded[key] == nil, yearLists[key] == nil, fragments[key] == nil else { return }
         order.append(key)
         while order.count > capacity {
             let oldest = order.removeFirst()
             computed[oldest] = nil
             encoded[oldest] = nil
             yearLists[oldest] = nil
+            fragments[oldest] = nil
         }
     }
 }

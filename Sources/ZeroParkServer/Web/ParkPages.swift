@@ -38,8 +38,23 @@ struct ParkPages: Sendable {
 
     // MARK: Overview
 
+    /// The overview; its body depends only on the stored facts, the year, the caller's visibility and
+    /// the language, so it is cached with the inventory (same key, same invalidation).
     func overview(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let loaded = try await load(request, context, nav: "navOverview")
+        let key = loaded.park.profile.id
+        let cacheKey = try await service.cacheKey(parkKey: key, year: loaded.year, caller: loaded.caller)
+        let fragment = "overview.\(context.language.rawValue)"
+        let title = name(loaded.park, context.language)
+        if let body = await service.cache.fragment(cacheKey, fragment) {
+            return renderer.page(body: body, title: title, context: context, park: loaded.nav)
+        }
+        let body = try await overviewBody(loaded, context)
+        await service.cache.store(fragment: body, named: fragment, for: cacheKey)
+        return renderer.page(body: body, title: title, context: context, park: loaded.nav)
+    }
+
+    func overviewBody(_ loaded: Loaded, _ context: AppRequestContext) async throws -> String {
         let key = loaded.park.profile.id
         let computed = try await service.compute(parkKey: key, year: loaded.year, caller: loaded.caller)
         let inventory = computed.inventory
@@ -93,7 +108,7 @@ struct ParkPages: Sendable {
             + computed.missing.map { ["message": strings("无 \(loaded.year) 年活动数据：", "No \(loaded.year) activity data: ") + $0, "clause": "1.1.2(e)"] }
         data["warnings"] = warnings
         data["hasWarnings"] = !warnings.isEmpty
-        return renderer.page("overview", title: name(loaded.park, context.language), context: context, data: data, park: loaded.nav)
+        return renderer.body("overview", context: context, data: data)
     }
 
     /// Figures and charts shared by the overview and the public disclosure.

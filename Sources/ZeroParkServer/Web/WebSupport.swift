@@ -12,12 +12,22 @@ struct WebRenderer: Sendable {
     /// The page `template` with `data`, inside the layout.
     func page(_ template: String, title: String, context: AppRequestContext, data: [String: Any],
               park: [String: Any]? = nil, status: HTTPResponse.Status = .ok) -> Response {
-        let language = context.language
+        page(body: body(template, context: context, data: data), title: title, context: context, park: park, status: status)
+    }
+
+    /// The page body alone (the template with the language's strings and the session's CSRF token).
+    func body(_ template: String, context: AppRequestContext, data: [String: Any]) -> String {
         var data = data
-        let t = WebText.dictionary(language)
-        data["t"] = t
+        data["t"] = WebText.dictionary(context.language)
         data["csrf"] = context.csrfToken ?? ""
-        let body = library.render(data, withTemplate: template) ?? ""
+        return library.render(data, withTemplate: template) ?? ""
+    }
+
+    /// A rendered body inside the layout.
+    func page(body: String, title: String, context: AppRequestContext, park: [String: Any]? = nil,
+              status: HTTPResponse.Status = .ok) -> Response {
+        let language = context.language
+        let t = WebText.dictionary(language)
         var layout: [String: Any] = [
             "title": title, "body": body, "t": t, "htmlLang": language == .zh ? "zh-CN" : "en",
             "otherLang": language == .zh ? "en" : "zh", "otherLangName": language == .zh ? "English" : "中文",
