@@ -381,11 +381,7 @@ struct ParkPages: Sendable {
         let key = try context.parameter("park")
         let year = request.uri.queryParameters.get("year").flatMap(Int.init)
         do {
-            var body = APIModels.SinkBody(id: form["id"] ?? "", name: form["name"] ?? "", kind: form["kind"] ?? "")
-            body.areaM2 = WebForm.value(form, "area_m2").flatMap(Double.init)
-            body.rate = WebForm.value(form, "rate").flatMap(Double.init).map { .init(value: $0, unit: "tCO2/ha/yr") }
-            body.captured = WebForm.value(form, "captured").flatMap(Double.init).map { .init(quantity: $0, unit: "tCO2") }
-            body.source = WebForm.value(form, "source")
+            var body = Self.sinkBody(form, id: form["id"] ?? "")
             body.year = body.kind == "ccus" ? year : nil
             try await store.createSink(parkKey: key, sink: try body.sink(), year: body.year, caller: caller)
         } catch let error as APIError {
@@ -404,12 +400,7 @@ struct ParkPages: Sendable {
         let key = try context.parameter("park")
         let year = request.uri.queryParameters.get("year").flatMap(Int.init) ?? 0
         do {
-            var body = APIModels.OffsetBody(id: form["id"] ?? "", name: form["name"] ?? "", type: form["type"] ?? "",
-                                            quantity: .init(value: WebForm.value(form, "tco2").flatMap(Double.init), unit: "tCO2"), year: year)
-            body.local = form["local"] == "true"
-            body.retired = WebForm.value(form, "retired")
-            body.commitmentYears = WebForm.value(form, "commitment_years").flatMap(Int.init)
-            body.registryRef = WebForm.value(form, "registry_ref")
+            let body = Self.offsetBody(form, id: form["id"] ?? "", year: year)
             try await store.createOffset(parkKey: key, offset: try body.offset(), year: year, caller: caller)
         } catch let error as APIError {
             return try await sinksOffsets(request, context, error: "\(error.field ?? ""): \(error.message)", status: .unprocessableContent)
@@ -417,6 +408,27 @@ struct ParkPages: Sendable {
             return try await sinksOffsets(request, context, error: error.description, status: .unprocessableContent)
         }
         return Response(status: .seeOther, headers: [.location: "/parks/\(key)/sinks-offsets?year=\(year)"])
+    }
+
+    /// A sink request body from the sink form's fields (the API's validation then applies).
+    static func sinkBody(_ form: [String: String], id: String) -> APIModels.SinkBody {
+        var body = APIModels.SinkBody(id: id, name: form["name"] ?? "", kind: form["kind"] ?? "")
+        body.areaM2 = WebForm.value(form, "area_m2").flatMap(Double.init)
+        body.rate = WebForm.value(form, "rate").flatMap(Double.init).map { .init(value: $0, unit: "tCO2/ha/yr") }
+        body.captured = WebForm.value(form, "captured").flatMap(Double.init).map { .init(quantity: $0, unit: "tCO2") }
+        body.source = WebForm.value(form, "source")
+        return body
+    }
+
+    /// An offset request body from the offset form's fields.
+    static func offsetBody(_ form: [String: String], id: String, year: Int) -> APIModels.OffsetBody {
+        var body = APIModels.OffsetBody(id: id, name: form["name"] ?? "", type: form["type"] ?? "",
+                                        quantity: .init(value: WebForm.value(form, "tco2").flatMap(Double.init), unit: "tCO2"), year: year)
+        body.local = form["local"] == "true"
+        body.retired = WebForm.value(form, "retired")
+        body.commitmentYears = WebForm.value(form, "commitment_years").flatMap(Int.init)
+        body.registryRef = WebForm.value(form, "registry_ref")
+        return body
     }
 
     // MARK: Snapshots

@@ -34,11 +34,7 @@ extension ParkPages {
         let key = try context.parameter("park"), sinkKey = try context.parameter("sink")
         let year = request.uri.queryParameters.get("year").flatMap(Int.init)
         do {
-            var body = APIModels.SinkBody(id: sinkKey, name: form["name"] ?? "", kind: form["kind"] ?? "")
-            body.areaM2 = WebForm.value(form, "area_m2").flatMap(Double.init)
-            body.rate = WebForm.value(form, "rate").flatMap(Double.init).map { .init(value: $0, unit: "tCO2/ha/yr") }
-            body.captured = WebForm.value(form, "captured").flatMap(Double.init).map { .init(quantity: $0, unit: "tCO2") }
-            body.source = WebForm.value(form, "source")
+            let body = Self.sinkBody(form, id: sinkKey)
             try await store.updateSink(parkKey: key, sink: try body.sink(), year: body.kind == "ccus" ? year : nil, caller: caller)
         } catch let error as APIError {
             return try await editSinkForm(request, context, form: form, error: "\(error.field ?? ""): \(error.message)", status: .unprocessableContent)
@@ -80,12 +76,7 @@ extension ParkPages {
         let key = try context.parameter("park"), offsetKey = try context.parameter("offset")
         let year = request.uri.queryParameters.get("year").flatMap(Int.init) ?? 0
         do {
-            var body = APIModels.OffsetBody(id: offsetKey, name: form["name"] ?? "", type: form["type"] ?? "",
-                                            quantity: .init(value: WebForm.value(form, "tco2").flatMap(Double.init), unit: "tCO2"), year: year)
-            body.local = form["local"] == "true"
-            body.retired = WebForm.value(form, "retired")
-            body.commitmentYears = WebForm.value(form, "commitment_years").flatMap(Int.init)
-            body.registryRef = WebForm.value(form, "registry_ref")
+            let body = Self.offsetBody(form, id: offsetKey, year: year)
             try await store.updateOffset(parkKey: key, offset: try body.offset(), year: year, caller: caller)
         } catch let error as APIError {
             return try await editOffsetForm(request, context, form: form, error: "\(error.field ?? ""): \(error.message)", status: .unprocessableContent)
