@@ -21,11 +21,11 @@ struct InventoryService: Sendable {
     /// makes the next request recompute from stored facts.
     func compute(parkKey: String, year: Int, caller: Caller) async throws -> Computed {
         let key = try await cacheKey(parkKey: parkKey, year: year, caller: caller)
-        if let cached = await cache.computed(key) { return cached }
-        let (definition, missing) = try await store.definition(parkKey: parkKey, year: year, caller: caller)
-        let computed = Computed(inventory: try InventoryCalculator.compute(definition), definition: definition, missing: missing)
-        await cache.store(computed, for: key)
-        return computed
+        let store = self.store
+        return try await cache.computed(key) {
+            let (definition, missing) = try await store.definition(parkKey: parkKey, year: year, caller: caller)
+            return Computed(inventory: try InventoryCalculator.compute(definition), definition: definition, missing: missing)
+        }
     }
 
     /// The `zeropark.inventory/1` JSON of `compute`, cached the same way.
@@ -90,7 +90,20 @@ actor InventoryCache {
         self.capacity = capacity
     }
 
-    func computed(_ key: Key) -> InventoryService.Computed? { computed[key] }
+    private var inFlight: [Key: Task<InventoryService.Computed, Error>] = [:]
+
+    /// The cached value for `key`, or the one `make` computes. Concurrent requests for the same key
+    /// wait for one computation instead of each running their own.
+    func computed(_ key: Key, make: @escaping @Sendable () async throws -> InventoryService.Computed) async throws -> InventoryService.Computed {
+        if let value = computed[key] { return value }
+        if let running = inFlight[key] { return try await running.value }
+        let task = Task { try await make() }
+        inFlight[key] = task
+        defer { inFlight[key] = nil }
+        let value = try await task.value
+        store(value, for: key)
+        return value
+    }
 
     func json(_ key: Key) -> String? { encoded[key] }
 
