@@ -52,6 +52,36 @@ struct InventoryService: Sendable {
         return InventoryCache.Key(parkKey: parkKey, year: year, scope: caller.tenantEnterprise(parkID: park.id) ?? "*", version: version)
     }
 
+    /// Checks that a source description can be accounted with the park's factors and fuels (known
+    /// factor, fuel, grid and gas ids; matching units) before it is stored, so that no edit can leave
+    /// the park's inventory unable to compute. Throws the accounting's `ParkInputError`.
+    func check(_ spec: SourceSpec, parkKey: String, caller: Caller) async throws {
+        let validated = try spec.validated()
+        let park = try await store.park(key: parkKey, caller: caller)
+        var (definition, _) = try await store.definition(parkKey: parkKey, year: park.defaultYear, caller: caller)
+        guard let system = EmissionSystem(rawValue: validated.system), let method = AccountingMethodKind(rawValue: validated.method) else {
+            return
+        }
+        let unit = try QuantityUnit.parse(validated.unit)
+        definition.sources = [EmissionSource(id: validated.key, name: validated.name, system: system, method: method, fuel: validated.fuel,
+                                             factor: validated.factor, grid: validated.grid, gas: validated.gas, gwpSet: validated.gwpSet,
+                                             scope: validated.scope, enterprise: validated.enterprise,
+                                             activity: ActivityData(unit: unit, values: .total(0)))]
+        definition.sinks = []
+        definition.offsets = []
+        _ = try InventoryCalculator.compute(definition)
+    }
+
+    /// Checks that the park still accounts with `factor` added or replaced (e.g. a unit change that
+    /// no longer fits the sources using it is refused).
+    func check(_ factor: ParkFactor, parkKey: String, caller: Caller) async throws {
+        let park = try await store.park(key: parkKey, caller: caller)
+        var (definition, _) = try await store.definition(parkKey: parkKey, year: park.defaultYear, caller: caller)
+        definition.factors.removeAll { $0.id == factor.id }
+        definition.factors.append(factor)
+        _ = try InventoryCalculator.compute(definition)
+    }
+
     /// Computes and stores a snapshot; returns it with its hashes.
     func snapshot(parkKey: String, year: Int, caller: Caller) async throws -> InventorySnapshot {
         let computed = try await compute(parkKey: parkKey, year: year, caller: caller)

@@ -53,6 +53,11 @@ public protocol ParkRepository: Sendable {
     func deleteSinkOrOffset(parkKey: String, entity: String, key: String, caller: Caller) async throws
     func updateSink(parkKey: String, sink: CarbonSink, year: Int?, caller: Caller) async throws
     func updateOffset(parkKey: String, offset: CarbonOffset, year: Int, caller: Caller) async throws
+    // Profile and park factors
+    func updateProfile(parkKey: String, profile: ParkProfile, caller: Caller) async throws
+    func parkFactors(parkKey: String, caller: Caller) async throws -> [ParkFactor]
+    func saveParkFactor(parkKey: String, factor: ParkFactor, caller: Caller) async throws
+    func deleteParkFactor(parkKey: String, factorKey: String, caller: Caller) async throws
     // Members
     func members(parkKey: String, caller: Caller) async throws -> [Member]
     func grant(parkKey: String, username: String, role: ParkRole, enterprise: String?, caller: Caller) async throws

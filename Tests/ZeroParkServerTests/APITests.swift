@@ -22,6 +22,8 @@ struct APITests {
         "PUT /parks/{park}/sinks/{sink}": #"{"id":"ignored","name":"园区绿地（复测）","kind":"greenery","area_m2":130000,"rate":{"value":10.5,"unit":"tCO2/ha/yr"},"source":"复测报告"}"#,
         "PUT /parks/{park}/offsets/{offset}": #"{"id":"ignored","name":"内蒙古风电 CCER","type":"CCER","quantity":{"value":15000,"unit":"tCO2"},"year":2025,"retired":"2026-03-20"}"#,
         "PUT /parks/{park}/members/{username}": #"{"role":"viewer"}"#,
+        "PUT /parks/{park}": #"{"name":"南沙智造产业园","name_en":"Nansha Smart Manufacturing Park","type":"industrial_park","province":"guangdong","area_m2":860000,"output_value_cny":6.4e9,"boundary_evidence":["建设工程规划许可证 穗规建证〔2019〕1234号"]}"#,
+        "PUT /parks/{park}/factors/{factor}": #"{"value":0.22,"unit":"kgCO2/t","source":"市政供水企业 2025 年测算（示例）"}"#,
         "PUT /parks/{park}/publication": #"{"published":true,"reduction_target":"2030 年净零"}"#,
         "POST /parks/{park}/comments": #"{"target":"source:water","text":"请补充账单"}"#,
     ]
@@ -40,7 +42,7 @@ struct APITests {
         }
         // Writes before deletes; deletes last.
         operations.sort { ($0.0 == "DELETE" ? 1 : 0, $0.1, $0.0) < ($1.0 == "DELETE" ? 1 : 0, $1.1, $1.0) }
-        #expect(operations.count == 32)
+        #expect(operations.count == 36)
         let ordered = operations
         let creative = try String(contentsOf: TestServer.root.appendingPathComponent("examples/creative-park.yaml"), encoding: .utf8)
             .replacingOccurrences(of: "id: xihu-creative", with: "id: xihu-creative-2")
@@ -49,7 +51,8 @@ struct APITests {
             for (method, path, documented) in ordered {
                 let uri = "/api/v1" + path.replacingOccurrences(of: "{park}", with: "nansha-demo")
                     .replacingOccurrences(of: "{source}", with: "water").replacingOccurrences(of: "{sink}", with: "green-belt")
-                    .replacingOccurrences(of: "{offset}", with: "ccer-wind").replacingOccurrences(of: "{username}", with: "viewer").replacingOccurrences(of: "{id}", with: snapshotID)
+                    .replacingOccurrences(of: "{offset}", with: "ccer-wind").replacingOccurrences(of: "{username}", with: "viewer")
+                    .replacingOccurrences(of: "{factor}", with: "park.extra").replacingOccurrences(of: "{id}", with: snapshotID)
                     .replacingOccurrences(of: "{id}", with: "grid.guangdong")
                 let key = "\(method) \(path)"
                 let text = key == "POST /parks" ? creative : Self.bodies[key]
@@ -172,7 +175,7 @@ struct APITests {
                 #expect(response.status == .badRequest)
             }
             try await client.execute(uri: "/api/v1/parks/nansha-demo/sources", method: .post, headers: server.auth("manager"),
-                                     body: body(#"{"key":"water","name":"dup","system":"water","method":"activity_factor","unit":"t"}"#)) { response in
+                                     body: body(#"{"key":"water","name":"dup","system":"water","method":"activity_factor","factor":"park.water_supply","unit":"t"}"#)) { response in
                 #expect(response.status == .conflict)
             }
             try await client.execute(uri: "/api/v1/parks/nansha-demo/sources", method: .post, headers: server.auth("manager"),
@@ -230,6 +233,45 @@ struct APITests {
                 #expect(object["input_hash"] as? String == ContentHash.sha256(input))
                 #expect((object["inventory"] as? [String: Any])?["format"] as? String == "zeropark.inventory/1")
             }
+        }
+    }
+
+    @Test("edits that would leave the park unaccountable are refused: unknown factor, unit change, deleting a used factor")
+    func editsKeepTheParkAccountable() async throws {
+        let server = try await TestServer.make()
+        try await server.run { client in
+            let source = #"{"key":"water","name":"市政自来水","system":"water","method":"activity_factor","factor":"park.water_supplies","enterprise":"property","unit":"t"}"#
+            try await client.execute(uri: "/api/v1/parks/nansha-demo/sources/water", method: .put, headers: server.auth("manager"),
+                                     body: body(source)) { response in
+                #expect(response.status == .unprocessableContent)
+                let error = try response.error()
+                #expect(error["code"] as? String == "unknown_factor")
+            }
+            try await client.execute(uri: "/api/v1/parks/nansha-demo/sources/water", method: .get, headers: server.auth("manager")) { response in
+                let object = try #require(try response.json() as? [String: Any])
+                #expect(object["factor"] as? String == "park.water_supply")
+            }
+            // park.water_supply is applied to tonnes of water: a per-MWh unit no longer fits.
+            try await client.execute(uri: "/api/v1/parks/nansha-demo/factors/park.water_supply", method: .put, headers: server.auth("manager"),
+                                     body: body(#"{"value":0.21,"unit":"tCO2/MWh","source":"x"}"#)) { response in
+                #expect(response.status == .unprocessableContent)
+                let error = try response.error()
+                #expect(error["code"] as? String == "unit_mismatch")
+            }
+            try await client.execute(uri: "/api/v1/parks/nansha-demo/factors/park.water_supply", method: .delete, headers: server.auth("manager")) { response in
+                #expect(response.status == .conflict)
+                let error = try response.error()
+                #expect((error["message"] as? String)?.contains("water") == true)
+            }
+            // A park override of a library factor may go: the library value applies again.
+            try await client.execute(uri: "/api/v1/parks/nansha-demo/factors/grid.guangdong", method: .put, headers: server.auth("manager"),
+                                     body: body(#"{"value":0.5,"unit":"tCO2/MWh","source":"own study"}"#)) { #expect($0.status == .ok) }
+            try await client.execute(uri: "/api/v1/parks/nansha-demo/factors/grid.guangdong", method: .delete, headers: server.auth("manager")) {
+                #expect($0.status == .noContent)
+            }
+            // Only park admins change the profile.
+            try await client.execute(uri: "/api/v1/parks/nansha-demo", method: .put, headers: server.auth("manager"),
+                                     body: body(#"{"name":"x","type":"industrial_park","area_m2":1}"#)) { #expect($0.status == .forbidden) }
         }
     }
 }

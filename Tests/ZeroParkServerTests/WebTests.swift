@@ -290,4 +290,37 @@ struct WebTests {
             #expect(page.contains("grant"))
         }
     }
+
+    @Test("the settings page edits the profile and the park's factors; a factor in use cannot be deleted")
+    func profileAndFactors() async throws {
+        let server = try await TestServer.make()
+        try await server.run { client in
+            let admin = Session(client: client, cookie: try await Self.login(client, "admin", "zeropark-admin"))
+            var (status, page) = try await admin.post("/parks/nansha-demo/settings/profile",
+                                                      form: "name=%E5%8D%97%E6%B2%99&type=industrial_park&province=guangdong&area_m2=900000&output_value_cny=6.2e9&boundary_evidence=A%0AB",
+                                                      tokenFrom: "/parks/nansha-demo/settings")
+            #expect(status == .seeOther)
+            (_, page) = try await admin.get("/parks/nansha-demo?year=2025")
+            #expect(page.contains("900,000 m²"))
+            // 32,350.6355 tCO2 ÷ 900,000 m² = 35.95 kgCO2/m²
+            #expect(page.contains("35.95"))
+            (status, page) = try await admin.post("/parks/nansha-demo/settings/profile", form: "name=x&type=industrial_park&area_m2=-1",
+                                                  tokenFrom: "/parks/nansha-demo/settings")
+            #expect(status == .unprocessableContent)
+            (status, _) = try await admin.post("/parks/nansha-demo/settings/factors",
+                                               form: "id=park.steam&value=0.095&unit=tCO2%2FGJ&source=%E7%83%AD%E7%94%B5%E5%8E%82%E5%AE%9E%E6%B5%8B",
+                                               tokenFrom: "/parks/nansha-demo/settings")
+            #expect(status == .seeOther)
+            (_, page) = try await admin.get("/parks/nansha-demo/settings")
+            #expect(page.contains("park.steam") && page.contains("热电厂实测"))
+            (status, page) = try await admin.post("/parks/nansha-demo/settings/factors/park.sludge_treatment/delete", form: "",
+                                                  tokenFrom: "/parks/nansha-demo/settings")
+            #expect(status == .conflict)
+            #expect(page.contains("sludge"))
+            (status, page) = try await admin.post("/parks/nansha-demo/settings/factors", form: "id=park.sludge_treatment&value=0.35&unit=tCO2%2FMWh&source=x",
+                                                  tokenFrom: "/parks/nansha-demo/settings")
+            #expect(status == .unprocessableContent)
+            #expect(page.contains("unit"))
+        }
+    }
 }

@@ -100,6 +100,52 @@ enum APIModels {
         var reductionTarget: String?
     }
 
+    struct ProfileBody: Codable, Sendable {
+        var name: String
+        var nameEn: String?
+        var type: String
+        var province: String?
+        var areaM2: Double
+        var outputValueCny: Double?
+        var boundaryEvidence: [String]?
+
+        func profile(key: String) throws -> ParkProfile {
+            guard let type = ParkType(rawValue: type) else {
+                throw APIError(status: .unprocessableContent, code: "invalid",
+                               message: "type must be one of \(ParkType.allCases.map(\.rawValue).joined(separator: ", "))", field: "type")
+            }
+            return ParkProfile(id: key, name: name, nameEn: nameEn, type: type, province: province, areaM2: areaM2,
+                               outputValueCNY: outputValueCny, boundaryEvidence: boundaryEvidence ?? [])
+        }
+    }
+
+    struct FactorBody: Codable, Sendable {
+        var value: Double
+        var unit: String
+        var source: String
+
+        func factor(id: String) throws -> ParkFactor {
+            do { return ParkFactor(id: id, value: value, unit: try QuantityUnit.parse(unit), source: source) } catch {
+                throw APIError(status: .unprocessableContent, code: "unknown_unit", message: "\(error)", field: "unit")
+            }
+        }
+    }
+
+    struct ParkFactorView: Codable, Sendable {
+        var id, unit, source: String
+        var value: Double
+        /// Whether the factor replaces a built-in one of the same id.
+        var overridesLibrary: Bool
+
+        init(_ factor: ParkFactor) {
+            id = factor.id
+            unit = factor.unit.symbol
+            source = factor.source
+            value = factor.value
+            overridesLibrary = FactorLibrary.builtIn.contains(factorID: factor.id)
+        }
+    }
+
     struct MemberBody: Codable, Sendable {
         var role: String
         var enterprise: String?

@@ -30,6 +30,30 @@ struct APIRoutes {
             let park = try await store.park(key: key, caller: caller)
             return try JSONBody.response(APIModels.ParkView(park, years: try await store.years(parkKey: key, caller: caller)))
         }
+        api.put("parks/:park") { request, context in
+            let body = try await JSONBody.decode(APIModels.ProfileBody.self, from: request, context: context)
+            let caller = try context.requireCaller()
+            let key = try context.parameter("park")
+            try await store.updateProfile(parkKey: key, profile: try body.profile(key: key), caller: caller)
+            let park = try await store.park(key: key, caller: caller)
+            return try JSONBody.response(APIModels.ParkView(park, years: try await store.years(parkKey: key, caller: caller)))
+        }
+        api.get("parks/:park/factors") { _, context in
+            try JSONBody.response(try await store.parkFactors(parkKey: try context.parameter("park"), caller: try context.requireCaller())
+                .map(APIModels.ParkFactorView.init))
+        }
+        api.put("parks/:park/factors/:factor") { request, context in
+            let body = try await JSONBody.decode(APIModels.FactorBody.self, from: request, context: context)
+            let factor = try body.factor(id: try context.parameter("factor"))
+            try await service.check(factor, parkKey: try context.parameter("park"), caller: try context.requireCaller())
+            try await store.saveParkFactor(parkKey: try context.parameter("park"), factor: factor, caller: try context.requireCaller())
+            return try JSONBody.response(APIModels.ParkFactorView(factor))
+        }
+        api.delete("parks/:park/factors/:factor") { _, context in
+            try await store.deleteParkFactor(parkKey: try context.parameter("park"), factorKey: try context.parameter("factor"),
+                                             caller: try context.requireCaller())
+            return Response(status: .noContent)
+        }
         api.put("parks/:park/publication") { request, context in
             let body = try await JSONBody.decode(APIModels.PublicationBody.self, from: request, context: context)
             let caller = try context.requireCaller()
@@ -50,6 +74,7 @@ struct APIRoutes {
         }
         api.post("parks/:park/sources") { request, context in
             let spec = try await JSONBody.decode(SourceSpec.self, from: request, context: context)
+            try await service.check(spec, parkKey: try context.parameter("park"), caller: try context.requireCaller())
             let created = try await store.createSource(parkKey: try context.parameter("park"), spec: spec, caller: try context.requireCaller())
             return try JSONBody.response(created, status: .created)
         }
@@ -58,7 +83,9 @@ struct APIRoutes {
                                                          caller: try context.requireCaller()))
         }
         api.put("parks/:park/sources/:source") { request, context in
-            let spec = try await JSONBody.decode(SourceSpec.self, from: request, context: context)
+            var spec = try await JSONBody.decode(SourceSpec.self, from: request, context: context)
+            spec.key = try context.parameter("source")
+            try await service.check(spec, parkKey: try context.parameter("park"), caller: try context.requireCaller())
             return try JSONBody.response(try await store.updateSource(parkKey: try context.parameter("park"), sourceKey: try context.parameter("source"),
                                                                       spec: spec, caller: try context.requireCaller()))
         }

@@ -160,6 +160,57 @@ paths:
       responses:
         '200': { description: The park }
         '404': { $ref: '#/components/responses/Error' }
+    put:
+      summary: Replace the park's profile and boundary evidence (park admins; 1.1.1)
+      parameters: [ { $ref: '#/components/parameters/park' } ]
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              type: object
+              required: [name, type, area_m2]
+              properties:
+                name: { type: string }
+                name_en: { type: string }
+                type: { type: string, enum: [industrial_park, industrial_cluster, creative_park, incubator, enterprise_campus] }
+                province: { type: string }
+                area_m2: { type: number, exclusiveMinimum: 0 }
+                output_value_cny: { type: number, minimum: 0 }
+                boundary_evidence: { type: array, items: { type: string } }
+      responses:
+        '200': { description: The park }
+        '400': { $ref: '#/components/responses/Error' }
+        '403': { $ref: '#/components/responses/Error' }
+        '422': { $ref: '#/components/responses/Error' }
+  /parks/{park}/factors:
+    get:
+      summary: The park's own factors (overriding or adding to the library), each with its source
+      parameters: [ { $ref: '#/components/parameters/park' } ]
+      responses:
+        '200': { description: Park factors }
+        '404': { $ref: '#/components/responses/Error' }
+  /parks/{park}/factors/{factor}:
+    put:
+      summary: Add or replace a park factor (admins, managers); the source is required (1.1.2(b))
+      parameters: [ { $ref: '#/components/parameters/park' }, { name: factor, in: path, required: true, schema: { type: string } } ]
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema: { type: object, required: [value, unit, source], properties: { value: { type: number, minimum: 0 }, unit: { type: string }, source: { type: string } } }
+      responses:
+        '200': { description: The factor }
+        '403': { $ref: '#/components/responses/Error' }
+        '422': { $ref: '#/components/responses/Error' }
+    delete:
+      summary: Remove a park factor (409 while a source uses a factor the library does not have)
+      parameters: [ { $ref: '#/components/parameters/park' }, { name: factor, in: path, required: true, schema: { type: string } } ]
+      responses:
+        '204': { description: Deleted }
+        '403': { $ref: '#/components/responses/Error' }
+        '404': { $ref: '#/components/responses/Error' }
+        '409': { $ref: '#/components/responses/Error' }
   /parks/{park}/publication:
     put:
       summary: Publish or withdraw the public disclosure page, with the reduction target (park admins; 1.1.2(d))

@@ -268,6 +268,14 @@ struct ParkPages: Sendable {
                              park: loaded.nav, status: status)
     }
 
+    /// The accounting's problems as one line for a form: `field: message; ...` without the park prefix.
+    static func message(_ error: ParkInputError) -> String {
+        error.issues.map { issue in
+            let field = issue.field.split(separator: ".", maxSplits: 1).dropFirst().first.map(String.init) ?? issue.field
+            return "\(field): \(issue.message)"
+        }.joined(separator: "; ")
+    }
+
     static func spec(from form: [String: String]) -> SourceSpec {
         SourceSpec(key: form["key"] ?? "", name: form["name"] ?? "", system: form["system"] ?? "", method: form["method"] ?? "",
                    fuel: WebForm.value(form, "fuel"), factor: WebForm.value(form, "factor"), grid: WebForm.value(form, "grid"),
@@ -280,10 +288,14 @@ struct ParkPages: Sendable {
         let form = try await WebForm.verified(request, context: context)
         let key = try context.parameter("park")
         do {
-            let created = try await store.createSource(parkKey: key, spec: Self.spec(from: form), caller: caller)
+            let spec = Self.spec(from: form)
+            try await service.check(spec, parkKey: key, caller: caller)
+            let created = try await store.createSource(parkKey: key, spec: spec, caller: caller)
             return Response(status: .seeOther, headers: [.location: "/parks/\(key)/sources/\(created.key)"])
         } catch let error as StoreError where error.isInputError {
             return try await sourceForm(request, context, form: form, error: error.description, status: .unprocessableContent)
+        } catch let error as ParkInputError {
+            return try await sourceForm(request, context, form: form, error: Self.message(error), status: .unprocessableContent)
         }
     }
 
@@ -304,10 +316,13 @@ struct ParkPages: Sendable {
         do {
             var spec = Self.spec(from: form)
             spec.key = sourceKey
+            try await service.check(spec, parkKey: key, caller: caller)
             _ = try await store.updateSource(parkKey: key, sourceKey: sourceKey, spec: spec, caller: caller)
             return Response(status: .seeOther, headers: [.location: "/parks/\(key)/sources/\(sourceKey)"])
         } catch let error as StoreError where error.isInputError {
             return try await sourceForm(request, context, form: form, error: error.description, status: .unprocessableContent, editing: sourceKey)
+        } catch let error as ParkInputError {
+            return try await sourceForm(request, context, form: form, error: Self.message(error), status: .unprocessableContent, editing: sourceKey)
         }
     }
 

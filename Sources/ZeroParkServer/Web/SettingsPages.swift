@@ -97,9 +97,22 @@ extension ParkPages {
         let key = loaded.park.profile.id
         let role = loaded.caller.role(parkID: loaded.park.id)
         let language = context.language
+        let profile = loaded.park.profile
         var data: [String: Any] = ["parkKey": key, "year": loaded.year, "name": name(loaded.park, language),
                                    "isAdmin": role == .admin, "canAudit": [.admin, .manager, .auditor].contains(role),
-                                   "published": loaded.park.published, "target": loaded.park.reductionTarget ?? ""]
+                                   "canEdit": loaded.caller.canEditPark(parkID: loaded.park.id),
+                                   "published": loaded.park.published, "target": loaded.park.reductionTarget ?? "",
+                                   "profile": ["name": profile.name, "nameEn": profile.nameEn ?? "", "province": profile.province ?? "",
+                                               "area": Quantity.format(profile.areaM2), "output": profile.outputValueCNY.map(Quantity.format) ?? "",
+                                               "evidence": profile.boundaryEvidence.joined(separator: "\n")],
+                                   "parkTypes": ParkType.allCases.map { ["value": $0.rawValue, "label": language == .zh ? $0.nameZh : $0.nameEn,
+                                                                         "selected": $0 == profile.type] }]
+        if loaded.caller.canEditPark(parkID: loaded.park.id) {
+            data["factors"] = try await store.parkFactors(parkKey: key, caller: loaded.caller).map { factor -> [String: Any] in
+                ["id": factor.id, "value": Quantity.format(factor.value), "unit": factor.unit.symbol, "source": factor.source,
+                 "overrides": FactorLibrary.builtIn.contains(factorID: factor.id)]
+            }
+        }
         if role == .admin {
             data["members"] = try await store.members(parkKey: key, caller: loaded.caller).map {
                 ["username": $0.username, "displayName": $0.displayName, "roleName": language == .zh ? $0.role.nameZh : $0.role.rawValue,
@@ -140,6 +153,68 @@ extension ParkPages {
             try await store.grant(parkKey: key, username: form["username"] ?? "", role: role, enterprise: WebForm.value(form, "enterprise"), caller: caller)
         } catch let error as StoreError where error.isInputError {
             return try await settings(request, context, error: error.description, status: .unprocessableContent)
+        }
+        return Response(status: .seeOther, headers: [.location: "/parks/\(key)/settings"])
+    }
+
+    func saveProfile(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let caller = try context.requireLogin()
+        let form = try await WebForm.verified(request, context: context)
+        let key = try context.parameter("park")
+        guard let type = form["type"].flatMap(ParkType.init(rawValue:)) else {
+            return try await settings(request, context, error: "type", status: .unprocessableContent)
+        }
+        guard let area = WebForm.value(form, "area_m2").flatMap(Double.init) else {
+            return try await settings(request, context, error: "area_m2: " + t(context)("须为数字", "must be a number"), status: .unprocessableContent)
+        }
+        let output = WebForm.value(form, "output_value_cny")
+        guard output == nil || output.flatMap(Double.init) != nil else {
+            return try await settings(request, context, error: "output_value_cny: " + t(context)("须为数字", "must be a number"),
+                                      status: .unprocessableContent)
+        }
+        let evidence = (form["boundary_evidence"] ?? "").split(whereSeparator: \.isNewline)
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let profile = ParkProfile(id: key, name: form["name"] ?? "", nameEn: WebForm.value(form, "name_en"), type: type,
+                                  province: WebForm.value(form, "province"), areaM2: area, outputValueCNY: output.flatMap(Double.init),
+                                  boundaryEvidence: evidence)
+        do {
+            try await store.updateProfile(parkKey: key, profile: profile, caller: caller)
+        } catch let error as StoreError where error.isInputError {
+            return try await settings(request, context, error: error.description, status: .unprocessableContent)
+        }
+        return Response(status: .seeOther, headers: [.location: "/parks/\(key)/settings"])
+    }
+
+    func saveFactor(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let caller = try context.requireLogin()
+        let form = try await WebForm.verified(request, context: context)
+        let key = try context.parameter("park")
+        do {
+            guard let value = WebForm.value(form, "value").flatMap(Double.init) else {
+                throw StoreError.invalid(field: "value", message: t(context)("须为数字", "must be a number"))
+            }
+            let body = APIModels.FactorBody(value: value, unit: form["unit"] ?? "", source: form["source"] ?? "")
+            let factor = try body.factor(id: form["id"] ?? "")
+            try await service.check(factor, parkKey: key, caller: caller)
+            try await store.saveParkFactor(parkKey: key, factor: factor, caller: caller)
+        } catch let error as StoreError where error.isInputError {
+            return try await settings(request, context, error: error.description, status: .unprocessableContent)
+        } catch let error as APIError {
+            return try await settings(request, context, error: "\(error.field ?? ""): \(error.message)", status: .unprocessableContent)
+        } catch let error as ParkInputError {
+            return try await settings(request, context, error: Self.message(error), status: .unprocessableContent)
+        }
+        return Response(status: .seeOther, headers: [.location: "/parks/\(key)/settings"])
+    }
+
+    func deleteFactor(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let caller = try context.requireLogin()
+        _ = try await WebForm.verified(request, context: context)
+        let key = try context.parameter("park")
+        do {
+            try await store.deleteParkFactor(parkKey: key, factorKey: try context.parameter("factor"), caller: caller)
+        } catch let error as StoreError where error.isInputError {
+            return try await settings(request, context, error: error.description, status: .conflict)
         }
         return Response(status: .seeOther, headers: [.location: "/parks/\(key)/settings"])
     }

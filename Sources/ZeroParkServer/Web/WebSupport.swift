@@ -108,6 +108,10 @@ struct WebErrorMiddleware: RouterMiddleware {
             _ = error
             let target = request.uri.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "%2F"
             return Response(status: .seeOther, headers: [.location: "/login?next=\(target)"])
+        } catch let error as ParkInputError {
+            // Stored data the accounting refuses (e.g. after a park-file re-import): say what, not 500.
+            return renderer.message("422", error.issues.map(\.description).joined(separator: "; "), context: context,
+                                    status: .unprocessableContent)
         } catch let error as HTTPError where error.status == .forbidden || error.status == .contentTooLarge {
             return renderer.message("\(error.status.code)", error.body ?? "", context: context, status: error.status)
         }

@@ -293,6 +293,30 @@ enum WebTemplates {
     <h1>{{t.settings}} · {{name}}</h1>
     {{#formError}}<p class="error" id="form-error">{{formError}}</p>{{/formError}}
     {{#isAdmin}}
+    <section class="card"><h2>{{t.profile}}</h2>
+    <form method="post" action="/parks/{{parkKey}}/settings/profile" class="stack" id="profile-form"><input type="hidden" name="_csrf" value="{{csrf}}">
+      <label>{{t.name}} <input name="name" required value="{{profile.name}}"></label>
+      <label>{{t.nameEn}} <input name="name_en" value="{{profile.nameEn}}"></label>
+      <label>{{t.type}} <select name="type">{{#parkTypes}}<option value="{{value}}" {{#selected}}selected{{/selected}}>{{label}}</option>{{/parkTypes}}</select></label>
+      <label>{{t.province}} <input name="province" value="{{profile.province}}" placeholder="guangdong"></label>
+      <label>{{t.areaM2}} <input name="area_m2" required value="{{profile.area}}" inputmode="decimal" id="profile-area"></label>
+      <label>{{t.outputValue}} <input name="output_value_cny" value="{{profile.output}}" inputmode="decimal"></label>
+      <label>{{t.boundaryEvidence}} <textarea name="boundary_evidence" rows="3">{{profile.evidence}}</textarea></label>
+      <button type="submit" id="profile-save">{{t.save}}</button></form>
+    </section>
+    {{/isAdmin}}
+    {{#canEdit}}
+    <section class="card"><h2>{{t.parkFactors}}</h2>
+    <table><thead><tr><th>id</th><th class="num">{{t.value}}</th><th>{{t.unit}}</th><th>{{t.dataSource}}</th><th></th></tr></thead>
+    <tbody>{{#factors}}<tr><td>{{id}}{{#overrides}} <span class="badge warn">{{t.override}}</span>{{/overrides}}</td><td class="num">{{value}}</td><td>{{unit}}</td><td>{{source}}</td>
+      <td><form method="post" action="/parks/{{parkKey}}/settings/factors/{{id}}/delete" class="inline"><input type="hidden" name="_csrf" value="{{csrf}}"><button type="submit" class="link-dark">{{t.delete}}</button></form></td></tr>{{/factors}}</tbody></table>
+    <form method="post" action="/parks/{{parkKey}}/settings/factors" class="row"><input type="hidden" name="_csrf" value="{{csrf}}">
+      <input name="id" placeholder="park.xxx / grid.guangdong" required pattern="[A-Za-z0-9._-]{1,64}"> <input name="value" placeholder="{{t.value}}" inputmode="decimal" required>
+      <input name="unit" placeholder="tCO2/MWh" required> <input name="source" placeholder="{{t.dataSource}}" required>
+      <button type="submit">{{t.save}}</button></form>
+    </section>
+    {{/canEdit}}
+    {{#isAdmin}}
     <section class="card"><h2>{{t.publication}}</h2>
     <form method="post" action="/parks/{{parkKey}}/settings/publication" class="stack"><input type="hidden" name="_csrf" value="{{csrf}}">
       <label class="check"><input type="checkbox" name="published" value="true" {{#published}}checked{{/published}} id="published"> {{t.publishDisclosure}}</label>
@@ -312,7 +336,7 @@ enum WebTemplates {
     {{#canAudit}}<section class="card"><h2>{{t.auditLog}}</h2>
     <table class="audit"><thead><tr><th>{{t.createdAt}}</th><th>{{t.actor}}</th><th>{{t.action}}</th><th>{{t.entity}}</th><th>{{t.before}}</th><th>{{t.after}}</th></tr></thead>
     <tbody>{{#audit}}<tr><td>{{at}}</td><td>{{actor}}</td><td>{{action}}</td><td>{{entity}} {{entityKey}}</td><td>{{#before}}<code>{{before}}</code>{{/before}}</td><td>{{#after}}<code>{{after}}</code>{{/after}}</td></tr>{{/audit}}</tbody></table></section>{{/canAudit}}
-    {{^isAdmin}}{{^canAudit}}<p class="note">{{t.noSettings}}</p>{{/canAudit}}{{/isAdmin}}
+    {{^canEdit}}{{^canAudit}}<p class="note">{{t.noSettings}}</p>{{/canAudit}}{{/canEdit}}
     """
 
     static let message = """

@@ -46,6 +46,10 @@ enum WebText {
         ("auditLog", "审计日志", "Audit log"), ("actor", "操作人", "Actor"), ("action", "操作", "Action"), ("entity", "对象", "Entity"),
         ("before", "变更前", "Before"), ("after", "变更后", "After"), ("noSettings", "您的角色无可用设置。", "Nothing to set for your role."),
         ("editSource", "编辑排放源", "Edit source"),
+        ("profile", "园区档案与边界", "Park profile and boundary"), ("nameEn", "英文名称", "English name"),
+        ("province", "省份", "Province"), ("outputValue", "年产值（元）", "Annual output (CNY)"),
+        ("boundaryEvidence", "边界依据（每行一份文件）", "Boundary evidence (one document per line)"),
+        ("parkFactors", "园区排放因子", "Park factors"),
         ("formExpired", "登录表单已过期，请重试。", "The login form expired; please try again."),
         ("tooManyLogins", "登录失败次数过多，请 15 分钟后再试。", "Too many failed logins; try again in 15 minutes."), ("imported", "已导入", "Imported"), ("tenantScope", "仅显示本企业的排放源", "Showing your enterprise's sources only"),
     ]
