@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
@@ -41,6 +42,7 @@ let package = Package(
         .target(name: "ZeroParkServer", dependencies: [
             "ZeroParkCore", "ZeroParkParkFile", "ZeroParkStore", "ZeroParkReports",
             .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             .product(name: "Mustache", package: "swift-mustache"),
             .product(name: "Crypto", package: "swift-crypto"),
@@ -68,6 +70,7 @@ let package = Package(
         .testTarget(name: "ZeroParkServerTests", dependencies: [
             "ZeroParkServer", "ZeroParkStore", "ZeroParkCore",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "Yams", package: "Yams"),
         ]),
         .testTarget(name: "ZeroParkCommandsTests", dependencies: ["ZeroParkCommands", "ZeroParkReports", "zeropark"]),

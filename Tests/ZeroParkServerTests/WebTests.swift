@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Testing
@@ -321,6 +322,30 @@ struct WebTests {
                                                   tokenFrom: "/parks/nansha-demo/settings")
             #expect(status == .unprocessableContent)
             #expect(page.contains("unit"))
+        }
+    }
+
+    @Test("API writes with a browser session need the session's CSRF token in X-CSRF-Token")
+    func apiSessionCSRF() async throws {
+        let server = try await TestServer.make()
+        try await server.run { client in
+            let cookie = try await Self.login(client, "manager", "zeropark-manager")
+            let json = #"{"target":"park","text":"ok"}"#
+            try await client.execute(uri: "/api/v1/parks/nansha-demo/comments", method: .post,
+                                     headers: [.cookie: cookie, .contentType: "application/json"], body: body(json)) { response in
+                #expect(response.status == .forbidden)
+                let error = try response.error()
+                #expect(error["code"] as? String == "csrf")
+            }
+            let page = try await client.execute(uri: "/parks/nansha-demo/sources/water", method: .get, headers: [.cookie: cookie]) { $0.text }
+            let token = try #require(Self.csrf(in: page))
+            var headers: HTTPFields = [.cookie: cookie, .contentType: "application/json"]
+            headers[try #require(HTTPField.Name("X-CSRF-Token"))] = token
+            try await client.execute(uri: "/api/v1/parks/nansha-demo/comments", method: .post, headers: headers, body: body(json)) { response in
+                #expect(response.status == .created)
+            }
+            // Reads need no token.
+            try await client.execute(uri: "/api/v1/parks", method: .get, headers: [.cookie: cookie]) { #expect($0.status == .ok) }
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import ZeroParkCore
 import ZeroParkStore
@@ -107,5 +108,21 @@ struct APIErrorMiddleware: RouterMiddleware {
             }
             throw mapped
         }
+    }
+}
+
+/// API writes authenticated by a browser session cookie (not an API key) must carry the session's
+/// CSRF token in `X-CSRF-Token`, on top of SameSite=Lax cookies.
+struct APISessionCSRFMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        if request.method != .get, request.method != .head, context.caller != nil, !context.viaAPIKey {
+            guard let expected = context.csrfToken, let name = HTTPField.Name("X-CSRF-Token"), let given = request.headers[name],
+                  Secrets.equal(expected, given) else {
+                throw APIError(status: .forbidden, code: "csrf", message: "send the session's CSRF token in X-CSRF-Token, or use an API key")
+            }
+        }
+        return try await next(request, context)
     }
 }

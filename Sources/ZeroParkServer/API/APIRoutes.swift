@@ -10,7 +10,7 @@ struct APIRoutes {
     let service: InventoryService
 
     func register(on router: Router<AppRequestContext>) {
-        let api = router.group("api/v1").add(middleware: APIErrorMiddleware())
+        let api = router.group("api/v1").add(middleware: APIErrorMiddleware()).add(middleware: APISessionCSRFMiddleware())
         api.get("parks") { _, context in
             try JSONBody.response(try await store.parks(for: try context.requireCaller()))
         }

@@ -56,16 +56,17 @@ extension ParkPages {
                                       "tco2": Quantity.format((try? offset.quantity.value(in: .tonneCO2)) ?? offset.quantity.value),
                                       "retired": offset.retired?.description ?? "", "commitment": offset.commitmentYears.map(String.init) ?? "",
                                       "registry": offset.registryRef ?? "", "type": offset.type.rawValue]
-        if let override { form.merge(override) { $1 } }
+        // `local` is present only when checked (a submitted form decides over the stored value).
+        if offset.local { form["local"] = "true" }
+        if let override {
+            form.merge(override) { $1 }
+            if override["local"] == nil { form["local"] = nil }
+        }
         let strings = t(context)
         var data: [String: Any] = [
-            "parkKey": loaded.park.profile.id, "year": loaded.year, "form": form.merging(["local": offset.local ? "true" : ""]) { $1 },
+            "parkKey": loaded.park.profile.id, "year": loaded.year, "form": form,
             "types": OffsetType.allCases.map { ["value": $0.rawValue, "label": strings.offsetType($0), "selected": $0.rawValue == form["type"]] },
         ]
-        if !offset.local, var formData = data["form"] as? [String: String] {
-            formData.removeValue(forKey: "local")
-            data["form"] = formData
-        }
         if let error { data["formError"] = error }
         return renderer.page("offsetForm", title: offset.name, context: context, data: data, park: loaded.nav, status: status)
     }
