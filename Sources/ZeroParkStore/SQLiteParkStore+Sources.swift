@@ -138,7 +138,7 @@ extension SQLiteParkStore {
                 guard caller.canEditSource(parkID: park.id, enterprise: spec.enterprise) else {
                     throw StoreError.forbidden("your role cannot record activity for source \(input.sourceKey)")
                 }
-                let before = try Double.fetchOne(db, sql: "SELECT value FROM activity WHERE source_id = ? AND year = ? AND month = ?",
+                let before = try Double.fetchOne(db.cachedStatement(sql: "SELECT value FROM activity WHERE source_id = ? AND year = ? AND month = ?"),
                                                  arguments: [sourceID, input.year, input.month])
                 try Self.upsertActivity(db, sourceID: sourceID, year: input.year, month: input.month, value: input.value,
                                         dataSource: input.dataSource, evidence: input.evidence, actor: caller.username, at: at)
@@ -151,11 +151,11 @@ extension SQLiteParkStore {
 
     static func upsertActivity(_ db: Database, sourceID: Int64, year: Int, month: Int, value: Double, dataSource: String?,
                                evidence: String?, actor: String, at: String) throws {
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO activity (source_id, year, month, value, data_source, evidence, recorded_by, recorded_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(source_id, year, month) DO UPDATE SET value = excluded.value, data_source = excluded.data_source,
             evidence = excluded.evidence, recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at
-            """, arguments: [sourceID, year, month, value, dataSource, evidence, actor, at])
+            """).execute(arguments: [sourceID, year, month, value, dataSource, evidence, actor, at])
     }
 }

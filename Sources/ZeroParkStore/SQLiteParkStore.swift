@@ -40,10 +40,11 @@ public final class SQLiteParkStore: Sendable {
 
     static func audit(_ db: Database, at: String, actor: String, parkID: Int64?, entity: String, key: String,
                       action: String, before: String?, after: String?) throws {
-        try db.execute(sql: """
+        // A cached prepared statement: batches (CSV imports) audit thousands of rows.
+        try db.cachedStatement(sql: """
             INSERT INTO audit_log (at, actor, park_id, entity, entity_key, action, before, after)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [at, actor, parkID, entity, key, action, before, after])
+            """).execute(arguments: [at, actor, parkID, entity, key, action, before, after])
     }
 
     static func json<T: Encodable>(_ value: T?) -> String? {
