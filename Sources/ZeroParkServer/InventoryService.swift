@@ -82,6 +82,15 @@ struct InventoryService: Sendable {
         _ = try InventoryCalculator.compute(definition)
     }
 
+    /// Checks that the park still accounts with `fuel` added or replaced.
+    func check(_ fuel: FuelDefinition, parkKey: String, caller: Caller) async throws {
+        let park = try await store.park(key: parkKey, caller: caller)
+        var (definition, _) = try await store.definition(parkKey: parkKey, year: park.defaultYear, caller: caller)
+        definition.fuels.removeAll { $0.id == fuel.id }
+        definition.fuels.append(fuel)
+        _ = try InventoryCalculator.compute(definition)
+    }
+
     /// Computes and stores a snapshot; returns it with its hashes.
     func snapshot(parkKey: String, year: Int, caller: Caller) async throws -> InventorySnapshot {
         let computed = try await compute(parkKey: parkKey, year: year, caller: caller)

@@ -58,6 +58,9 @@ public protocol ParkRepository: Sendable {
     func parkFactors(parkKey: String, caller: Caller) async throws -> [ParkFactor]
     func saveParkFactor(parkKey: String, factor: ParkFactor, caller: Caller) async throws
     func deleteParkFactor(parkKey: String, factorKey: String, caller: Caller) async throws
+    func parkFuels(parkKey: String, caller: Caller) async throws -> [FuelDefinition]
+    func saveParkFuel(parkKey: String, fuel: FuelDefinition, caller: Caller) async throws
+    func deleteParkFuel(parkKey: String, fuelKey: String, caller: Caller) async throws
     // Members
     func members(parkKey: String, caller: Caller) async throws -> [Member]
     func grant(parkKey: String, username: String, role: ParkRole, enterprise: String?, caller: Caller) async throws

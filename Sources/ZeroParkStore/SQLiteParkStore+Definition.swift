@@ -153,18 +153,8 @@ extension SQLiteParkStore {
     static func definition(_ db: Database, parkID: Int64, year: Int, caller: Caller?) throws -> (definition: ParkDefinition, missing: [String]) {
         let stored = try storedPark(db, id: parkID)
         guard let period = AccountingPeriod(year: year) else { throw StoreError.invalid(field: "year", message: "not a valid year: \(year)") }
-        let factors = try Row.fetchAll(db, sql: "SELECT * FROM park_factor WHERE park_id = ? ORDER BY id", arguments: [parkID]).compactMap { row -> ParkFactor? in
-            guard let unit = try? QuantityUnit.parse(row["unit"]) else { return nil }
-            return ParkFactor(id: row["key"], value: row["value"], unit: unit, source: row["source"])
-        }
-        let fuels = try Row.fetchAll(db, sql: "SELECT * FROM park_fuel WHERE park_id = ? ORDER BY id", arguments: [parkID]).compactMap { row -> FuelDefinition? in
-            guard let ncvUnit = try? QuantityUnit.parse(row["ncv_unit"]), let ccUnit = try? QuantityUnit.parse(row["cc_unit"]) else { return nil }
-            let coalUnit: String? = row["coal_unit"]
-            let coal: Quantity? = coalUnit.flatMap { try? QuantityUnit.parse($0) }.map { Quantity(row["coal_value"] ?? 0, $0) }
-            return FuelDefinition(id: row["key"], name: row["name"], ncv: Quantity(row["ncv_value"], ncvUnit),
-                                  carbonContent: Quantity(row["cc_value"], ccUnit), oxidation: row["oxidation"],
-                                  biogenic: row["biogenic"], coalCoefficient: coal, source: row["source"])
-        }
+        let factors = try parkFactors(db, parkID: parkID)
+        let fuels = try parkFuels(db, parkID: parkID)
         var sources: [EmissionSource] = []
         var missing: [String] = []
         let tenant = caller?.tenantEnterprise(parkID: parkID)

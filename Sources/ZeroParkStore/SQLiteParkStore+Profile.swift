@@ -99,3 +99,70 @@ extension SQLiteParkStore {
         }
     }
 }
+
+extension SQLiteParkStore {
+    /// The park's own fuels (GB/T 32150 parameters), e.g. biogas.
+    public func parkFuels(parkKey: String, caller: Caller) async throws -> [FuelDefinition] {
+        try await pool.read { db in
+            let park = try Self.parkRow(db, key: parkKey, caller: caller)
+            return try Self.parkFuels(db, parkID: park.id)
+        }
+    }
+
+    static func parkFuels(_ db: Database, parkID: Int64) throws -> [FuelDefinition] {
+        try Row.fetchAll(db, sql: "SELECT * FROM park_fuel WHERE park_id = ? ORDER BY key", arguments: [parkID]).compactMap { row in
+            guard let ncvUnit = try? QuantityUnit.parse(row["ncv_unit"]), let ccUnit = try? QuantityUnit.parse(row["cc_unit"]) else { return nil }
+            let coalUnit: String? = row["coal_unit"]
+            let coal: Quantity? = coalUnit.flatMap { try? QuantityUnit.parse($0) }.map { Quantity(row["coal_value"] ?? 0, $0) }
+            return FuelDefinition(id: row["key"], name: row["name"], ncv: Quantity(row["ncv_value"], ncvUnit),
+                                  carbonContent: Quantity(row["cc_value"], ccUnit), oxidation: row["oxidation"],
+                                  biogenic: row["biogenic"], coalCoefficient: coal, source: row["source"])
+        }
+    }
+
+    /// Adds or replaces a park fuel (admins, managers); its source is required.
+    public func saveParkFuel(parkKey: String, fuel: FuelDefinition, caller: Caller) async throws {
+        let at = timestamp()
+        try await pool.write { db in
+            let park = try Self.parkRow(db, key: parkKey, caller: caller)
+            guard caller.canEditPark(parkID: park.id) else { throw StoreError.forbidden("your role cannot change park fuels") }
+            guard SourceSpec.isValidKey(fuel.id) else { throw StoreError.invalid(field: "id", message: "use 1–64 letters, digits, '.', '-' or '_'") }
+            guard fuel.oxidation > 0, fuel.oxidation <= 1 else { throw StoreError.invalid(field: "oxidation", message: "must be in (0, 1]") }
+            guard fuel.ncv.value.isFinite, fuel.ncv.value >= 0, fuel.carbonContent.value.isFinite, fuel.carbonContent.value >= 0 else {
+                throw StoreError.invalid(field: "ncv", message: "NCV and carbon content must be numbers ≥ 0")
+            }
+            guard !fuel.source.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw StoreError.invalid(field: "source", message: "every fuel needs its source (1.1.2(b))")
+            }
+            let existed = try Row.fetchOne(db, sql: "SELECT 1 FROM park_fuel WHERE park_id = ? AND key = ?", arguments: [park.id, fuel.id]) != nil
+            try db.execute(sql: "DELETE FROM park_fuel WHERE park_id = ? AND key = ?", arguments: [park.id, fuel.id])
+            try db.execute(sql: """
+                INSERT INTO park_fuel (park_id, key, name, ncv_value, ncv_unit, cc_value, cc_unit, oxidation, biogenic, coal_value, coal_unit, source)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [park.id, fuel.id, fuel.name, fuel.ncv.value, fuel.ncv.unit.symbol, fuel.carbonContent.value,
+                                 fuel.carbonContent.unit.symbol, fuel.oxidation, fuel.biogenic, fuel.coalCoefficient?.value,
+                                 fuel.coalCoefficient?.unit.symbol, fuel.source])
+            try Self.audit(db, at: at, actor: caller.username, parkID: park.id, entity: "park_fuel", key: fuel.id,
+                           action: existed ? "update" : "create", before: nil,
+                           after: Self.json(["ncv": fuel.ncv.description, "carbon_content": fuel.carbonContent.description,
+                                             "oxidation": String(fuel.oxidation), "biogenic": String(fuel.biogenic), "source": fuel.source]))
+        }
+    }
+
+    /// Removes a park fuel; refused (409) while a source burns it and the library has no fuel of that id.
+    public func deleteParkFuel(parkKey: String, fuelKey: String, caller: Caller) async throws {
+        let at = timestamp()
+        try await pool.write { db in
+            let park = try Self.parkRow(db, key: parkKey, caller: caller)
+            guard caller.canEditPark(parkID: park.id) else { throw StoreError.forbidden("your role cannot change park fuels") }
+            if FactorLibrary.builtIn.fuel(fuelKey) == nil {
+                let users = try String.fetchAll(db, sql: "SELECT key FROM source WHERE park_id = ? AND fuel = ?", arguments: [park.id, fuelKey])
+                if !users.isEmpty { throw StoreError.conflict("fuel \(fuelKey) is used by source \(users.joined(separator: ", "))") }
+            }
+            try db.execute(sql: "DELETE FROM park_fuel WHERE park_id = ? AND key = ?", arguments: [park.id, fuelKey])
+            guard db.changesCount > 0 else { throw StoreError.notFound("fuel \(fuelKey)") }
+            try Self.audit(db, at: at, actor: caller.username, parkID: park.id, entity: "park_fuel", key: fuelKey, action: "delete",
+                           before: fuelKey, after: nil)
+        }
+    }
+}

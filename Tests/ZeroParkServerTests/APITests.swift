@@ -24,6 +24,7 @@ struct APITests {
         "PUT /parks/{park}/members/{username}": #"{"role":"viewer"}"#,
         "PUT /parks/{park}": #"{"name":"南沙智造产业园","name_en":"Nansha Smart Manufacturing Park","type":"industrial_park","province":"guangdong","area_m2":860000,"output_value_cny":6.4e9,"boundary_evidence":["建设工程规划许可证 穗规建证〔2019〕1234号"]}"#,
         "PUT /parks/{park}/factors/{factor}": #"{"value":0.22,"unit":"kgCO2/t","source":"市政供水企业 2025 年测算（示例）"}"#,
+        "PUT /parks/{park}/fuels/{fuel}": #"{"name":"填埋气","ncv":{"value":18.0,"unit":"GJ/10^3 Nm3"},"carbon_content":{"value":14.9,"unit":"tC/TJ"},"oxidation":0.98,"biogenic":true,"source":"检测报告（示例）"}"#,
         "PUT /parks/{park}/publication": #"{"published":true,"reduction_target":"2030 年净零"}"#,
         "POST /parks/{park}/comments": #"{"target":"source:water","text":"请补充账单"}"#,
     ]
@@ -42,7 +43,7 @@ struct APITests {
         }
         // Writes before deletes; deletes last.
         operations.sort { ($0.0 == "DELETE" ? 1 : 0, $0.1, $0.0) < ($1.0 == "DELETE" ? 1 : 0, $1.1, $1.0) }
-        #expect(operations.count == 36)
+        #expect(operations.count == 39)
         let ordered = operations
         let creative = try String(contentsOf: TestServer.root.appendingPathComponent("examples/creative-park.yaml"), encoding: .utf8)
             .replacingOccurrences(of: "id: xihu-creative", with: "id: xihu-creative-2")
@@ -52,7 +53,7 @@ struct APITests {
                 let uri = "/api/v1" + path.replacingOccurrences(of: "{park}", with: "nansha-demo")
                     .replacingOccurrences(of: "{source}", with: "water").replacingOccurrences(of: "{sink}", with: "green-belt")
                     .replacingOccurrences(of: "{offset}", with: "ccer-wind").replacingOccurrences(of: "{username}", with: "viewer")
-                    .replacingOccurrences(of: "{factor}", with: "park.extra").replacingOccurrences(of: "{id}", with: snapshotID)
+                    .replacingOccurrences(of: "{factor}", with: "park.extra").replacingOccurrences(of: "{fuel}", with: "park.landfill-gas").replacingOccurrences(of: "{id}", with: snapshotID)
                     .replacingOccurrences(of: "{id}", with: "grid.guangdong")
                 let key = "\(method) \(path)"
                 let text = key == "POST /parks" ? creative : Self.bodies[key]
@@ -262,6 +263,14 @@ struct APITests {
                 #expect(response.status == .conflict)
                 let error = try response.error()
                 #expect((error["message"] as? String)?.contains("water") == true)
+            }
+            try await client.execute(uri: "/api/v1/parks/nansha-demo/fuels/park.biogas", method: .delete, headers: server.auth("manager")) { response in
+                #expect(response.status == .conflict)
+            }
+            // Biogas NCV given per tonne no longer fits the digester's 10^3 Nm3 activity.
+            try await client.execute(uri: "/api/v1/parks/nansha-demo/fuels/park.biogas", method: .put, headers: server.auth("manager"),
+                                     body: body(#"{"name":"沼气","ncv":{"value":20,"unit":"GJ/t"},"carbon_content":{"value":14,"unit":"tC/TJ"},"oxidation":0.98,"biogenic":true,"source":"x"}"#)) { response in
+                #expect(response.status == .unprocessableContent)
             }
             // A park override of a library factor may go: the library value applies again.
             try await client.execute(uri: "/api/v1/parks/nansha-demo/factors/grid.guangdong", method: .put, headers: server.auth("manager"),

@@ -322,6 +322,17 @@ struct WebTests {
                                                   tokenFrom: "/parks/nansha-demo/settings")
             #expect(status == .unprocessableContent)
             #expect(page.contains("unit"))
+            // Biogas re-measured: NCV 21 GJ/10^3 Nm3 → biogenic 310 × 21 × 0.014 × 0.98 × 44/12 = 327.4964 tCO2 (reported, not counted).
+            (status, _) = try await admin.post("/parks/nansha-demo/settings/fuels",
+                                               form: "id=park.biogas&name=%E6%B2%BC%E6%B0%94&ncv=21&ncv_unit=GJ%2F10%5E3+Nm3&cc=14&cc_unit=tC%2FTJ&oxidation=0.98&biogenic=true&source=%E6%A3%80%E6%B5%8B",
+                                               tokenFrom: "/parks/nansha-demo/settings")
+            #expect(status == .seeOther)
+            let inventory = try await client.execute(uri: "/api/v1/parks/nansha-demo/inventory?year=2025", method: .get,
+                                                     headers: server.auth("admin")) { try $0.json() as? [String: Any] }
+            let biogenic = (inventory?["totals"] as? [String: Any])?["biogenic_tco2"] as? Double
+            #expect(abs((biogenic ?? 0) - 310 * 21 * 0.014 * 0.98 * 44 / 12) < 1e-6)
+            (status, _) = try await admin.post("/parks/nansha-demo/settings/fuels/park.biogas/delete", form: "", tokenFrom: "/parks/nansha-demo/settings")
+            #expect(status == .conflict)
         }
     }
 

@@ -131,6 +131,41 @@ enum APIModels {
         }
     }
 
+    /// A park fuel with the GB/T 32150 parameters.
+    struct FuelBody: Codable, Sendable {
+        var name: String
+        var ncv: QuantityBody
+        var carbonContent: QuantityBody
+        var oxidation: Double
+        var biogenic: Bool?
+        var coalCoefficient: QuantityBody?
+        var source: String
+
+        func fuel(id: String) throws -> FuelDefinition {
+            FuelDefinition(id: id, name: name, ncv: try ncv.quantity(field: "ncv"), carbonContent: try carbonContent.quantity(field: "carbon_content"),
+                           oxidation: oxidation, biogenic: biogenic ?? false,
+                           coalCoefficient: try coalCoefficient?.quantity(field: "coal_coefficient"), source: source)
+        }
+    }
+
+    struct FuelView: Codable, Sendable {
+        var id, name, ncv, carbonContent, source: String
+        var oxidation: Double
+        var biogenic: Bool
+        var coalCoefficient: String?
+
+        init(_ fuel: FuelDefinition) {
+            id = fuel.id
+            name = fuel.name
+            ncv = fuel.ncv.description
+            carbonContent = fuel.carbonContent.description
+            source = fuel.source
+            oxidation = fuel.oxidation
+            biogenic = fuel.biogenic
+            coalCoefficient = fuel.coalCoefficient?.description
+        }
+    }
+
     struct ParkFactorView: Codable, Sendable {
         var id, unit, source: String
         var value: Double

@@ -54,6 +54,22 @@ struct APIRoutes {
                                              caller: try context.requireCaller())
             return Response(status: .noContent)
         }
+        api.get("parks/:park/fuels") { _, context in
+            try JSONBody.response(try await store.parkFuels(parkKey: try context.parameter("park"), caller: try context.requireCaller())
+                .map(APIModels.FuelView.init))
+        }
+        api.put("parks/:park/fuels/:fuel") { request, context in
+            let body = try await JSONBody.decode(APIModels.FuelBody.self, from: request, context: context)
+            let fuel = try body.fuel(id: try context.parameter("fuel"))
+            try await service.check(fuel, parkKey: try context.parameter("park"), caller: try context.requireCaller())
+            try await store.saveParkFuel(parkKey: try context.parameter("park"), fuel: fuel, caller: try context.requireCaller())
+            return try JSONBody.response(APIModels.FuelView(fuel))
+        }
+        api.delete("parks/:park/fuels/:fuel") { _, context in
+            try await store.deleteParkFuel(parkKey: try context.parameter("park"), fuelKey: try context.parameter("fuel"),
+                                           caller: try context.requireCaller())
+            return Response(status: .noContent)
+        }
         api.put("parks/:park/publication") { request, context in
             let body = try await JSONBody.decode(APIModels.PublicationBody.self, from: request, context: context)
             let caller = try context.requireCaller()

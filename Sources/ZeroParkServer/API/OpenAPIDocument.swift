@@ -211,6 +211,44 @@ paths:
         '403': { $ref: '#/components/responses/Error' }
         '404': { $ref: '#/components/responses/Error' }
         '409': { $ref: '#/components/responses/Error' }
+  /parks/{park}/fuels:
+    get:
+      summary: The park's own fuels with their GB/T 32150 parameters
+      parameters: [ { $ref: '#/components/parameters/park' } ]
+      responses:
+        '200': { description: Park fuels }
+        '404': { $ref: '#/components/responses/Error' }
+  /parks/{park}/fuels/{fuel}:
+    put:
+      summary: Add or replace a park fuel (admins, managers); E = AD × NCV × CC × OF × 44/12
+      parameters: [ { $ref: '#/components/parameters/park' }, { name: fuel, in: path, required: true, schema: { type: string } } ]
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              type: object
+              required: [name, ncv, carbon_content, oxidation, source]
+              properties:
+                name: { type: string }
+                ncv: { $ref: '#/components/schemas/Quantity' }
+                carbon_content: { $ref: '#/components/schemas/Quantity' }
+                oxidation: { type: number, exclusiveMinimum: 0, maximum: 1 }
+                biogenic: { type: boolean }
+                coal_coefficient: { $ref: '#/components/schemas/Quantity' }
+                source: { type: string }
+      responses:
+        '200': { description: The fuel }
+        '403': { $ref: '#/components/responses/Error' }
+        '422': { $ref: '#/components/responses/Error' }
+    delete:
+      summary: Remove a park fuel (409 while a source burns a fuel the library does not have)
+      parameters: [ { $ref: '#/components/parameters/park' }, { name: fuel, in: path, required: true, schema: { type: string } } ]
+      responses:
+        '204': { description: Deleted }
+        '403': { $ref: '#/components/responses/Error' }
+        '404': { $ref: '#/components/responses/Error' }
+        '409': { $ref: '#/components/responses/Error' }
   /parks/{park}/publication:
     put:
       summary: Publish or withdraw the public disclosure page, with the reduction target (park admins; 1.1.2(d))

@@ -113,6 +113,11 @@ extension ParkPages {
                 ["id": factor.id, "value": Quantity.format(factor.value), "unit": factor.unit.symbol, "source": factor.source,
                  "overrides": FactorLibrary.builtIn.contains(factorID: factor.id)]
             }
+            let strings = t(context)
+            data["fuels"] = try await store.parkFuels(parkKey: key, caller: loaded.caller).map { fuel -> [String: Any] in
+                ["id": fuel.id, "name": fuel.name, "ncv": fuel.ncv.description, "cc": fuel.carbonContent.description,
+                 "oxidation": Quantity.format(fuel.oxidation), "biogenic": strings.yesNo(fuel.biogenic), "source": fuel.source]
+            }
         }
         if role == .admin {
             data["members"] = try await store.members(parkKey: key, caller: loaded.caller).map {
@@ -214,6 +219,45 @@ extension ParkPages {
         let key = try context.parameter("park")
         do {
             try await store.deleteParkFactor(parkKey: key, factorKey: try context.parameter("factor"), caller: caller)
+        } catch let error as StoreError where error.isInputError {
+            return try await settings(request, context, error: error.description, status: .conflict)
+        }
+        return Response(status: .seeOther, headers: [.location: "/parks/\(key)/settings"])
+    }
+
+    func saveFuel(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let caller = try context.requireLogin()
+        let form = try await WebForm.verified(request, context: context)
+        let key = try context.parameter("park")
+        do {
+            func number(_ field: String) throws -> Double {
+                guard let value = WebForm.value(form, field).flatMap(Double.init) else {
+                    throw StoreError.invalid(field: field, message: t(context)("须为数字", "must be a number"))
+                }
+                return value
+            }
+            let body = APIModels.FuelBody(name: form["name"] ?? "", ncv: .init(value: try number("ncv"), unit: form["ncv_unit"] ?? ""),
+                                          carbonContent: .init(value: try number("cc"), unit: form["cc_unit"] ?? ""),
+                                          oxidation: try number("oxidation"), biogenic: form["biogenic"] == "true", source: form["source"] ?? "")
+            let fuel = try body.fuel(id: form["id"] ?? "")
+            try await service.check(fuel, parkKey: key, caller: caller)
+            try await store.saveParkFuel(parkKey: key, fuel: fuel, caller: caller)
+        } catch let error as StoreError where error.isInputError {
+            return try await settings(request, context, error: error.description, status: .unprocessableContent)
+        } catch let error as APIError {
+            return try await settings(request, context, error: "\(error.field ?? ""): \(error.message)", status: .unprocessableContent)
+        } catch let error as ParkInputError {
+            return try await settings(request, context, error: Self.message(error), status: .unprocessableContent)
+        }
+        return Response(status: .seeOther, headers: [.location: "/parks/\(key)/settings"])
+    }
+
+    func deleteFuel(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let caller = try context.requireLogin()
+        _ = try await WebForm.verified(request, context: context)
+        let key = try context.parameter("park")
+        do {
+            try await store.deleteParkFuel(parkKey: key, fuelKey: try context.parameter("fuel"), caller: caller)
         } catch let error as StoreError where error.isInputError {
             return try await settings(request, context, error: error.description, status: .conflict)
         }

@@ -98,6 +98,8 @@ struct WebRoutes {
         web.post("parks/:park/settings/profile") { request, context in try await pages.saveProfile(request, context) }
         web.post("parks/:park/settings/factors") { request, context in try await pages.saveFactor(request, context) }
         web.post("parks/:park/settings/factors/:factor/delete") { request, context in try await pages.deleteFactor(request, context) }
+        web.post("parks/:park/settings/fuels") { request, context in try await pages.saveFuel(request, context) }
+        web.post("parks/:park/settings/fuels/:fuel/delete") { request, context in try await pages.deleteFuel(request, context) }
         web.post("parks/:park/sources/:source/activity") { request, context in try await pages.recordActivity(request, context) }
         web.get("parks/:park/sinks-offsets") { request, context in try await pages.sinksOffsets(request, context, error: nil) }
         web.post("parks/:park/sinks") { request, context in try await pages.createSink(request, context) }

@@ -315,6 +315,19 @@ enum WebTemplates {
       <input name="unit" placeholder="tCO2/MWh" required> <input name="source" placeholder="{{t.dataSource}}" required>
       <button type="submit">{{t.save}}</button></form>
     </section>
+    <section class="card"><h2>{{t.parkFuels}}</h2>
+    <table><thead><tr><th>id</th><th>{{t.name}}</th><th>NCV</th><th>CC</th><th>OF</th><th>{{t.biogenic}}</th><th>{{t.dataSource}}</th><th></th></tr></thead>
+    <tbody>{{#fuels}}<tr><td>{{id}}</td><td>{{name}}</td><td>{{ncv}}</td><td>{{cc}}</td><td>{{oxidation}}</td><td>{{biogenic}}</td><td>{{source}}</td>
+      <td><form method="post" action="/parks/{{parkKey}}/settings/fuels/{{id}}/delete" class="inline"><input type="hidden" name="_csrf" value="{{csrf}}"><button type="submit" class="link-dark">{{t.delete}}</button></form></td></tr>{{/fuels}}</tbody></table>
+    <form method="post" action="/parks/{{parkKey}}/settings/fuels" class="row"><input type="hidden" name="_csrf" value="{{csrf}}">
+      <input name="id" placeholder="park.biogas" required pattern="[A-Za-z0-9._-]{1,64}"> <input name="name" placeholder="{{t.name}}" required>
+      <input name="ncv" placeholder="NCV" inputmode="decimal" required> <input name="ncv_unit" placeholder="GJ/10^3 Nm3" required>
+      <input name="cc" placeholder="CC" inputmode="decimal" required> <input name="cc_unit" value="tC/TJ" required>
+      <input name="oxidation" placeholder="OF 0.98" inputmode="decimal" required>
+      <label class="check"><input type="checkbox" name="biogenic" value="true"> {{t.biogenic}}</label>
+      <input name="source" placeholder="{{t.dataSource}}" required>
+      <button type="submit">{{t.save}}</button></form>
+    </section>
     {{/canEdit}}
     {{#isAdmin}}
     <section class="card"><h2>{{t.publication}}</h2>
