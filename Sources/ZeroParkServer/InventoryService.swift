@@ -57,37 +57,36 @@ struct InventoryService: Sendable {
     /// the park's inventory unable to compute. Throws the accounting's `ParkInputError`.
     func check(_ spec: SourceSpec, parkKey: String, caller: Caller) async throws {
         let validated = try spec.validated()
-        let park = try await store.park(key: parkKey, caller: caller)
-        var (definition, _) = try await store.definition(parkKey: parkKey, year: park.defaultYear, caller: caller)
-        guard let system = EmissionSystem(rawValue: validated.system), let method = AccountingMethodKind(rawValue: validated.method) else {
-            return
+        guard let source = validated.emissionSource(unit: try QuantityUnit.parse(validated.unit), values: .total(0)) else { return }
+        try await checkAccountable(parkKey: parkKey, caller: caller) { definition in
+            definition.sources = [source]
+            definition.sinks = []
+            definition.offsets = []
         }
-        let unit = try QuantityUnit.parse(validated.unit)
-        definition.sources = [EmissionSource(id: validated.key, name: validated.name, system: system, method: method, fuel: validated.fuel,
-                                             factor: validated.factor, grid: validated.grid, gas: validated.gas, gwpSet: validated.gwpSet,
-                                             scope: validated.scope, enterprise: validated.enterprise,
-                                             activity: ActivityData(unit: unit, values: .total(0)))]
-        definition.sinks = []
-        definition.offsets = []
-        _ = try InventoryCalculator.compute(definition)
     }
 
     /// Checks that the park still accounts with `factor` added or replaced (e.g. a unit change that
     /// no longer fits the sources using it is refused).
     func check(_ factor: ParkFactor, parkKey: String, caller: Caller) async throws {
-        let park = try await store.park(key: parkKey, caller: caller)
-        var (definition, _) = try await store.definition(parkKey: parkKey, year: park.defaultYear, caller: caller)
-        definition.factors.removeAll { $0.id == factor.id }
-        definition.factors.append(factor)
-        _ = try InventoryCalculator.compute(definition)
+        try await checkAccountable(parkKey: parkKey, caller: caller) { definition in
+            definition.factors.removeAll { $0.id == factor.id }
+            definition.factors.append(factor)
+        }
     }
 
     /// Checks that the park still accounts with `fuel` added or replaced.
     func check(_ fuel: FuelDefinition, parkKey: String, caller: Caller) async throws {
+        try await checkAccountable(parkKey: parkKey, caller: caller) { definition in
+            definition.fuels.removeAll { $0.id == fuel.id }
+            definition.fuels.append(fuel)
+        }
+    }
+
+    /// Accounts the park's default year as the caller sees it, after `change`; throws its issues.
+    private func checkAccountable(parkKey: String, caller: Caller, change: (inout ParkDefinition) -> Void) async throws {
         let park = try await store.park(key: parkKey, caller: caller)
         var (definition, _) = try await store.definition(parkKey: parkKey, year: park.defaultYear, caller: caller)
-        definition.fuels.removeAll { $0.id == fuel.id }
-        definition.fuels.append(fuel)
+        change(&definition)
         _ = try InventoryCalculator.compute(definition)
     }
 

@@ -173,8 +173,7 @@ extension SQLiteParkStore {
             if let caller, !caller.canSeeSource(parkID: parkID, enterprise: spec.enterprise) { continue }
             let values = valuesBySource[row["id"] as Int64] ?? []
             if units[spec.unit] == nil { units[spec.unit] = try? QuantityUnit.parse(spec.unit) }
-            guard !values.isEmpty, let system = EmissionSystem(rawValue: spec.system),
-                  let method = AccountingMethodKind(rawValue: spec.method), let unit = units[spec.unit] else {
+            guard !values.isEmpty, let unit = units[spec.unit] else {
                 missing.append(spec.key)
                 continue
             }
@@ -184,11 +183,11 @@ extension SQLiteParkStore {
             for value in values {
                 if value.month == 0 { annual = value.value } else { monthly[value.month - 1] = value.value; hasMonths = true }
             }
-            let activity = ActivityData(unit: unit, values: hasMonths ? .monthly(monthly) : .total(annual ?? 0))
-            sources.append(EmissionSource(id: spec.key, name: spec.name, system: system, method: method, fuel: spec.fuel,
-                                          factor: spec.factor, grid: spec.grid, gas: spec.gas, gwpSet: spec.gwpSet, scope: spec.scope,
-                                          enterprise: spec.enterprise, activity: activity, dataSource: spec.dataSource,
-                                          evidence: spec.evidence))
+            guard let source = spec.emissionSource(unit: unit, values: hasMonths ? .monthly(monthly) : .total(annual ?? 0)) else {
+                missing.append(spec.key)
+                continue
+            }
+            sources.append(source)
         }
         let sinks = tenant == nil ? try sinks(db, parkID: parkID, year: year) : []
         let offsets = tenant == nil ? try offsets(db, parkID: parkID, year: year).map(\.offset) : []

@@ -79,6 +79,15 @@ public struct SourceSpec: Codable, Hashable, Sendable {
                   dataSource: source.dataSource, evidence: source.evidence)
     }
 
+    /// The accounting source this description stands for, with `values` in `unit`; nil when the
+    /// system or method is not one ZeroPark knows.
+    public func emissionSource(unit: QuantityUnit, values: ActivityData.Values) -> EmissionSource? {
+        guard let system = EmissionSystem(rawValue: system), let method = AccountingMethodKind(rawValue: method) else { return nil }
+        return EmissionSource(id: key, name: name, system: system, method: method, fuel: fuel, factor: factor, grid: grid, gas: gas,
+                              gwpSet: gwpSet, scope: scope, enterprise: enterprise, activity: ActivityData(unit: unit, values: values),
+                              dataSource: dataSource, evidence: evidence)
+    }
+
     /// Checks the fields that do not need the factor library; throws `.invalid` naming the field.
     public func validated() throws -> SourceSpec {
         func invalid(_ field: String, _ message: String) -> StoreError { .invalid(field: field, message: message) }

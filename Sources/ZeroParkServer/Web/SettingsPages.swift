@@ -140,96 +140,63 @@ extension ParkPages {
     }
 
     func savePublication(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        let caller = try context.requireLogin()
-        let form = try await WebForm.verified(request, context: context)
-        let key = try context.parameter("park")
-        try await store.setPublished(parkKey: key, published: form["published"] == "true", reductionTarget: WebForm.value(form, "target"),
-                                     caller: caller)
-        return Response(status: .seeOther, headers: [.location: "/parks/\(key)/settings"])
+        try await settingsChange(request, context) { form, key, caller in
+            try await store.setPublished(parkKey: key, published: form["published"] == "true",
+                                         reductionTarget: WebForm.value(form, "target"), caller: caller)
+        }
     }
 
     func grantMember(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        let caller = try context.requireLogin()
-        let form = try await WebForm.verified(request, context: context)
-        let key = try context.parameter("park")
-        guard let role = (form["role"]).flatMap(ParkRole.init(rawValue:)) else {
-            return try await settings(request, context, error: "role", status: .unprocessableContent)
+        try await settingsChange(request, context) { form, key, caller in
+            guard let role = form["role"].flatMap(ParkRole.init(rawValue:)) else {
+                throw StoreError.invalid(field: "role", message: ParkRole.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            try await store.grant(parkKey: key, username: form["username"] ?? "", role: role,
+                                  enterprise: WebForm.value(form, "enterprise"), caller: caller)
         }
-        do {
-            try await store.grant(parkKey: key, username: form["username"] ?? "", role: role, enterprise: WebForm.value(form, "enterprise"), caller: caller)
-        } catch let error as StoreError where error.isInputError {
-            return try await settings(request, context, error: error.description, status: .unprocessableContent)
-        }
-        return Response(status: .seeOther, headers: [.location: "/parks/\(key)/settings"])
     }
 
     func saveProfile(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        let caller = try context.requireLogin()
-        let form = try await WebForm.verified(request, context: context)
-        let key = try context.parameter("park")
-        guard let type = form["type"].flatMap(ParkType.init(rawValue:)) else {
-            return try await settings(request, context, error: "type", status: .unprocessableContent)
-        }
-        guard let area = WebForm.value(form, "area_m2").flatMap(Double.init) else {
-            return try await settings(request, context, error: "area_m2: " + t(context)("须为数字", "must be a number"), status: .unprocessableContent)
-        }
-        let output = WebForm.value(form, "output_value_cny")
-        guard output == nil || output.flatMap(Double.init) != nil else {
-            return try await settings(request, context, error: "output_value_cny: " + t(context)("须为数字", "must be a number"),
-                                      status: .unprocessableContent)
-        }
-        let evidence = (form["boundary_evidence"] ?? "").split(whereSeparator: \.isNewline)
-            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        let profile = ParkProfile(id: key, name: form["name"] ?? "", nameEn: WebForm.value(form, "name_en"), type: type,
-                                  province: WebForm.value(form, "province"), areaM2: area, outputValueCNY: output.flatMap(Double.init),
-                                  boundaryEvidence: evidence)
-        do {
+        try await settingsChange(request, context) { form, key, caller in
+            let notANumber = t(context)("须为数字", "must be a number")
+            guard let type = form["type"].flatMap(ParkType.init(rawValue:)) else {
+                throw StoreError.invalid(field: "type", message: ParkType.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            guard let area = WebForm.value(form, "area_m2").flatMap(Double.init) else {
+                throw StoreError.invalid(field: "area_m2", message: notANumber)
+            }
+            let output = WebForm.value(form, "output_value_cny")
+            guard output == nil || output.flatMap(Double.init) != nil else {
+                throw StoreError.invalid(field: "output_value_cny", message: notANumber)
+            }
+            let evidence = (form["boundary_evidence"] ?? "").split(whereSeparator: \.isNewline)
+                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let profile = ParkProfile(id: key, name: form["name"] ?? "", nameEn: WebForm.value(form, "name_en"), type: type,
+                                      province: WebForm.value(form, "province"), areaM2: area, outputValueCNY: output.flatMap(Double.init),
+                                      boundaryEvidence: evidence)
             try await store.updateProfile(parkKey: key, profile: profile, caller: caller)
-        } catch let error as StoreError where error.isInputError {
-            return try await settings(request, context, error: error.description, status: .unprocessableContent)
         }
-        return Response(status: .seeOther, headers: [.location: "/parks/\(key)/settings"])
     }
 
     func saveFactor(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        let caller = try context.requireLogin()
-        let form = try await WebForm.verified(request, context: context)
-        let key = try context.parameter("park")
-        do {
+        try await settingsChange(request, context) { form, key, caller in
             guard let value = WebForm.value(form, "value").flatMap(Double.init) else {
                 throw StoreError.invalid(field: "value", message: t(context)("须为数字", "must be a number"))
             }
-            let body = APIModels.FactorBody(value: value, unit: form["unit"] ?? "", source: form["source"] ?? "")
-            let factor = try body.factor(id: form["id"] ?? "")
+            let factor = try APIModels.FactorBody(value: value, unit: form["unit"] ?? "", source: form["source"] ?? "").factor(id: form["id"] ?? "")
             try await service.check(factor, parkKey: key, caller: caller)
             try await store.saveParkFactor(parkKey: key, factor: factor, caller: caller)
-        } catch let error as StoreError where error.isInputError {
-            return try await settings(request, context, error: error.description, status: .unprocessableContent)
-        } catch let error as APIError {
-            return try await settings(request, context, error: "\(error.field ?? ""): \(error.message)", status: .unprocessableContent)
-        } catch let error as ParkInputError {
-            return try await settings(request, context, error: Self.message(error), status: .unprocessableContent)
         }
-        return Response(status: .seeOther, headers: [.location: "/parks/\(key)/settings"])
     }
 
     func deleteFactor(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        let caller = try context.requireLogin()
-        _ = try await WebForm.verified(request, context: context)
-        let key = try context.parameter("park")
-        do {
+        try await settingsChange(request, context, refusal: .conflict) { _, key, caller in
             try await store.deleteParkFactor(parkKey: key, factorKey: try context.parameter("factor"), caller: caller)
-        } catch let error as StoreError where error.isInputError {
-            return try await settings(request, context, error: error.description, status: .conflict)
         }
-        return Response(status: .seeOther, headers: [.location: "/parks/\(key)/settings"])
     }
 
     func saveFuel(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        let caller = try context.requireLogin()
-        let form = try await WebForm.verified(request, context: context)
-        let key = try context.parameter("park")
-        do {
+        try await settingsChange(request, context) { form, key, caller in
             func number(_ field: String) throws -> Double {
                 guard let value = WebForm.value(form, field).flatMap(Double.init) else {
                     throw StoreError.invalid(field: field, message: t(context)("须为数字", "must be a number"))
@@ -242,24 +209,30 @@ extension ParkPages {
             let fuel = try body.fuel(id: form["id"] ?? "")
             try await service.check(fuel, parkKey: key, caller: caller)
             try await store.saveParkFuel(parkKey: key, fuel: fuel, caller: caller)
-        } catch let error as StoreError where error.isInputError {
-            return try await settings(request, context, error: error.description, status: .unprocessableContent)
-        } catch let error as APIError {
-            return try await settings(request, context, error: "\(error.field ?? ""): \(error.message)", status: .unprocessableContent)
-        } catch let error as ParkInputError {
-            return try await settings(request, context, error: Self.message(error), status: .unprocessableContent)
         }
-        return Response(status: .seeOther, headers: [.location: "/parks/\(key)/settings"])
     }
 
     func deleteFuel(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        try await settingsChange(request, context, refusal: .conflict) { _, key, caller in
+            try await store.deleteParkFuel(parkKey: key, fuelKey: try context.parameter("fuel"), caller: caller)
+        }
+    }
+
+    /// Runs one settings change from a CSRF-checked form and returns to the settings page; input
+    /// the store or the accounting refuses is shown on the page with `refusal` as the status.
+    func settingsChange(_ request: Request, _ context: AppRequestContext, refusal: HTTPResponse.Status = .unprocessableContent,
+                        _ change: ([String: String], String, Caller) async throws -> Void) async throws -> Response {
         let caller = try context.requireLogin()
-        _ = try await WebForm.verified(request, context: context)
+        let form = try await WebForm.verified(request, context: context)
         let key = try context.parameter("park")
         do {
-            try await store.deleteParkFuel(parkKey: key, fuelKey: try context.parameter("fuel"), caller: caller)
+            try await change(form, key, caller)
         } catch let error as StoreError where error.isInputError {
-            return try await settings(request, context, error: error.description, status: .conflict)
+            return try await settings(request, context, error: error.description, status: refusal)
+        } catch let error as APIError {
+            return try await settings(request, context, error: "\(error.field ?? ""): \(error.message)", status: refusal)
+        } catch let error as ParkInputError {
+            return try await settings(request, context, error: Self.message(error), status: refusal)
         }
         return Response(status: .seeOther, headers: [.location: "/parks/\(key)/settings"])
     }
