@@ -21,18 +21,23 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // Pure accounting core: park model, units, factor library, methods, inventory. Foundation only, no I/O.
         .target(name: "ZeroParkCore"),
+        // Untrusted input, read with limits: JSON values with line/column, request-body schemas (also the
+        // OpenAPI document's), CSV with 1-based line/column, text hygiene. Foundation only, no I/O.
+        .target(name: "ZeroParkInput", dependencies: ["ZeroParkCore"]),
         // Park files (YAML, format version 1) to and from the Core model, with line/column locations.
         .target(name: "ZeroParkParkFile", dependencies: [
-            "ZeroParkCore",
+            "ZeroParkCore", "ZeroParkInput",
             .product(name: "Yams", package: "Yams"),
         ]),
         // Persistent parks, users, roles, activity data, snapshots and the audit log (SQLite via GRDB).
         .target(name: "ZeroParkStore", dependencies: [
-            "ZeroParkCore",
+            "ZeroParkCore", "ZeroParkInput",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
@@ -40,7 +45,7 @@ let package = Package(
         .target(name: "ZeroParkReports", dependencies: ["ZeroParkCore"]),
         // The Hummingbird server: REST API, web dashboard, auth.
         .target(name: "ZeroParkServer", dependencies: [
-            "ZeroParkCore", "ZeroParkParkFile", "ZeroParkStore", "ZeroParkReports",
+            "ZeroParkCore", "ZeroParkInput", "ZeroParkParkFile", "ZeroParkStore", "ZeroParkReports",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -50,6 +55,7 @@ let package = Package(
             .product(name: "Metrics", package: "swift-metrics"),
             .product(name: "Prometheus", package: "swift-prometheus"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "NIOCore", package: "swift-nio"),
         ]),
         // The command line's commands and renderers (table, JSON, CSV); the executable is a thin shell over it.
         .target(name: "ZeroParkCommands", dependencies: [
@@ -63,9 +69,19 @@ let package = Package(
         .executableTarget(name: "zeropark-bench", dependencies: [
             "ZeroParkCore", "ZeroParkParkFile", .product(name: "Yams", package: "Yams"),
         ]),
-        .testTarget(name: "ZeroParkCoreTests", dependencies: ["ZeroParkCore"]),
+        // Fuzz entry points for the park-file, CSV and JSON-body readers: a libFuzzer target when built with
+        // -sanitize=fuzzer -D ZEROPARK_LIBFUZZER (scripts/fuzz), else a replayer of the committed corpus.
+        .executableTarget(name: "zeropark-fuzz", dependencies: ["ZeroParkCore", "ZeroParkInput", "ZeroParkParkFile"]),
+        .testTarget(name: "ZeroParkCoreTests", dependencies: [
+            "ZeroParkCore", .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
+        .testTarget(name: "ZeroParkInputTests", dependencies: [
+            "ZeroParkInput", "ZeroParkCore", .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
         .testTarget(name: "ZeroParkParkFileTests", dependencies: ["ZeroParkCore", "ZeroParkParkFile"]),
-        .testTarget(name: "ZeroParkReportsTests", dependencies: ["ZeroParkReports"]),
+        .testTarget(name: "ZeroParkReportsTests", dependencies: [
+            "ZeroParkReports", "ZeroParkCore", .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
         .testTarget(name: "ZeroParkStoreTests", dependencies: ["ZeroParkStore", "ZeroParkCore", "ZeroParkParkFile"]),
         .testTarget(name: "ZeroParkServerTests", dependencies: [
             "ZeroParkServer", "ZeroParkStore", "ZeroParkCore",

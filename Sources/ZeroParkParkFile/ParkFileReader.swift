@@ -1,5 +1,6 @@
 import Yams
 import ZeroParkCore
+import ZeroParkInput
 
 /// Reads a park file (YAML, format version 1; `docs/park-file.md`) into a `ParkDefinition`.
 /// Every problem — YAML syntax, a missing or mistyped field, an unknown key or unit — becomes a
@@ -9,7 +10,23 @@ public enum ParkFileReader {
     /// The format versions this reader understands.
     public static let supportedVersions = [1]
 
+    /// The largest park file read: 32 MiB (a park of 10,000 sources with monthly data is ~3 MiB).
+    public static let maxBytes = 32 * 1024 * 1024
+    /// Deepest nesting of mappings and lists (a park file needs 4).
+    public static let maxDepth = 32
+
     public static func read(yaml: String) throws -> ParkDefinition {
+        let size = yaml.utf8.count
+        guard size <= maxBytes else {
+            throw ParkInputError(issues: [ParkIssue(code: "too_large", field: "(file)",
+                                                    message: "the file is \(size) bytes; park files are at most \(maxBytes) bytes", location: nil)])
+        }
+        // Before anything is composed: libyaml's events are counted with every alias expanded, so an
+        // alias bomb (hundreds of bytes naming millions of nodes) is refused in linear time. Without
+        // aliases a file has fewer nodes than bytes; that, plus slack, is the budget.
+        if let issue = YAMLPrescan.check(yaml, maxNodes: size + 64, maxDepth: maxDepth) {
+            throw ParkInputError(issues: [issue])
+        }
         let root: Node
         do {
             // The basic resolver leaves every scalar a string (no regex tag resolution); the
@@ -22,6 +39,7 @@ public enum ParkFileReader {
         } catch let error as YamlError {
             throw ParkInputError(issues: [issue(from: error)])
         }
+
         var reader = YAMLReader()
         let park = readPark(root, &reader)
         if !reader.issues.isEmpty { throw ParkInputError(issues: reader.issues) }
@@ -53,7 +71,7 @@ public enum ParkFileReader {
     static func readPark(_ root: Node, _ r: inout YAMLReader) -> ParkDefinition? {
         guard let top = r.map(root, path: "") else { return nil }
         r.rejectUnknownKeys(top, allowed: ["zeropark", "park", "period", "factors", "fuels", "sources", "sinks", "offsets"])
-        if let version = r.int(top, "zeropark", required: true), !supportedVersions.contains(version) {
+        if let version = r.int(top, "zeropark", required: true, in: 0...1_000), !supportedVersions.contains(version) {
             r.fail("unsupported_version", "zeropark", "format version \(version) is not supported (supported: 1)",
                    at: top.entries["zeropark"]?.value.mark)
         }
@@ -91,7 +109,7 @@ public enum ParkFileReader {
         let id = r.string(map, "id", required: true)
         let name = r.string(map, "name", required: true)
         let type = r.enumValue(map, "type", ParkType.self, allowed: ParkType.allCases.map(\.rawValue))
-        let area = r.double(map, "area_m2", required: true)
+        let area = r.double(map, "area_m2", required: true, in: 0...Domain.areaM2Maximum, above: 0)
         var evidence: [String] = []
         if let boundaryNode = map.entries["boundary"]?.value, let boundary = r.map(boundaryNode, path: "park.boundary") {
             r.rejectUnknownKeys(boundary, allowed: ["evidence"])
@@ -99,7 +117,7 @@ public enum ParkFileReader {
         }
         let profile = ParkProfile(
             id: id ?? "", name: name ?? "", nameEn: r.string(map, "name_en"), type: type ?? .industrialPark,
-            province: r.string(map, "province"), areaM2: area ?? 0, outputValueCNY: r.double(map, "output_value_cny"),
+            province: r.string(map, "province"), areaM2: area ?? 0, outputValueCNY: r.double(map, "output_value_cny", in: Domain.outputValueCNY),
             boundaryEvidence: evidence,
             locations: FieldLocations(item: map.location(""), fields: map.locations(["id", "type", "province", "area_m2", "output_value_cny"])))
         guard id != nil, name != nil, type != nil, area != nil else { return nil }
@@ -113,9 +131,9 @@ public enum ParkFileReader {
             if map.entries["start"] != nil || map.entries["end"] != nil {
                 r.fail("invalid_value", "period", "give either `year` or `start` and `end`, not both", at: map.mark)
             }
-            guard let year = r.int(map, "year", required: true) else { return nil }
-            guard (1900...2200).contains(year), let period = AccountingPeriod(year: year) else {
-                r.fail("invalid_value", "period.year", "must be a year between 1900 and 2200, got \(year)",
+            guard let year = r.int(map, "year", required: true, in: Domain.year) else { return nil }
+            guard let period = AccountingPeriod(year: year) else {
+                r.fail("invalid_value", "period.year", "must be a year from \(Domain.year.lowerBound) to \(Domain.year.upperBound), got \(year)",
                        at: map.entries["year"]?.value.mark)
                 return nil
             }
@@ -134,7 +152,7 @@ public enum ParkFileReader {
     static func readFactor(_ map: YAMLMap, _ r: inout YAMLReader) -> ParkFactor? {
         r.rejectUnknownKeys(map, allowed: ["id", "value", "unit", "source", "note"])
         let id = r.string(map, "id", required: true)
-        let value = r.double(map, "value", required: true)
+        let value = r.double(map, "value", required: true, in: Domain.factorValue)
         let unit = r.unit(map, "unit")
         let source = r.string(map, "source", required: true)
         guard let id, let value, let unit, let source else { return nil }
@@ -146,10 +164,10 @@ public enum ParkFileReader {
         r.rejectUnknownKeys(map, allowed: ["id", "name", "ncv", "carbon_content", "oxidation", "biogenic", "coal_coefficient", "source"])
         let id = r.string(map, "id", required: true)
         let name = r.string(map, "name") ?? id
-        let ncv = r.quantity(map, "ncv", numberKey: "value")
-        let carbon = r.quantity(map, "carbon_content", numberKey: "value")
-        let oxidation = r.double(map, "oxidation", required: true)
-        let coal = r.quantity(map, "coal_coefficient", numberKey: "value", required: false)
+        let ncv = r.quantity(map, "ncv", numberKey: "value", in: Domain.factorValue)
+        let carbon = r.quantity(map, "carbon_content", numberKey: "value", in: Domain.factorValue)
+        let oxidation = r.double(map, "oxidation", required: true, in: 0...Domain.oxidationMaximum, above: 0)
+        let coal = r.quantity(map, "coal_coefficient", numberKey: "value", required: false, in: Domain.factorValue)
         let source = r.string(map, "source", required: true)
         guard let id, let name, let ncv, let carbon, let oxidation, let source else { return nil }
         return FuelDefinition(id: id, name: name, ncv: ncv, carbonContent: carbon, oxidation: oxidation,
@@ -178,7 +196,7 @@ public enum ParkFileReader {
         }
         let fields = (name: r.string(map, "name"), fuel: r.string(map, "fuel"), factor: r.string(map, "factor"),
                       grid: r.string(map, "grid"), gas: r.string(map, "gas"), gwpSet: r.string(map, "gwp_set"),
-                      scope: r.int(map, "scope"), enterprise: r.string(map, "enterprise"),
+                      scope: r.int(map, "scope", in: Domain.scope), enterprise: r.string(map, "enterprise"),
                       dataSource: r.string(map, "data_source"), evidence: r.string(map, "evidence"))
         guard let id, let system, let method, let activity else { return nil }
         return EmissionSource(id: id, name: fields.name ?? id, system: system, method: method, fuel: fields.fuel,
@@ -195,7 +213,7 @@ public enum ParkFileReader {
         let monthlyNode = map.entries["monthly"]?.value
         switch (hasQuantity, monthlyNode) {
         case (true, nil):
-            guard let value = r.double(map, "quantity", required: true), let unit else { return nil }
+            guard let value = r.double(map, "quantity", required: true, in: Domain.activityValue), let unit else { return nil }
             return ActivityData(unit: unit, values: .total(value))
         case (false, let node?):
             guard let items = r.sequence(node, path: map.field("monthly")) else { return nil }
@@ -203,8 +221,12 @@ public enum ParkFileReader {
             values.reserveCapacity(items.count)
             var ok = true
             for (index, item) in items.enumerated() {
-                guard let text = item.scalar?.string, let value = Double(text), value.isFinite else {
+                guard let text = item.scalar?.string else {
                     r.fail("wrong_type", "\(map.field("monthly"))[\(index)]", "must be a number, got \(r.describe(item))", at: item.mark)
+                    ok = false
+                    continue
+                }
+                guard let value = r.number(text, field: "\(map.field("monthly"))[\(index)]", in: Domain.activityValue, at: item.mark) else {
                     ok = false
                     continue
                 }
@@ -231,7 +253,7 @@ public enum ParkFileReader {
         let kind: CarbonSink.Kind
         switch kindText {
         case "greenery":
-            let area = r.double(map, "area_m2", required: true)
+            let area = r.double(map, "area_m2", required: true, in: 0...Domain.areaM2Maximum, above: 0)
             let rate = r.quantity(map, "rate", numberKey: "value")
             guard let area, let rate else { return nil }
             kind = .greenery(areaM2: area, rate: rate)
@@ -253,9 +275,9 @@ public enum ParkFileReader {
         let id = r.string(map, "id", required: true)
         let type = r.enumValue(map, "type", OffsetType.self, allowed: OffsetType.allCases.map(\.rawValue))
         let quantity = r.quantity(map, "quantity", numberKey: "value")
-        let fields = (name: r.string(map, "name"), vintage: r.int(map, "vintage"), local: r.bool(map, "local"),
+        let fields = (name: r.string(map, "name"), vintage: r.int(map, "vintage", in: Domain.year), local: r.bool(map, "local"),
                       retired: r.date(map, "retired"), registry: r.string(map, "registry_ref"),
-                      commitment: r.int(map, "commitment_years"), verification: r.string(map, "verification"))
+                      commitment: r.int(map, "commitment_years", in: Domain.commitmentYears), verification: r.string(map, "verification"))
         guard let id, let type, let quantity else { return nil }
         return CarbonOffset(id: id, name: fields.name ?? id, type: type, quantity: quantity, vintage: fields.vintage,
                             local: fields.local ?? false, retired: fields.retired, registryRef: fields.registry,
@@ -264,3 +286,4 @@ public enum ParkFileReader {
                                                       fields: map.locations(["id", "type", "quantity", "retired", "commitment_years"])))
     }
 }
+

@@ -100,8 +100,14 @@ public enum ParkFileWriter {
         "{ \(numberKey): \(number(quantity.value)), unit: \(quoted(quantity.unit.symbol)) }"
     }
 
+    /// Whole numbers below 1e15 as integers, others in Swift's shortest round-trip form (`0.5`,
+    /// `1e+17`, `1.7976931348623157e+308`), so the reader gets the same Double back. NaN and
+    /// ±infinity have no park-file form (the reader refuses them, and so does the validator): they
+    /// are written "—", which the reader reports as "must be a number" at that line rather than
+    /// silently reading some other number.
     static func number(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+        guard value.isFinite else { return "—" }
+        return value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
     }
 
     /// A YAML double-quoted scalar (JSON string escapes are valid YAML).

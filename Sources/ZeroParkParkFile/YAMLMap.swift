@@ -1,5 +1,6 @@
 import Yams
 import ZeroParkCore
+import ZeroParkInput
 
 /// Reads typed values out of a composed YAML tree, recording a `ParkIssue` with the field path and
 /// line/column for everything that is missing, mistyped or unknown, and carrying on so that one
@@ -61,6 +62,10 @@ struct YAMLReader {
             if required { fail("missing_field", map.field(key), "is required and must not be empty", at: value.mark) }
             return nil
         }
+        if let problem = TextPolicy.note.problem(scalar.string, field: map.field(key)) {
+            fail(problem.code, map.field(key), problem.en, at: value.mark)
+            return nil
+        }
         return (scalar.string, value.mark)
     }
 
@@ -68,19 +73,39 @@ struct YAMLReader {
         scalar(map, key, required: required)?.0
     }
 
-    mutating func double(_ map: YAMLMap, _ key: String, required: Bool = false) -> Double? {
+    /// A number within `range` (issue #6: every number has a documented domain, README "Limits").
+    mutating func double(_ map: YAMLMap, _ key: String, required: Bool = false, in range: ClosedRange<Double>,
+                         above: Double? = nil) -> Double? {
         guard let (text, mark) = scalar(map, key, required: required) else { return nil }
+        guard let value = number(text, field: map.field(key), in: range, above: above, at: mark) else { return nil }
+        return value
+    }
+
+    mutating func number(_ text: String, field: String, in range: ClosedRange<Double>, above: Double? = nil, at mark: Mark?) -> Double? {
         guard let value = Double(text.replacingOccurrences(of: "_", with: "")), value.isFinite else {
-            fail("wrong_type", map.field(key), "must be a number, got \"\(text)\"", at: mark)
+            fail("wrong_type", field, "must be a number, got \"\(text.prefix(40))\"", at: mark)
+            return nil
+        }
+        if value < 0, range.lowerBound >= 0 {
+            fail("negative_quantity", field, "must not be negative, got \(text.prefix(40))", at: mark)
+            return nil
+        }
+        guard range.contains(value), above.map({ value > $0 }) ?? true else {
+            let low = above.map { "above \(Schema.plain($0))" } ?? "from \(Schema.plain(range.lowerBound))"
+            fail("out_of_range", field, "must be \(low) to \(Schema.plain(range.upperBound)), got \(text.prefix(40))", at: mark)
             return nil
         }
         return value
     }
 
-    mutating func int(_ map: YAMLMap, _ key: String, required: Bool = false) -> Int? {
+    mutating func int(_ map: YAMLMap, _ key: String, required: Bool = false, in range: ClosedRange<Int>) -> Int? {
         guard let (text, mark) = scalar(map, key, required: required) else { return nil }
         guard let value = Int(text) else {
-            fail("wrong_type", map.field(key), "must be a whole number, got \"\(text)\"", at: mark)
+            fail("wrong_type", map.field(key), "must be a whole number, got \"\(text.prefix(40))\"", at: mark)
+            return nil
+        }
+        guard range.contains(value) else {
+            fail("out_of_range", map.field(key), "must be \(range.lowerBound) to \(range.upperBound), got \(value)", at: mark)
             return nil
         }
         return value
@@ -127,14 +152,15 @@ struct YAMLReader {
     }
 
     /// A `{value|quantity: N, unit: U}` mapping under `key`.
-    mutating func quantity(_ map: YAMLMap, _ key: String, numberKey: String, required: Bool = true) -> Quantity? {
+    mutating func quantity(_ map: YAMLMap, _ key: String, numberKey: String, required: Bool = true,
+                           in range: ClosedRange<Double> = Domain.quantity) -> Quantity? {
         guard let node = map.entries[key]?.value else {
             if required { fail("missing_field", map.field(key), "is required ({ \(numberKey): N, unit: U })", at: map.mark) }
             return nil
         }
         guard let inner = self.map(node, path: map.field(key)) else { return nil }
         rejectUnknownKeys(inner, allowed: [numberKey, "unit"])
-        let value = double(inner, numberKey, required: true)
+        let value = double(inner, numberKey, required: true, in: range)
         let unit = unit(inner, "unit")
         guard let value, let unit else { return nil }
         return Quantity(value, unit)

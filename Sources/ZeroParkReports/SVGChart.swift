@@ -44,15 +44,44 @@ public enum SVGChart {
         return out
     }
 
-    static func n(_ value: Double) -> String { String(format: "%.1f", value) }
+    /// A coordinate or length for an attribute, one decimal. The charts keep their geometry finite
+    /// and inside the view box; this is the last line of defence: never "nan" or "inf" (0 instead),
+    /// never hundreds of digits (clamped to ±1e9), never "-0.0".
+    static func n(_ value: Double) -> String {
+        guard value.isFinite else { return "0.0" }
+        let text = String(format: "%.1f", min(max(value, -1e9), 1e9))
+        return text == "-0.0" ? "0.0" : text
+    }
 
-    /// Axis label text: 12,345 / 1.2万 style kept simple and locale-neutral.
+    /// A value a chart draws: finite and positive, else 0 (NaN and ±infinity draw nothing).
+    static func drawable(_ value: Double) -> Double { value.isFinite && value > 0 ? value : 0 }
+
+    /// The scale in which a chart adds up to `count` values no larger than `peak` in magnitude: 1 —
+    /// plain sums, as ever — unless such a sum could overflow (1e308 + 1e308 = inf), then `peak`
+    /// itself, which keeps every sum within ±`count`.
+    static func sumScale(peak: Double, count: Int) -> Double {
+        guard peak.isFinite, peak > 0 else { return 1 }
+        return peak * Double(count + 1) < 1e300 ? 1 : peak
+    }
+
+    /// `compact(amount × scale)`, also when that product overflows a Double.
+    static func compact(_ amount: Double, times scale: Double) -> String {
+        let product = amount * scale
+        if product.isFinite || !amount.isFinite || !scale.isFinite { return compact(product) }
+        return NumberText.scientific(amount * (scale / 1e10), timesPowerOfTen: 10)
+    }
+
+    /// Axis label text: 12,345 / 1.2万 style kept simple and locale-neutral. From 1e15 on the
+    /// scientific form of `NumberText.grouped` (`1.00×10^17`); NaN and ±infinity read "—".
     public static func compact(_ value: Double) -> String {
+        guard value.isFinite else { return "—" }
         let magnitude = abs(value)
+        if magnitude >= NumberText.scientificThreshold { return NumberText.grouped(value) }
         if magnitude >= 1_000_000 { return String(format: "%.1fM", value / 1_000_000) }
         if magnitude >= 10_000 { return String(format: "%.1fk", value / 1_000) }
         if magnitude >= 100 { return String(format: "%.0f", value) }
-        return String(format: "%.1f", value)
+        let text = String(format: "%.1f", value)
+        return text == "-0.0" ? "0.0" : text
     }
 
     static func open(_ width: Int, _ height: Int, title: String) -> String {
@@ -63,11 +92,12 @@ public enum SVGChart {
     public static func bar(_ items: [Item], title: String, unit: String, width: Int = 560) -> String {
         let rowHeight = 26, labelWidth = 150
         let height = max(1, items.count) * rowHeight + 10
-        let maxValue = max(items.map(\.value).max() ?? 0, 1e-12)
+        let maxValue = max(items.map { drawable($0.value) }.max() ?? 0, 1e-12)
         var svg = open(width, height, title: title)
         for (index, item) in items.enumerated() {
             let y = 5 + index * rowHeight
-            let barWidth = Double(width - labelWidth - 90) * max(item.value, 0) / maxValue
+            // The ratio first: 320 × 1e308 would overflow before the division.
+            let barWidth = Double(width - labelWidth - 90) * (drawable(item.value) / maxValue)
             svg += "<text x=\"\(labelWidth - 6)\" y=\"\(y + 17)\" text-anchor=\"end\" font-size=\"13\">\(escape(item.label))</text>"
             svg += "<rect x=\"\(labelWidth)\" y=\"\(y + 4)\" width=\"\(n(barWidth))\" height=\"\(rowHeight - 8)\" fill=\"\(color(index))\" rx=\"2\"><title>\(escape(item.label)): \(escape(compact(item.value))) \(escape(unit))</title></rect>"
             svg += "<text x=\"\(n(Double(labelWidth) + barWidth + 6))\" y=\"\(y + 17)\" font-size=\"12\" fill=\"#333\">\(escape(compact(item.value)))</text>"
@@ -75,10 +105,11 @@ public enum SVGChart {
         return svg + "</svg>"
     }
 
-    /// A donut of shares with a legend; zero and negative items are left out.
+    /// A donut of shares with a legend; zero, negative and non-finite items are left out.
     public static func donut(_ items: [Item], title: String, width: Int = 420) -> String {
-        let positive = items.filter { $0.value > 0 }
-        let total = positive.reduce(0) { $0 + $1.value }
+        let positive = items.filter { drawable($0.value) > 0 }
+        let scale = sumScale(peak: positive.map(\.value).max() ?? 0, count: positive.count)
+        let total = positive.reduce(0) { $0 + $1.value / scale }
         let height = max(200, positive.count * 22 + 20)
         let cx = 100.0, cy = Double(height) / 2, r = 80.0, inner = 48.0
         var svg = open(width, height, title: title)
@@ -88,7 +119,7 @@ public enum SVGChart {
         }
         var angle = -Double.pi / 2
         for (index, item) in positive.enumerated() {
-            let share = item.value / total
+            let share = (item.value / scale) / total
             let sweep = share * 2 * Double.pi
             let end = angle + min(sweep, 2 * Double.pi - 1e-6)
             let large = sweep > Double.pi ? 1 : 0
@@ -103,10 +134,11 @@ public enum SVGChart {
         return svg + "</svg>"
     }
 
-    /// A line over labelled points (e.g. months), with markers and a zero baseline.
+    /// A line over labelled points (e.g. months), with markers and a zero baseline. Negative values sit
+    /// on the baseline; a value that is not a number gets its label but no marker.
     public static func line(_ items: [Item], title: String, unit: String, width: Int = 560, height: Int = 220) -> String {
         let left = 50.0, right = 10.0, top = 10.0, bottom = 30.0
-        let maxValue = max(items.map(\.value).max() ?? 0, 1e-12)
+        let maxValue = max(items.map { drawable($0.value) }.max() ?? 0, 1e-12)
         let plotWidth = Double(width) - left - right, plotHeight = Double(height) - top - bottom
         var svg = open(width, height, title: title)
         svg += "<line x1=\"\(n(left))\" y1=\"\(n(top + plotHeight))\" x2=\"\(n(left + plotWidth))\" y2=\"\(n(top + plotHeight))\" stroke=\"#999\"/>"
@@ -117,9 +149,12 @@ public enum SVGChart {
         var points: [String] = []
         for (index, item) in items.enumerated() {
             let x = left + Double(index) * step
-            let y = top + plotHeight * (1 - max(item.value, 0) / maxValue)
-            points.append("\(n(x)),\(n(y))")
-            svg += "<circle cx=\"\(n(x))\" cy=\"\(n(y))\" r=\"3\" fill=\"\(color(1))\"><title>\(escape(item.label)): \(escape(compact(item.value))) \(escape(unit))</title></circle>"
+            // No marker and no vertex for a value that is not a number: the line joins its neighbours.
+            if item.value.isFinite {
+                let y = top + plotHeight * (1 - drawable(item.value) / maxValue)
+                points.append("\(n(x)),\(n(y))")
+                svg += "<circle cx=\"\(n(x))\" cy=\"\(n(y))\" r=\"3\" fill=\"\(color(1))\"><title>\(escape(item.label)): \(escape(compact(item.value))) \(escape(unit))</title></circle>"
+            }
             svg += "<text x=\"\(n(x))\" y=\"\(height - 10)\" text-anchor=\"middle\" font-size=\"11\">\(escape(item.label))</text>"
         }
         svg += "<polyline points=\"\(points.joined(separator: " "))\" fill=\"none\" stroke=\"\(color(1))\" stroke-width=\"2\"/>"
@@ -131,17 +166,20 @@ public enum SVGChart {
         let left = 50.0, top = 10.0, bottom = 30.0, legendHeight = Double((series.count + 2) / 3) * 18
         let plotHeight = Double(height) - top - bottom - legendHeight
         let plotWidth = Double(width) - left - 10
-        let totals = labels.indices.map { index in series.reduce(0) { $0 + max(index < $1.values.count ? $1.values[index] : 0, 0) } }
-        let maxValue = max(totals.max() ?? 0, 1e-12)
+        func drawn(_ values: [Double], _ index: Int) -> Double { drawable(index < values.count ? values[index] : 0) }
+        // Totals in `scale`s, so that a column of 1e308s adds up to a finite number.
+        let scale = sumScale(peak: series.flatMap { $0.values.map(drawable) }.max() ?? 0, count: series.count)
+        let totals = labels.indices.map { index in series.reduce(0) { $0 + drawn($1.values, index) / scale } }
+        let maxValue = max(totals.max() ?? 0, 1e-12 / scale)
         var svg = open(width, height, title: title)
-        svg += "<text x=\"\(n(left - 4))\" y=\"\(n(top + 10))\" text-anchor=\"end\" font-size=\"11\">\(escape(compact(maxValue)))</text>"
+        svg += "<text x=\"\(n(left - 4))\" y=\"\(n(top + 10))\" text-anchor=\"end\" font-size=\"11\">\(escape(compact(maxValue, times: scale)))</text>"
         let slot = labels.isEmpty ? 0 : plotWidth / Double(labels.count)
         for (index, label) in labels.enumerated() {
             var y = top + plotHeight
             let x = left + Double(index) * slot + slot * 0.15
             for (seriesIndex, item) in series.enumerated() {
-                let value = max(index < item.values.count ? item.values[index] : 0, 0)
-                let h = plotHeight * value / maxValue
+                let value = drawn(item.values, index)
+                let h = plotHeight * (value / scale) / maxValue
                 y -= h
                 if h > 0 {
                     svg += "<rect x=\"\(n(x))\" y=\"\(n(y))\" width=\"\(n(slot * 0.7))\" height=\"\(n(h))\" fill=\"\(color(seriesIndex))\"><title>\(escape(item.name)) \(escape(label)): \(escape(compact(value))) \(escape(unit))</title></rect>"
@@ -158,18 +196,24 @@ public enum SVGChart {
     }
 
     /// A waterfall from a starting total through decreases to the result: e.g. emissions → −sinks →
-    /// −offsets → net. `steps` are signed changes; the last bar is the running total.
+    /// −offsets → net. `steps` are signed changes; the last bar is the running total. A start or step
+    /// that is not a number counts as no change and is labelled "—".
     public static func waterfall(start: Item, steps: [Item], end endLabel: String, title: String, unit: String,
                                  width: Int = 560, height: Int = 240) -> String {
         let left = 20.0, top = 22.0, bottom = 30.0
         let plotHeight = Double(height) - top - bottom, plotWidth = Double(width) - left - 10
-        var running = start.value
-        var bars: [(label: String, from: Double, to: Double, kind: Int)] = [(start.label, 0, start.value, 0)]
+        func finite(_ value: Double) -> Double { value.isFinite ? value : 0 }
+        // Geometry in `scale`s, so that running totals and the span stay finite for values near 1e308.
+        let scale = sumScale(peak: ([start] + steps).map { abs(finite($0.value)) }.max() ?? 0, count: 2 * (steps.count + 1))
+        var running = finite(start.value) / scale
+        var bars: [(label: String, from: Double, to: Double, kind: Int, text: String)] =
+            [(start.label, 0, running, 0, compact(start.value))]
         for step in steps {
-            bars.append((step.label, running, running + step.value, step.value < 0 ? 1 : 2))
-            running += step.value
+            let change = finite(step.value) / scale
+            bars.append((step.label, running, running + change, step.value < 0 ? 1 : 2, compact(step.value)))
+            running += change
         }
-        bars.append((endLabel, 0, running, running <= 0 ? 3 : 0))
+        bars.append((endLabel, 0, running, running <= 0 ? 3 : 0, compact(running, times: scale)))
         let values: [Double] = bars.flatMap { [$0.from, $0.to] } + [0.0]
         let maxValue = values.max() ?? 0, minValue = values.min() ?? 0
         let span = max(maxValue - minValue, 1e-12)
@@ -181,8 +225,8 @@ public enum SVGChart {
         for (index, bar) in bars.enumerated() {
             let x = left + Double(index) * slot + slot * 0.15
             let top = y(max(bar.from, bar.to)), h = max(abs(y(bar.from) - y(bar.to)), 1)
-            svg += "<rect x=\"\(n(x))\" y=\"\(n(top))\" width=\"\(n(slot * 0.7))\" height=\"\(n(h))\" fill=\"\(colors[bar.kind])\"><title>\(escape(bar.label)): \(escape(compact(bar.to - bar.from))) \(escape(unit))</title></rect>"
-            svg += "<text x=\"\(n(x + slot * 0.35))\" y=\"\(n(top - 4))\" text-anchor=\"middle\" font-size=\"11\">\(escape(compact(index == 0 || index == bars.count - 1 ? bar.to : bar.to - bar.from)))</text>"
+            svg += "<rect x=\"\(n(x))\" y=\"\(n(top))\" width=\"\(n(slot * 0.7))\" height=\"\(n(h))\" fill=\"\(colors[bar.kind])\"><title>\(escape(bar.label)): \(escape(bar.text)) \(escape(unit))</title></rect>"
+            svg += "<text x=\"\(n(x + slot * 0.35))\" y=\"\(n(top - 4))\" text-anchor=\"middle\" font-size=\"11\">\(escape(bar.text))</text>"
             svg += "<text x=\"\(n(x + slot * 0.35))\" y=\"\(height - 10)\" text-anchor=\"middle\" font-size=\"12\">\(escape(bar.label))</text>"
         }
         return svg + "</svg>"

@@ -1,4 +1,5 @@
 import Hummingbird
+import NIOCore
 import ZeroParkStore
 
 /// The request context: who is calling (from a session cookie or a bearer API key), the session's
@@ -11,9 +12,12 @@ public struct AppRequestContext: RequestContext {
     /// True when the caller authenticated with an API key (no CSRF needed, no cookie).
     public var viaAPIKey = false
     public var language: Language = .zh
+    /// The client's IP address (for login throttling); nil in in-process tests.
+    public let clientAddress: String?
 
     public init(source: Source) {
         self.coreContext = .init(source: source)
+        self.clientAddress = source.channel.remoteAddress?.ipAddress
     }
 
     public var maxUploadSize: Int { 2 * 1024 * 1024 }

@@ -40,11 +40,15 @@ public enum ZeroParkServer {
         router.get("metrics") { _, _ in
             JSONBody.text(metricsRegistry.emitToString(), contentType: "text/plain; version=0.0.4")
         }
-        router.get("openapi.yaml") { _, _ in
-            JSONBody.text(OpenAPIDocument.yaml, contentType: "application/yaml; charset=utf-8")
-        }
         let service = InventoryService(store: store, cache: InventoryCache())
-        APIRoutes(store: store, service: service).register(on: router)
+        let api = APIRoutes(store: store, service: service)
+        let operations = api.operations
+        let openAPI = OpenAPIDocument.yaml(operations)
+        router.get("openapi.yaml") { _, _ in
+            JSONBody.text(openAPI, contentType: "application/yaml; charset=utf-8")
+        }
+        router.add(middleware: APIMethodMiddleware(operations: operations))
+        api.register(on: router)
         WebRoutes(store: store, configuration: configuration, service: service).register(on: router)
         return router
     }

@@ -49,7 +49,8 @@ struct InventoryService: Sendable {
     func cacheKey(parkKey: String, year: Int, caller: Caller) async throws -> InventoryCache.Key {
         let park = try await store.park(key: parkKey, caller: caller)
         let version = try await store.dataVersion(parkKey: parkKey, caller: caller)
-        return InventoryCache.Key(parkKey: parkKey, year: year, scope: caller.tenantEnterprise(parkID: park.id) ?? "*", version: version)
+        let scope: InventoryCache.Scope = caller.tenantEnterprise(parkID: park.id).map { .enterprise($0) } ?? .wholePark
+        return InventoryCache.Key(parkKey: parkKey, year: year, scope: scope, version: version)
     }
 
     /// Checks that a source description can be accounted with the park's factors and fuels (known
@@ -82,10 +83,28 @@ struct InventoryService: Sendable {
         }
     }
 
-    /// Accounts the park's default year as the caller sees it, after `change`; throws its issues.
-    private func checkAccountable(parkKey: String, caller: Caller, change: (inout ParkDefinition) -> Void) async throws {
+    /// Checks that the park still accounts with `sink` added or replaced, in its year (CCUS) or the
+    /// park's default year (greenery), so that no stored sink can make the inventory refuse to compute.
+    func check(sink: CarbonSink, year: Int?, parkKey: String, caller: Caller) async throws {
+        try await checkAccountable(parkKey: parkKey, caller: caller, year: year) { definition in
+            definition.sinks.removeAll { $0.id == sink.id }
+            definition.sinks.append(sink)
+        }
+    }
+
+    /// Checks that the park still accounts with `offset` claimed for `year`.
+    func check(offset: CarbonOffset, year: Int, parkKey: String, caller: Caller) async throws {
+        try await checkAccountable(parkKey: parkKey, caller: caller, year: year) { definition in
+            definition.offsets.removeAll { $0.id == offset.id }
+            definition.offsets.append(offset)
+        }
+    }
+
+    /// Accounts the park for `year` (default: its default year) as the caller sees it, after
+    /// `change`; throws its issues.
+    private func checkAccountable(parkKey: String, caller: Caller, year: Int? = nil, change: (inout ParkDefinition) -> Void) async throws {
         let park = try await store.park(key: parkKey, caller: caller)
-        var (definition, _) = try await store.definition(parkKey: parkKey, year: park.defaultYear, caller: caller)
+        var (definition, _) = try await store.definition(parkKey: parkKey, year: year ?? park.defaultYear, caller: caller)
         change(&definition)
         _ = try InventoryCalculator.compute(definition)
     }
@@ -110,10 +129,17 @@ struct InventoryService: Sendable {
 /// Computed inventories and their JSON, keyed by park, year, visibility and data version. Bounded:
 /// the oldest entries go first.
 actor InventoryCache {
+    /// Whose figures an entry holds: the whole park, or one enterprise's (a tenant's view). A
+    /// typed value, so no enterprise name a user can choose can stand for the whole park.
+    enum Scope: Hashable, Sendable {
+        case wholePark
+        case enterprise(String)
+    }
+
     struct Key: Hashable, Sendable {
         let parkKey: String
         let year: Int
-        let scope: String
+        let scope: Scope
         let version: Int64
     }
 

@@ -52,7 +52,7 @@ extension SQLiteParkStore {
         try await pool.write { db in
             let park = try Self.parkRow(db, key: parkKey, caller: caller)
             guard caller.canEditPark(parkID: park.id) else { throw StoreError.forbidden("your role cannot add sinks") }
-            guard SourceSpec.isValidKey(sink.id) else { throw StoreError.invalid(field: "id", message: "use 1–64 letters, digits, '.', '-' or '_'") }
+            try StoreChecks.sink(sink, year: year)
             try Self.insertSink(db, parkID: park.id, sink: sink, year: year)
             try Self.audit(db, at: at, actor: caller.username, parkID: park.id, entity: "sink", key: sink.id, action: "create",
                            before: nil, after: Self.json(["kind": sink.kind.key, "name": sink.name]))
@@ -64,7 +64,7 @@ extension SQLiteParkStore {
         try await pool.write { db in
             let park = try Self.parkRow(db, key: parkKey, caller: caller)
             guard caller.canEditPark(parkID: park.id) else { throw StoreError.forbidden("your role cannot add offsets") }
-            guard SourceSpec.isValidKey(offset.id) else { throw StoreError.invalid(field: "id", message: "use 1–64 letters, digits, '.', '-' or '_'") }
+            try StoreChecks.offset(offset, year: year)
             try Self.insertOffset(db, parkID: park.id, offset: offset, year: year)
             try Self.audit(db, at: at, actor: caller.username, parkID: park.id, entity: "offset", key: offset.id, action: "create",
                            before: nil, after: Self.json(["type": offset.type.rawValue, "tco2": String(offset.quantity.value)]))
@@ -204,6 +204,7 @@ extension SQLiteParkStore {
         try await pool.write { db in
             let park = try Self.parkRow(db, key: parkKey, caller: caller)
             guard caller.canEditPark(parkID: park.id) else { throw StoreError.forbidden("your role cannot change sinks") }
+            try StoreChecks.sink(sink, year: year)
             let before = try Self.sinks(db, parkID: park.id, year: nil).first { $0.id == sink.id }
             guard let before else { throw StoreError.notFound("sink \(sink.id)") }
             try db.execute(sql: "DELETE FROM sink WHERE park_id = ? AND key = ?", arguments: [park.id, sink.id])
@@ -219,6 +220,7 @@ extension SQLiteParkStore {
         try await pool.write { db in
             let park = try Self.parkRow(db, key: parkKey, caller: caller)
             guard caller.canEditPark(parkID: park.id) else { throw StoreError.forbidden("your role cannot change offsets") }
+            try StoreChecks.offset(offset, year: year)
             guard let before = try Self.offsets(db, parkID: park.id, year: nil).first(where: { $0.offset.id == offset.id }) else {
                 throw StoreError.notFound("offset \(offset.id)")
             }
@@ -268,8 +270,11 @@ extension SQLiteParkStore {
                 guard let enterprise, !enterprise.isEmpty else {
                     throw StoreError.invalid(field: "enterprise", message: "a tenant needs its enterprise")
                 }
-                if try Row.fetchOne(db, sql: "SELECT 1 FROM enterprise WHERE park_id = ? AND key = ?", arguments: [park.id, enterprise]) == nil {
-                    try db.execute(sql: "INSERT INTO enterprise (park_id, key, name) VALUES (?, ?, ?)", arguments: [park.id, enterprise, enterprise])
+                // Only an enterprise of this park: no wildcard or made-up name can widen a tenant's view.
+                let known = try String.fetchAll(db, sql: "SELECT key FROM enterprise WHERE park_id = ? ORDER BY key", arguments: [park.id])
+                guard known.contains(enterprise) else {
+                    throw StoreError.invalid(field: "enterprise",
+                                             message: "\"\(enterprise.prefix(64))\" is not an enterprise of this park (enterprises: \(known.joined(separator: ", ")))")
                 }
             }
             let before = try String.fetchOne(db, sql: "SELECT role FROM membership WHERE user_id = ? AND park_id = ?", arguments: [userID, park.id])

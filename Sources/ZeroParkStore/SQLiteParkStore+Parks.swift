@@ -68,11 +68,13 @@ extension SQLiteParkStore {
         let at = timestamp()
         return try await pool.write { db in
             let key = definition.profile.id
-            guard SourceSpec.isValidKey(key) else { throw StoreError.invalid(field: "park.id", message: "use 1–64 letters, digits, '.', '-' or '_'") }
+            try StoreChecks.definition(definition)
+            // One refusal for "not yours" whether the park exists or not, so existence does not leak.
+            let notYours = StoreError.forbidden("only system administrators create parks; park admins replace their own")
             var before: String?
             if let existing = try Int64.fetchOne(db, sql: "SELECT id FROM park WHERE key = ?", arguments: [key]) {
+                guard caller.role(parkID: existing) == .admin else { throw notYours }
                 guard replace else { throw StoreError.conflict("park \(key) exists") }
-                guard caller.role(parkID: existing) == .admin else { throw StoreError.forbidden("only park admins can replace a park") }
                 before = Self.json(["park": key, "replaced": "true"])
                 // Keep members, published flag and history; replace the data.
                 for table in ["park_factor", "park_fuel", "source", "sink", "offset_claim", "enterprise"] {
@@ -84,7 +86,7 @@ extension SQLiteParkStore {
                                before: before, after: Self.json(["sources": String(definition.sources.count)]))
                 return existing
             }
-            guard caller.isSystemAdmin else { throw StoreError.forbidden("only system administrators create parks") }
+            guard caller.isSystemAdmin else { throw notYours }
             let profile = definition.profile
             try db.execute(sql: """
                 INSERT INTO park (key, name, name_en, type, province, area_m2, output_value_cny, boundary_evidence, default_year, created_at)
@@ -159,6 +161,7 @@ extension SQLiteParkStore {
         try await pool.write { db in
             let park = try Self.parkRow(db, key: parkKey, caller: caller)
             guard caller.role(parkID: park.id) == .admin else { throw StoreError.forbidden("only park admins publish") }
+            try StoreChecks.text(reductionTarget, "reduction_target", .note)
             try db.execute(sql: "UPDATE park SET published = ?, reduction_target = ? WHERE id = ?",
                            arguments: [published, reductionTarget, park.id])
             try Self.audit(db, at: at, actor: caller.username, parkID: park.id, entity: "park", key: parkKey,

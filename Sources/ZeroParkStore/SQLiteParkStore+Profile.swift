@@ -25,8 +25,7 @@ extension SQLiteParkStore {
         try await pool.write { db in
             let park = try Self.parkRow(db, key: parkKey, caller: caller)
             guard caller.canEditPark(parkID: park.id) else { throw StoreError.forbidden("your role cannot change park factors") }
-            guard SourceSpec.isValidKey(factor.id) else { throw StoreError.invalid(field: "id", message: "use 1–64 letters, digits, '.', '-' or '_'") }
-            guard factor.value.isFinite, factor.value >= 0 else { throw StoreError.invalid(field: "value", message: "must be a number ≥ 0") }
+            try StoreChecks.factor(factor)
             guard !factor.source.trimmingCharacters(in: .whitespaces).isEmpty else {
                 throw StoreError.invalid(field: "source", message: "every factor needs its source (1.1.2(b))")
             }
@@ -73,6 +72,7 @@ extension SQLiteParkStore {
             let park = try Self.parkRow(db, key: parkKey, caller: caller)
             guard caller.role(parkID: park.id) == .admin else { throw StoreError.forbidden("only park admins change the park profile") }
             guard !input.name.trimmingCharacters(in: .whitespaces).isEmpty else { throw StoreError.invalid(field: "name", message: "is required") }
+            try StoreChecks.profile(input)
             guard input.areaM2.isFinite, input.areaM2 > 0 else { throw StoreError.invalid(field: "area_m2", message: "must be greater than 0") }
             if let output = input.outputValueCNY, !(output.isFinite && output >= 0) {
                 throw StoreError.invalid(field: "output_value_cny", message: "must be a number ≥ 0")
@@ -126,7 +126,7 @@ extension SQLiteParkStore {
         try await pool.write { db in
             let park = try Self.parkRow(db, key: parkKey, caller: caller)
             guard caller.canEditPark(parkID: park.id) else { throw StoreError.forbidden("your role cannot change park fuels") }
-            guard SourceSpec.isValidKey(fuel.id) else { throw StoreError.invalid(field: "id", message: "use 1–64 letters, digits, '.', '-' or '_'") }
+            try StoreChecks.fuel(fuel)
             guard fuel.oxidation > 0, fuel.oxidation <= 1 else { throw StoreError.invalid(field: "oxidation", message: "must be in (0, 1]") }
             guard fuel.ncv.value.isFinite, fuel.ncv.value >= 0, fuel.carbonContent.value.isFinite, fuel.carbonContent.value >= 0 else {
                 throw StoreError.invalid(field: "ncv", message: "NCV and carbon content must be numbers ≥ 0")

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import ZeroParkCore
+import ZeroParkInput
 
 /// Immutable inventory snapshots with the hashes of their inputs and outputs (lineage).
 extension SQLiteParkStore {
@@ -14,6 +15,7 @@ extension SQLiteParkStore {
         return try await pool.write { db in
             let park = try Self.parkRow(db, key: parkKey, caller: caller)
             guard caller.canEditPark(parkID: park.id) else { throw StoreError.forbidden("your role cannot save inventory snapshots") }
+            try StoreChecks.integer(year, "year", Domain.year)
             try db.execute(sql: """
                 INSERT INTO inventory_snapshot (park_id, year, created_at, created_by, input_hash, output_hash, input_park_file, document, emissions_tco2, net_tco2)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)

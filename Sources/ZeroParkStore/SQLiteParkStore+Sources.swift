@@ -25,8 +25,9 @@ extension SQLiteParkStore {
             throw StoreError.notFound("source \(key)")
         }
         let spec = sourceSpec(row)
+        // Another enterprise's source is "not found" to a tenant: existence does not leak.
         guard caller.canSeeSource(parkID: park.id, enterprise: spec.enterprise) else {
-            throw StoreError.forbidden("source \(key) belongs to another enterprise")
+            throw StoreError.notFound("source \(key)")
         }
         return (row["id"], spec)
     }
@@ -35,6 +36,18 @@ extension SQLiteParkStore {
         SourceSpec(key: row["key"], name: row["name"], system: row["system"], method: row["method"], fuel: row["fuel"],
                    factor: row["factor"], grid: row["grid"], gas: row["gas"], gwpSet: row["gwp_set"], scope: row["scope"],
                    enterprise: row["enterprise"], unit: row["unit"], dataSource: row["data_source"], evidence: row["evidence"])
+    }
+
+    /// A source key `E.…` where E is one of the park's enterprises belongs to E; a source naming a
+    /// new enterprise adds it to the park.
+    static func ensureEnterprise(_ db: Database, parkID: Int64, spec: SourceSpec) throws {
+        let enterprises = try String.fetchAll(db, sql: "SELECT key FROM enterprise WHERE park_id = ?", arguments: [parkID])
+        if let dot = spec.key.firstIndex(of: "."), case let owner = String(spec.key[..<dot]), enterprises.contains(owner), owner != spec.enterprise {
+            throw StoreError.invalid(field: "key", message: "keys beginning with \"\(owner).\" belong to enterprise \(owner)")
+        }
+        if let enterprise = spec.enterprise, !enterprises.contains(enterprise) {
+            try db.execute(sql: "INSERT INTO enterprise (park_id, key, name) VALUES (?, ?, ?)", arguments: [parkID, enterprise, enterprise])
+        }
     }
 
     static func insertSource(_ db: Database, parkID: Int64, spec: SourceSpec) throws -> Int64 {
@@ -55,10 +68,18 @@ extension SQLiteParkStore {
         return try await pool.write { db in
             let park = try Self.parkRow(db, key: parkKey, caller: caller)
             var spec = try input.validated()
-            if let enterprise = caller.tenantEnterprise(parkID: park.id) { spec.enterprise = enterprise }
+            if let enterprise = caller.tenantEnterprise(parkID: park.id) {
+                spec.enterprise = enterprise
+                // A tenant names its sources in its own namespace, so that a taken key can only be
+                // one of its own sources (a conflict must not reveal another enterprise's source).
+                guard spec.key.hasPrefix(enterprise + ".") else {
+                    throw StoreError.invalid(field: "key", message: "a tenant's source keys begin with \"\(enterprise).\"")
+                }
+            }
             guard caller.canEditSource(parkID: park.id, enterprise: spec.enterprise) else {
                 throw StoreError.forbidden("your role cannot add sources to park \(parkKey)")
             }
+            try Self.ensureEnterprise(db, parkID: park.id, spec: spec)
             _ = try Self.insertSource(db, parkID: park.id, spec: spec)
             try Self.audit(db, at: at, actor: caller.username, parkID: park.id, entity: "source", key: spec.key,
                            action: "create", before: nil, after: Self.json(spec))
@@ -79,6 +100,7 @@ extension SQLiteParkStore {
                   caller.canEditSource(parkID: park.id, enterprise: spec.enterprise) else {
                 throw StoreError.forbidden("your role cannot change source \(sourceKey)")
             }
+            try Self.ensureEnterprise(db, parkID: park.id, spec: spec)
             try db.execute(sql: """
                 UPDATE source SET name = ?, system = ?, method = ?, fuel = ?, factor = ?, grid = ?, gas = ?, gwp_set = ?, scope = ?,
                 enterprise = ?, unit = ?, data_source = ?, evidence = ? WHERE id = ?
@@ -128,11 +150,7 @@ extension SQLiteParkStore {
             var sources: [String: (id: Int64, spec: SourceSpec)] = [:]
             for (index, input) in values.enumerated() {
                 let prefix = values.count == 1 ? "" : "rows[\(index)]."
-                guard input.value.isFinite, input.value >= 0 else {
-                    throw StoreError.invalid(field: prefix + "value", message: "must be a number ≥ 0, got \(input.value)")
-                }
-                guard (1900...2200).contains(input.year) else { throw StoreError.invalid(field: prefix + "year", message: "must be a year, got \(input.year)") }
-                guard (0...12).contains(input.month) else { throw StoreError.invalid(field: prefix + "month", message: "must be 0 (whole year) to 12") }
+                try StoreChecks.activity(input, prefix: prefix)
                 let (sourceID, spec) = try sources[input.sourceKey] ?? Self.visibleSource(db, park: park, key: input.sourceKey, caller: caller)
                 sources[input.sourceKey] = (sourceID, spec)
                 guard caller.canEditSource(parkID: park.id, enterprise: spec.enterprise) else {

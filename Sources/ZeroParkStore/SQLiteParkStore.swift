@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import GRDB
 import ZeroParkCore
+import ZeroParkInput
 
 /// The SQLite implementation of ZeroPark's store (GRDB `DatabasePool`: WAL mode, foreign keys on,
 /// versioned migrations). Every write is one transaction with its audit-log rows; every read and
@@ -71,6 +72,10 @@ public final class SQLiteParkStore: Sendable {
 
     // MARK: - Review comments
 
+    /// Adds a review comment on the park (`park`), a year's inventory (`inventory:<year>`) or a source
+    /// the caller can see (`source:<key>`).
+    /// Tenants comment on their own enterprise's sources only; another enterprise's source is
+    /// "not found" to them.
     public func addComment(parkKey: String, target: String, text: String, caller: Caller) async throws -> ReviewComment {
         let at = timestamp()
         return try await pool.write { db in
@@ -78,10 +83,18 @@ public final class SQLiteParkStore: Sendable {
             guard let role = caller.role(parkID: park.id), role != .viewer else {
                 throw StoreError.forbidden("viewers cannot comment")
             }
-            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !trimmed.isEmpty, trimmed.count <= 4000 else {
-                throw StoreError.invalid(field: "text", message: "must be 1–4000 characters")
+            if target.hasPrefix("source:") {
+                _ = try Self.visibleSource(db, park: park, key: String(target.dropFirst("source:".count)), caller: caller)
+            } else {
+                let year = target.hasPrefix("inventory:") ? Int(target.dropFirst("inventory:".count)) : nil
+                guard target == "park" || year.map(Domain.year.contains) == true else {
+                    throw StoreError.invalid(field: "target", message: "must be park, source:<source key> or inventory:<year>")
+                }
+                guard role != .tenant else { throw StoreError.forbidden("tenants comment on their own sources") }
             }
+            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !trimmed.isEmpty else { throw StoreError.invalid(field: "text", message: "is required") }
+            try StoreChecks.text(trimmed, "text", .paragraph)
             try db.execute(sql: "INSERT INTO review_comment (park_id, user_id, target, text, created_at) VALUES (?, ?, ?, ?, ?)",
                            arguments: [park.id, caller.userID, target, trimmed, at])
             let comment = ReviewComment(id: db.lastInsertedRowID, author: caller.username, target: target, text: trimmed, createdAt: at)
@@ -91,15 +104,21 @@ public final class SQLiteParkStore: Sendable {
         }
     }
 
+    /// Review comments the caller may read: all of them, or for a tenant only those on its own
+    /// enterprise's sources.
     public func comments(parkKey: String, caller: Caller) async throws -> [ReviewComment] {
         try await pool.read { db in
             let park = try Self.parkRow(db, key: parkKey, caller: caller)
-            return try Row.fetchAll(db, sql: """
+            let comments = try Row.fetchAll(db, sql: """
                 SELECT c.id, u.username, c.target, c.text, c.created_at FROM review_comment c
                 JOIN user u ON u.id = c.user_id WHERE c.park_id = ? ORDER BY c.id
                 """, arguments: [park.id]).map { row in
                 ReviewComment(id: row[0], author: row[1], target: row[2], text: row[3], createdAt: row[4])
             }
+            guard let enterprise = caller.tenantEnterprise(parkID: park.id) else { return comments }
+            let own = Set(try String.fetchAll(db, sql: "SELECT key FROM source WHERE park_id = ? AND enterprise = ?",
+                                              arguments: [park.id, enterprise]).map { "source:" + $0 })
+            return comments.filter { own.contains($0.target) }
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import ZeroParkCore
+import ZeroParkInput
 
 /// A park as listed for a user: identity, publication and the caller's role in it.
 public struct ParkSummary: Codable, Hashable, Sendable {
@@ -103,6 +104,13 @@ public struct SourceSpec: Codable, Hashable, Sendable {
         }
         do { _ = try QuantityUnit.parse(unit) } catch { throw invalid("unit", "\(error)") }
         if let scope, !(1...3).contains(scope) { throw invalid("scope", "must be 1, 2 or 3") }
+        try StoreChecks.text(name, "name")
+        try StoreChecks.text(unit, "unit", TextPolicy(maxLength: 64))
+        for (field, value) in [("fuel", fuel), ("factor", factor), ("grid", grid), ("gas", gas), ("gwp_set", gwpSet), ("enterprise", enterprise)] {
+            try StoreChecks.key(value, field)
+        }
+        try StoreChecks.text(dataSource, "data_source", .note)
+        try StoreChecks.text(evidence, "evidence", .note)
         return self
     }
 

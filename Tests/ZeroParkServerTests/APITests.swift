@@ -32,7 +32,7 @@ struct APITests {
     @Test("every path and method of /openapi.yaml answers with a documented success status")
     func openAPICoverage() async throws {
         let server = try await TestServer.make()
-        let document = try #require(try Yams.load(yaml: OpenAPIDocument.yaml) as? [String: Any])
+        let document = try #require(try Yams.load(yaml: server.openAPI) as? [String: Any])
         let paths = try #require(document["paths"] as? [String: [String: Any]])
         var operations: [(String, String, [String])] = []
         for (path, item) in paths {
@@ -86,7 +86,7 @@ struct APITests {
         }
     }
 
-    @Test("a tenant reads only its own sources; another tenant's source is 403, another park 404")
+    @Test("a tenant reads only its own sources; another tenant's source and another park are 404, as if they did not exist")
     func tenantIsolation() async throws {
         let server = try await TestServer.make()
         try await server.run { client in
@@ -95,13 +95,16 @@ struct APITests {
                 #expect(sources.compactMap { $0["key"] as? String } == ["fleet-diesel"])
             }
             try await client.execute(uri: "/api/v1/parks/nansha-demo/sources/water", method: .get, headers: server.auth("logistics")) { response in
-                #expect(response.status == .forbidden)
+                #expect(response.status == .notFound)
                 let error = try response.error()
-                #expect(error["code"] as? String == "forbidden")
+                #expect(error["code"] as? String == "not_found")
+            }
+            try await client.execute(uri: "/api/v1/parks/nansha-demo/sources/no-such-source", method: .get, headers: server.auth("logistics")) { response in
+                #expect(response.status == .notFound)
             }
             try await client.execute(uri: "/api/v1/parks/nansha-demo/sources/water/activity", method: .post, headers: server.auth("logistics"),
                                      body: body(#"{"year":2025,"value":1}"#)) { response in
-                #expect(response.status == .forbidden)
+                #expect(response.status == .notFound)
             }
             try await client.execute(uri: "/api/v1/parks/xihu-creative", method: .get, headers: server.auth("logistics")) { response in
                 #expect(response.status == .notFound)
@@ -196,7 +199,9 @@ struct APITests {
             try await client.execute(uri: "/api/v1/parks/nansha-demo/activity.csv", method: .post, headers: server.auth("manager"), body: body(csv)) { response in
                 #expect(response.status == .unprocessableContent)
                 let error = try response.error()
-                #expect((error["message"] as? String)?.contains("line 3, column 4") == true)
+                #expect((error["message"] as? String)?.contains("第 3 行第 4 列") == true)
+                let detail = try #require((error["details"] as? [[String: Any]])?.first)
+                #expect(detail["line"] as? Int == 3 && detail["column"] as? Int == 4 && detail["field"] as? String == "value")
             }
             try await client.execute(uri: "/api/v1/parks/nansha-demo/sources/water/activity", method: .get, headers: server.auth("manager")) { response in
                 let rows = try #require(try response.json() as? [[String: Any]])

@@ -22,7 +22,7 @@ struct InventoryCacheTests {
         let cache = InventoryCache()
         let counter = Counter()
         let value = try Self.computed()
-        let key = InventoryCache.Key(parkKey: "p", year: 2025, scope: "*", version: 1)
+        let key = InventoryCache.Key(parkKey: "p", year: 2025, scope: .wholePark, version: 1)
         try await withThrowingTaskGroup(of: Void.self) { group in
             for _ in 0..<8 {
                 group.addTask {
@@ -36,7 +36,7 @@ struct InventoryCacheTests {
             try await group.waitForAll()
         }
         #expect(await counter.count == 1)
-        _ = try await cache.computed(InventoryCache.Key(parkKey: "p", year: 2025, scope: "*", version: 2)) {
+        _ = try await cache.computed(InventoryCache.Key(parkKey: "p", year: 2025, scope: .wholePark, version: 2)) {
             await counter.increment()
             return value
         }

@@ -28,6 +28,10 @@ struct TestServer {
         try await app.test(.router, body)
     }
 
+    /// The API's operations as the router registers them, and the OpenAPI document written from them.
+    var operations: [APIOperation] { APIRoutes(store: store, service: InventoryService(store: store, cache: InventoryCache())).operations }
+    var openAPI: String { OpenAPIDocument.yaml(operations) }
+
     func auth(_ user: String, _ extra: HTTPFields = [:]) -> HTTPFields {
         var headers = extra
         headers[.authorization] = "Bearer \(keys[user] ?? "")"

@@ -83,7 +83,8 @@ struct StoreTests {
         let f = try await Self.fixture(implementation)
         #expect(try await f.store.sources(parkKey: "nansha-demo", caller: f.logistics).map(\.key) == ["fleet-diesel"])
         #expect(try await f.store.sources(parkKey: "nansha-demo", caller: f.manager).count == 11)
-        await #expect(throws: StoreError.forbidden("source water belongs to another enterprise")) {
+        // Another enterprise's source is "not found", exactly like a source that does not exist (issue #6).
+        await #expect(throws: StoreError.notFound("source water")) {
             try await f.store.source(parkKey: "nansha-demo", sourceKey: "water", caller: f.logistics)
         }
         await #expect(throws: StoreError.self) {
@@ -94,12 +95,24 @@ struct StoreTests {
         let (definition, _) = try await f.store.definition(parkKey: "nansha-demo", year: 2025, caller: f.property)
         #expect(definition.sources.map(\.id) == ["water"])
         #expect(definition.offsets.isEmpty && definition.sinks.isEmpty)
-        // A tenant's new source belongs to its enterprise whatever it claims.
+        // A tenant's new source belongs to its enterprise whatever it claims, and its key is in the
+        // tenant's namespace, so a taken key can only be one of its own sources.
         let created = try await f.store.createSource(parkKey: "nansha-demo",
-                                                     spec: SourceSpec(key: "forklift", name: "叉车", system: "transport",
+                                                     spec: SourceSpec(key: "logistics.forklift", name: "叉车", system: "transport",
                                                                       method: "fuel_combustion", fuel: "diesel", enterprise: "property", unit: "t"),
                                                      caller: f.logistics)
         #expect(created.enterprise == "logistics")
+        await #expect(throws: StoreError.invalid(field: "key", message: "a tenant's source keys begin with \"logistics.\"")) {
+            try await f.store.createSource(parkKey: "nansha-demo",
+                                           spec: SourceSpec(key: "water", name: "x", system: "transport", method: "fuel_combustion",
+                                                            fuel: "diesel", unit: "t"), caller: f.logistics)
+        }
+        // Nobody may put a source under another enterprise's namespace.
+        await #expect(throws: StoreError.invalid(field: "key", message: "keys beginning with \"logistics.\" belong to enterprise logistics")) {
+            try await f.store.createSource(parkKey: "nansha-demo",
+                                           spec: SourceSpec(key: "logistics.boiler", name: "x", system: "transport", method: "fuel_combustion",
+                                                            fuel: "diesel", enterprise: "property", unit: "t"), caller: f.manager)
+        }
     }
 
     @Test("people outside a park cannot tell it exists; auditors read but write only comments", arguments: Implementation.allCases)
@@ -126,7 +139,7 @@ struct StoreTests {
     func atomicActivity(_ implementation: Implementation) async throws {
         let f = try await Self.fixture(implementation)
         let before = try await f.store.activity(parkKey: "nansha-demo", sourceKey: "water", caller: f.manager)
-        await #expect(throws: StoreError.invalid(field: "rows[1].value", message: "must be a number ≥ 0, got -5.0")) {
+        await #expect(throws: StoreError.invalid(field: "rows[1].value", message: "must be from 0 to 1000000000000000, got -5.0")) {
             try await f.store.recordActivity(parkKey: "nansha-demo", values: [
                 .init(sourceKey: "water", year: 2025, month: 0, value: 1_000_000),
                 .init(sourceKey: "sludge", year: 2025, month: 0, value: -5),

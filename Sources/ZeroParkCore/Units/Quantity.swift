@@ -59,15 +59,22 @@ public struct Quantity: Sendable, Hashable, CustomStringConvertible {
 
     /// Formats a number for formulas and messages: up to 6 significant decimals, no exponent for
     /// everyday magnitudes. Display only; results stay unrounded.
+    ///
+    /// Total on every Double (issue #6): whole numbers below 1e15 as integers (`42`, `-0.0` → `0`);
+    /// other values below 1e15 in Swift's shortest round-trip form, cut to 6 decimals; values the
+    /// shortest form writes with an exponent keep it (`1e+17`, `1.7e+308`, `5e-324`), so the text
+    /// still parses back with `Double(_:)`; NaN and ±infinity read "—".
     public static func format(_ value: Double) -> String {
+        guard value.isFinite else { return "—" }
         if value == value.rounded() && abs(value) < 1e15 {
             return String(Int64(value))
         }
         var text = String(value)
         if text.contains("e") { return text }
-        if let dot = text.firstIndex(of: ".") {
+        if abs(value) < 1e15, let dot = text.firstIndex(of: ".") {
             let decimals = text[text.index(after: dot)...]
             if decimals.count > 6 {
+                // |value| < 1e15, so the scaled value (< 1e21) cannot overflow.
                 let rounded = (value * 1_000_000).rounded() / 1_000_000
                 text = String(rounded)
             }

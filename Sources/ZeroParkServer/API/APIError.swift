@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import ZeroParkCore
+import ZeroParkInput
 import ZeroParkStore
 
 /// The one JSON error shape of the API: `{"error": {"code", "message", "field"?}}` with the HTTP
@@ -48,8 +49,20 @@ struct APIError: Error, HTTPResponseError {
                         body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
-    /// Maps store, accounting and decoding failures to API errors.
-    static func from(_ error: Error) -> Error {
+    /// The problems of refused input: the first one's message and field, every one in `details`
+    /// with its line and column.
+    init(input: InputError, language: Language, status: HTTPResponse.Status) {
+        let chinese = language == .zh
+        let first = input.first
+        self.init(status: status, code: first?.code ?? "invalid", message: first?.message(chinese: chinese) ?? "invalid input",
+                  field: first?.field, details: input.problems.map { problem in
+                      ParkIssue(code: problem.code, field: problem.field, message: chinese ? problem.zh : problem.en,
+                                location: problem.line.map { SourceLocation(line: $0, column: problem.column ?? 1) })
+                  })
+    }
+
+    /// Maps store, accounting, input and decoding failures to API errors.
+    static func from(_ error: Error, language: Language = .zh) -> APIError {
         switch error {
         case let error as APIError: return error
         case let error as StoreError:
@@ -59,6 +72,8 @@ struct APIError: Error, HTTPResponseError {
             case let .conflict(why): return APIError(status: .conflict, code: "conflict", message: why)
             case let .invalid(field, message): return APIError(status: .unprocessableContent, code: "invalid", message: message, field: field)
             }
+        case let error as InputError:
+            return APIError(input: error, language: language, status: .unprocessableContent)
         case let error as ParkInputError:
             let first = error.issues.first
             return APIError(status: .unprocessableContent, code: first?.code ?? "invalid",
@@ -66,9 +81,14 @@ struct APIError: Error, HTTPResponseError {
         case let error as DecodingError:
             return APIError(status: .badRequest, code: "bad_json", message: describe(error), field: path(error))
         case let error as HTTPResponseError where error.status == .contentTooLarge:
-            return APIError(status: .contentTooLarge, code: "too_large", message: "the request body is larger than the limit")
+            return APIError(status: .contentTooLarge, code: "too_large",
+                            message: language == .zh ? "请求正文超过 2 MiB 上限" : "the request body is larger than the 2 MiB limit")
+        case let error as HTTPError:
+            return APIError(status: error.status, code: "http_\(error.status.code)", message: error.body ?? error.status.reasonPhrase)
+        case let error as HTTPResponseError:
+            return APIError(status: error.status, code: "http_\(error.status.code)", message: error.status.reasonPhrase)
         default:
-            return error
+            return APIError(status: .internalServerError, code: "internal", message: "internal error")
         }
     }
 
@@ -102,11 +122,7 @@ struct APIErrorMiddleware: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch {
-            let mapped = APIError.from(error)
-            if let http = mapped as? HTTPError {
-                throw APIError(status: http.status, code: "http_\(http.status.code)", message: http.body ?? http.status.reasonPhrase)
-            }
-            throw mapped
+            throw APIError.from(error, language: context.language)
         }
     }
 }

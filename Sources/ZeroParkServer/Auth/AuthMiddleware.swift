@@ -16,6 +16,8 @@ struct AuthMiddleware: RouterMiddleware {
         if let lang = request.uri.queryParameters.get("lang").flatMap(Language.init(rawValue:))
             ?? request.cookies[Self.languageCookie].flatMap({ Language(rawValue: $0.value) }) {
             context.language = lang
+        } else if let accept = request.headers[.acceptLanguage], accept.lowercased().hasPrefix("en") {
+            context.language = .en
         }
         if let authorization = request.headers[.authorization], authorization.hasPrefix("Bearer ") {
             let key = String(authorization.dropFirst("Bearer ".count))

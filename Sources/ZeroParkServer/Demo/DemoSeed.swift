@@ -56,7 +56,7 @@ public enum DemoSeed {
         // The previous year's activity (illustrative figures) so that the demo shows year-on-year change.
         let previousYear = (examplesDirectory as NSString).appendingPathComponent("nansha-2024-activity.csv")
         if let csv = try? String(contentsOfFile: previousYear, encoding: .utf8) {
-            try await store.recordActivity(parkKey: "nansha-demo", values: try ActivityCSV.parse(csv), caller: admin)
+            _ = try await ActivityCSV.importRows(csv, parkKey: "nansha-demo", caller: admin, store: store)
         }
         try await store.setMembership(username: "manager", parkKey: "nansha-demo", role: .manager, enterprise: nil)
         try await store.setMembership(username: "manager", parkKey: "xihu-creative", role: .manager, enterprise: nil)

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import ZeroParkCore
+import ZeroParkInput
 import ZeroParkParkFile
 import ZeroParkReports
 import ZeroParkStore
@@ -340,9 +341,10 @@ struct ParkPages: Sendable {
         let key = try context.parameter("park")
         let text = form["csv"] ?? ""
         do {
-            try await store.recordActivity(parkKey: key, values: try ActivityCSV.parse(text), caller: caller)
-        } catch let error as APIError {
-            return try await sources(request, context, formError: error.message, csvText: text, status: .unprocessableContent)
+            _ = try await ActivityCSV.importRows(text, parkKey: key, caller: caller, store: store)
+        } catch let error as InputError {
+            let message = error.problems.map { $0.message(chinese: context.language == .zh) }.joined(separator: "; ")
+            return try await sources(request, context, formError: message, csvText: text, status: .unprocessableContent)
         } catch let error as StoreError where error.isInputError || { if case .forbidden = error { return true } else { return false } }() {
             return try await sources(request, context, formError: error.description, csvText: text, status: .unprocessableContent)
         }

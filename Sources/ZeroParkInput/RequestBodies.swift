@@ -1,0 +1,123 @@
+import ZeroParkCore
+
+/// The JSON request bodies of /api/v1: each is the check applied to the body before it is decoded
+/// and the schema published in the OpenAPI document (issue #6). Ranges come from `Domain`, text
+/// bounds from `TextPolicy`.
+public enum RequestBodies {
+    static let unitText = TextPolicy(maxLength: 64)
+
+    public static let quantity = Schema.object("Quantity", "A value with its unit, e.g. {\"value\": 12.5, \"unit\": \"tCO2\"}",
+                                               required: ["value", "unit"], [
+        ("value", .number(Domain.quantity, "The value in `unit`")),
+        ("unit", .string(unitText, minLength: 1, "A unit ZeroPark knows (t, MWh, 10^4 Nm3, tCO2/ha/yr, …)")),
+    ])
+
+    public static let source = Schema.object("Source", "An emission source (1.1.2)", required: ["key", "name", "system", "method", "unit"], [
+        ("key", .key("Unique in the park; a tenant's keys begin with `<enterprise>.`")),
+        ("name", .string(.name, minLength: 1)),
+        ("system", .choice(EmissionSystem.allCases.map(\.rawValue))),
+        ("method", .choice(AccountingMethodKind.allCases.map(\.rawValue))),
+        ("fuel", Schema.key().orNull),
+        ("factor", Schema.key().orNull),
+        ("grid", Schema.key().orNull),
+        ("gas", Schema.key().orNull),
+        ("gwp_set", Schema.key().orNull),
+        ("scope", Schema.integer(Domain.scope).orNull),
+        ("enterprise", Schema.key().orNull),
+        ("unit", .string(unitText, minLength: 1)),
+        ("data_source", Schema.string(.note).orNull),
+        ("evidence", Schema.string(.note).orNull),
+    ])
+
+    public static let activity = Schema.object("Activity", "One activity value of a source", required: ["year", "value"], [
+        ("year", .integer(Domain.year)),
+        ("month", Schema.integer(Domain.month, "1–12; 0 or absent = the whole year").orNull),
+        ("value", .number(Domain.activityValue, "In the source's unit")),
+        ("data_source", Schema.string(.note).orNull),
+        ("evidence", Schema.string(.note).orNull),
+    ])
+
+    public static let sink = Schema.object("Sink", "A carbon sink: greenery (area × rate) or CCUS (captured)", required: ["id", "name", "kind"], [
+        ("id", .key()),
+        ("name", .string(.name, minLength: 1)),
+        ("kind", .choice(["greenery", "ccus"])),
+        ("area_m2", Schema.number(above: 0, maximum: Domain.areaM2Maximum, "Greenery only").orNull),
+        ("rate", quantity.orNull),
+        ("captured", quantity.orNull),
+        ("verification", Schema.string(.note).orNull),
+        ("source", Schema.string(.note).orNull),
+        ("year", Schema.integer(Domain.year, "CCUS: the year captured").orNull),
+    ])
+
+    public static let offset = Schema.object("Offset", "An offset claim (1.1.7)", required: ["id", "name", "type", "quantity", "year"], [
+        ("id", .key()),
+        ("name", .string(.name, minLength: 1)),
+        ("type", .choice(OffsetType.allCases.map(\.rawValue))),
+        ("quantity", quantity),
+        ("year", .integer(Domain.year, "The accounting year the offset is claimed for")),
+        ("vintage", Schema.integer(Domain.year, "The year the reduction happened").orNull),
+        ("local", Schema.boolean.orNull),
+        ("retired", Schema.date("Retirement date in the registry").orNull),
+        ("registry_ref", Schema.string(.note).orNull),
+        ("commitment_years", Schema.integer(Domain.commitmentYears).orNull),
+        ("verification", Schema.string(.note).orNull),
+    ])
+
+    public static let profile = Schema.object("Profile", "The park's profile and boundary (1.1.1)", required: ["name", "type", "area_m2"], [
+        ("name", .string(.name, minLength: 1)),
+        ("name_en", Schema.string(.name).orNull),
+        ("type", .choice(ParkType.allCases.map(\.rawValue))),
+        ("province", Schema.key().orNull),
+        ("area_m2", .number(above: 0, maximum: Domain.areaM2Maximum)),
+        ("output_value_cny", Schema.number(Domain.outputValueCNY).orNull),
+        ("boundary_evidence", Schema.array(.string(.note), maxItems: 50).orNull),
+    ])
+
+    public static let factor = Schema.object("ParkFactor", "A park's own factor with its source (1.1.2(b))", required: ["value", "unit", "source"], [
+        ("value", .number(Domain.factorValue)),
+        ("unit", .string(unitText, minLength: 1)),
+        ("source", .string(.note, minLength: 1)),
+    ])
+
+    public static let fuel = Schema.object("Fuel", "A park fuel with GB/T 32150 parameters", required: ["name", "ncv", "carbon_content", "oxidation", "source"], [
+        ("name", .string(.name, minLength: 1)),
+        ("ncv", quantity),
+        ("carbon_content", quantity),
+        ("oxidation", .number(above: 0, maximum: Domain.oxidationMaximum)),
+        ("biogenic", Schema.boolean.orNull),
+        ("coal_coefficient", quantity.orNull),
+        ("source", .string(.note, minLength: 1)),
+    ])
+
+    public static let publication = Schema.object("Publication", "Whether the disclosure page is public, and the reduction target (1.1.2(d))",
+                                                  required: ["published"], [
+        ("published", .boolean),
+        ("reduction_target", Schema.string(.note).orNull),
+    ])
+
+    public static let member = Schema.object("Member", "A role in the park; tenants name one of the park's enterprises", required: ["role"], [
+        ("role", .choice(["admin", "manager", "tenant", "auditor", "viewer"])),
+        ("enterprise", Schema.key().orNull),
+    ])
+
+    public static let snapshot = Schema.object("SnapshotRequest", "The year to snapshot", required: ["year"], [
+        ("year", .integer(Domain.year)),
+    ])
+
+    public static let comment = Schema.object("Comment", "A review comment on a source (`source:<key>`) or on the park (`park`)",
+                                              required: ["target", "text"], [
+        ("target", {
+            var target = Schema.string(TextPolicy(maxLength: 71), minLength: 4)
+            target.shape = .commentTarget
+            return target
+        }()),
+        ("text", .string(.paragraph, minLength: 1)),
+    ])
+
+    /// Every body schema by name (the fuzzer checks random bytes against each).
+    public static let all: [(name: String, schema: Schema)] = [
+        ("Source", source), ("Activity", activity), ("Sink", sink), ("Offset", offset), ("Profile", profile),
+        ("ParkFactor", factor), ("Fuel", fuel), ("Publication", publication), ("Member", member),
+        ("SnapshotRequest", snapshot), ("Comment", comment), ("Quantity", quantity),
+    ]
+}

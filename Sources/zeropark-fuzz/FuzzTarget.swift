@@ -1,0 +1,69 @@
+import ZeroParkCore
+import ZeroParkInput
+import ZeroParkParkFile
+
+/// The three readers of untrusted input that are fuzzed (issue #6): every input must make them
+/// return or throw — never trap, hang or exhaust memory. A crash inside `run` is the finding.
+enum FuzzTarget: String, CaseIterable {
+    /// Park-file YAML: `ParkFileReader.read`, then `InventoryCalculator.compute` and the writer on
+    /// whatever it accepts.
+    case parkfile
+    /// Activity CSV: `CSVTable.read`.
+    case csv
+    /// JSON request bodies: the first byte picks the body schema (see `JSONBodies.select`), the rest
+    /// is the body.
+    case json
+
+    func run(_ bytes: [UInt8]) {
+        switch self {
+        case .parkfile: Self.parkFile(bytes)
+        case .csv: Self.csv(bytes)
+        case .json: JSONBodies.check(bytes)
+        }
+    }
+
+    static func parkFile(_ bytes: [UInt8]) {
+        let text = String(decoding: bytes, as: UTF8.self)
+        guard let definition = try? ParkFileReader.read(yaml: text) else { return }
+        _ = try? InventoryCalculator.compute(definition)
+        // What the reader accepts, the writer must write and the reader read back (no trap either way).
+        _ = try? ParkFileReader.read(yaml: ParkFileWriter.write(definition))
+    }
+
+    static func csv(_ bytes: [UInt8]) {
+        let text = String(decoding: bytes, as: UTF8.self)
+        _ = try? CSVTable.read(text)
+    }
+}
+
+/// The request-body schemas of /api/v1, chosen by an input's first byte.
+enum JSONBodies {
+    static let schemas: [(name: String, schema: Schema)] = RequestBodies.all
+
+    /// Selector byte → schema index: `A` is the first schema, `B` the second, …; the value one past
+    /// the last schema means "parse only" (`JSONValue.parse`). Every byte value maps somewhere, so
+    /// the fuzzer can mutate the selector freely; seed files start with a readable letter.
+    static func select(_ byte: UInt8) -> Int? {
+        let index = Int(byte &- UInt8(ascii: "A")) % (schemas.count + 1)
+        return index < schemas.count ? index : nil
+    }
+
+    /// The selector letter for the schema named `name` (or for "parse only" when nil).
+    static func selector(for name: String?) -> Character {
+        let index = name.flatMap { name in schemas.firstIndex { $0.name == name } } ?? schemas.count
+        return Character(Unicode.Scalar(UInt8(ascii: "A") &+ UInt8(index)))
+    }
+
+    static func check(_ bytes: [UInt8]) {
+        guard let first = bytes.first else {
+            _ = try? JSONValue.parse(bytes)
+            return
+        }
+        let body = Array(bytes.dropFirst())
+        if let index = select(first) {
+            _ = try? schemas[index].schema.check(body)
+        } else {
+            _ = try? JSONValue.parse(body)
+        }
+    }
+}
