@@ -88,6 +88,7 @@ let package = Package(
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "Yams", package: "Yams"),
+            .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "ZeroParkCommandsTests", dependencies: ["ZeroParkCommands", "ZeroParkReports", "zeropark"]),
     ],

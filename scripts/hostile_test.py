@@ -707,8 +707,8 @@ def bombs(h):
     deep = "zeropark: 1\nbomb: " + "[" * 100_000 + "\n"
     h.request("admin", "POST", f"{API}/parks", deep, expect=422, label="YAML nested [ x 100000", content_type="application/yaml",
               timeout=5, max_seconds=1.0, watchdog=True)
-    deep = "zeropark: 1\nbomb:\n" + "".join("  " * i + "- \n" for i in range(3000))
-    h.request("admin", "POST", f"{API}/parks", deep, expect=422, label="YAML block sequence nested x 3000",
+    deep = "zeropark: 1\nbomb:\n  " + "- " * 3000 + "x\n"
+    h.request("admin", "POST", f"{API}/parks", deep, expect=422, label="YAML compact block sequence nested x 3000",
               content_type="application/yaml", timeout=5, max_seconds=1.0, watchdog=True)
 
 

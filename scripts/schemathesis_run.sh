@@ -9,7 +9,7 @@
 # One pass of every phase (examples, coverage, fuzzing, stateful) with at most ST_MAX_EXAMPLES cases
 # per operation; a stuck run is interrupted (SIGINT, Schemathesis still prints its summary) after
 # ST_TIME_LIMIT seconds.
-# Environment: ST_MAX_EXAMPLES (default 25), ST_SEED (default 6), ST_TIME_LIMIT (default 220),
+# Environment: ST_MAX_EXAMPLES (default 50), ST_SEED (default 6), ST_TIME_LIMIT (default 220),
 #              ST_MAX_TIME (optional: Schemathesis's --max-time; fuzzing/stateful then repeat until it is spent),
 #              ST_REPORT_DIR (default: a temporary folder; JUnit and NDJSON reports land there).
 set -uo pipefail
@@ -18,7 +18,7 @@ SCHEMATHESIS_VERSION=4.32.5
 BINARY=${1:?usage: scripts/schemathesis_run.sh PATH_TO_ZEROPARK_BINARY}
 BINARY=$(cd "$(dirname "$BINARY")" && pwd)/$(basename "$BINARY")
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-MAX_EXAMPLES=${ST_MAX_EXAMPLES:-25}
+MAX_EXAMPLES=${ST_MAX_EXAMPLES:-50}
 SEED=${ST_SEED:-6}
 TIME_LIMIT=${ST_TIME_LIMIT:-220}
 EXTRA=()

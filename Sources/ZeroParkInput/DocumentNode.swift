@@ -95,6 +95,12 @@ extension Schema {
             let reference = DocumentNode.map([("$ref", .string("#/components/schemas/\(name)"))])
             return nullable ? .map([("anyOf", .list([reference, .map([("type", .string("null"))])]))]) : reference
         }
+        if !variants.isEmpty {
+            var entries: [(String, DocumentNode)] = []
+            if let summary { entries.append(("description", .string(summary))) }
+            entries.append(("oneOf", .list(variants.map { $0.document(inline: true) })))
+            return .map(entries)
+        }
         var entries: [(String, DocumentNode)] = []
         if nullable {
             entries.append(("type", .list([.string(kind.rawValue), .string("null")])))

@@ -61,6 +61,66 @@ public indirect enum JSONValue: Sendable, Equatable {
     }
 }
 
+extension JSONValue.Located {
+    /// The value as compact JSON in which whole numbers (below 2^53) are written without a fraction
+    /// or exponent, so that a checked `2025.0` decodes as the integer 2025.
+    public func canonicalJSON() -> [UInt8] {
+        var out: [UInt8] = []
+        value.write(into: &out)
+        return out
+    }
+}
+
+extension JSONValue {
+    func write(into out: inout [UInt8]) {
+        switch self {
+        case .null: out += Array("null".utf8)
+        case let .bool(flag): out += Array((flag ? "true" : "false").utf8)
+        case let .number(number, text):
+            if number == number.rounded(.towardZero), abs(number) < 9_007_199_254_740_992 {
+                out += Array(String(Int64(number)).utf8)
+            } else {
+                out += Array(text.utf8)
+            }
+        case let .string(text): JSONValue.writeString(text, into: &out)
+        case let .array(items):
+            out.append(UInt8(ascii: "["))
+            for (index, item) in items.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                item.value.write(into: &out)
+            }
+            out.append(UInt8(ascii: "]"))
+        case let .object(members):
+            out.append(UInt8(ascii: "{"))
+            for (index, member) in members.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                JSONValue.writeString(member.name, into: &out)
+                out.append(UInt8(ascii: ":"))
+                member.value.value.write(into: &out)
+            }
+            out.append(UInt8(ascii: "}"))
+        }
+    }
+
+    static func writeString(_ text: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += Array("\\\"".utf8)
+            case "\\": out += Array("\\\\".utf8)
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += Array(("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
+                } else {
+                    out += Array(String(scalar).utf8)
+                }
+            }
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+}
+
 /// Bounds for reading JSON: nesting depth, members per object, items per array, total values.
 public struct JSONLimits: Hashable, Sendable {
     public var maxDepth: Int

@@ -37,16 +37,26 @@ public enum RequestBodies {
         ("evidence", Schema.string(.note).orNull),
     ])
 
-    public static let sink = Schema.object("Sink", "A carbon sink: greenery (area × rate) or CCUS (captured)", required: ["id", "name", "kind"], [
-        ("id", .key()),
-        ("name", .string(.name, minLength: 1)),
-        ("kind", .choice(["greenery", "ccus"])),
-        ("area_m2", Schema.number(above: 0, maximum: Domain.areaM2Maximum, "Greenery only").orNull),
-        ("rate", quantity.orNull),
-        ("captured", quantity.orNull),
-        ("verification", Schema.string(.note).orNull),
-        ("source", Schema.string(.note).orNull),
-        ("year", Schema.integer(Domain.year, "CCUS: the year captured").orNull),
+    public static let sink = Schema.oneOf("Sink", "A carbon sink: greenery (area × rate) or CCUS (captured)", discriminator: "kind", [
+        .object(nil, "Greenery: area × sequestration rate (1.1.27)", required: ["id", "name", "kind", "area_m2", "rate"], [
+            ("id", .key()),
+            ("name", .string(.name, minLength: 1)),
+            ("kind", .choice(["greenery"])),
+            ("area_m2", .number(above: 0, maximum: Domain.areaM2Maximum)),
+            ("rate", quantity.described("Per area and year, e.g. tCO2/ha/yr")),
+            ("verification", Schema.string(.note).orNull),
+            ("source", Schema.string(.note).orNull),
+            ("year", Schema.integer(Domain.year).orNull),
+        ]),
+        .object(nil, "CCUS: the verified quantity captured (1.1.28)", required: ["id", "name", "kind", "captured"], [
+            ("id", .key()),
+            ("name", .string(.name, minLength: 1)),
+            ("kind", .choice(["ccus"])),
+            ("captured", quantity.described("A CO2 mass, e.g. tCO2")),
+            ("verification", Schema.string(.note).orNull),
+            ("source", Schema.string(.note).orNull),
+            ("year", Schema.integer(Domain.year, "The year captured").orNull),
+        ]),
     ])
 
     public static let offset = Schema.object("Offset", "An offset claim (1.1.7)", required: ["id", "name", "type", "quantity", "year"], [
@@ -95,9 +105,15 @@ public enum RequestBodies {
         ("reduction_target", Schema.string(.note).orNull),
     ])
 
-    public static let member = Schema.object("Member", "A role in the park; tenants name one of the park's enterprises", required: ["role"], [
-        ("role", .choice(["admin", "manager", "tenant", "auditor", "viewer"])),
-        ("enterprise", Schema.key().orNull),
+    public static let member = Schema.oneOf("Member", "A role in the park; tenants name one of the park's enterprises", discriminator: "role", [
+        .object(nil, "A tenant, acting for one of the park's enterprises", required: ["role", "enterprise"], [
+            ("role", .choice(["tenant"])),
+            ("enterprise", .key("An enterprise of the park")),
+        ]),
+        .object(nil, "Any other role", required: ["role"], [
+            ("role", .choice(["admin", "manager", "auditor", "viewer"])),
+            ("enterprise", Schema.key("Ignored for roles other than tenant").orNull),
+        ]),
     ])
 
     public static let snapshot = Schema.object("SnapshotRequest", "The year to snapshot", required: ["year"], [

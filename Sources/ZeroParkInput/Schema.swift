@@ -33,6 +33,9 @@ public struct Schema: Sendable {
     public var maximum: Double?
     public var exclusiveMinimum: Double?
     public var nullable = false
+    /// Object variants told apart by the value of `discriminator` (published as `oneOf`).
+    public var variants: [Schema] = []
+    public var discriminator: String?
 
     public init(kind: Kind) {
         self.kind = kind
@@ -110,6 +113,17 @@ public struct Schema: Sendable {
         schema.items = [item]
         schema.maxItems = maxItems
         schema.summary = summary
+        return schema
+    }
+
+    /// An object that is exactly one of `variants`, chosen by the value of its `discriminator`
+    /// member (each variant lists that member's allowed values as a choice).
+    public static func oneOf(_ name: String, _ summary: String, discriminator: String, _ variants: [Schema]) -> Schema {
+        var schema = Schema(kind: .object)
+        schema.name = name
+        schema.summary = summary
+        schema.variants = variants
+        schema.discriminator = discriminator
         return schema
     }
 

@@ -21,6 +21,21 @@ extension Schema {
             if !nullable { fail("wrong_type", "不能为 null，应为\(kind.nameZh)", "must not be null: expected \(kind.rawValue)") }
             return
         }
+        if !variants.isEmpty, let discriminator, case let .object(members) = value {
+            let chosen = members.first { $0.name == discriminator }.flatMap { member -> Schema? in
+                guard case let .string(tag) = member.value.value else { return nil }
+                return variants.first { $0.tags(discriminator).contains(tag) }
+            }
+            guard let chosen else {
+                let tags = variants.flatMap { $0.tags(discriminator) }
+                problems.append(InputProblem(code: "not_allowed", field: join(path, discriminator),
+                                             zh: "须为以下之一：\(tags.joined(separator: ", "))", en: "must be one of: \(tags.joined(separator: ", "))",
+                                             line: located.line, column: located.column))
+                return
+            }
+            chosen.validate(located, path: path, into: &problems)
+            return
+        }
         switch (kind, value) {
         case let (.object, .object(members)):
             let known = Set(properties.map(\.name))
@@ -68,10 +83,9 @@ extension Schema {
         case let (.number, .number(number, _)):
             checkRange(number, fail: fail)
         case let (.integer, .number(number, text)):
-            // Whole numbers are written without a fraction or exponent (so `2025.5` and `1e30` are told apart).
-            let written = !text.contains(".") && !text.contains("e") && !text.contains("E")
-            guard written || !inRange(number) else {
-                fail("not_whole", "须为整数（不带小数点或指数），实际为 \(text)", "must be a whole number (no decimal point or exponent), got \(text)")
+            // As JSON Schema counts: 2025 and 2025.0 are whole, 2025.5 is not, 1e30 is whole but out of range.
+            guard number == number.rounded(.towardZero) else {
+                fail("not_whole", "须为整数，实际为 \(text.prefix(40))", "must be a whole number, got \(text.prefix(40))")
                 return
             }
             checkRange(number, fail: fail)
@@ -106,6 +120,11 @@ extension Schema {
         return "\(number)"
     }
 
+    /// The values a variant allows for the discriminator member.
+    func tags(_ discriminator: String) -> [String] {
+        properties.first { $0.name == discriminator }?.schema.choices ?? []
+    }
+
     private func join(_ path: String, _ name: String) -> String { path.isEmpty ? name : path + "." + name }
 }
 
@@ -127,7 +146,7 @@ extension Schema.Shape {
         switch self {
         case .key: return "^[A-Za-z0-9._-]{1,64}$"
         case .date: return "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
-        case .commentTarget: return "^(park|source:[A-Za-z0-9._-]{1,64}|inventory:[0-9]{4})$"
+        case .commentTarget: return "^(park|source:[A-Za-z0-9._-]{1,64}|inventory:(199[0-9]|20[0-9]{2}|2100))$"
         }
     }
 
@@ -153,6 +172,7 @@ extension Schema.Shape {
             if text.hasPrefix("source:") { return Self.key.accepts(String(text.dropFirst("source:".count))) }
             let year = text.dropFirst("inventory:".count)
             return text.hasPrefix("inventory:") && year.count == 4 && year.allSatisfy { $0.isASCII && $0.isNumber }
+                && Int(year).map(Domain.year.contains) == true
         }
     }
 

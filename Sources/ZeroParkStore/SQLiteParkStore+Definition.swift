@@ -266,17 +266,7 @@ extension SQLiteParkStore {
             guard let userID = try Int64.fetchOne(db, sql: "SELECT id FROM user WHERE username = ?", arguments: [username]) else {
                 throw StoreError.invalid(field: "username", message: "no user \(username)")
             }
-            if role == .tenant {
-                guard let enterprise, !enterprise.isEmpty else {
-                    throw StoreError.invalid(field: "enterprise", message: "a tenant needs its enterprise")
-                }
-                // Only an enterprise of this park: no wildcard or made-up name can widen a tenant's view.
-                let known = try String.fetchAll(db, sql: "SELECT key FROM enterprise WHERE park_id = ? ORDER BY key", arguments: [park.id])
-                guard known.contains(enterprise) else {
-                    throw StoreError.invalid(field: "enterprise",
-                                             message: "\"\(enterprise.prefix(64))\" is not an enterprise of this park (enterprises: \(known.joined(separator: ", ")))")
-                }
-            }
+            let enterprise = role == .tenant ? try Self.tenantEnterprise(db, parkID: park.id, enterprise) : nil
             let before = try String.fetchOne(db, sql: "SELECT role FROM membership WHERE user_id = ? AND park_id = ?", arguments: [userID, park.id])
             try db.execute(sql: """
                 INSERT INTO membership (user_id, park_id, role, enterprise) VALUES (?, ?, ?, ?)

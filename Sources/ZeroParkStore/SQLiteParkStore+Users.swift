@@ -32,6 +32,7 @@ extension SQLiteParkStore {
                 throw StoreError.notFound("user \(username)")
             }
             let park = try Self.parkRow(db, key: parkKey, caller: nil)
+            let enterprise = role == .tenant ? try Self.tenantEnterprise(db, parkID: park.id, enterprise) : nil
             try db.execute(sql: """
                 INSERT INTO membership (user_id, park_id, role, enterprise) VALUES (?, ?, ?, ?)
                 ON CONFLICT(user_id, park_id) DO UPDATE SET role = excluded.role, enterprise = excluded.enterprise
@@ -110,5 +111,19 @@ extension SQLiteParkStore {
             }
             return try Self.caller(db, userID: userID)
         }
+    }
+
+    /// A tenant's enterprise, which must be one of the park's: no wildcard or made-up name can
+    /// widen a tenant's view (issue #6).
+    static func tenantEnterprise(_ db: Database, parkID: Int64, _ enterprise: String?) throws -> String {
+        guard let enterprise, !enterprise.isEmpty else {
+            throw StoreError.invalid(field: "enterprise", message: "a tenant needs its enterprise")
+        }
+        let known = try String.fetchAll(db, sql: "SELECT key FROM enterprise WHERE park_id = ? ORDER BY key", arguments: [parkID])
+        guard known.contains(enterprise) else {
+            throw StoreError.invalid(field: "enterprise",
+                                     message: "\"\(enterprise.prefix(64))\" is not an enterprise of this park (enterprises: \(known.joined(separator: ", ")))")
+        }
+        return enterprise
     }
 }

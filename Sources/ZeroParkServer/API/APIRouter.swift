@@ -97,7 +97,7 @@ enum APIRouter {
         switch body {
         case let .json(schema):
             do {
-                _ = try schema.check(bytes)
+                return APIInput(bytes: try schema.check(bytes).canonicalJSON())
             } catch {
                 throw APIError(input: error, language: context.language,
                                status: error.first.map { Self.syntaxCodes.contains($0.code) } == true ? .badRequest : .unprocessableContent)

@@ -76,7 +76,7 @@ enum OpenAPIDocument {
             switch success.content {
             case .none: break
             case let .json(schema): response.append(("content", .map([("application/json", .map([("schema", schema)]))])))
-            case .yaml: response.append(("content", .map([("application/yaml", .map([("schema", .map([("type", .string("string"))]))]))])))
+            case .yaml: response.append(("content", .map([("application/yaml", .map([]))])))
             }
             return (String(success.status), .map(response))
         }

@@ -289,7 +289,12 @@ struct ParkPages: Sendable {
         let form = try await WebForm.verified(request, context: context)
         let key = try context.parameter("park")
         do {
-            let spec = Self.spec(from: form)
+            var spec = Self.spec(from: form)
+            // A tenant's keys live in its enterprise's namespace; the form adds the prefix for it.
+            let park = try await store.park(key: key, caller: caller)
+            if let enterprise = caller.tenantEnterprise(parkID: park.id), !spec.key.hasPrefix(enterprise + ".") {
+                spec.key = enterprise + "." + spec.key
+            }
             try await service.check(spec, parkKey: key, caller: caller)
             let created = try await store.createSource(parkKey: key, spec: spec, caller: caller)
             return Response(status: .seeOther, headers: [.location: "/parks/\(key)/sources/\(created.key)"])

@@ -38,17 +38,21 @@ struct WebRoutes {
                                            username: form["username"] ?? "", status: .forbidden)
             }
             let username = form["username"] ?? "", password = form["password"] ?? ""
-            if await throttle.isBlocked(username) {
-                return try await loginPage(renderer, context: context, error: WebText.text("tooManyLogins", context.language),
-                                           username: username, status: .tooManyRequests)
+            if let wait = await throttle.wait(username: username, address: context.clientAddress) {
+                let seconds = Int(wait.rounded(.up))
+                var response = try await loginPage(renderer, context: context,
+                                                   error: WebText.text("tooManyLogins", context.language) + " (\(seconds) s)",
+                                                   username: username, status: .tooManyRequests)
+                response.headers[.retryAfter] = String(seconds)
+                return response
             }
             guard let credentials = try await store.credentials(username: username),
                   Secrets.verify(password, hash: credentials.passwordHash) else {
-                await throttle.recordFailure(username)
+                await throttle.recordFailure(username: username, address: context.clientAddress)
                 return try await loginPage(renderer, context: context, error: WebText.text("badLogin", context.language),
                                            username: username, status: .unauthorized)
             }
-            await throttle.recordSuccess(username)
+            await throttle.recordSuccess(username: username, address: context.clientAddress)
             let token = Secrets.token()
             try await store.createSession(userID: credentials.id, tokenHash: Secrets.hash(token), csrfToken: Secrets.token(),
                                           expiresAt: Date().addingTimeInterval(12 * 3600))
