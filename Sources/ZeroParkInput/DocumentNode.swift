@@ -128,7 +128,7 @@ extension Schema {
                 } else {
                     // The text policy as a pattern: no C0/C1 controls (line breaks only in multi-line
                     // text), no bidirectional controls.
-                    entries.append(("pattern", .string((text ?? .name).multiline ? TextPolicy.multilinePattern : TextPolicy.singleLinePattern)))
+                    entries.append(("pattern", .string((text ?? .name).pattern(minLength: minLength ?? 0))))
                 }
             }
         case .number, .integer:
@@ -143,6 +143,13 @@ extension Schema {
 }
 
 extension TextPolicy {
+    /// The ECMA-262 pattern equivalent to `problem(_:field:)`, length bounds included (so that
+    /// generators that follow the pattern also respect `maxLength`).
+    public func pattern(minLength: Int) -> String {
+        let characters = multiline ? Self.multilinePattern : Self.singleLinePattern
+        return characters.replacingOccurrences(of: "]*$", with: "]{\(minLength),\(maxLength)}$")
+    }
+
     /// ECMA-262 patterns equivalent to `problem(_:field:)`'s character rule (length is `maxLength`).
     public static let singleLinePattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069\\uFDD0-\\uFDEF\\uFFFE\\uFFFF]*$"
     public static let multilinePattern = "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069\\uFDD0-\\uFDEF\\uFFFE\\uFFFF]*$"

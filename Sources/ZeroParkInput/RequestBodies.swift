@@ -6,10 +6,23 @@ import ZeroParkCore
 public enum RequestBodies {
     static let unitText = TextPolicy(maxLength: 64)
 
-    public static let quantity = Schema.object("Quantity", "A value with its unit, e.g. {\"value\": 12.5, \"unit\": \"tCO2\"}",
+    static func unit(_ shape: Schema.Shape = .unit, _ summary: String) -> Schema {
+        var schema = Schema.string(unitText, minLength: 1, summary)
+        schema.shape = shape
+        return schema
+    }
+
+    public static let quantity = Schema.object("Quantity", "A value with its unit, e.g. {\"value\": 12.5, \"unit\": \"GJ/t\"}",
                                                required: ["value", "unit"], [
         ("value", .number(Domain.quantity, "The value in `unit`")),
-        ("unit", .string(unitText, minLength: 1, "A unit ZeroPark knows (t, MWh, 10^4 Nm3, tCO2/ha/yr, …)")),
+        ("unit", unit(.unit, "A unit ZeroPark reads (t, MWh, 10^4 Nm3, tCO2/ha/yr, …)")),
+    ])
+
+    /// A quantity of CO2 (offsets, CCUS captures).
+    public static let co2Quantity = Schema.object("CO2Quantity", "A mass of CO2, e.g. {\"value\": 100, \"unit\": \"tCO2\"}",
+                                                  required: ["value", "unit"], [
+        ("value", .number(Domain.quantity, "The value in `unit`")),
+        ("unit", unit(.co2Mass, "tCO2, kgCO2, tCO2e, … (10^N and 万 prefixes allowed)")),
     ])
 
     public static let source = Schema.object("Source", "An emission source (1.1.2)", required: ["key", "name", "system", "method", "unit"], [
@@ -24,7 +37,7 @@ public enum RequestBodies {
         ("gwp_set", Schema.key().orNull),
         ("scope", Schema.integer(Domain.scope).orNull),
         ("enterprise", Schema.key().orNull),
-        ("unit", .string(unitText, minLength: 1)),
+        ("unit", unit(.unit, "The activity data's unit; it must fit the factor or fuel")),
         ("data_source", Schema.string(.note).orNull),
         ("evidence", Schema.string(.note).orNull),
     ])
@@ -52,7 +65,7 @@ public enum RequestBodies {
             ("id", .key()),
             ("name", .string(.name, minLength: 1)),
             ("kind", .choice(["ccus"])),
-            ("captured", quantity.described("A CO2 mass, e.g. tCO2")),
+            ("captured", co2Quantity),
             ("verification", Schema.string(.note).orNull),
             ("source", Schema.string(.note).orNull),
             ("year", Schema.integer(Domain.year, "The year captured").orNull),
@@ -63,7 +76,7 @@ public enum RequestBodies {
         ("id", .key()),
         ("name", .string(.name, minLength: 1)),
         ("type", .choice(OffsetType.allCases.map(\.rawValue))),
-        ("quantity", quantity),
+        ("quantity", co2Quantity),
         ("year", .integer(Domain.year, "The accounting year the offset is claimed for")),
         ("vintage", Schema.integer(Domain.year, "The year the reduction happened").orNull),
         ("local", Schema.boolean.orNull),
@@ -85,7 +98,7 @@ public enum RequestBodies {
 
     public static let factor = Schema.object("ParkFactor", "A park's own factor with its source (1.1.2(b))", required: ["value", "unit", "source"], [
         ("value", .number(Domain.factorValue)),
-        ("unit", .string(unitText, minLength: 1)),
+        ("unit", unit(.unit, "e.g. kgCO2/t, tCO2/MWh")),
         ("source", .string(.note, minLength: 1)),
     ])
 
@@ -134,6 +147,6 @@ public enum RequestBodies {
     public static let all: [(name: String, schema: Schema)] = [
         ("Source", source), ("Activity", activity), ("Sink", sink), ("Offset", offset), ("Profile", profile),
         ("ParkFactor", factor), ("Fuel", fuel), ("Publication", publication), ("Member", member),
-        ("SnapshotRequest", snapshot), ("Comment", comment), ("Quantity", quantity),
+        ("SnapshotRequest", snapshot), ("Comment", comment), ("Quantity", quantity), ("CO2Quantity", co2Quantity),
     ]
 }

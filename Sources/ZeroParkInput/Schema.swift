@@ -15,6 +15,10 @@ public struct Schema: Sendable {
         case date
         /// What a review comment is about: `park`, `source:<key>` or `inventory:<year>`.
         case commentTarget
+        /// A unit in ZeroPark's grammar (`t`, `10^4 Nm3`, `tCO2/MWh`, `GJ/10^4 Nm3`, `tCO2/ha/yr`).
+        case unit
+        /// A mass of CO2 (`tCO2`, `kgCO2e`, `10^4 tCO2`, …).
+        case co2Mass
     }
 
     public var kind: Kind

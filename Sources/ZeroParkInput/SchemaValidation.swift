@@ -147,6 +147,8 @@ extension Schema.Shape {
         case .key: return "^[A-Za-z0-9._-]{1,64}$"
         case .date: return "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
         case .commentTarget: return "^(park|source:[A-Za-z0-9._-]{1,64}|inventory:(199[0-9]|20[0-9]{2}|2100))$"
+        case .unit: return UnitGrammar.pattern
+        case .co2Mass: return UnitGrammar.co2MassPattern
         }
     }
 
@@ -167,6 +169,8 @@ extension Schema.Shape {
             let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
             let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
             return (1...12).contains(month) && (1...days[month - 1]).contains(day)
+        case .unit: return UnitGrammar.matches(text, UnitGrammar.unit)
+        case .co2Mass: return UnitGrammar.matches(text, UnitGrammar.co2Mass)
         case .commentTarget:
             if text == "park" { return true }
             if text.hasPrefix("source:") { return Self.key.accepts(String(text.dropFirst("source:".count))) }
@@ -181,6 +185,8 @@ extension Schema.Shape {
         case .key: return "须为 1–64 个英文字母、数字或 . - _"
         case .date: return "须为有效日期 YYYY-MM-DD"
         case .commentTarget: return "须为 park、source:<排放源编号> 或 inventory:<年份>"
+        case .unit: return "不是可识别的单位（如 t、10^4 Nm3、tCO2/MWh、GJ/10^4 Nm3、tCO2/ha/yr）"
+        case .co2Mass: return "须为二氧化碳质量单位（如 tCO2、kgCO2e）"
         }
     }
 
@@ -189,6 +195,8 @@ extension Schema.Shape {
         case .key: return "must be 1–64 letters, digits, '.', '-' or '_'"
         case .date: return "must be a valid date YYYY-MM-DD"
         case .commentTarget: return "must be park, source:<source key> or inventory:<year>"
+        case .unit: return "is not a unit ZeroPark reads (e.g. t, 10^4 Nm3, tCO2/MWh, GJ/10^4 Nm3, tCO2/ha/yr)"
+        case .co2Mass: return "must be a CO2 mass unit (e.g. tCO2, kgCO2e)"
         }
     }
 }
