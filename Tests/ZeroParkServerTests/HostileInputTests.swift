@@ -185,6 +185,29 @@ struct HostileInputTests {
         }
     }
 
+    @Test("a vanishingly small area or output value leaves intensities empty instead of making the inventory fail (found by schemathesis)")
+    func tinyDenominators() async throws {
+        let server = try await TestServer.make()
+        try await server.run { client in
+            try await client.execute(uri: "/api/v1/parks/nansha-demo", method: .put, headers: server.auth("admin", Self.json),
+                                     body: body(#"{"name":"南沙","type":"industrial_park","area_m2":5e-324,"output_value_cny":5e-324}"#)) { response in
+                #expect(response.status == .ok)
+            }
+            try await client.execute(uri: "/api/v1/parks/nansha-demo/inventory?year=2025", method: .get, headers: server.auth("manager")) { response in
+                #expect(response.status == .ok)
+                // Emissions ÷ 5e-324 m² would be infinite: the intensity is left out, the rest is reported.
+                let object = try #require(try response.json() as? [String: Any])
+                let intensity = object["intensity"] as? [String: Any]
+                #expect(intensity?["tco2_per_m2"] == nil || intensity?["tco2_per_m2"] is NSNull)
+                #expect(response.text.contains("tco2_per_tce"))
+            }
+            let cookie = try await WebTests.login(client, "manager", "zeropark-manager")
+            try await client.execute(uri: "/parks/nansha-demo?year=2025", method: .get, headers: [.cookie: cookie]) { response in
+                #expect(response.status == .ok)
+            }
+        }
+    }
+
     @Test("defect 6: NUL, bidi overrides and oversized text are refused, never cut; nothing is stored")
     func textHygiene() async throws {
         let server = try await TestServer.make()

@@ -31,14 +31,22 @@ public struct Inventory: Hashable, Sendable {
     public var netTco2: Double { emissionsTco2 - sequestrationTco2 - offsetsTco2 }
     /// The park is balanced when net ≤ 0 (1.1.2(a)).
     public var balanced: Bool { netTco2 <= 0 }
-    public var cleanShare: Double? { consumptionTce > 0 ? cleanTce / consumptionTce : nil }
+    public var cleanShare: Double? { Self.ratio(cleanTce, consumptionTce) }
     /// tCO2 per tce of energy consumed (counted emissions ÷ consumption).
-    public var tco2PerTce: Double? { consumptionTce > 0 ? emissionsTco2 / consumptionTce : nil }
-    public var tco2PerM2: Double? { profile.areaM2 > 0 ? emissionsTco2 / profile.areaM2 : nil }
+    public var tco2PerTce: Double? { Self.ratio(emissionsTco2, consumptionTce) }
+    public var tco2PerM2: Double? { Self.ratio(emissionsTco2, profile.areaM2) }
     /// tCO2 per 10,000 CNY of output value (1.1.14).
     public var tco2Per10kCNY: Double? {
-        guard let output = profile.outputValueCNY, output > 0 else { return nil }
-        return emissionsTco2 / (output / 10_000)
+        guard let output = profile.outputValueCNY else { return nil }
+        return Self.ratio(emissionsTco2, output / 10_000)
+    }
+
+    /// `numerator ÷ denominator` when the denominator is positive and the quotient finite (a
+    /// vanishingly small area or energy use must not turn an intensity into infinity); else nil.
+    static func ratio(_ numerator: Double, _ denominator: Double) -> Double? {
+        guard denominator > 0 else { return nil }
+        let quotient = numerator / denominator
+        return quotient.isFinite ? quotient : nil
     }
 
     public func share(ofSource account: SourceAccount) -> Double {

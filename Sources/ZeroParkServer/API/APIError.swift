@@ -78,6 +78,10 @@ struct APIError: Error, HTTPResponseError {
             let first = error.issues.first
             return APIError(status: .unprocessableContent, code: first?.code ?? "invalid",
                             message: error.issues.map(\.description).joined(separator: "; "), field: first?.field, details: error.issues)
+        case is EncodingError:
+            return APIError(status: .unprocessableContent, code: "not_representable",
+                            message: language == .zh ? "结果中有数值超出可表示范围，请检查活动数据与因子的量级"
+                                                     : "a result is too large to represent; check the magnitudes of activity data and factors")
         case let error as DecodingError:
             return APIError(status: .badRequest, code: "bad_json", message: describe(error), field: path(error))
         case let error as HTTPResponseError where error.status == .contentTooLarge:

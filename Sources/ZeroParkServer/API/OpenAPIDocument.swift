@@ -54,7 +54,12 @@ enum OpenAPIDocument {
         ]
         if operation.access == .anyone { entries.append(("security", .list([.map([]), .map([("bearer", .list([]))])]))) }
         var parameters: [DocumentNode] = operation.pathParameters.map { name in
-            let schema: Schema = name == "id" && operation.numericPath ? .integer(1...Int(Int32.max)) : .string(TextPolicy(maxLength: 200), minLength: 1)
+            let schema: Schema
+            switch name {
+            case "id" where operation.numericPath: schema = .integer(1...Int(Int32.max))
+            case "username": schema = .string(TextPolicy(maxLength: 64), minLength: 1)
+            default: schema = .key()
+            }
             return .map([("name", .string(name)), ("in", .string("path")), ("required", .bool(true)), ("schema", schema.document())])
         }
         parameters += operation.query.map { parameter in
