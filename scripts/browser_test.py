@@ -138,9 +138,10 @@ def main():
         check(driver.find_element(By.ID, "source-tco2").text != "", "the tenant opens its own source")
         driver.get(base + "/parks/nansha-demo/sources/water?year=2025")
         title = driver.find_element(By.ID, "message-title").text
-        check(title == "无权访问", f"another tenant's source is refused (got {title!r})")
+        # Another enterprise's source is "not found", exactly like a missing one (issue #6: existence does not leak).
+        check(title == "未找到", f"another tenant's source is refused as not found (got {title!r})")
         check("920,000" not in driver.page_source, "none of its data is shown")
-        shot("12-tenant-forbidden")
+        shot("12-tenant-not-found")
         driver.quit()
         driver = None
         print("graceful shutdown: SIGTERM stops the server with exit status 0")

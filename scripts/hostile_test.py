@@ -451,7 +451,9 @@ def extreme_numbers(h):
         ("value 1.7e308", '{"year": 2025, "month": 4, "value": 1.7e308}', dict(year=2025, month=4, value=1.7e308)),
         ("value -1", '{"year": 2025, "month": 5, "value": -1}', dict(year=2025, month=5, value=-1)),
         ("value 1e309 literal", '{"year": 2025, "month": 6, "value": 1e309}', dict(year=2025, month=6, predicate=lambda r: r.get("value") in (None, float("inf")) or (isinstance(r.get("value"), (int, float)) and r["value"] > 1e300))),
-        ("year 2034 month 0", '{"year": 2034, "month": 0, "value": 7}', dict(year=2034)),
+        # The report: year 2034 with 1e17 (years 1990–2100 are in the documented domain; the value is not).
+        ("year 2034 month 0 value 1e17", '{"year": 2034, "month": 0, "value": 1e17}', dict(year=2034)),
+        ("year 2101", '{"year": 2101, "value": 7}', dict(year=2101)),
         ("year 1", '{"year": 1, "value": 7}', dict(year=1)),
         ("year 5000", '{"year": 5000, "value": 7}', dict(year=5000)),
         ("year 999999", '{"year": 999999, "value": 7}', dict(year=999999)),

@@ -114,12 +114,15 @@ struct CSVScanner {
 
     mutating func field(number: Int) throws(InputProblem) -> String {
         var text = String.UnicodeScalarView()
+        // Counted apart: `UnicodeScalarView.count` walks the view (quadratic for long fields).
+        var length = 0
         func append(_ scalar: Unicode.Scalar) throws(InputProblem) {
-            guard text.count < limits.maxFieldLength else {
+            guard length < limits.maxFieldLength else {
                 throw problem("field_too_long", zh: "第 \(number) 个字段过长（上限 \(limits.maxFieldLength) 个字符）",
                               en: "field \(number) is too long (limit \(limits.maxFieldLength) characters)", line: line, column: number)
             }
             text.append(scalar)
+            length += 1
         }
         if index < scalars.count, scalars[index] == "\"" {
             let openLine = line, openColumn = column

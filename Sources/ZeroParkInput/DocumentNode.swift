@@ -121,7 +121,9 @@ extension Schema {
                 entries.append(("enum", .list(choices.map(DocumentNode.string))))
             } else {
                 if let minLength { entries.append(("minLength", .number(Double(minLength)))) }
-                entries.append(("maxLength", .number(Double((text ?? .name).maxLength))))
+                if (text ?? .name).maxLength < TextPolicy.unbounded {
+                    entries.append(("maxLength", .number(Double((text ?? .name).maxLength))))
+                }
                 if let shape {
                     entries.append(("pattern", .string(shape.pattern)))
                     if shape == .date { entries.append(("format", .string("date"))) }
@@ -147,6 +149,7 @@ extension TextPolicy {
     /// generators that follow the pattern also respect `maxLength`).
     public func pattern(minLength: Int) -> String {
         let characters = multiline ? Self.multilinePattern : Self.singleLinePattern
+        guard maxLength < Self.unbounded else { return characters }
         return characters.replacingOccurrences(of: "]*$", with: "]{\(minLength),\(maxLength)}$")
     }
 

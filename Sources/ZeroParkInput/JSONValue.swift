@@ -148,6 +148,11 @@ struct JSONParser {
     var line = 1
     var lineStart = 0
     var values = 0
+    /// The last column computed, at `columnIndex` on the line starting at `columnLineStart`, so that
+    /// columns are counted incrementally (linear time on one long line).
+    var columnLineStart = 0
+    var columnIndex = 0
+    var columnValue = 1
 
     init(bytes: [UInt8], limits: JSONLimits) {
         self.bytes = bytes
@@ -155,21 +160,24 @@ struct JSONParser {
     }
 
     /// Column of `position` on the current line, in code points (UTF-8 continuation bytes skipped).
-    func column(at position: Int) -> Int {
-        var column = 1
-        var cursor = lineStart
-        while cursor < position && cursor < bytes.count {
-            if bytes[cursor] & 0xC0 != 0x80 { column += 1 }
-            cursor += 1
+    mutating func column(at position: Int) -> Int {
+        if columnLineStart != lineStart || position < columnIndex {
+            columnLineStart = lineStart
+            columnIndex = lineStart
+            columnValue = 1
         }
-        return column
+        while columnIndex < position && columnIndex < bytes.count {
+            if bytes[columnIndex] & 0xC0 != 0x80 { columnValue += 1 }
+            columnIndex += 1
+        }
+        return columnValue
     }
 
-    func problem(_ code: String, zh: String, en: String, at position: Int? = nil) -> InputProblem {
+    mutating func problem(_ code: String, zh: String, en: String, at position: Int? = nil) -> InputProblem {
         InputProblem(code: code, field: "$", zh: zh, en: en, line: line, column: column(at: position ?? index))
     }
 
-    func syntax(_ zhWhat: String, _ enWhat: String) -> InputProblem {
+    mutating func syntax(_ zhWhat: String, _ enWhat: String) -> InputProblem {
         guard index < bytes.count else {
             return problem("json_syntax", zh: "JSON 不完整：缺少\(zhWhat)", en: "incomplete JSON: expected \(enWhat)")
         }
@@ -338,7 +346,7 @@ struct JSONParser {
     }
 
     /// Length of the valid UTF-8 sequence at `index`, or an error for malformed bytes.
-    func utf8Sequence() throws(InputProblem) -> Int {
+    mutating func utf8Sequence() throws(InputProblem) -> Int {
         let byte = bytes[index]
         let length: Int
         switch byte {

@@ -110,8 +110,9 @@ struct APIQueryParameter: Sendable {
 
     static let year = APIQueryParameter(name: "year", schema: .integer(Domain.year), summary: "The accounting year (default: the park's)")
     static let replace = APIQueryParameter(name: "replace", schema: .boolean, summary: "true: replace the park of the same id")
-    /// Bounded by the request line (HTTP head) limit rather than a length of its own; not stored.
-    static let search = APIQueryParameter(name: "search", schema: .string(TextPolicy(maxLength: 8_192)), summary: "Text to look for")
+    /// Bounded by the HTTP request head limit rather than a length of its own; never stored.
+    static let search = APIQueryParameter(name: "search", schema: .string(TextPolicy(maxLength: TextPolicy.unbounded)),
+                                          summary: "Text to look for (bounded by the request line)")
 }
 
 /// What an operation reads as its body.
