@@ -65,9 +65,10 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "zeropark", dependencies: ["ZeroParkCommands"]),
-        // Prints timing figures for large park files (parse vs. compute); see scripts/bench.
+        // Prints timing figures for large park files (parse vs. compute) and for the untrusted-input
+        // readers against Foundation/stdlib baselines; see scripts/bench and scripts/bench-input.
         .executableTarget(name: "zeropark-bench", dependencies: [
-            "ZeroParkCore", "ZeroParkParkFile", .product(name: "Yams", package: "Yams"),
+            "ZeroParkCore", "ZeroParkParkFile", "ZeroParkInput", .product(name: "Yams", package: "Yams"),
         ]),
         // Fuzz entry points for the park-file, CSV and JSON-body readers: a libFuzzer target when built with
         // -sanitize=fuzzer -D ZEROPARK_LIBFUZZER (scripts/fuzz), else a replayer of the committed corpus.

@@ -5,10 +5,10 @@ import ZeroParkCore
 /// alias expanded and the nesting depth, so that an alias bomb or a deeply nested file is refused
 /// in time linear in its size (issue #6: "parse with limits"). Composing such a file would cost
 /// what it expands to: Yams walks aliased keys to check for duplicates.
-enum YAMLPrescan {
+public enum YAMLPrescan {
     /// The first limit the text exceeds, or nil (syntax errors are left to the composer, which
     /// reports them with their position).
-    static func check(_ yaml: String, maxNodes: Int, maxDepth: Int) -> ParkIssue? {
+    public static func check(_ yaml: String, maxNodes: Int, maxDepth: Int) -> ParkIssue? {
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else { return nil }
         defer { yaml_parser_delete(&parser) }

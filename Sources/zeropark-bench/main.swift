@@ -9,6 +9,9 @@ import ZeroParkParkFile
 // Run: scripts/bench  (release build). Figures are for comparison within one run only.
 
 let arguments = CommandLine.arguments
+if arguments.count > 1, arguments[1] == "input" {
+    exit(InputBenchmark.run(repetitions: arguments.count > 2 ? Int(arguments[2]) ?? 5 : 5))
+}
 let sourceCount = arguments.count > 1 ? Int(arguments[1]) ?? 10_000 : 10_000
 let repetitions = arguments.count > 2 ? Int(arguments[2]) ?? 5 : 5
 
@@ -102,6 +105,9 @@ do {
     line("YAML parse alone (Yams.compose, basic)", parse)
     line("  for comparison: with default tag resolver", parseResolving)
     line("read park file (parse + model + checks)", read)
+    line("  of which: alias/depth prescan (libyaml events)", try measure {
+        if let issue = YAMLPrescan.check(yaml, maxNodes: yaml.utf8.count + 64, maxDepth: 32) { throw ParkInputError(issues: [issue]) }
+    })
     line("compute inventory (all sources, monthly)", compute)
     line("encode inventory JSON", encode)
     line("read + compute (file to inventory)", read + compute)

@@ -118,19 +118,6 @@ struct APIError: Error, HTTPResponseError {
     }
 }
 
-/// Turns thrown store and accounting errors into API errors for routes under /api.
-struct APIErrorMiddleware: RouterMiddleware {
-    typealias Context = AppRequestContext
-
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        do {
-            return try await next(request, context)
-        } catch {
-            throw APIError.from(error, language: context.language)
-        }
-    }
-}
-
 /// API writes authenticated by a browser session cookie (not an API key) must carry the session's
 /// CSRF token in `X-CSRF-Token`, on top of SameSite=Lax cookies.
 struct APISessionCSRFMiddleware: RouterMiddleware {

@@ -17,25 +17,14 @@ enum JSONBody {
     static func text(_ text: String, status: HTTPResponse.Status = .ok, contentType: String) -> Response {
         raw(Data(text.utf8), status: status, contentType: contentType)
     }
-
-    /// The request body (413 past the limit), decoded from snake_case JSON.
-    static func decode<T: Decodable>(_ type: T.Type, from request: Request, context: AppRequestContext) async throws -> T {
-        let buffer = try await request.body.collect(upTo: context.maxUploadSize)
-        let decoder = JSONDecoder()
-        decoder.keyDecodingStrategy = .convertFromSnakeCase
-        return try decoder.decode(T.self, from: Data(buffer.readableBytesView))
-    }
-
-    static func bodyText(_ request: Request, context: AppRequestContext) async throws -> String {
-        let buffer = try await request.body.collect(upTo: context.maxUploadSize)
-        return String(decoding: buffer.readableBytesView, as: UTF8.self)
-    }
 }
 
 extension AppRequestContext {
     /// The caller, or 401.
     func requireCaller() throws -> ZeroParkStore.Caller {
-        guard let caller else { throw APIError(status: .unauthorized, code: "unauthenticated", message: "log in or send an API key") }
+        guard let caller else {
+            throw APIError(status: .unauthorized, code: "unauthenticated", message: text("请先登录或提供 API 密钥", "log in or send an API key"))
+        }
         return caller
     }
 
