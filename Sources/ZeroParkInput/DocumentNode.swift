@@ -65,7 +65,11 @@ public indirect enum DocumentNode: Sendable, Equatable {
             (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x5F || byte == 0x2F
         } && !["true", "false", "null", "yes", "no", "on", "off", "y", "n"].contains(text.lowercased())
             && !(text.first.map { $0.isNumber } ?? false)
-        if plain { return text }
+        return plain ? text : quoted(text)
+    }
+
+    /// A YAML double-quoted scalar: JSON string escapes, which YAML reads the same way.
+    public static func quoted(_ text: String) -> String {
         var quoted = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -76,7 +80,7 @@ public indirect enum DocumentNode: Sendable, Equatable {
             case "\t": quoted += "\\t"
             default:
                 if scalar.value < 0x20 || scalar.value == 0x7F {
-                    let hex = String(scalar.value, radix: 16)
+                    let hex = String(scalar.value, radix: 16, uppercase: true)
                     quoted += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {
                     quoted.unicodeScalars.append(scalar)

@@ -1,5 +1,6 @@
 import Foundation
 import ZeroParkCore
+import ZeroParkInput
 
 /// Writes a `ParkDefinition` as a park file (format version 1) that `ParkFileReader` reads back to
 /// the same definition: strings double-quoted (JSON escapes, valid YAML), numbers in Swift's
@@ -111,19 +112,5 @@ public enum ParkFileWriter {
     }
 
     /// A YAML double-quoted scalar (JSON string escapes are valid YAML).
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 { out += String(format: "\\u%04X", scalar.value) } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out + "\""
-    }
+    static func quoted(_ text: String) -> String { DocumentNode.quoted(text) }
 }
