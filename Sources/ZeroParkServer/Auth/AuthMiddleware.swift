@@ -16,7 +16,8 @@ struct AuthMiddleware: RouterMiddleware {
         if let lang = request.uri.queryParameters.get("lang").flatMap(Language.init(rawValue:))
             ?? request.cookies[Self.languageCookie].flatMap({ Language(rawValue: $0.value) }) {
             context.language = lang
-        } else if let accept = request.headers[.acceptLanguage], accept.lowercased().hasPrefix("en") {
+        } else if request.uri.path.hasPrefix("/api/"), let accept = request.headers[.acceptLanguage], accept.lowercased().hasPrefix("en") {
+            // API clients may ask for English messages; pages stay Chinese first until the switch is used.
             context.language = .en
         }
         if let authorization = request.headers[.authorization], authorization.hasPrefix("Bearer ") {
