@@ -123,11 +123,11 @@ extension Schema {
         case .string:
             if let choices {
                 entries.append(("enum", .list(choices.map(DocumentNode.string))))
+            } else if unrestricted {
+                break
             } else {
                 if let minLength { entries.append(("minLength", .number(Double(minLength)))) }
-                if (text ?? .name).maxLength < TextPolicy.unbounded {
-                    entries.append(("maxLength", .number(Double((text ?? .name).maxLength))))
-                }
+                entries.append(("maxLength", .number(Double((text ?? .name).maxLength))))
                 if let shape {
                     entries.append(("pattern", .string(shape.pattern)))
                     if shape == .date { entries.append(("format", .string("date"))) }
@@ -153,7 +153,6 @@ extension TextPolicy {
     /// generators that follow the pattern also respect `maxLength`).
     public func pattern(minLength: Int) -> String {
         let characters = multiline ? Self.multilinePattern : Self.singleLinePattern
-        guard maxLength < Self.unbounded else { return characters }
         return characters.replacingOccurrences(of: "]*$", with: "]{\(minLength),\(maxLength)}$")
     }
 

@@ -37,6 +37,8 @@ public struct Schema: Sendable {
     public var maximum: Double?
     public var exclusiveMinimum: Double?
     public var nullable = false
+    /// A string with no length or character rule (see `anyText`).
+    public var unrestricted = false
     /// Object variants told apart by the value of `discriminator` (published as `oneOf`).
     public var variants: [Schema] = []
     public var discriminator: String?
@@ -63,6 +65,15 @@ public struct Schema: Sendable {
         schema.text = policy
         schema.minLength = minLength
         schema.summary = summary
+        return schema
+    }
+
+    /// Any string: for text that is only matched against, never stored or shown (a search term),
+    /// bounded by the request that carries it.
+    public static func anyText(_ summary: String? = nil) -> Schema {
+        var schema = Schema(kind: .string)
+        schema.summary = summary
+        schema.unrestricted = true
         return schema
     }
 

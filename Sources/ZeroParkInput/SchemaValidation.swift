@@ -64,6 +64,7 @@ extension Schema {
                 item.validate(element, path: path + "[\(index)]", into: &problems)
             }
         case let (.string, .string(string)):
+            if unrestricted { return }
             if let choices {
                 if !choices.contains(string) {
                     fail("not_allowed", "取值须为以下之一：\(choices.joined(separator: ", "))", "must be one of: \(choices.joined(separator: ", "))")

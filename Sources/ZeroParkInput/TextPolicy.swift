@@ -12,10 +12,6 @@ public struct TextPolicy: Hashable, Sendable {
         self.multiline = multiline
     }
 
-    /// A length bound that is not published: text bounded by something else (a query parameter by
-    /// the HTTP request head limit).
-    public static let unbounded = Int.max
-
     /// Identifiers and names on one line: 200 code points.
     public static let name = TextPolicy(maxLength: 200)
     /// Notes, data sources, evidence references, citations: 1,000 code points on one line.

@@ -110,9 +110,8 @@ struct APIQueryParameter: Sendable {
 
     static let year = APIQueryParameter(name: "year", schema: .integer(Domain.year), summary: "The accounting year (default: the park's)")
     static let replace = APIQueryParameter(name: "replace", schema: .boolean, summary: "true: replace the park of the same id")
-    /// Bounded by the HTTP request head limit rather than a length of its own; never stored.
-    static let search = APIQueryParameter(name: "search", schema: .string(TextPolicy(maxLength: TextPolicy.unbounded)),
-                                          summary: "Text to look for (bounded by the request line)")
+    /// Only matched against the library, never stored or shown: any text, bounded by the HTTP request head.
+    static let search = APIQueryParameter(name: "search", schema: .anyText(), summary: "Text to look for (bounded by the request line)")
 }
 
 /// What an operation reads as its body.
