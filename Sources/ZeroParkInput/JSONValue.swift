@@ -102,22 +102,9 @@ extension JSONValue {
         }
     }
 
+    /// A JSON string: the same escapes as YAML's double-quoted scalars.
     static func writeString(_ text: String, into out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += Array("\\\"".utf8)
-            case "\\": out += Array("\\\\".utf8)
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += Array(("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
-                } else {
-                    out += Array(String(scalar).utf8)
-                }
-            }
-        }
-        out.append(UInt8(ascii: "\""))
+        out += Array(DocumentNode.quoted(text).utf8)
     }
 }
 

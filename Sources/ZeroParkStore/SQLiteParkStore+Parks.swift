@@ -113,6 +113,8 @@ extension SQLiteParkStore {
     static func insertContents(_ db: Database, parkID: Int64, definition: ParkDefinition, enterprises: [Enterprise],
                                actor: String, at: String) throws {
         var enterpriseKeys = Set(enterprises.map(\.key))
+        // Every enterprise the park will have, so that a key `E.…` is checked against E wherever it stands.
+        let allEnterprises = enterpriseKeys.union(definition.sources.compactMap(\.enterprise))
         for enterprise in enterprises {
             try db.execute(sql: "INSERT INTO enterprise (park_id, key, name) VALUES (?, ?, ?)", arguments: [parkID, enterprise.key, enterprise.name])
         }
@@ -131,6 +133,7 @@ extension SQLiteParkStore {
         let year = definition.period.factorYear
         for source in definition.sources {
             let spec = try SourceSpec(source).validated()
+            try spec.checkNamespace(enterprises: allEnterprises)
             if let enterprise = spec.enterprise, !enterpriseKeys.contains(enterprise) {
                 try db.execute(sql: "INSERT INTO enterprise (park_id, key, name) VALUES (?, ?, ?)", arguments: [parkID, enterprise, enterprise])
                 enterpriseKeys.insert(enterprise)

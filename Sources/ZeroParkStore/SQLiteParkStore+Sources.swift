@@ -41,11 +41,16 @@ extension SQLiteParkStore {
     /// A source key `E.…` where E is one of the park's enterprises belongs to E; a source naming a
     /// new enterprise adds it to the park.
     static func ensureEnterprise(_ db: Database, parkID: Int64, spec: SourceSpec) throws {
-        let enterprises = try String.fetchAll(db, sql: "SELECT key FROM enterprise WHERE park_id = ?", arguments: [parkID])
-        if let dot = spec.key.firstIndex(of: "."), case let owner = String(spec.key[..<dot]), enterprises.contains(owner), owner != spec.enterprise {
-            throw StoreError.invalid(field: "key", message: "keys beginning with \"\(owner).\" belong to enterprise \(owner)")
-        }
+        let enterprises = Set(try String.fetchAll(db, sql: "SELECT key FROM enterprise WHERE park_id = ?", arguments: [parkID]))
+        try spec.checkNamespace(enterprises: enterprises)
         if let enterprise = spec.enterprise, !enterprises.contains(enterprise) {
+            // A new enterprise's namespace must not already hold someone else's sources.
+            let taken = try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM source WHERE park_id = ? AND substr(key, 1, ?) = ? AND (enterprise IS NULL OR enterprise != ?)
+                """, arguments: [parkID, enterprise.utf8.count + 1, enterprise + ".", enterprise]) ?? 0
+            guard taken == 0 else {
+                throw StoreError.invalid(field: "enterprise", message: "sources with keys beginning with \"\(enterprise).\" belong to others")
+            }
             try db.execute(sql: "INSERT INTO enterprise (park_id, key, name) VALUES (?, ?, ?)", arguments: [parkID, enterprise, enterprise])
         }
     }

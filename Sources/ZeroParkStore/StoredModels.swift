@@ -114,6 +114,16 @@ public struct SourceSpec: Codable, Hashable, Sendable {
         return self
     }
 
+    /// A key `E.…` for an enterprise E of the park belongs to a source of E, so that a tenant's own
+    /// namespace holds only its own sources and a key conflict never reveals another's (issue #6).
+    func checkNamespace(enterprises: Set<String>) throws {
+        guard let dot = key.firstIndex(of: ".") else { return }
+        let owner = String(key[..<dot])
+        if enterprises.contains(owner), owner != enterprise {
+            throw StoreError.invalid(field: "key", message: "keys beginning with \"\(owner).\" belong to enterprise \(owner)")
+        }
+    }
+
     static func isValidKey(_ key: String) -> Bool {
         !key.isEmpty && key.count <= 64 && key.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }
     }

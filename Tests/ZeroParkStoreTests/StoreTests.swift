@@ -115,6 +115,28 @@ struct StoreTests {
         }
     }
 
+    @Test("a key `E.…` belongs to enterprise E in park files and for new enterprises too", arguments: Implementation.allCases)
+    func keyNamespaces(_ implementation: Implementation) async throws {
+        let f = try await Self.fixture(implementation)
+        // A park file putting logistics' diesel under property's namespace is refused whole.
+        var park = try Self.example()
+        for index in park.sources.indices where park.sources[index].id == "fleet-diesel" { park.sources[index].id = "property.fleet" }
+        let replacement = park
+        await #expect(throws: StoreError.invalid(field: "key", message: "keys beginning with \"property.\" belong to enterprise property")) {
+            try await f.store.importPark(replacement, caller: f.admin, replace: true, enterprises: [])
+        }
+        #expect(try await f.store.sources(parkKey: "nansha-demo", caller: f.manager).contains { $0.key == "fleet-diesel" })
+        // A new enterprise cannot be introduced over keys that already stand in its namespace.
+        _ = try await f.store.createSource(parkKey: "nansha-demo",
+                                           spec: SourceSpec(key: "canteen.stove", name: "灶", system: "energy", method: "fuel_combustion",
+                                                            fuel: "diesel", enterprise: "property", unit: "t"), caller: f.manager)
+        await #expect(throws: StoreError.invalid(field: "enterprise", message: "sources with keys beginning with \"canteen.\" belong to others")) {
+            try await f.store.createSource(parkKey: "nansha-demo",
+                                           spec: SourceSpec(key: "canteen.oven", name: "炉", system: "energy", method: "fuel_combustion",
+                                                            fuel: "diesel", enterprise: "canteen", unit: "t"), caller: f.manager)
+        }
+    }
+
     @Test("people outside a park cannot tell it exists; auditors read but write only comments", arguments: Implementation.allCases)
     func roles(_ implementation: Implementation) async throws {
         let f = try await Self.fixture(implementation)
