@@ -70,7 +70,7 @@ public enum ParkFileReader {
 
     static func readPark(_ root: Node, _ r: inout YAMLReader) -> ParkDefinition? {
         guard let top = r.map(root, path: "") else { return nil }
-        r.rejectUnknownKeys(top, allowed: ["zeropark", "park", "period", "factors", "fuels", "sources", "sinks", "offsets"])
+        r.rejectUnknownKeys(top, allowed: ["zeropark", "park", "period", "rules", "factors", "fuels", "sources", "sinks", "offsets"])
         if let version = r.int(top, "zeropark", required: true, in: 0...1_000), !supportedVersions.contains(version) {
             r.fail("unsupported_version", "zeropark", "format version \(version) is not supported (supported: 1)",
                    at: top.entries["zeropark"]?.value.mark)
@@ -79,6 +79,7 @@ public enum ParkFileReader {
         if top.entries["park"] == nil { r.fail("missing_field", "park", "is required", at: top.mark) }
         let period = top.entries["period"].flatMap { readPeriod($0.value, &r) }
         if top.entries["period"] == nil { r.fail("missing_field", "period", "is required", at: top.mark) }
+        let rules = top.entries["rules"].map { readRules($0.value, &r) } ?? .standard
         let factors = list(top, "factors", &r, readFactor)
         let fuels = list(top, "fuels", &r, readFuel)
         let sources = list(top, "sources", &r, readSource)
@@ -86,7 +87,23 @@ public enum ParkFileReader {
         let offsets = list(top, "offsets", &r, readOffset)
         guard let profile, let period else { return nil }
         return ParkDefinition(profile: profile, period: period, factors: factors, fuels: fuels,
-                              sources: sources, sinks: sinks, offsets: offsets)
+                              sources: sources, sinks: sinks, offsets: offsets, rules: rules)
+    }
+
+    /// The `rules:` mapping: each key one accounting convention (docs/accounting-rules.md).
+    static func readRules(_ node: Node, _ r: inout YAMLReader) -> AccountingRules {
+        var rules = AccountingRules.standard
+        guard let map = r.map(node, path: "rules") else { return rules }
+        r.rejectUnknownKeys(map, allowed: Set(AccountingRules.keys))
+        for key in AccountingRules.keys where map.entries[key] != nil {
+            guard let text = r.string(map, key) else { continue }
+            if !rules.set(key, to: text) {
+                r.fail("invalid_value", "rules.\(key)", "must be one of \(AccountingRules.accepted(key)), got \"\(text)\"",
+                       at: map.entries[key]?.value.mark)
+            }
+        }
+        rules.locations = FieldLocations(item: map.location(""), fields: map.locations(AccountingRules.keys))
+        return rules
     }
 
     static func list<T>(_ top: YAMLMap, _ key: String, _ r: inout YAMLReader,

@@ -24,6 +24,10 @@ public enum ParkFileWriter {
         } else {
             out += "\nperiod:\n  start: \(period.start)\n  end: \(period.end)\n"
         }
+        let rules = park.rules.changedSettings
+        if !rules.isEmpty {
+            out += "\nrules:\n" + rules.map { field($0.key, $0.value, 2) }.joined()
+        }
         if !park.factors.isEmpty {
             out += "\nfactors:\n"
             for factor in park.factors {

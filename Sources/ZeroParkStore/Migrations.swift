@@ -162,6 +162,11 @@ enum StoreMigrations {
                 CREATE INDEX audit_park ON audit_log(park_id, id);
                 """)
         }
+        // The park's accounting conventions (docs/accounting-rules.md) as a JSON object of park-file
+        // keys to values; '{}' is the defaults.
+        migrator.registerMigration("v2-accounting-rules") { db in
+            try db.execute(sql: "ALTER TABLE park ADD COLUMN accounting_rules TEXT NOT NULL DEFAULT '{}'")
+        }
         return migrator
     }
 }

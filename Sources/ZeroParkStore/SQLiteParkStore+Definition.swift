@@ -192,7 +192,7 @@ extension SQLiteParkStore {
         let sinks = tenant == nil ? try sinks(db, parkID: parkID, year: year) : []
         let offsets = tenant == nil ? try offsets(db, parkID: parkID, year: year).map(\.offset) : []
         let definition = ParkDefinition(profile: stored.profile, period: period, factors: factors, fuels: fuels,
-                                        sources: sources, sinks: sinks, offsets: offsets)
+                                        sources: sources, sinks: sinks, offsets: offsets, rules: stored.rules)
         return (definition, missing)
     }
 }

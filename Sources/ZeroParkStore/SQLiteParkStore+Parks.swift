@@ -55,7 +55,8 @@ extension SQLiteParkStore {
                                   type: ParkType(rawValue: row["type"]) ?? .industrialPark, province: row["province"],
                                   areaM2: row["area_m2"], outputValueCNY: row["output_value_cny"], boundaryEvidence: evidence)
         return StoredPark(id: id, profile: profile, published: row["published"], reductionTarget: row["reduction_target"],
-                          defaultYear: row["default_year"], enterprises: enterprises)
+                          defaultYear: row["default_year"], enterprises: enterprises,
+                          rules: rules(fromJSON: row["accounting_rules"]))
     }
 
     /// Stores a whole park definition (a park file): profile, factors, fuels, sources with their
@@ -89,10 +90,11 @@ extension SQLiteParkStore {
             guard caller.isSystemAdmin else { throw notYours }
             let profile = definition.profile
             try db.execute(sql: """
-                INSERT INTO park (key, name, name_en, type, province, area_m2, output_value_cny, boundary_evidence, default_year, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO park (key, name, name_en, type, province, area_m2, output_value_cny, boundary_evidence, default_year, created_at,
+                accounting_rules) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [key, profile.name, profile.nameEn, profile.type.rawValue, profile.province, profile.areaM2,
-                                 profile.outputValueCNY, Self.json(profile.boundaryEvidence) ?? "[]", definition.period.factorYear, at])
+                                 profile.outputValueCNY, Self.json(profile.boundaryEvidence) ?? "[]", definition.period.factorYear, at,
+                                 Self.rulesJSON(definition.rules)])
             let parkID = db.lastInsertedRowID
             try Self.insertContents(db, parkID: parkID, definition: definition, enterprises: enterprises, actor: caller.username, at: at)
             try Self.audit(db, at: at, actor: caller.username, parkID: parkID, entity: "park", key: key, action: "create",
@@ -101,13 +103,28 @@ extension SQLiteParkStore {
         }
     }
 
+    /// The rules as stored: a JSON object of the settings that differ from the defaults.
+    static func rulesJSON(_ rules: AccountingRules) -> String {
+        json(Dictionary(uniqueKeysWithValues: rules.changedSettings.map { ($0.key, $0.value) })) ?? "{}"
+    }
+
+    /// Stored rules back; a key or value this version does not know keeps its default (the store
+    /// only ever wrote what `AccountingRules.set` accepted).
+    static func rules(fromJSON text: String) -> AccountingRules {
+        var rules = AccountingRules.standard
+        let settings = (try? JSONDecoder().decode([String: String].self, from: Data(text.utf8))) ?? [:]
+        for key in AccountingRules.keys { if let value = settings[key] { _ = rules.set(key, to: value) } }
+        return rules
+    }
+
     static func updateProfile(_ db: Database, id: Int64, definition: ParkDefinition) throws {
         let profile = definition.profile
         try db.execute(sql: """
             UPDATE park SET name = ?, name_en = ?, type = ?, province = ?, area_m2 = ?, output_value_cny = ?,
-            boundary_evidence = ?, default_year = ? WHERE id = ?
+            boundary_evidence = ?, default_year = ?, accounting_rules = ? WHERE id = ?
             """, arguments: [profile.name, profile.nameEn, profile.type.rawValue, profile.province, profile.areaM2,
-                             profile.outputValueCNY, json(profile.boundaryEvidence) ?? "[]", definition.period.factorYear, id])
+                             profile.outputValueCNY, json(profile.boundaryEvidence) ?? "[]", definition.period.factorYear,
+                             rulesJSON(definition.rules), id])
     }
 
     static func insertContents(_ db: Database, parkID: Int64, definition: ParkDefinition, enterprises: [Enterprise],

@@ -23,6 +23,8 @@ public struct StoredPark: Hashable, Sendable {
     public let reductionTarget: String?
     public let defaultYear: Int
     public let enterprises: [Enterprise]
+    /// The park's accounting conventions (docs/accounting-rules.md).
+    public let rules: AccountingRules
 }
 
 /// An enterprise (tenant) inside a park.

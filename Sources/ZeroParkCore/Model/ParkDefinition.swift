@@ -8,10 +8,13 @@ public struct ParkDefinition: Hashable, Sendable {
     public var sources: [EmissionSource]
     public var sinks: [CarbonSink]
     public var offsets: [CarbonOffset]
+    /// The conventions applied (market basis, exported energy, clean energy, ...), docs/accounting-rules.md.
+    public var rules: AccountingRules
 
     public init(profile: ParkProfile, period: AccountingPeriod, factors: [ParkFactor] = [],
                 fuels: [FuelDefinition] = [], sources: [EmissionSource] = [], sinks: [CarbonSink] = [],
-                offsets: [CarbonOffset] = []) {
+                offsets: [CarbonOffset] = [], rules: AccountingRules = .standard) {
+        self.rules = rules
         self.profile = profile
         self.period = period
         self.factors = factors

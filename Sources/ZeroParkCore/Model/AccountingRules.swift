@@ -1,0 +1,101 @@
+/// The accounting conventions a park applies, stated once and shown with every result they change
+/// (STANDARD.md 1.1.2(b), 1.1.3(b), 1.1.4(b), 1.1.7; docs/accounting-rules.md). Every rule has a
+/// default that is the official convention where one is known; a park may choose otherwise, and its
+/// choice is printed with each affected line.
+public struct AccountingRules: Hashable, Sendable {
+    /// Which factor market-based accounting applies to grid electricity not covered by green power or
+    /// certificates (MEE/NBS 2023 electricity factors, S-MEE23; GHG Protocol Scope 2 market-based).
+    public enum MarketBasis: String, CaseIterable, Sendable, Codable {
+        /// The national factor excluding market-traded non-fossil power (`grid.national_residual`)
+        /// whenever the park claims green power or certificates in the period.
+        case residual
+        /// The location-based average (provincial, regional or national) in every case.
+        case average
+    }
+
+    /// How energy the park exports (surplus PV to the grid, heat or power from a CHP unit) enters the
+    /// total (GB/T 32150 net purchase; STANDARD.md 1.1.3(b)).
+    public enum ExportedEnergyRule: String, CaseIterable, Sendable, Codable {
+        /// GB/T 32150: exported electricity and heat are deducted at the factor of the purchased kind.
+        case netPurchase = "net_purchase"
+        /// Recorded and shown, not deducted.
+        case reportOnly = "report_only"
+    }
+
+    /// What counts as clean energy in the clean-energy share (910号 guidance indicator 1).
+    public enum CleanEnergyDefinition: String, CaseIterable, Sendable, Codable {
+        /// Non-fossil only: green and on-site renewable electricity, biogenic fuels.
+        case nonFossil = "non_fossil"
+        /// Non-fossil plus natural gas.
+        case includingNaturalGas = "including_natural_gas"
+    }
+
+    /// Which electricity figures the 910号 core indicator's numerator uses.
+    public enum IndicatorElectricityBasis: String, CaseIterable, Sendable, Codable {
+        /// The counted (market-based) figures.
+        case market
+        /// The location-based figures.
+        case location
+    }
+
+    public var marketBasis: MarketBasis
+    public var exportedEnergy: ExportedEnergyRule
+    public var cleanEnergy: CleanEnergyDefinition
+    public var indicatorElectricity: IndicatorElectricityBasis
+    public var locations: FieldLocations
+
+    public init(marketBasis: MarketBasis = .residual, exportedEnergy: ExportedEnergyRule = .netPurchase,
+                cleanEnergy: CleanEnergyDefinition = .nonFossil, indicatorElectricity: IndicatorElectricityBasis = .market,
+                locations: FieldLocations = .init()) {
+        self.marketBasis = marketBasis
+        self.exportedEnergy = exportedEnergy
+        self.cleanEnergy = cleanEnergy
+        self.indicatorElectricity = indicatorElectricity
+        self.locations = locations
+    }
+
+    /// The defaults: residual mix, GB/T 32150 net purchase, non-fossil clean energy, market basis.
+    public static let standard = AccountingRules()
+}
+
+extension AccountingRules {
+    /// The rules' park-file keys (`rules:` in docs/park-file.md), in the order they are written.
+    public static let keys = ["market_basis", "exported_energy", "clean_energy", "indicator_electricity"]
+
+    /// What a rule accepts, for error messages: its values joined with " | ".
+    public static func accepted(_ key: String) -> String {
+        switch key {
+        case "market_basis": return MarketBasis.allCases.map(\.rawValue).joined(separator: " | ")
+        case "exported_energy": return ExportedEnergyRule.allCases.map(\.rawValue).joined(separator: " | ")
+        case "clean_energy": return CleanEnergyDefinition.allCases.map(\.rawValue).joined(separator: " | ")
+        case "indicator_electricity": return IndicatorElectricityBasis.allCases.map(\.rawValue).joined(separator: " | ")
+        default: return ""
+        }
+    }
+
+    /// Every rule as (park-file key, value text), in `keys` order.
+    public var settings: [(key: String, value: String)] {
+        [("market_basis", marketBasis.rawValue), ("exported_energy", exportedEnergy.rawValue),
+         ("clean_energy", cleanEnergy.rawValue), ("indicator_electricity", indicatorElectricity.rawValue)]
+    }
+
+    /// Sets the rule `key` from its text; false when the key is unknown or the value not accepted
+    /// (the rule is then unchanged).
+    public mutating func set(_ key: String, to text: String) -> Bool {
+        switch key {
+        case "market_basis": guard let value = MarketBasis(rawValue: text) else { return false }; marketBasis = value
+        case "exported_energy": guard let value = ExportedEnergyRule(rawValue: text) else { return false }; exportedEnergy = value
+        case "clean_energy": guard let value = CleanEnergyDefinition(rawValue: text) else { return false }; cleanEnergy = value
+        case "indicator_electricity":
+            guard let value = IndicatorElectricityBasis(rawValue: text) else { return false }; indicatorElectricity = value
+        default: return false
+        }
+        return true
+    }
+
+    /// The rules that differ from the defaults, as (key, value) — what a park file needs to write.
+    public var changedSettings: [(key: String, value: String)] {
+        let defaults = Dictionary(uniqueKeysWithValues: AccountingRules.standard.settings.map { ($0.key, $0.value) })
+        return settings.filter { defaults[$0.key] != $0.value }
+    }
+}
