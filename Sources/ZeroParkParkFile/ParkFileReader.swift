@@ -70,7 +70,8 @@ public enum ParkFileReader {
 
     static func readPark(_ root: Node, _ r: inout YAMLReader) -> ParkDefinition? {
         guard let top = r.map(root, path: "") else { return nil }
-        r.rejectUnknownKeys(top, allowed: ["zeropark", "park", "period", "rules", "factors", "fuels", "sources", "sinks", "offsets"])
+        r.rejectUnknownKeys(top, allowed: ["zeropark", "park", "period", "rules", "factors", "fuels", "sources", "sinks", "offsets",
+                                                "certificates"])
         if let version = r.int(top, "zeropark", required: true, in: 0...1_000), !supportedVersions.contains(version) {
             r.fail("unsupported_version", "zeropark", "format version \(version) is not supported (supported: 1)",
                    at: top.entries["zeropark"]?.value.mark)
@@ -85,9 +86,11 @@ public enum ParkFileReader {
         let sources = list(top, "sources", &r, readSource)
         let sinks = list(top, "sinks", &r, readSink)
         let offsets = list(top, "offsets", &r, readOffset)
+        let certificates = list(top, "certificates", &r, readCertificate)
         guard let profile, let period else { return nil }
         return ParkDefinition(profile: profile, period: period, factors: factors, fuels: fuels,
-                              sources: sources, sinks: sinks, offsets: offsets, rules: rules)
+                              sources: sources, sinks: sinks, offsets: offsets,
+                              certificates: certificates, rules: rules)
     }
 
     /// The `rules:` mapping: each key one accounting convention (docs/accounting-rules.md).
@@ -193,7 +196,7 @@ public enum ParkFileReader {
                                                         fields: map.locations(["id", "ncv", "carbon_content", "oxidation", "coal_coefficient"])))
     }
 
-    static let sourceKeys: Set<String> = ["id", "name", "system", "method", "fuel", "factor", "grid", "gas", "gwp_set",
+    static let sourceKeys: Set<String> = ["id", "name", "system", "method", "category", "fuel", "factor", "grid", "gas", "gwp_set",
                                           "scope", "enterprise", "activity", "data_source", "evidence", "note"]
 
     static func readSource(_ map: YAMLMap, _ r: inout YAMLReader) -> EmissionSource? {
@@ -214,13 +217,29 @@ public enum ParkFileReader {
         let fields = (name: r.string(map, "name"), fuel: r.string(map, "fuel"), factor: r.string(map, "factor"),
                       grid: r.string(map, "grid"), gas: r.string(map, "gas"), gwpSet: r.string(map, "gwp_set"),
                       scope: r.int(map, "scope", in: Domain.scope), enterprise: r.string(map, "enterprise"),
-                      dataSource: r.string(map, "data_source"), evidence: r.string(map, "evidence"))
+                      dataSource: r.string(map, "data_source"), evidence: r.string(map, "evidence"),
+                      category: r.enumValue(map, "category", EmissionCategory.self, allowed: EmissionCategory.allCases.map(\.rawValue)))
         guard let id, let system, let method, let activity else { return nil }
         return EmissionSource(id: id, name: fields.name ?? id, system: system, method: method, fuel: fields.fuel,
                               factor: fields.factor, grid: fields.grid, gas: fields.gas, gwpSet: fields.gwpSet,
-                              scope: fields.scope, enterprise: fields.enterprise, activity: activity,
+                              scope: fields.scope, enterprise: fields.enterprise, category: fields.category, activity: activity,
                               dataSource: fields.dataSource, evidence: fields.evidence,
                               locations: FieldLocations(item: map.mark.map(r.location), fields: locations))
+    }
+
+    /// One green certificate (docs/park-file.md `certificates:`).
+    static func readCertificate(_ map: YAMLMap, _ r: inout YAMLReader) -> GreenCertificate? {
+        r.rejectUnknownKeys(map, allowed: ["id", "source", "mwh", "vintage", "retired", "registry"])
+        let id = r.string(map, "id", required: true)
+        let source = r.string(map, "source", required: true)
+        let mwh = r.double(map, "mwh", required: true, in: Domain.quantity)
+        let vintage = r.int(map, "vintage", required: true, in: Domain.year)
+        let retired = r.date(map, "retired")
+        let registry = r.string(map, "registry")
+        guard let id, let source, let mwh, let vintage else { return nil }
+        return GreenCertificate(id: id, source: source, mwh: mwh, vintage: vintage, retired: retired, registry: registry,
+                                locations: FieldLocations(item: map.mark.map(r.location),
+                                                          fields: map.locations(["id", "source", "mwh", "vintage", "retired"])))
     }
 
     static func readActivity(_ map: YAMLMap, _ r: inout YAMLReader) -> ActivityData? {

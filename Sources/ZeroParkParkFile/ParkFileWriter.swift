@@ -55,6 +55,7 @@ public enum ParkFileWriter {
                     if let value { out += field(key, value, 4) }
                 }
                 if let scope = source.scope { out += "    scope: \(scope)\n" }
+                if let category = source.category { out += "    category: \(category.rawValue)\n" }
                 switch source.activity.values {
                 case let .total(value):
                     out += "    activity: { quantity: \(number(value)), unit: \(quoted(source.activity.unit.symbol)) }\n"
@@ -92,6 +93,15 @@ public enum ParkFileWriter {
                 if let registry = offset.registryRef { out += field("registry_ref", registry, 4) }
                 if let years = offset.commitmentYears { out += "    commitment_years: \(years)\n" }
                 if let verification = offset.verification { out += field("verification", verification, 4) }
+            }
+        }
+        if !park.certificates.isEmpty {
+            out += "\ncertificates:\n"
+            for certificate in park.certificates {
+                out += "  - id: \(quoted(certificate.id))\n" + field("source", certificate.source, 4)
+                out += "    mwh: \(number(certificate.mwh))\n    vintage: \(certificate.vintage)\n"
+                if let retired = certificate.retired { out += "    retired: \(retired)\n" }
+                if let registry = certificate.registry { out += field("registry", registry, 4) }
             }
         }
         return out

@@ -167,6 +167,25 @@ enum StoreMigrations {
         migrator.registerMigration("v2-accounting-rules") { db in
             try db.execute(sql: "ALTER TABLE park ADD COLUMN accounting_rules TEXT NOT NULL DEFAULT '{}'")
         }
+        // Issue #7: a source's inventory category (910号 numerator), and green certificates claimed
+        // against purchased electricity — one claim per certificate id per park, across all years.
+        migrator.registerMigration("v3-certificates-and-categories") { db in
+            try db.execute(sql: """
+                ALTER TABLE source ADD COLUMN category TEXT;
+                CREATE TABLE green_certificate (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    park_id INTEGER NOT NULL REFERENCES park(id) ON DELETE CASCADE,
+                    key TEXT NOT NULL,
+                    source_key TEXT NOT NULL,
+                    year INTEGER NOT NULL,
+                    mwh REAL NOT NULL CHECK (mwh >= 0),
+                    vintage INTEGER NOT NULL,
+                    retired TEXT,
+                    registry TEXT,
+                    UNIQUE(park_id, key)
+                );
+                """)
+        }
         return migrator
     }
 }

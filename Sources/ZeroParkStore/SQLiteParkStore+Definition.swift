@@ -191,8 +191,12 @@ extension SQLiteParkStore {
         }
         let sinks = tenant == nil ? try sinks(db, parkID: parkID, year: year) : []
         let offsets = tenant == nil ? try offsets(db, parkID: parkID, year: year).map(\.offset) : []
+        // A tenant sees the certificates on its own sources only.
+        let visible = Set(sources.map(\.id))
+        let certificates = try certificates(db, parkID: parkID, year: year).map(\.certificate).filter { visible.contains($0.source) }
         let definition = ParkDefinition(profile: stored.profile, period: period, factors: factors, fuels: fuels,
-                                        sources: sources, sinks: sinks, offsets: offsets, rules: stored.rules)
+                                        sources: sources, sinks: sinks, offsets: offsets,
+                                        certificates: certificates, rules: stored.rules)
         return (definition, missing)
     }
 }

@@ -78,7 +78,7 @@ extension SQLiteParkStore {
                 guard replace else { throw StoreError.conflict("park \(key) exists") }
                 before = Self.json(["park": key, "replaced": "true"])
                 // Keep members, published flag and history; replace the data.
-                for table in ["park_factor", "park_fuel", "source", "sink", "offset_claim", "enterprise"] {
+                for table in ["park_factor", "park_fuel", "source", "sink", "offset_claim", "green_certificate", "enterprise"] {
                     try db.execute(sql: "DELETE FROM \(table) WHERE park_id = ?", arguments: [existing])
                 }
                 try Self.updateProfile(db, id: existing, definition: definition)
@@ -172,6 +172,9 @@ extension SQLiteParkStore {
         }
         for offset in definition.offsets {
             try insertOffset(db, parkID: parkID, offset: offset, year: year)
+        }
+        for certificate in definition.certificates {
+            try insertCertificate(db, parkID: parkID, certificate: certificate, year: year)
         }
     }
 

@@ -35,7 +35,8 @@ extension SQLiteParkStore {
     static func sourceSpec(_ row: Row) -> SourceSpec {
         SourceSpec(key: row["key"], name: row["name"], system: row["system"], method: row["method"], fuel: row["fuel"],
                    factor: row["factor"], grid: row["grid"], gas: row["gas"], gwpSet: row["gwp_set"], scope: row["scope"],
-                   enterprise: row["enterprise"], unit: row["unit"], dataSource: row["data_source"], evidence: row["evidence"])
+                   enterprise: row["enterprise"], unit: row["unit"], dataSource: row["data_source"], evidence: row["evidence"],
+                   category: row["category"])
     }
 
     /// A source key `E.…` where E is one of the park's enterprises belongs to E; a source naming a
@@ -60,10 +61,10 @@ extension SQLiteParkStore {
             throw StoreError.conflict("source \(spec.key) exists")
         }
         try db.execute(sql: """
-            INSERT INTO source (park_id, key, name, system, method, fuel, factor, grid, gas, gwp_set, scope, enterprise, unit, data_source, evidence)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO source (park_id, key, name, system, method, fuel, factor, grid, gas, gwp_set, scope, enterprise, unit, data_source, evidence,
+            category) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [parkID, spec.key, spec.name, spec.system, spec.method, spec.fuel, spec.factor, spec.grid, spec.gas,
-                             spec.gwpSet, spec.scope, spec.enterprise, spec.unit, spec.dataSource, spec.evidence])
+                             spec.gwpSet, spec.scope, spec.enterprise, spec.unit, spec.dataSource, spec.evidence, spec.category])
         return db.lastInsertedRowID
     }
 
@@ -108,9 +109,9 @@ extension SQLiteParkStore {
             try Self.ensureEnterprise(db, parkID: park.id, spec: spec)
             try db.execute(sql: """
                 UPDATE source SET name = ?, system = ?, method = ?, fuel = ?, factor = ?, grid = ?, gas = ?, gwp_set = ?, scope = ?,
-                enterprise = ?, unit = ?, data_source = ?, evidence = ? WHERE id = ?
+                enterprise = ?, unit = ?, data_source = ?, evidence = ?, category = ? WHERE id = ?
                 """, arguments: [spec.name, spec.system, spec.method, spec.fuel, spec.factor, spec.grid, spec.gas, spec.gwpSet,
-                                 spec.scope, spec.enterprise, spec.unit, spec.dataSource, spec.evidence, id])
+                                 spec.scope, spec.enterprise, spec.unit, spec.dataSource, spec.evidence, spec.category, id])
             try Self.audit(db, at: at, actor: caller.username, parkID: park.id, entity: "source", key: sourceKey,
                            action: "update", before: Self.json(before), after: Self.json(spec))
             return spec

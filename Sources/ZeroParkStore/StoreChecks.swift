@@ -58,6 +58,15 @@ enum StoreChecks {
         try text(offset.verification, "verification", .note)
     }
 
+    static func certificate(_ certificate: GreenCertificate, year: Int) throws {
+        try text(certificate.id, "id", .name)
+        try key(certificate.source, "source")
+        try integer(year, "year", Domain.year)
+        try integer(certificate.vintage, "vintage", Domain.year)
+        try number(certificate.mwh, "mwh", Domain.quantity)
+        try text(certificate.registry, "registry", .note)
+    }
+
     static func profile(_ profile: ParkProfile) throws {
         try text(profile.name, "name")
         try text(profile.nameEn, "name_en")
@@ -100,5 +109,6 @@ enum StoreChecks {
         let year = definition.period.factorYear
         for sink in definition.sinks { try self.sink(sink, year: year) }
         for offset in definition.offsets { try self.offset(offset, year: year) }
+        for certificate in definition.certificates { try self.certificate(certificate, year: year) }
     }
 }

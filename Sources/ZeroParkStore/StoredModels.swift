@@ -55,10 +55,14 @@ public struct SourceSpec: Codable, Hashable, Sendable {
     public var unit: String
     public var dataSource: String?
     public var evidence: String?
+    /// `energy`, `industrial_process` or `other`; nil: the method's default (docs/accounting-rules.md §5).
+    public var category: String?
 
     public init(key: String, name: String, system: String, method: String, fuel: String? = nil, factor: String? = nil,
                 grid: String? = nil, gas: String? = nil, gwpSet: String? = nil, scope: Int? = nil,
-                enterprise: String? = nil, unit: String, dataSource: String? = nil, evidence: String? = nil) {
+                enterprise: String? = nil, unit: String, dataSource: String? = nil, evidence: String? = nil,
+                category: String? = nil) {
+        self.category = category
         self.key = key
         self.name = name
         self.system = system
@@ -79,7 +83,7 @@ public struct SourceSpec: Codable, Hashable, Sendable {
         self.init(key: source.id, name: source.name, system: source.system.rawValue, method: source.method.rawValue,
                   fuel: source.fuel, factor: source.factor, grid: source.grid, gas: source.gas, gwpSet: source.gwpSet,
                   scope: source.scope, enterprise: source.enterprise, unit: source.activity.unit.symbol,
-                  dataSource: source.dataSource, evidence: source.evidence)
+                  dataSource: source.dataSource, evidence: source.evidence, category: source.category?.rawValue)
     }
 
     /// The accounting source this description stands for, with `values` in `unit`; nil when the
@@ -87,7 +91,8 @@ public struct SourceSpec: Codable, Hashable, Sendable {
     public func emissionSource(unit: QuantityUnit, values: ActivityData.Values) -> EmissionSource? {
         guard let system = EmissionSystem(rawValue: system), let method = AccountingMethodKind(rawValue: method) else { return nil }
         return EmissionSource(id: key, name: name, system: system, method: method, fuel: fuel, factor: factor, grid: grid, gas: gas,
-                              gwpSet: gwpSet, scope: scope, enterprise: enterprise, activity: ActivityData(unit: unit, values: values),
+                              gwpSet: gwpSet, scope: scope, enterprise: enterprise, category: category.flatMap(EmissionCategory.init(rawValue:)),
+                              activity: ActivityData(unit: unit, values: values),
                               dataSource: dataSource, evidence: evidence)
     }
 
@@ -106,6 +111,9 @@ public struct SourceSpec: Codable, Hashable, Sendable {
         }
         do { _ = try QuantityUnit.parse(unit) } catch { throw invalid("unit", "\(error)") }
         if let scope, !(1...3).contains(scope) { throw invalid("scope", "must be 1, 2 or 3") }
+        if let category, EmissionCategory(rawValue: category) == nil {
+            throw invalid("category", "\"\(category)\" is not one of: \(EmissionCategory.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
         try StoreChecks.text(name, "name")
         try StoreChecks.text(unit, "unit", TextPolicy(maxLength: 64))
         for (field, value) in [("fuel", fuel), ("factor", factor), ("grid", grid), ("gas", gas), ("gwp_set", gwpSet), ("enterprise", enterprise)] {

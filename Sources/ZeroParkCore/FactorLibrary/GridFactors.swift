@@ -183,3 +183,44 @@ extension FactorLibrary {
                       vintage: vintage, citation: citation)
     }
 }
+
+/// What a grid electricity factor is, so that a line says which basis it stands on
+/// (docs/accounting-rules.md §1; S-MEE23 publishes all three national kinds).
+public enum GridFactorKind: String, Sendable, Codable {
+    /// A location-based average (national, regional or provincial).
+    case average
+    /// The national factor excluding market-traded non-fossil power (residual mix): market-based.
+    case residual
+    /// The national fossil-fuel power factor: neither location-based nor a residual mix.
+    case fossil
+
+    /// The kind of a grid key (`guangdong`, `national_residual`, ...).
+    public init(gridKey: String) {
+        switch gridKey {
+        case "national_residual": self = .residual
+        case "national_fossil": self = .fossil
+        default: self = .average
+        }
+    }
+
+    /// The kind of a factor id (`grid.national_residual`, ...); `.average` for ids outside `grid.`.
+    public init(factorID: String) {
+        self.init(gridKey: factorID.hasPrefix("grid.") ? String(factorID.dropFirst(5)) : factorID)
+    }
+
+    public var labelZh: String {
+        switch self {
+        case .average: return "位置法平均排放因子"
+        case .residual: return "剩余组合排放因子（市场法，不含市场化交易的非化石能源电量）"
+        case .fossil: return "化石能源电力排放因子（非位置法）"
+        }
+    }
+
+    public var labelEn: String {
+        switch self {
+        case .average: return "location-based average"
+        case .residual: return "residual mix (market-based; excludes market-traded non-fossil power)"
+        case .fossil: return "fossil-fuel power (not location-based)"
+        }
+    }
+}

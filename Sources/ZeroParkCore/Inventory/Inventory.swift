@@ -8,11 +8,22 @@ public struct Inventory: Hashable, Sendable {
     public let sources: [SourceAccount]
     public let sinks: [SinkAccount]
     public let offsets: [OffsetAccount]
+    /// Green certificates and how many of their MWh were applied (1.1.19, 1.1.36).
+    public let certificates: [CertificateAccount]
     public let warnings: [AccountingWarning]
+    /// The conventions the figures follow (docs/accounting-rules.md).
+    public let rules: AccountingRules
 
-    /// Counted (market-based) emissions, tCO2.
+    /// Counted (market-based) emissions, tCO2, exported energy deducted under net purchase.
     public let emissionsTco2: Double
+    /// Location-based emissions: all grid-delivered electricity at the average factor, on-site
+    /// renewables excluded, exports deducted under net purchase.
     public let locationBasedTco2: Double
+    /// Grid-equivalent emissions avoided by self-consumed on-site renewables, reported apart.
+    public let avoidedTco2: Double
+    /// Exported electricity and heat, as tCO2 at the purchased kind's factor; deducted from both
+    /// totals when `rules.exportedEnergy` is net purchase, else only recorded.
+    public let exportedTco2: Double
     public let biogenicTco2: Double
     public let sequestrationTco2: Double
     /// Counted offsets, tCO2.
@@ -26,6 +37,8 @@ public struct Inventory: Hashable, Sendable {
     public let monthly: [MonthlyEmissions]
     /// Share of counted emissions that has monthly resolution.
     public let monthlyCoverage: Double
+    /// The 910号 core indicator and the clean-energy share under the park's definition.
+    public let indicator: NationalIndicator
 
     /// net = emissions − sequestration − offsets (1.1.2(a)).
     public var netTco2: Double { emissionsTco2 - sequestrationTco2 - offsetsTco2 }

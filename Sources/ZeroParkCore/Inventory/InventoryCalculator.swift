@@ -4,8 +4,15 @@
 public enum InventoryCalculator {
     public static func compute(_ park: ParkDefinition, library: FactorLibrary = .builtIn) throws -> Inventory {
         var issues = ParkValidator.issues(in: park)
-        let context = AccountingContext(library: library, park: park)
+        var context = AccountingContext(library: library, park: park)
         var warnings: [AccountingWarning] = []
+        let matching = CertificateMatching.match(park)
+        issues += matching.issues
+        warnings += matching.warnings
+        context.certificateMWh = matching.appliedMWh
+        context.certificateIDs = matching.idsBySource
+        context.claimsGreenPower = matching.appliedMWh.values.contains { $0 > 0 }
+            || park.sources.contains { $0.method == .greenElectricity && $0.activity.total > 0 }
         if let province = park.profile.province, library.gridArea(province) == nil, !library.contains(factorID: "grid.\(province)"),
            !park.factors.contains(where: { $0.id == "grid.\(province)" }) {
             issues.append(ParkIssue(code: "unknown_province", field: "park.province",
@@ -41,19 +48,24 @@ public enum InventoryCalculator {
             }
         }
         guard issues.isEmpty else { throw ParkInputError(issues: issues) }
-        return assemble(park: park, library: library, sources: sources, sinks: sinks, offsets: offsets, warnings: warnings)
+        return assemble(park: park, library: library, sources: sources, sinks: sinks, offsets: offsets,
+                        certificates: matching.accounts, warnings: warnings)
     }
 
     static func assemble(park: ParkDefinition, library: FactorLibrary, sources: [SourceAccount],
-                         sinks: [SinkAccount], offsets: [OffsetAccount], warnings: [AccountingWarning]) -> Inventory {
+                         sinks: [SinkAccount], offsets: [OffsetAccount], certificates: [CertificateAccount],
+                         warnings: [AccountingWarning]) -> Inventory {
         var bySystem = Dictionary(uniqueKeysWithValues: EmissionSystem.allCases.map { ($0, 0.0) })
         var emissions = 0.0, location = 0.0, biogenic = 0.0, consumption = 0.0, clean = 0.0, monthlyCovered = 0.0
+        var avoided = 0.0, exported = 0.0
         let months = park.period.months
         var monthly = [Double](repeating: 0, count: months.count)
         for account in sources {
             emissions += account.tco2
             location += account.locationBasedTco2
             biogenic += account.biogenicTco2
+            avoided += account.avoidedTco2
+            exported += account.exportedTco2
             bySystem[account.system, default: 0] += account.tco2
             if let energy = account.energy {
                 consumption += energy.tce
@@ -67,13 +79,18 @@ public enum InventoryCalculator {
         let sequestration = sinks.reduce(0) { $0 + $1.tco2 }
         let offsetTotal = offsets.filter(\.counted).reduce(0) { $0 + $1.tco2 }
         let hasMonthly = sources.contains { $0.monthlyTco2 != nil }
+        var fuels: [String: String] = [:]
+        for source in park.sources where source.method == .fuelCombustion { fuels[source.id] = source.fuel }
+        let indicator = NationalIndicator.compute(sources: sources, fuels: fuels, consumptionTce: consumption, cleanTce: clean,
+                                                  period: park.period, rules: park.rules)
         return Inventory(
             profile: park.profile, period: park.period, libraryVersion: library.version,
-            sources: sources, sinks: sinks, offsets: offsets, warnings: warnings,
-            emissionsTco2: emissions, locationBasedTco2: location, biogenicTco2: biogenic,
+            sources: sources, sinks: sinks, offsets: offsets, certificates: certificates, warnings: warnings, rules: park.rules,
+            emissionsTco2: emissions, locationBasedTco2: location, avoidedTco2: avoided, exportedTco2: exported,
+            biogenicTco2: biogenic,
             sequestrationTco2: sequestration, offsetsTco2: offsetTotal, bySystem: bySystem,
             consumptionTce: consumption, cleanTce: clean,
             monthly: hasMonthly ? zip(months, monthly).map { MonthlyEmissions(month: $0, tco2: $1) } : [],
-            monthlyCoverage: emissions > 0 ? monthlyCovered / emissions : 0)
+            monthlyCoverage: emissions > 0 ? monthlyCovered / emissions : 0, indicator: indicator)
     }
 }

@@ -18,10 +18,16 @@ public struct InventoryDocument: Codable, Sendable, Equatable {
     public var monthly: [Month]
     public var monthlyCoverage: Double
     public var warnings: [Warning]
+    // Added by issue #7 (optional, so documents stored before it still decode):
+    /// The accounting rules applied, park-file key → value (docs/accounting-rules.md).
+    public var rules: [String: String]?
+    public var certificates: [Certificate]?
+    public var indicator: Indicator?
 
     enum CodingKeys: String, CodingKey {
         case format, park, period, totals, sources, sinks, offsets, energy, intensity, monthly, warnings
         case factorLibrary = "factor_library", bySystem = "by_system", monthlyCoverage = "monthly_coverage"
+        case rules, certificates, indicator
     }
 
     public struct Park: Codable, Sendable, Equatable {
@@ -45,8 +51,14 @@ public struct InventoryDocument: Codable, Sendable, Equatable {
     public struct Totals: Codable, Sendable, Equatable {
         public var emissionsTco2, emissionsLocationBasedTco2, biogenicTco2, sequestrationTco2, offsetsTco2, netTco2: Double
         public var balanced: Bool
+        /// On-site renewables' grid-equivalent, avoided, not in any total (issue #7).
+        public var avoidedTco2: Double?
+        /// Exported energy at the purchased kind's factor; deducted when `exportedDeducted` (issue #7).
+        public var exportedTco2: Double?
+        public var exportedDeducted: Bool?
         enum CodingKeys: String, CodingKey {
             case balanced
+            case avoidedTco2 = "avoided_tco2", exportedTco2 = "exported_tco2", exportedDeducted = "exported_deducted"
             case emissionsTco2 = "emissions_tco2", emissionsLocationBasedTco2 = "emissions_location_based_tco2"
             case biogenicTco2 = "biogenic_tco2", sequestrationTco2 = "sequestration_tco2"
             case offsetsTco2 = "offsets_tco2", netTco2 = "net_tco2"
@@ -77,10 +89,75 @@ public struct InventoryDocument: Codable, Sendable, Equatable {
         public var energyTce: Double?
         public var cleanEnergy: Bool?
         public var monthlyTco2: [Double]?
+        // Added by issue #7:
+        public var category: String?
+        public var avoidedTco2: Double?
+        public var exportedTco2: Double?
+        public var electricity: Electricity?
         enum CodingKeys: String, CodingKey {
             case id, name, system, method, scope, enterprise, tco2, share, activity, formula, calculation, evidence, factor, parameters
+            case category, electricity, avoidedTco2 = "avoided_tco2", exportedTco2 = "exported_tco2"
             case locationBasedTco2 = "location_based_tco2", biogenicTco2 = "biogenic_tco2", dataSource = "data_source"
             case energyTce = "energy_tce", cleanEnergy = "clean_energy", monthlyTco2 = "monthly_tco2"
+        }
+    }
+
+    /// How an electricity line was accounted: the basis of its counted figure and why, both factors,
+    /// the certificates applied (docs/accounting-rules.md §1–3).
+    public struct Electricity: Codable, Sendable, Equatable {
+        public var marketBasis: String
+        public var marketFactor: Factor?
+        /// `average`, `residual` or `fossil` for grid factors; nil for explicit or zero lines.
+        public var marketFactorKind: String?
+        public var marketFactorLabel: String?
+        public var locationFactor: Factor
+        public var mwh, certificateMwh: Double
+        public var certificates: [String]
+        public var rule: String
+        enum CodingKeys: String, CodingKey {
+            case mwh, certificates, rule
+            case marketBasis = "market_basis", marketFactor = "market_factor", marketFactorKind = "market_factor_kind"
+            case marketFactorLabel = "market_factor_label", locationFactor = "location_factor", certificateMwh = "certificate_mwh"
+        }
+    }
+
+    /// A green certificate as accounted (issue #7).
+    public struct Certificate: Codable, Sendable, Equatable {
+        public var id, source: String
+        public var mwh, appliedMwh: Double
+        public var vintage: Int
+        public var retired, registry: String?
+        public var status, reason: String
+        enum CodingKeys: String, CodingKey {
+            case id, source, mwh, vintage, retired, registry, status, reason
+            case appliedMwh = "applied_mwh"
+        }
+    }
+
+    /// The 910号 core indicator block (issue #7; docs/accounting-rules.md §5).
+    public struct Indicator: Codable, Sendable, Equatable {
+        public var name: String
+        public var value: Double?
+        public var unit: String
+        public var energyActivityTco2, industrialProcessTco2, consumptionTce, annualConsumptionTce: Double
+        public var scaleClass: String
+        public var scaleClassLabel: String
+        public var threshold: Double?
+        public var meetsThreshold: Bool?
+        public var electricityBasis: String
+        public var cleanEnergyDefinition: String
+        public var cleanTce: Double
+        public var cleanShare: Double?
+        public var cleanShareGuidance: Double
+        public var unconfirmed: [String]
+        public var citation: String
+        enum CodingKeys: String, CodingKey {
+            case name, value, unit, threshold, unconfirmed, citation
+            case energyActivityTco2 = "energy_activity_tco2", industrialProcessTco2 = "industrial_process_tco2"
+            case consumptionTce = "consumption_tce", annualConsumptionTce = "annual_consumption_tce"
+            case scaleClass = "scale_class", scaleClassLabel = "scale_class_label", meetsThreshold = "meets_threshold"
+            case electricityBasis = "electricity_basis", cleanEnergyDefinition = "clean_energy_definition"
+            case cleanTce = "clean_tce", cleanShare = "clean_share", cleanShareGuidance = "clean_share_guidance"
         }
     }
 
@@ -154,7 +231,9 @@ extension InventoryDocument {
             factorLibrary: inventory.libraryVersion,
             totals: Totals(emissionsTco2: inventory.emissionsTco2, emissionsLocationBasedTco2: inventory.locationBasedTco2,
                            biogenicTco2: inventory.biogenicTco2, sequestrationTco2: inventory.sequestrationTco2,
-                           offsetsTco2: inventory.offsetsTco2, netTco2: inventory.netTco2, balanced: inventory.balanced),
+                           offsetsTco2: inventory.offsetsTco2, netTco2: inventory.netTco2, balanced: inventory.balanced,
+                           avoidedTco2: inventory.avoidedTco2, exportedTco2: inventory.exportedTco2,
+                           exportedDeducted: inventory.rules.exportedEnergy == .netPurchase),
             bySystem: Dictionary(uniqueKeysWithValues: EmissionSystem.allCases.map { ($0.rawValue, inventory.bySystem[$0] ?? 0) }),
             sources: inventory.sources.map { account in
                 Source(id: account.id, name: account.name, system: account.system.rawValue, method: account.method.rawValue,
@@ -165,7 +244,16 @@ extension InventoryDocument {
                                           monthly: account.activity.monthly),
                        formula: account.formula, calculation: account.calculation, dataSource: account.dataSource,
                        evidence: account.evidence, factor: account.factor.map(factor), parameters: account.parameters.map(factor),
-                       energyTce: account.energy?.tce, cleanEnergy: account.energy?.clean, monthlyTco2: account.monthlyTco2)
+                       energyTce: account.energy?.tce, cleanEnergy: account.energy?.clean, monthlyTco2: account.monthlyTco2,
+                       category: account.category.rawValue,
+                       avoidedTco2: account.method == .onsiteRenewable ? account.avoidedTco2 : nil,
+                       exportedTco2: account.method.isExport ? account.exportedTco2 : nil,
+                       electricity: account.electricity.map { line in
+                           Electricity(marketBasis: line.basis.rawValue, marketFactor: line.marketFactor.map(factor),
+                                       marketFactorKind: line.marketFactorKind?.rawValue, marketFactorLabel: line.marketFactorKind?.labelZh,
+                                       locationFactor: factor(line.locationFactor), mwh: line.mwh, certificateMwh: line.certificateMWh,
+                                       certificates: line.certificates, rule: line.rule)
+                       })
             },
             sinks: inventory.sinks.map {
                 Sink(id: $0.id, name: $0.name, kind: $0.kind, tco2: $0.tco2, share: inventory.share(ofSink: $0),
@@ -181,6 +269,26 @@ extension InventoryDocument {
                                  tco2PerTce: inventory.tco2PerTce),
             monthly: inventory.monthly.map { Month(month: $0.month.description, tco2: $0.tco2) },
             monthlyCoverage: inventory.monthlyCoverage,
-            warnings: inventory.warnings.map { Warning(code: $0.code, message: $0.message, clause: $0.clause, subject: $0.subject) })
+            warnings: inventory.warnings.map { Warning(code: $0.code, message: $0.message, clause: $0.clause, subject: $0.subject) },
+            rules: Dictionary(uniqueKeysWithValues: inventory.rules.settings.map { ($0.key, $0.value) }),
+            certificates: inventory.certificates.map {
+                Certificate(id: $0.id, source: $0.source, mwh: $0.mwh, appliedMwh: $0.appliedMWh, vintage: $0.vintage,
+                            retired: $0.retired?.description, registry: $0.registry, status: $0.status.rawValue, reason: $0.reason)
+            },
+            indicator: Indicator(inventory.indicator))
+    }
+}
+
+extension InventoryDocument.Indicator {
+    init(_ indicator: NationalIndicator) {
+        self.init(name: "单位能耗碳排放", value: indicator.value, unit: "tCO2/tce",
+                  energyActivityTco2: indicator.energyActivityTco2, industrialProcessTco2: indicator.industrialProcessTco2,
+                  consumptionTce: indicator.consumptionTce, annualConsumptionTce: indicator.annualConsumptionTce,
+                  scaleClass: indicator.scaleClass.rawValue, scaleClassLabel: indicator.scaleClass.labelZh,
+                  threshold: indicator.threshold, meetsThreshold: indicator.meetsThreshold,
+                  electricityBasis: indicator.electricityBasis.rawValue, cleanEnergyDefinition: indicator.cleanEnergyDefinition.rawValue,
+                  cleanTce: indicator.cleanTce, cleanShare: indicator.cleanShare,
+                  cleanShareGuidance: NationalIndicator.cleanShareGuidance, unconfirmed: indicator.unconfirmed,
+                  citation: NationalIndicator.citation)
     }
 }

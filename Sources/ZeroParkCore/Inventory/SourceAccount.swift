@@ -19,6 +19,8 @@ public struct SourceAccount: Hashable, Sendable {
     public let method: AccountingMethodKind
     public let scope: Int
     public let enterprise: String?
+    /// Energy activity, industrial process or other (910号 indicator numerator).
+    public let category: EmissionCategory
     /// Counted emissions, market-based, tCO2.
     public let tco2: Double
     /// Location-based emissions (grid average for all electricity), tCO2.
@@ -38,6 +40,13 @@ public struct SourceAccount: Hashable, Sendable {
     public let dataSource: String?
     public let evidence: String?
     public let warnings: [AccountingWarning]
+    /// On-site renewables: grid-equivalent emissions avoided, tCO2, reported apart (not in any total).
+    public let avoidedTco2: Double
+    /// Export lines: the tCO2 the exported energy represents; deducted from the totals only under
+    /// `exported_energy: net_purchase` (then `tco2` = −exportedTco2).
+    public let exportedTco2: Double
+    /// Electricity lines: the basis of each figure, the factors and the certificates applied.
+    public let electricity: ElectricityAccount?
 }
 
 /// One accounted sink (STANDARD.md 1.1.4(a), 1.1.4(c)).

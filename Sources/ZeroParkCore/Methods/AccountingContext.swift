@@ -5,11 +5,19 @@ public struct AccountingContext: Sendable {
     public let library: FactorLibrary
     public let period: AccountingPeriod
     public let province: String?
+    public let rules: AccountingRules
     let parkFactors: [String: ParkFactor]
     let parkFuels: [String: FuelDefinition]
+    /// Certificate MWh applied per purchased-electricity source, and the certificate ids.
+    var certificateMWh: [String: Double] = [:]
+    var certificateIDs: [String: [String]] = [:]
+    /// Whether the park claims green power (green-electricity lines or applied certificates) in the
+    /// period: the condition for the residual mix under `market_basis: residual`.
+    var claimsGreenPower = false
 
     public init(library: FactorLibrary, park: ParkDefinition) {
         self.library = library
+        self.rules = park.rules
         self.period = park.period
         self.province = park.profile.province
         self.parkFactors = Dictionary(park.factors.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -65,6 +73,15 @@ public struct AccountingContext: Sendable {
             message: "\(source.id): no published provincial grid factor for \(area.nameZh) (\(area.key)); used the national average grid.national",
             clause: "1.1.2(b)", subject: source.id)
         return (use, warnings + [fallback])
+    }
+
+    /// The location-based (average) grid factor for an electricity source: its `grid` when that is an
+    /// average, else the park's province, else the national average. A residual-mix or fossil-power
+    /// factor chosen as `grid` is not location-based and is skipped here.
+    func averageGridFactor(for source: EmissionSource) throws -> (FactorUse, [AccountingWarning]) {
+        var averageSource = source
+        if let grid = source.grid, GridFactorKind(gridKey: grid) != .average { averageSource.grid = nil }
+        return try gridFactor(for: averageSource)
     }
 
     /// A fuel by id: the park's own (overriding a library fuel of the same id), else the library's.

@@ -18,6 +18,11 @@ struct MethodOutcome {
     var parameters: [FactorUse]
     var energy: EnergyUse?
     var warnings: [AccountingWarning] = []
+    /// On-site renewables: the grid-equivalent emissions avoided, reported apart.
+    var avoidedTco2: Double = 0
+    /// Export lines: the tCO2 the export represents (deducted or only recorded per the rule).
+    var exportedTco2: Double = 0
+    var electricity: ElectricityAccount?
 }
 
 extension AccountingMethod {
@@ -31,11 +36,12 @@ extension AccountingMethod {
         }
         return SourceAccount(
             id: source.id, name: source.name, system: source.system, method: kind,
-            scope: source.scope ?? defaultScope, enterprise: source.enterprise,
+            scope: source.scope ?? defaultScope, enterprise: source.enterprise, category: source.effectiveCategory,
             tco2: outcome.tco2, locationBasedTco2: outcome.locationBasedTco2, biogenicTco2: outcome.biogenicTco2,
             monthlyTco2: monthly, activity: source.activity, formula: formula, calculation: outcome.calculation,
             factor: outcome.factor, parameters: outcome.parameters, energy: outcome.energy,
-            dataSource: source.dataSource, evidence: source.evidence, warnings: outcome.warnings)
+            dataSource: source.dataSource, evidence: source.evidence, warnings: outcome.warnings,
+            avoidedTco2: outcome.avoidedTco2, exportedTco2: outcome.exportedTco2, electricity: outcome.electricity)
     }
 }
 
@@ -50,6 +56,8 @@ enum AccountingMethods {
         case .purchasedHeat: return PurchasedHeat.self
         case .refrigerantLeakage: return RefrigerantLeakage.self
         case .activityFactor: return ActivityFactor.self
+        case .exportedElectricity: return ExportedElectricity.self
+        case .exportedHeat: return ExportedHeat.self
         }
     }
 

@@ -7,6 +7,13 @@ public enum AccountingMethodKind: String, CaseIterable, Sendable, Codable {
     case purchasedHeat = "purchased_heat"
     case refrigerantLeakage = "refrigerant_leakage"
     case activityFactor = "activity_factor"
+    /// Electricity exported to the grid (surplus PV, CHP power): deducted under GB/T 32150 net purchase.
+    case exportedElectricity = "exported_electricity"
+    /// Heat (steam, hot water) exported across the boundary: deducted under GB/T 32150 net purchase.
+    case exportedHeat = "exported_heat"
+
+    /// Whether the method records energy leaving the park (GB/T 32150 net purchase).
+    public var isExport: Bool { self == .exportedElectricity || self == .exportedHeat }
 }
 
 /// A source's activity data for the period: one total, or one value per calendar month of the period.
@@ -42,6 +49,9 @@ public struct ActivityData: Hashable, Sendable {
 /// One emission source inside the park boundary (STANDARD.md 1.1.3(a)): its system, method,
 /// the factor/fuel/grid/gas it names, its activity data and where that data comes from (1.1.2(e)).
 public struct EmissionSource: Hashable, Sendable {
+    /// The category used: the source's own, else its method's default.
+    public var effectiveCategory: EmissionCategory { category ?? .defaultCategory(of: method) }
+
     public var id: String
     public var name: String
     public var system: EmissionSystem
@@ -60,6 +70,8 @@ public struct EmissionSource: Hashable, Sendable {
     public var scope: Int?
     /// The enterprise (tenant) inside the park that owns this source, if any.
     public var enterprise: String?
+    /// Energy activity, industrial process or other; nil: the method's default category.
+    public var category: EmissionCategory?
     public var activity: ActivityData
     public var dataSource: String?
     public var evidence: String?
@@ -68,7 +80,7 @@ public struct EmissionSource: Hashable, Sendable {
     public init(id: String, name: String, system: EmissionSystem, method: AccountingMethodKind,
                 fuel: String? = nil, factor: String? = nil, grid: String? = nil, gas: String? = nil,
                 gwpSet: String? = nil, scope: Int? = nil, enterprise: String? = nil,
-                activity: ActivityData, dataSource: String? = nil, evidence: String? = nil,
+                category: EmissionCategory? = nil, activity: ActivityData, dataSource: String? = nil, evidence: String? = nil,
                 locations: FieldLocations = .init()) {
         self.id = id
         self.name = name
@@ -81,6 +93,7 @@ public struct EmissionSource: Hashable, Sendable {
         self.gwpSet = gwpSet
         self.scope = scope
         self.enterprise = enterprise
+        self.category = category
         self.activity = activity
         self.dataSource = dataSource
         self.evidence = evidence

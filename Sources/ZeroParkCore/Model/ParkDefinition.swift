@@ -8,12 +8,15 @@ public struct ParkDefinition: Hashable, Sendable {
     public var sources: [EmissionSource]
     public var sinks: [CarbonSink]
     public var offsets: [CarbonOffset]
+    /// Green certificates claimed against purchased electricity (1.1.19, 1.1.36).
+    public var certificates: [GreenCertificate]
     /// The conventions applied (market basis, exported energy, clean energy, ...), docs/accounting-rules.md.
     public var rules: AccountingRules
 
     public init(profile: ParkProfile, period: AccountingPeriod, factors: [ParkFactor] = [],
                 fuels: [FuelDefinition] = [], sources: [EmissionSource] = [], sinks: [CarbonSink] = [],
-                offsets: [CarbonOffset] = [], rules: AccountingRules = .standard) {
+                offsets: [CarbonOffset] = [], certificates: [GreenCertificate] = [], rules: AccountingRules = .standard) {
+        self.certificates = certificates
         self.rules = rules
         self.profile = profile
         self.period = period
