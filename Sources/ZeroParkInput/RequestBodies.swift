@@ -36,6 +36,8 @@ public enum RequestBodies {
         ("gas", Schema.key().orNull),
         ("gwp_set", Schema.key().orNull),
         ("scope", Schema.integer(Domain.scope).orNull),
+        ("category", Schema.choice(EmissionCategory.allCases.map(\.rawValue),
+                                   "energy / industrial_process / other; absent: the method's default (910号 numerator)").orNull),
         ("enterprise", Schema.key().orNull),
         ("unit", unit(.unit, "The activity data's unit; it must fit the factor or fuel")),
         ("data_source", Schema.string(.note).orNull),
@@ -85,6 +87,26 @@ public enum RequestBodies {
         ("commitment_years", Schema.integer(Domain.commitmentYears).orNull),
         ("verification", Schema.string(.note).orNull),
     ])
+
+    public static let certificate = Schema.object(
+        "Certificate", "A green electricity certificate (绿证) claimed against a purchased-electricity source (1.1.19, 1.1.36)",
+        required: ["id", "source", "mwh", "vintage", "year"], [
+            ("id", .string(.name, minLength: 1, "The certificate's serial number; claimed once per park")),
+            ("source", .key("The purchased_electricity source whose grid power it covers")),
+            ("mwh", .number(Domain.quantity, "MWh the certificate represents")),
+            ("vintage", .integer(Domain.year, "The year the electricity was generated")),
+            ("year", .integer(Domain.year, "The accounting year it is claimed in")),
+            ("retired", Schema.date("The date it was retired for the park; absent: held, not applied").orNull),
+            ("registry", Schema.string(.note).orNull),
+        ])
+
+    public static let rules = Schema.object(
+        "Rules", "The park's accounting conventions (docs/accounting-rules.md); an absent key takes its default", required: [], [
+            ("market_basis", .choice(AccountingRules.MarketBasis.allCases.map(\.rawValue))),
+            ("exported_energy", .choice(AccountingRules.ExportedEnergyRule.allCases.map(\.rawValue))),
+            ("clean_energy", .choice(AccountingRules.CleanEnergyDefinition.allCases.map(\.rawValue))),
+            ("indicator_electricity", .choice(AccountingRules.IndicatorElectricityBasis.allCases.map(\.rawValue))),
+        ])
 
     public static let profile = Schema.object("Profile", "The park's profile and boundary (1.1.1)", required: ["name", "type", "area_m2"], [
         ("name", .string(.name, minLength: 1)),
@@ -145,7 +167,7 @@ public enum RequestBodies {
 
     /// Every body schema by name (the fuzzer checks random bytes against each).
     public static let all: [(name: String, schema: Schema)] = [
-        ("Source", source), ("Activity", activity), ("Sink", sink), ("Offset", offset), ("Profile", profile),
+        ("Source", source), ("Activity", activity), ("Sink", sink), ("Offset", offset), ("Certificate", certificate), ("Rules", rules), ("Profile", profile),
         ("ParkFactor", factor), ("Fuel", fuel), ("Publication", publication), ("Member", member),
         ("SnapshotRequest", snapshot), ("Comment", comment), ("Quantity", quantity), ("CO2Quantity", co2Quantity),
     ]

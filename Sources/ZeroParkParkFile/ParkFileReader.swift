@@ -218,7 +218,8 @@ public enum ParkFileReader {
                       grid: r.string(map, "grid"), gas: r.string(map, "gas"), gwpSet: r.string(map, "gwp_set"),
                       scope: r.int(map, "scope", in: Domain.scope), enterprise: r.string(map, "enterprise"),
                       dataSource: r.string(map, "data_source"), evidence: r.string(map, "evidence"),
-                      category: r.enumValue(map, "category", EmissionCategory.self, allowed: EmissionCategory.allCases.map(\.rawValue)))
+                      category: r.enumValue(map, "category", EmissionCategory.self, allowed: EmissionCategory.allCases.map(\.rawValue),
+                                           required: false))
         guard let id, let system, let method, let activity else { return nil }
         return EmissionSource(id: id, name: fields.name ?? id, system: system, method: method, fuel: fields.fuel,
                               factor: fields.factor, grid: fields.grid, gas: fields.gas, gwpSet: fields.gwpSet,

@@ -29,7 +29,63 @@ public struct Strings: Sendable {
         case .purchasedHeat: return self("外购热力", "Purchased heat")
         case .refrigerantLeakage: return self("制冷剂逸散", "Refrigerant leakage")
         case .activityFactor: return self("活动数据×排放因子", "Activity × factor")
+        case .exportedElectricity: return self("输出电力", "Exported electricity")
+        case .exportedHeat: return self("输出热力", "Exported heat")
         }
+    }
+
+    public func category(_ category: EmissionCategory) -> String {
+        switch category {
+        case .energy: return self("能源活动", "Energy activity")
+        case .industrialProcess: return self("工业生产过程", "Industrial process")
+        case .other: return self("其他", "Other")
+        }
+    }
+
+    /// Why an electricity line's counted figure uses its factor.
+    public func marketBasis(_ basis: ElectricityAccount.MarketBasis) -> String {
+        switch basis {
+        case .residualMix: return self("剩余组合因子（市场法）", "Residual mix (market-based)")
+        case .gridAverage: return self("电网平均因子", "Grid average")
+        case .chosenGridFactor: return self("园区选定的电网因子", "Grid factor chosen by the park")
+        case .explicitFactor: return self("指定因子", "Explicit factor")
+        case .greenInstrument: return self("绿电（零排放）", "Green power (zero)")
+        case .onsite: return self("自发自用（避免排放另报）", "On-site (avoided reported apart)")
+        case .exported: return self("输出电力（扣减）", "Exported (deducted)")
+        }
+    }
+
+    public func marketRule(_ basis: AccountingRules.MarketBasis) -> String {
+        switch basis {
+        case .residual: return self("剩余组合（主张绿电/绿证时，其余电网电量用剩余组合因子）",
+                                    "Residual mix (when green power is claimed, other grid power uses the residual mix)")
+        case .average: return self("电网平均因子", "Grid average")
+        }
+    }
+
+    public func exportRule(_ rule: AccountingRules.ExportedEnergyRule) -> String {
+        switch rule {
+        case .netPurchase: return self("净购入（GB/T 32150，输出电力、热力扣减）", "Net purchase (GB/T 32150: exports deducted)")
+        case .reportOnly: return self("仅记录，不扣减", "Recorded, not deducted")
+        }
+    }
+
+    public func cleanEnergy(_ definition: AccountingRules.CleanEnergyDefinition) -> String {
+        switch definition {
+        case .nonFossil: return self("非化石能源（绿电、自发自用可再生电力、生物质燃料）", "Non-fossil (green, on-site renewable, biogenic fuels)")
+        case .includingNaturalGas: return self("非化石能源＋天然气", "Non-fossil plus natural gas")
+        }
+    }
+
+    public func indicatorBasis(_ basis: AccountingRules.IndicatorElectricityBasis) -> String {
+        switch basis {
+        case .market: return self("市场法（计入值）", "Market-based (counted)")
+        case .location: return self("位置法", "Location-based")
+        }
+    }
+
+    public func scaleClass(_ scale: NationalIndicator.ScaleClass) -> String {
+        self(scale.labelZh, scale.labelEn)
     }
 
     public func sinkKind(_ kind: String) -> String {

@@ -63,6 +63,8 @@ struct InventoryService: Sendable {
             definition.sources = [source]
             definition.sinks = []
             definition.offsets = []
+            // Certificates on this source stay, so a method change that they no longer fit is refused.
+            definition.certificates = definition.certificates.filter { $0.source == source.id }
         }
     }
 
@@ -100,11 +102,23 @@ struct InventoryService: Sendable {
         }
     }
 
+    func check(certificate: GreenCertificate, year: Int, parkKey: String, caller: Caller) async throws {
+        try await checkAccountable(parkKey: parkKey, caller: caller, year: year) { definition in
+            definition.certificates.append(certificate)
+        } refuse: { definition in
+            // A certificate claimed again is a conflict with the stored claim, not a malformed one.
+            definition.certificates.contains { $0.id == certificate.id }
+                ? StoreError.conflict("certificate \(certificate.id) is already claimed (year \(year)): a certificate counts once") : nil
+        }
+    }
+
     /// Accounts the park for `year` (default: its default year) as the caller sees it, after
     /// `change`; throws its issues.
-    private func checkAccountable(parkKey: String, caller: Caller, year: Int? = nil, change: (inout ParkDefinition) -> Void) async throws {
+    private func checkAccountable(parkKey: String, caller: Caller, year: Int? = nil, change: (inout ParkDefinition) -> Void,
+                                  refuse: (ParkDefinition) -> StoreError? = { _ in nil }) async throws {
         let park = try await store.park(key: parkKey, caller: caller)
         var (definition, _) = try await store.definition(parkKey: parkKey, year: year ?? park.defaultYear, caller: caller)
+        if let refusal = refuse(definition) { throw refusal }
         change(&definition)
         _ = try InventoryCalculator.compute(definition)
     }

@@ -53,6 +53,11 @@ public protocol ParkRepository: Sendable {
     func deleteSinkOrOffset(parkKey: String, entity: String, key: String, caller: Caller) async throws
     func updateSink(parkKey: String, sink: CarbonSink, year: Int?, caller: Caller) async throws
     func updateOffset(parkKey: String, offset: CarbonOffset, year: Int, caller: Caller) async throws
+    // Green certificates and accounting rules (issue #7)
+    func certificates(parkKey: String, caller: Caller) async throws -> [(certificate: GreenCertificate, year: Int)]
+    func createCertificate(parkKey: String, certificate: GreenCertificate, year: Int, caller: Caller) async throws
+    func deleteCertificate(parkKey: String, key: String, caller: Caller) async throws
+    func updateRules(parkKey: String, rules: AccountingRules, caller: Caller) async throws
     // Profile and park factors
     func updateProfile(parkKey: String, profile: ParkProfile, caller: Caller) async throws
     func parkFactors(parkKey: String, caller: Caller) async throws -> [ParkFactor]

@@ -51,8 +51,10 @@ struct CommandLineTests {
         let zh = try run(["inventory", Self.example])
         #expect(zh.status == 0)
         #expect(zh.stdout.contains("碳排放（市场法，计入）"))
-        #expect(zh.stdout.contains("32,350.64"))
-        #expect(zh.stdout.contains("4,998.34"))
+        #expect(zh.stdout.contains("40,851.35"))
+        #expect(zh.stdout.contains("13,499.05"))
+        #expect(zh.stdout.contains("grid.national_residual@2023 = 0.6096"))
+        #expect(zh.stdout.contains("单位能耗碳排放 = 3.168025 tCO2/tce"))
         #expect(zh.stdout.contains("未实现碳中和"))
         let en = try run(["inventory", Self.example, "--lang", "en"])
         #expect(en.status == 0)
@@ -68,8 +70,8 @@ struct CommandLineTests {
         #expect(object["format"] as? String == "zeropark.inventory/1")
         let totals = try #require(object["totals"] as? [String: Any])
         let emissions = try #require(totals["emissions_tco2"] as? Double)
-        // 32,350.6355263906 by hand (see ExampleParkTests): not rounded to 2 decimals.
-        #expect(abs(emissions - 32350.6355263906) < 1e-6)
+        // 40,851.3485263906 by hand (see ExampleParkTests): not rounded to 2 decimals.
+        #expect(abs(emissions - 40851.3485263906) < 1e-6)
         #expect(totals["balanced"] as? Bool == false)
     }
 

@@ -132,13 +132,16 @@ struct MethodTests {
         #expect(TestPark.issues(TestPark.park(sources: [TestPark.source(.purchasedElectricity, 1, "MWh", grid: "atlantis")])).map(\.code) == ["unknown_grid"])
     }
 
-    @Test("green_electricity and onsite_renewable: zero counted, location-based reported, clean energy")
+    @Test("green_electricity and onsite_renewable: zero counted, clean energy; green is location-based, on-site avoided")
     func zeroEmissionElectricity() throws {
-        // 12,000 MWh × 0.4419 = 5,302.8 tCO2 location-based; energy 12,000 × 0.1229 = 1,474.8 tce, clean.
+        // 12,000 MWh × 0.4419 = 5,302.8 tCO2: green power's location-based figure (it is grid-delivered),
+        // on-site generation's avoided emissions (it never passes the grid; location-based 0).
+        // Energy 12,000 × 0.1229 = 1,474.8 tce, clean.
         for method in [AccountingMethodKind.greenElectricity, .onsiteRenewable] {
             let account = try TestPark.account(TestPark.source(method, 12_000, "MWh"))
             #expect(account.tco2 == 0)
-            #expect(close(account.locationBasedTco2, 5302.8))
+            #expect(close(method == .greenElectricity ? account.locationBasedTco2 : account.avoidedTco2, 5302.8))
+            #expect(method == .greenElectricity ? account.avoidedTco2 == 0 : account.locationBasedTco2 == 0)
             #expect(close(account.energy?.tce ?? 0, 1474.8))
             #expect(account.energy?.clean == true)
         }

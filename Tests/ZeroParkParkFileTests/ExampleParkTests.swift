@@ -37,37 +37,47 @@ struct ExampleParkTests {
     ///     boiler-gas     152.5 ×10^4 Nm3 × 389.31 GJ/10^4 Nm3 = 59,369.775 GJ
     ///                    × 15.3 tC/TJ = 908.3575575 tC × 0.99 = 899.273981925 tC × 44/12 = 3,297.337933725 tCO2
     ///     grid           3820+3410+3950+4020+4310+4650+4980+5010+4570+4180+3890+3900 = 50,690 MWh
-    ///                    × 0.4419 tCO2/MWh (广东 2023) = 22,399.911 tCO2
+    ///                    location-based × 0.4419 tCO2/MWh (广东 2023) = 22,399.911 tCO2;
+    ///                    counted: the park claims green power (green-power), so under market_basis: residual the
+    ///                    grid power is at the residual mix 0.6096 (2023): 50,690 × 0.6096 = 30,900.624 tCO2
     ///     direct-line    2,600 MWh × 0.392 = 1,019.2 tCO2 (park factor, override)
     ///     green-power    0 counted; location 12,000 × 0.4419 = 5,302.8
-    ///     rooftop-pv     0 counted; location 6,800 × 0.4419 = 3,004.92
+    ///     rooftop-pv     0 on both bases; avoided 6,800 × 0.4419 = 3,004.92 (reported apart)
     ///     steam          41,000 GJ × 0.11 = 4,510 tCO2
     ///     digester       310 ×10^3 Nm3 × 20 GJ/10^3 Nm3 = 6,200 GJ × 0.014 × 0.98 × 44/12 = 311.901333… biogenic, not counted
     ///     fleet-diesel   86.4 t × 42.652 GJ/t = 3,685.1328 GJ × 0.0202 = 74.43968256 tC × 0.98 = 72.9508889088 × 44/12 = 267.4865926656
     ///     chiller-leak   120 kg × 1,300 (AR5 HFC-134a) = 156 tCO2
     ///     water          920,000 t × 0.21 kgCO2/t = 193,200 kg = 193.2 tCO2
     ///     sludge         1,450 t × 0.35 = 507.5 tCO2
-    ///     emissions      3,297.337933725 + 22,399.911 + 1,019.2 + 4,510 + 267.4865926656 + 156 + 193.2 + 507.5 = 32,350.6355263906
-    ///     location       32,350.6355263906 + 5,302.8 + 3,004.92 = 40,658.3555263906
+    ///     others         3,297.337933725 + 1,019.2 + 4,510 + 267.4865926656 + 156 + 193.2 + 507.5 = 9,950.7245263906
+    ///     emissions      9,950.7245263906 + 30,900.624 = 40,851.3485263906
+    ///     location       9,950.7245263906 + 22,399.911 + 5,302.8 (green power is grid-delivered) = 37,653.4355263906
     ///     sinks          12.6 ha × 10.5 = 132.3; CCUS 820 → 952.3
     ///     offsets        9,000 (PHCER, retired) + 15,000 (CCER, retired) + 2,400 (funded, 3-year commitment) = 26,400
-    ///     net            32,350.6355263906 − 952.3 − 26,400 = 4,998.3355263906 → not balanced
+    ///     net            40,851.3485263906 − 952.3 − 26,400 = 13,499.0485263906 → not balanced
     ///     energy (tce)   gas 1,525,000 Nm3 × 1.33 kgce = 2,028.25; electricity (50,690+2,600+12,000+6,800) MWh × 0.1229 = 8,859.861;
     ///                    steam 41,000 × 0.03412 = 1,398.92; biogas 6,200 ÷ 29.3076 = 211.5492227…; diesel 86.4 × 1.4571 = 125.89344
     ///                    total 12,624.4736627…; clean = 18,800 × 0.1229 + 211.5492227 = 2,522.0692227 → share 0.19977619
-    ///     tCO2/tce       32,350.6355263906 ÷ 12,624.4736627 = 2.56253341
-    ///     energy system  3,297.337933725 + 22,399.911 + 1,019.2 = 26,716.448933725
+    ///     tCO2/tce       40,851.3485263906 ÷ 12,624.4736627 = 3.23588528
+    ///     energy system  3,297.337933725 + 30,900.624 + 1,019.2 = 35,217.161933725
+    ///     910号 numerator  energy activity: gas 3,297.337933725 + grid 30,900.624 + direct line 1,019.2 + steam 4,510
+    ///                    + diesel 267.4865926656 = 39,994.6485263906 (F-gas, water, sludge outside); ÷ 12,624.4736627
+    ///                    = 3.16802540; class below 200,000 tce: no confirmed threshold
     @Test("the example park's inventory matches the hand computation")
     func inventory() throws {
         let inventory = try InventoryCalculator.compute(try ParkFileReader.read(yaml: try Self.exampleText()))
         let byID = Dictionary(uniqueKeysWithValues: inventory.sources.map { ($0.id, $0) })
         #expect(close(byID["boiler-gas"]?.tco2 ?? 0, 3297.337933725))
-        #expect(close(byID["grid-electricity"]?.tco2 ?? 0, 22399.911))
+        #expect(close(byID["grid-electricity"]?.tco2 ?? 0, 30900.624))
+        #expect(close(byID["grid-electricity"]?.locationBasedTco2 ?? 0, 22399.911))
+        #expect(byID["grid-electricity"]?.electricity?.basis == .residualMix)
         #expect(close(byID["direct-line"]?.tco2 ?? 0, 1019.2))
         #expect(byID["direct-line"]?.factor?.overridden == true)
         #expect(byID["green-power"]?.tco2 == 0)
         #expect(close(byID["green-power"]?.locationBasedTco2 ?? 0, 5302.8))
-        #expect(close(byID["rooftop-pv"]?.locationBasedTco2 ?? 0, 3004.92))
+        #expect(byID["rooftop-pv"]?.locationBasedTco2 == 0)
+        #expect(close(byID["rooftop-pv"]?.avoidedTco2 ?? 0, 3004.92))
+        #expect(close(inventory.avoidedTco2, 3004.92))
         #expect(close(byID["steam"]?.tco2 ?? 0, 4510))
         #expect(close(byID["digester"]?.biogenicTco2 ?? 0, 311.9013333333333))
         #expect(close(byID["fleet-diesel"]?.tco2 ?? 0, 267.4865926656))
@@ -75,24 +85,27 @@ struct ExampleParkTests {
         #expect(close(byID["water"]?.tco2 ?? 0, 193.2))
         #expect(close(byID["sludge"]?.tco2 ?? 0, 507.5))
 
-        #expect(close(inventory.emissionsTco2, 32350.6355263906))
-        #expect(close(inventory.locationBasedTco2, 40658.3555263906))
+        #expect(close(inventory.emissionsTco2, 40851.3485263906))
+        #expect(close(inventory.locationBasedTco2, 37653.4355263906))
         #expect(close(inventory.biogenicTco2, 311.9013333333333))
         #expect(close(inventory.sequestrationTco2, 952.3))
         #expect(inventory.offsetsTco2 == 26_400)
-        #expect(close(inventory.netTco2, 4998.3355263906))
+        #expect(close(inventory.netTco2, 13499.0485263906))
         #expect(!inventory.balanced)
         #expect(close(inventory.consumptionTce, 12624.47366272721))
         #expect(close(inventory.cleanShare ?? 0, 0.1997761879113762))
-        #expect(close(inventory.tco2PerTce ?? 0, 2.5625334085731724))
-        #expect(close(inventory.tco2PerM2 ?? 0, 32350.6355263906 / 850_000))
-        #expect(close(inventory.tco2Per10kCNY ?? 0, 32350.6355263906 / 620_000))
-        #expect(close(inventory.bySystem[.energy] ?? 0, 26716.448933725))
+        #expect(close(inventory.tco2PerTce ?? 0, 40851.3485263906 / 12624.47366272721))
+        #expect(close(inventory.tco2PerM2 ?? 0, 40851.3485263906 / 850_000))
+        #expect(close(inventory.tco2Per10kCNY ?? 0, 40851.3485263906 / 620_000))
+        #expect(close(inventory.bySystem[.energy] ?? 0, 35217.161933725))
+        #expect(close(inventory.indicator.energyActivityTco2, 39994.6485263906))
+        #expect(close(inventory.indicator.value ?? 0, 39994.6485263906 / 12624.47366272721))
+        #expect(inventory.indicator.scaleClass == .below200k)
         #expect(inventory.bySystem[.ecosystem] == 0)
-        // Monthly: January 3,820 MWh × 0.4419 = 1,688.058 (only the grid source is monthly).
+        // Monthly: January 3,820 MWh × 0.6096 = 2,328.672 (only the grid source is monthly).
         #expect(inventory.monthly.count == 12)
-        #expect(close(inventory.monthly[0].tco2, 1688.058))
-        #expect(close(inventory.monthlyCoverage, 22399.911 / 32350.6355263906))
+        #expect(close(inventory.monthly[0].tco2, 2328.672))
+        #expect(close(inventory.monthlyCoverage, 30900.624 / 40851.3485263906))
         // Shares of the seven systems sum to 1.
         #expect(close(EmissionSystem.allCases.reduce(0) { $0 + inventory.share(ofSystem: $1) }, 1))
     }

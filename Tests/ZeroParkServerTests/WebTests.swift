@@ -92,13 +92,16 @@ struct WebTests {
                 #expect(response.text.contains("<svg"))
                 return Self.emissions(in: response.text)
             }
-            #expect(before == "32,350.64")
+            #expect(before == "40,851.35")
             let page = try await client.execute(uri: "/parks/nansha-demo/sources/sludge?year=2025", method: .get, headers: headers) { $0.text }
             #expect(page.contains("park.sludge_treatment"))
             #expect(page.contains("E = AD × EF"))
             #expect(!page.contains("数据年份 )"))  // a park factor has no vintage: none is shown
             let grid = try await client.execute(uri: "/parks/nansha-demo/sources/grid-electricity?year=2025", method: .get, headers: headers) { $0.text }
             #expect(grid.contains("(数据年份 2023) = 0.4419 tCO2/MWh"))
+            // The counted figure is at the residual mix, the location-based one at the Guangdong average.
+            #expect(grid.contains("grid.national_residual = 0.6096 tCO2/MWh"))
+            #expect(grid.contains("id=\"line-location-factor\">grid.guangdong = 0.4419 tCO2/MWh"))
             #expect(grid.contains("<polyline"))  // the source's monthly trend
             let token = try #require(Self.csrf(in: page))
             var form = headers
@@ -116,9 +119,9 @@ struct WebTests {
                                      body: body("_csrf=\(token)&year=2025&month=0&value=1550&data_source=%E5%8D%B1%E5%BA%9F%E8%81%94%E5%8D%95")) { response in
                 #expect(response.status == .seeOther)
             }
-            // 1,550 t instead of 1,450 t at 0.35 tCO2/t: +35 tCO2 → 32,385.64
+            // 1,550 t instead of 1,450 t at 0.35 tCO2/t: +35 tCO2 → 40,886.35
             let after = try await client.execute(uri: "/parks/nansha-demo?year=2025", method: .get, headers: headers) { Self.emissions(in: $0.text) }
-            #expect(after == "32,385.64")
+            #expect(after == "40,886.35")
         }
     }
 
@@ -165,7 +168,11 @@ struct WebTests {
         try await server.run { client in
             try await client.execute(uri: "/public/nansha-demo", method: .get) { response in
                 #expect(response.status == .ok)
-                #expect(response.text.contains("32,350.64"))
+                #expect(response.text.contains("40,851.35"))
+                // The disclosure shows the 910号 indicator with its class and the basis of electricity.
+                #expect(response.text.contains("id=\"indicator-value\">3.168"))
+                #expect(response.text.contains("年综合能耗低于20万吨标准煤"))
+                #expect(response.text.contains("id=\"basis-location\">37,653.44"))
                 #expect(response.text.contains("2030 年前实现园区净零排放"))
             }
             try await client.execute(uri: "/public/xihu-creative", method: .get) { response in
@@ -235,9 +242,9 @@ struct WebTests {
                                                  tokenFrom: "/parks/nansha-demo/sinks-offsets")
             #expect(status == .seeOther)
             (_, page) = try await session.get("/parks/nansha-demo?year=2025")
-            // net = 32,350.6355 − (136.5 + 820) − 11,400 = 19,994.1355
+            // net = 40,851.3485 − (136.5 + 820) − 11,400 = 28,494.8485
             #expect(page.contains("id=\"kpi-offsets\">11,400.00"))
-            #expect(page.contains("id=\"kpi-net\">19,994.14"))
+            #expect(page.contains("id=\"kpi-net\">28,494.85"))
             (status, _) = try await session.post("/parks/nansha-demo/sources/sludge/delete", form: "", tokenFrom: "/parks/nansha-demo/sources/sludge")
             #expect(status == .seeOther)
             (status, _) = try await session.get("/parks/nansha-demo/sources/sludge")
@@ -309,8 +316,8 @@ struct WebTests {
             #expect(status == .seeOther)
             (_, page) = try await admin.get("/parks/nansha-demo?year=2025")
             #expect(page.contains("900,000 m²"))
-            // 32,350.6355 tCO2 ÷ 900,000 m² = 35.95 kgCO2/m²
-            #expect(page.contains("35.95"))
+            // 40,851.3485 tCO2 ÷ 900,000 m² = 45.39 kgCO2/m²
+            #expect(page.contains("45.39"))
             (status, page) = try await admin.post("/parks/nansha-demo/settings/profile", form: "name=x&type=industrial_park&area_m2=-1",
                                                   tokenFrom: "/parks/nansha-demo/settings")
             #expect(status == .unprocessableContent)

@@ -18,6 +18,10 @@ struct InventoryTableRenderer {
         var summary = TextTable(headers: [t("项目", "Item"), "tCO2"], rightAligned: [1])
         summary.add([t("碳排放（市场法，计入）", "Emissions (market-based, counted)"), NumberText.grouped(inventory.emissionsTco2)])
         summary.add([t("碳排放（位置法）", "Emissions (location-based)"), NumberText.grouped(inventory.locationBasedTco2)])
+        summary.add([t("自发自用可再生电力避免排放（单列，不计入）", "Avoided by on-site renewables (apart, not counted)"),
+                     NumberText.grouped(inventory.avoidedTco2)])
+        summary.add([t("输出电力与热力", "Exported electricity and heat") + "（\(t.exportRule(inventory.rules.exportedEnergy))）",
+                     NumberText.grouped(inventory.exportedTco2)])
         summary.add([t("生物质 CO2（单独报告，不计入）", "Biogenic CO2 (reported, not counted)"), NumberText.grouped(inventory.biogenicTco2)])
         summary.add([t("碳吸收", "Sequestration"), NumberText.grouped(inventory.sequestrationTco2)])
         summary.add([t("碳抵消（计入）", "Offsets (counted)"), NumberText.grouped(inventory.offsetsTco2)])
@@ -26,6 +30,22 @@ struct InventoryTableRenderer {
             ? t("已实现碳中和（净排放 ≤ 0，1.1.2(a)）", "balanced (net ≤ 0, 1.1.2(a))")
             : t("未实现碳中和（净排放 > 0，1.1.2(a)）", "not balanced (net > 0, 1.1.2(a))")) + "\n"
         out += summary.render() + "\n"
+
+        out += t("【电力口径】", "[Electricity basis]") + " " + t.marketRule(inventory.rules.marketBasis) + "\n"
+        let residual = inventory.sources.compactMap(\.electricity).first { $0.basis == .residualMix }?.marketFactor
+        if let residual {
+            out += "  \(residual.id)\(residual.vintage.map { "@\($0)" } ?? "") = \(Quantity.format(residual.value)) \(residual.unit.symbol) — \(residual.source)\n"
+        }
+        let indicator = inventory.indicator
+        out += t("【国家零碳园区核心指标（910号）】", "[National core indicator (910号)]") + " "
+        out += t("单位能耗碳排放", "CO2 per tce") + " = " + (indicator.value.map { Quantity.format($0) } ?? "—") + " tCO2/tce"
+        out += "；" + t.scaleClass(indicator.scaleClass) + "；" + t("阈值", "threshold") + " "
+        out += (indicator.threshold.map { "≤ \(Quantity.format($0))" } ?? t("无已核实阈值", "none confirmed"))
+        if let meets = indicator.meetsThreshold { out += "（" + (meets ? t("达到", "met") : t("未达到", "not met")) + "）" }
+        out += "\n  " + t("清洁能源占比", "Clean-energy share") + " " + NumberText.percent(indicator.cleanShare)
+        out += "（" + t.cleanEnergy(indicator.cleanEnergyDefinition) + "）\n"
+        for note in indicator.unconfirmed { out += "  · \(note)\n" }
+        out += "\n"
 
         var systems = TextTable(headers: [t("系统", "System"), "tCO2", t("占比", "Share")], rightAligned: [1, 2])
         for system in EmissionSystem.allCases {

@@ -337,3 +337,67 @@ enum SinkAccountingCheck {
 }
 
 import Foundation
+
+extension APIModels {
+    /// A green certificate claim as sent and shown (docs/accounting-rules.md §1).
+    struct CertificateBody: Codable, Sendable {
+        var id: String
+        var source: String
+        var mwh: Double
+        var vintage: Int
+        var year: Int
+        var retired: String?
+        var registry: String?
+
+        init(_ certificate: GreenCertificate, year: Int) {
+            id = certificate.id
+            source = certificate.source
+            mwh = certificate.mwh
+            vintage = certificate.vintage
+            self.year = year
+            retired = certificate.retired?.description
+            registry = certificate.registry
+        }
+
+        func certificate() throws -> GreenCertificate {
+            var date: CalendarDate?
+            if let retired {
+                guard let parsed = CalendarDate(iso: retired) else {
+                    throw APIError(status: .unprocessableContent, code: "invalid", message: "must be YYYY-MM-DD", field: "retired")
+                }
+                date = parsed
+            }
+            return GreenCertificate(id: id, source: source, mwh: mwh, vintage: vintage, retired: date, registry: registry)
+        }
+    }
+
+    /// The park's accounting rules as sent and shown: park-file keys to values.
+    struct RulesBody: Codable, Sendable {
+        var marketBasis: String?
+        var exportedEnergy: String?
+        var cleanEnergy: String?
+        var indicatorElectricity: String?
+
+        init(_ rules: AccountingRules) {
+            let settings = Dictionary(uniqueKeysWithValues: rules.settings.map { ($0.key, $0.value) })
+            marketBasis = settings["market_basis"]
+            exportedEnergy = settings["exported_energy"]
+            cleanEnergy = settings["clean_energy"]
+            indicatorElectricity = settings["indicator_electricity"]
+        }
+
+        /// The rules: the defaults with every given key set (the schema has checked the values).
+        func rules() throws -> AccountingRules {
+            var rules = AccountingRules.standard
+            for (key, value) in [("market_basis", marketBasis), ("exported_energy", exportedEnergy), ("clean_energy", cleanEnergy),
+                                 ("indicator_electricity", indicatorElectricity)] {
+                guard let value else { continue }
+                guard rules.set(key, to: value) else {
+                    throw APIError(status: .unprocessableContent, code: "invalid",
+                                   message: "must be one of \(AccountingRules.accepted(key))", field: key)
+                }
+            }
+            return rules
+        }
+    }
+}

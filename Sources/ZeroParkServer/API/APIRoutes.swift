@@ -223,6 +223,40 @@ struct APIRoutes {
                                                    caller: try context.requireCaller())
                 return Response(status: .noContent)
             },
+            APIOperation(method: .get, path: "/parks/{park}/certificates", summary: "Green certificates claimed by the park (1.1.19, 1.1.36)",
+                         access: .parkWideReader, success: [.ok("Certificates", APIDocs.array(APIDocs.object))]) { _, context, _ in
+                try JSONBody.response(try await store.certificates(parkKey: try context.parameter("park"), caller: try context.requireCaller())
+                    .map { APIModels.CertificateBody($0.certificate, year: $0.year) })
+            },
+            APIOperation(method: .post, path: "/parks/{park}/certificates",
+                         summary: "Claim a green certificate against a purchased-electricity source (a certificate id already claimed is refused)",
+                         access: .parkEditor, body: .json(RequestBodies.certificate), success: [.created("Created", APIDocs.object)],
+                         conflicts: true) { _, context, input in
+                let body = try input.decode(APIModels.CertificateBody.self)
+                let certificate = try body.certificate()
+                try await service.check(certificate: certificate, year: body.year, parkKey: try context.parameter("park"),
+                                        caller: try context.requireCaller())
+                try await store.createCertificate(parkKey: try context.parameter("park"), certificate: certificate, year: body.year,
+                                                  caller: try context.requireCaller())
+                return try JSONBody.response(APIModels.CertificateBody(certificate, year: body.year), status: .created)
+            },
+            APIOperation(method: .delete, path: "/parks/{park}/certificates/{certificate}", summary: "Withdraw a certificate claim",
+                         access: .parkEditor, success: [.deleted]) { _, context, _ in
+                try await store.deleteCertificate(parkKey: try context.parameter("park"), key: try context.parameter("certificate"),
+                                                  caller: try context.requireCaller())
+                return Response(status: .noContent)
+            },
+            APIOperation(method: .get, path: "/parks/{park}/rules", summary: "The park's accounting rules (docs/accounting-rules.md)",
+                         access: .parkMember, success: [.ok("Rules", APIDocs.object)]) { _, context, _ in
+                try JSONBody.response(APIModels.RulesBody(try await store.park(key: try context.parameter("park"),
+                                                                              caller: try context.requireCaller()).rules))
+            },
+            APIOperation(method: .put, path: "/parks/{park}/rules", summary: "Set the park's accounting rules (absent keys take their defaults)",
+                         access: .parkEditor, body: .json(RequestBodies.rules), success: [.ok("Rules", APIDocs.object)]) { _, context, input in
+                let rules = try input.decode(APIModels.RulesBody.self).rules()
+                try await store.updateRules(parkKey: try context.parameter("park"), rules: rules, caller: try context.requireCaller())
+                return try JSONBody.response(APIModels.RulesBody(rules))
+            },
             APIOperation(method: .get, path: "/parks/{park}/members", summary: "Members of the park and their roles (park admins)",
                          access: .parkAdmin, success: [.ok("Members", APIDocs.array(APIDocs.object))]) { _, context, _ in
                 try JSONBody.response(try await store.members(parkKey: try context.parameter("park"), caller: try context.requireCaller()))

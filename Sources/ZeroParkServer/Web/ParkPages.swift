@@ -130,6 +130,45 @@ struct ParkPages: Sendable {
                                             end: strings("净排放", "Net"), title: WebText.text("balance", language), unit: "tCO2"),
             "systemBar": SVGChart.bar(EmissionSystem.allCases.map { .init(strings.system($0), inventory.bySystem[$0] ?? 0) }
                                         .sorted { $0.value > $1.value }, title: WebText.text("bySystem", language), unit: "tCO2"),
+            "basis": basis(inventory, strings),
+        ]
+    }
+
+    /// The 910号 indicator with its class and threshold, and the basis of electricity (market vs
+    /// location, the residual rule, avoided and exported energy), for the overview and disclosure.
+    func basis(_ inventory: Inventory, _ strings: Strings) -> [String: Any] {
+        let indicator = inventory.indicator
+        var verdict = strings("无已核实阈值", "No confirmed threshold")
+        var verdictClass = "neutral"
+        if let meets = indicator.meetsThreshold {
+            verdict = meets ? strings("达到阈值", "Within the threshold") : strings("未达到阈值", "Above the threshold")
+            verdictClass = meets ? "ok" : "warn"
+        } else if indicator.value == nil {
+            verdict = strings("无能耗数据", "No energy data")
+        }
+        let residual = inventory.sources.compactMap(\.electricity).first { $0.basis == .residualMix }?.marketFactor
+        return [
+            "indicator": indicator.value.map { Display.number($0, decimals: 3) } ?? "—",
+            "threshold": indicator.threshold.map { "≤ " + Display.number($0, decimals: 1) } ?? "—",
+            "scaleClass": strings.scaleClass(indicator.scaleClass),
+            "annualTce": Display.number(indicator.annualConsumptionTce, decimals: 0),
+            "verdict": verdict, "verdictClass": verdictClass,
+            "numerator": Display.number(indicator.energyActivityTco2 + indicator.industrialProcessTco2),
+            "energyActivity": Display.number(indicator.energyActivityTco2),
+            "process": Display.number(indicator.industrialProcessTco2),
+            "indicatorBasis": strings.indicatorBasis(indicator.electricityBasis),
+            "cleanShare": Display.percent(indicator.cleanShare),
+            "cleanDefinition": strings.cleanEnergy(indicator.cleanEnergyDefinition),
+            "unconfirmed": indicator.unconfirmed,
+            "citation": NationalIndicator.citation,
+            "marketRule": strings.marketRule(inventory.rules.marketBasis),
+            "residualFactor": residual.map { "\($0.id) = \(Quantity.format($0.value)) \($0.unit.symbol)\($0.vintage.map { "（\($0)）" } ?? "") — \($0.source)" } ?? "",
+            "market": Display.number(inventory.emissionsTco2),
+            "location": Display.number(inventory.locationBasedTco2),
+            "avoided": Display.number(inventory.avoidedTco2),
+            "exported": Display.number(inventory.exportedTco2),
+            "exportRule": strings.exportRule(inventory.rules.exportedEnergy),
+            "certificateMWh": Display.number(inventory.certificates.reduce(0) { $0 + $1.appliedMWh }, decimals: 0),
         ]
     }
 
@@ -189,6 +228,8 @@ struct ParkPages: Sendable {
             "location": account.map { Display.number($0.locationBasedTco2) } ?? "—",
             "activityTotal": account.map { Display.number($0.activity.total) } ?? "—",
             "dataSource": spec.dataSource ?? "—", "noData": account == nil,
+            "category": strings.category(account?.category ?? (AccountingMethodKind(rawValue: spec.method)
+                .map { EmissionCategory.defaultCategory(of: $0) } ?? .other)),
             "factors": (account?.parameters ?? []).map { use -> [String: Any] in
                 var factor: [String: Any] = ["id": use.id, "value": Quantity.format(use.value), "unit": use.unit.symbol,
                                              "source": use.source, "overridden": use.overridden]
@@ -208,6 +249,19 @@ struct ParkPages: Sendable {
                  "selected": String(month) == (form["month"] ?? "0")]
             },
         ]
+        if let line = account?.electricity {
+            var item: [String: Any] = ["basis": strings.marketBasis(line.basis), "rule": line.rule,
+                                       "location": "\(line.locationFactor.id) = \(Quantity.format(line.locationFactor.value)) \(line.locationFactor.unit.symbol)（\(strings(GridFactorKind.average.labelZh, GridFactorKind.average.labelEn))）"]
+            if let market = line.marketFactor {
+                let label = line.marketFactorKind.map { strings($0.labelZh, $0.labelEn) } ?? strings.marketBasis(line.basis)
+                item["market"] = "\(market.id) = \(Quantity.format(market.value)) \(market.unit.symbol)（\(label)）"
+            }
+            if line.certificateMWh > 0 {
+                item["certificates"] = "\(Display.number(line.certificateMWh, decimals: 0)) MWh：" + line.certificates.joined(separator: "、")
+            }
+            data["electricity"] = item
+        }
+        if let account, account.method == .onsiteRenewable { data["avoided"] = Display.number(account.avoidedTco2) }
         if let account, let series = account.monthlyTco2 {
             data["trend"] = SVGChart.line(zip(computed.inventory.period.months, series).map { .init(String($0.month), $1) },
                                           title: WebText.text("monthly", language), unit: "tCO2")
@@ -392,6 +446,8 @@ struct ParkPages: Sendable {
         }
         var data: [String: Any] = ["parkKey": key, "year": loaded.year, "name": name(loaded.park, context.language),
                                    "sinks": sinks, "offsets": offsets, "canEdit": loaded.caller.canEditPark(parkID: loaded.park.id)]
+        data["certificates"] = try await certificateRows(computed.inventory, parkKey: key, caller: loaded.caller, strings: strings)
+        data["electricitySources"] = computed.inventory.sources.filter { $0.method == .purchasedElectricity }.map(\.id)
         if let error { data["formError"] = error }
         return renderer.page("sinksOffsets", title: WebText.text("sinksOffsets", context.language), context: context, data: data,
                              park: loaded.nav, status: status)

@@ -119,6 +119,7 @@ extension ParkPages {
                  "oxidation": Quantity.format(fuel.oxidation), "biogenic": strings.yesNo(fuel.biogenic), "source": fuel.source]
             }
         }
+        data["rules"] = ruleChoices(loaded.park.rules, t(context))
         if role == .admin {
             data["members"] = try await store.members(parkKey: key, caller: loaded.caller).map {
                 ["username": $0.username, "displayName": $0.displayName, "roleName": language == .zh ? $0.role.nameZh : $0.role.rawValue,

@@ -108,6 +108,9 @@ struct WebRoutes {
         web.get("parks/:park/sinks-offsets") { request, context in try await pages.sinksOffsets(request, context, error: nil) }
         web.post("parks/:park/sinks") { request, context in try await pages.createSink(request, context) }
         web.post("parks/:park/offsets") { request, context in try await pages.createOffset(request, context) }
+        web.post("parks/:park/certificates") { request, context in try await pages.createCertificate(request, context) }
+        web.post("parks/:park/certificates/:certificate/delete") { request, context in try await pages.deleteCertificate(request, context) }
+        web.post("parks/:park/settings/rules") { request, context in try await pages.saveRules(request, context) }
         web.get("parks/:park/inventories") { request, context in try await pages.inventories(request, context, error: nil) }
         web.post("parks/:park/inventories") { request, context in try await pages.createSnapshot(request, context) }
         web.get("parks/:park/inventories/:id/download") { request, context in try await pages.download(request, context) }

@@ -101,6 +101,30 @@ enum WebTemplates {
       <div class="kpi"><span>{{t.cleanShare}}</span><strong>{{cleanShare}}</strong><em>{{consumption}} tce</em></div>
       <div class="kpi"><span>{{t.locationBased}}</span><strong>{{locationBased}}</strong><em>tCO2</em></div>
     </div>
+    {{#basis}}<div class="charts">
+      <section class="card" id="indicator"><h2>{{t.indicatorTitle}}</h2>
+        <p class="big"><strong id="indicator-value">{{indicator}}</strong> tCO2/tce <span class="badge {{verdictClass}}" id="indicator-verdict">{{verdict}}</span></p>
+        <table><tbody>
+          <tr><th>{{t.scaleClass}}</th><td id="indicator-class">{{scaleClass}}（{{annualTce}} tce/{{t.perYear}}）</td></tr>
+          <tr><th>{{t.threshold}}</th><td id="indicator-threshold">{{threshold}} tCO2/tce</td></tr>
+          <tr><th>{{t.numerator}}</th><td>{{numerator}} tCO2 = {{t.energyActivity}} {{energyActivity}} + {{t.industrialProcess}} {{process}}（{{indicatorBasis}}）</td></tr>
+          <tr><th>{{t.cleanShare}}</th><td>{{cleanShare}}（{{cleanDefinition}}；{{t.guidance}} ≥ 90%）</td></tr>
+        </tbody></table>
+        <ul class="note">{{#unconfirmed}}<li>{{.}}</li>{{/unconfirmed}}</ul>
+        <p class="note">{{citation}}</p>
+      </section>
+      <section class="card" id="electricity-basis"><h2>{{t.electricityBasis}}</h2>
+        <table><tbody>
+          <tr><th>{{t.marketBased}}</th><td id="basis-market">{{market}} tCO2</td></tr>
+          <tr><th>{{t.locationBased}}</th><td id="basis-location">{{location}} tCO2</td></tr>
+          <tr><th>{{t.marketRule}}</th><td>{{marketRule}}</td></tr>
+          {{#residualFactor}}<tr><th>{{t.residualFactor}}</th><td id="basis-residual">{{residualFactor}}</td></tr>{{/residualFactor}}
+          <tr><th>{{t.certificates}}</th><td>{{certificateMWh}} MWh</td></tr>
+          <tr><th>{{t.avoided}}</th><td id="basis-avoided">{{avoided}} tCO2（{{t.avoidedNote}}）</td></tr>
+          <tr><th>{{t.exported}}</th><td id="basis-exported">{{exported}} tCO2（{{exportRule}}）</td></tr>
+        </tbody></table>
+      </section>
+    </div>{{/basis}}
     <div class="charts">
       <section class="card"><h2>{{t.balance}}</h2>{{{waterfall}}}</section>
       <section class="card"><h2>{{t.bySystem}}</h2>{{{systemBar}}}</section>
@@ -143,8 +167,13 @@ enum WebTemplates {
       <dl>
         <dt>{{t.system}}</dt><dd>{{system}}</dd>
         <dt>{{t.method}}</dt><dd>{{method}} (scope {{scope}})</dd>
+        <dt>{{t.category}}</dt><dd>{{category}}</dd>
         <dt>{{t.formula}}</dt><dd><code>{{formula}}</code></dd>
         <dt>{{t.calculation}}</dt><dd><code id="calculation">{{calculation}}</code></dd>
+        {{#electricity}}<dt>{{t.marketBased}}</dt><dd id="line-basis">{{basis}}{{#market}}：{{market}}{{/market}}<br><small>{{rule}}</small></dd>
+        <dt>{{t.locationBased}}</dt><dd id="line-location-factor">{{location}}</dd>
+        {{#certificates}}<dt>{{t.certificates}}</dt><dd>{{certificates}}</dd>{{/certificates}}{{/electricity}}
+        {{#avoided}}<dt>{{t.avoided}}</dt><dd id="line-avoided">{{avoided}} tCO2（{{t.avoidedNote}}）</dd>{{/avoided}}
         {{#factors}}<dt>{{t.factor}}</dt><dd><strong>{{id}}</strong>{{#vintage}} ({{t.vintage}} {{vintage}}){{/vintage}} = {{value}} {{unit}} {{#overridden}}<span class="badge warn">{{t.override}}</span>{{/overridden}}<br><small>{{source}}</small></dd>{{/factors}}
         <dt>{{t.dataSource}}</dt><dd>{{dataSource}}</dd>
         {{#evidence}}<dt>{{t.evidence}}</dt><dd>{{evidence}}</dd>{{/evidence}}
@@ -225,6 +254,18 @@ enum WebTemplates {
       <input name="registry_ref" placeholder="{{t.registry}}"> <label class="check"><input type="checkbox" name="local" value="true"> {{t.local}}</label>
       <button type="submit">{{t.addOffset}}</button></form>{{/canEdit}}
     </section>
+    <section class="card" id="certificates"><h2>{{t.greenCertificates}}</h2>
+    <table><thead><tr><th>{{t.certificateId}}</th><th>{{t.source}}</th><th class="num">MWh</th><th>{{t.generatedIn}}</th><th>{{t.claimYear}}</th><th>{{t.retiredOn}}</th><th class="num">{{t.appliedMWh}}</th><th>{{t.status}}</th><th>{{t.reason}}</th></tr></thead>
+    <tbody>{{#certificates}}<tr><td>{{id}}</td><td>{{source}}</td><td class="num">{{mwh}}</td><td>{{vintage}}</td><td>{{year}}</td><td>{{retired}}</td><td class="num">{{applied}}</td><td>{{status}}</td><td>{{reason}}</td>
+    {{#canEdit}}<td><form method="post" action="/parks/{{parkKey}}/certificates/{{id}}/delete?year={{year}}" class="inline"><input type="hidden" name="_csrf" value="{{csrf}}"><button type="submit" class="link-dark">{{t.delete}}</button></form></td>{{/canEdit}}</tr>{{/certificates}}</tbody></table>
+    <p class="note">{{t.certificateNote}}</p>
+    {{#canEdit}}<form method="post" action="/parks/{{parkKey}}/certificates?year={{year}}" class="row" id="certificate-form">
+      <input type="hidden" name="_csrf" value="{{csrf}}">
+      <input name="id" placeholder="{{t.certificateId}}" required> <select name="source">{{#electricitySources}}<option>{{.}}</option>{{/electricitySources}}</select>
+      <input name="mwh" placeholder="MWh" inputmode="decimal" required> <input name="vintage" placeholder="{{t.generatedIn}}" inputmode="numeric" required>
+      <input name="retired" placeholder="{{t.retiredDate}}"> <input name="registry" placeholder="{{t.registry}}">
+      <button type="submit">{{t.addCertificate}}</button></form>{{/canEdit}}
+    </section>
     """
 
     static let inventories = """
@@ -251,6 +292,30 @@ enum WebTemplates {
       <div class="kpi"><span>{{t.net}}</span><strong>{{net}}</strong><em>tCO2</em></div>
     </div>
     {{#target}}<section class="card"><h2>{{t.target}}</h2><p>{{target}}</p></section>{{/target}}
+    {{#basis}}<div class="charts">
+      <section class="card" id="indicator"><h2>{{t.indicatorTitle}}</h2>
+        <p class="big"><strong id="indicator-value">{{indicator}}</strong> tCO2/tce <span class="badge {{verdictClass}}" id="indicator-verdict">{{verdict}}</span></p>
+        <table><tbody>
+          <tr><th>{{t.scaleClass}}</th><td id="indicator-class">{{scaleClass}}（{{annualTce}} tce/{{t.perYear}}）</td></tr>
+          <tr><th>{{t.threshold}}</th><td id="indicator-threshold">{{threshold}} tCO2/tce</td></tr>
+          <tr><th>{{t.numerator}}</th><td>{{numerator}} tCO2 = {{t.energyActivity}} {{energyActivity}} + {{t.industrialProcess}} {{process}}（{{indicatorBasis}}）</td></tr>
+          <tr><th>{{t.cleanShare}}</th><td>{{cleanShare}}（{{cleanDefinition}}；{{t.guidance}} ≥ 90%）</td></tr>
+        </tbody></table>
+        <ul class="note">{{#unconfirmed}}<li>{{.}}</li>{{/unconfirmed}}</ul>
+        <p class="note">{{citation}}</p>
+      </section>
+      <section class="card" id="electricity-basis"><h2>{{t.electricityBasis}}</h2>
+        <table><tbody>
+          <tr><th>{{t.marketBased}}</th><td id="basis-market">{{market}} tCO2</td></tr>
+          <tr><th>{{t.locationBased}}</th><td id="basis-location">{{location}} tCO2</td></tr>
+          <tr><th>{{t.marketRule}}</th><td>{{marketRule}}</td></tr>
+          {{#residualFactor}}<tr><th>{{t.residualFactor}}</th><td id="basis-residual">{{residualFactor}}</td></tr>{{/residualFactor}}
+          <tr><th>{{t.certificates}}</th><td>{{certificateMWh}} MWh</td></tr>
+          <tr><th>{{t.avoided}}</th><td id="basis-avoided">{{avoided}} tCO2（{{t.avoidedNote}}）</td></tr>
+          <tr><th>{{t.exported}}</th><td id="basis-exported">{{exported}} tCO2（{{exportRule}}）</td></tr>
+        </tbody></table>
+      </section>
+    </div>{{/basis}}
     <div class="charts"><section class="card"><h2>{{t.balance}}</h2>{{{waterfall}}}</section><section class="card"><h2>{{t.bySystem}}</h2>{{{systemBar}}}</section></div>
     <section class="card"><h2>{{t.facilities}}</h2><table><thead><tr><th>{{t.source}}</th><th>{{t.system}}</th><th class="num">tCO2</th></tr></thead>
     <tbody>{{#sources}}<tr><td>{{name}}</td><td>{{system}}</td><td class="num">{{tco2}}</td></tr>{{/sources}}</tbody></table></section>
@@ -292,6 +357,12 @@ enum WebTemplates {
     static let settings = """
     <h1>{{t.settings}} · {{name}}</h1>
     {{#formError}}<p class="error" id="form-error">{{formError}}</p>{{/formError}}
+    <section class="card" id="rules"><h2>{{t.accountingRules}}</h2>
+    {{#canEdit}}<form method="post" action="/parks/{{parkKey}}/settings/rules" class="stack" id="rules-form"><input type="hidden" name="_csrf" value="{{csrf}}">{{/canEdit}}
+      {{#rules}}<label>{{label}} <select name="{{key}}" {{^canEdit}}disabled{{/canEdit}}>{{#options}}<option value="{{value}}" {{#selected}}selected{{/selected}}>{{label}}</option>{{/options}}</select></label>{{/rules}}
+    {{#canEdit}}<button type="submit" id="rules-submit">{{t.save}}</button></form>{{/canEdit}}
+    <p class="note">{{t.rulesNote}} (docs/accounting-rules.md)</p>
+    </section>
     {{#isAdmin}}
     <section class="card"><h2>{{t.profile}}</h2>
     <form method="post" action="/parks/{{parkKey}}/settings/profile" class="stack" id="profile-form"><input type="hidden" name="_csrf" value="{{csrf}}">

@@ -2,6 +2,21 @@
 /// `{{t.key}}` from the dictionary for the page's language.
 enum WebText {
     static let entries: [(String, String, String)] = [
+        ("indicatorTitle", "国家零碳园区核心指标：单位能耗碳排放", "National core indicator: CO2 per unit of energy"),
+        ("greenCertificates", "绿色电力证书（绿证）", "Green electricity certificates"), ("certificateId", "证书编号", "Certificate id"),
+        ("generatedIn", "生产年份", "Generated in"), ("claimYear", "申报年度", "Claimed for"), ("retiredOn", "注销日期", "Retired"),
+        ("appliedMWh", "抵扣电量 MWh", "Applied MWh"), ("status", "状态", "Status"), ("addCertificate", "登记绿证", "Add certificate"),
+        ("certificateNote", "同一证书编号在本园区只能申报一次；已注销且在核算期内生产的绿证抵扣所选外购电力，其余电网电量按园区规则使用剩余组合因子。",
+         "A certificate id can be claimed once in this park; retired certificates generated in the period cover the chosen purchased electricity, and the rest of the grid power uses the residual mix under the park's rule."),
+        ("accountingRules", "核算规则", "Accounting rules"), ("rulesNote", "规则变更将改变已公布的核算结果；已保存的快照不会被重算。",
+         "Changing a rule changes published figures; stored snapshots are never recomputed."),
+        ("scaleClass", "能耗规模分档", "Energy-scale class"), ("category", "排放类别", "Category"), ("perYear", "年", "yr"), ("threshold", "阈值", "Threshold"),
+        ("numerator", "分子（能源活动＋工业过程）", "Numerator (energy + process)"), ("energyActivity", "能源活动", "energy activity"),
+        ("industrialProcess", "工业过程", "industrial process"), ("guidance", "引导性指标", "guidance"),
+        ("electricityBasis", "电力核算口径", "Electricity accounting basis"), ("marketBased", "市场法排放（计入）", "Market-based (counted)"),
+        ("marketRule", "市场法规则", "Market-based rule"), ("residualFactor", "剩余组合因子", "Residual-mix factor"),
+        ("certificates", "绿证抵扣电量", "Certificates applied"), ("avoided", "自发自用可再生电力避免排放", "Avoided by on-site renewables"),
+        ("avoidedNote", "单列，不计入任何合计", "reported apart, in no total"), ("exported", "输出电力与热力", "Exported energy"),
         ("brand", "智慧零碳园区", "Smart zero-carbon park"), ("overview", "总览", "Overview"), ("sources", "排放源", "Sources"),
         ("sinksOffsets", "碳汇与抵消", "Sinks & offsets"), ("inventories", "碳盘查快照", "Inventory snapshots"),
         ("logout", "退出", "Log out"), ("footer", "数据与因子均注明出处", "every figure cites its source"),
