@@ -34,12 +34,14 @@ extension SQLiteParkStore {
             let park = try Self.parkRow(db, key: parkKey, caller: caller)
             guard caller.tenantEnterprise(parkID: park.id) == nil else { return [] }
             return try Row.fetchAll(db, sql: """
-                SELECT id, year, created_at, created_by, input_hash, output_hash, emissions_tco2, net_tco2
+                SELECT id, year, created_at, created_by, input_hash, output_hash, emissions_tco2, net_tco2,
+                json_extract(document, '$.factor_library') AS factor_library
                 FROM inventory_snapshot WHERE park_id = ? ORDER BY id DESC
                 """, arguments: [park.id]).map { row in
                 InventorySnapshot(id: row["id"], parkKey: parkKey, year: row["year"], createdAt: row["created_at"],
                                   createdBy: row["created_by"], inputHash: row["input_hash"], outputHash: row["output_hash"],
-                                  emissionsTco2: row["emissions_tco2"], netTco2: row["net_tco2"], inputParkFile: nil, document: nil)
+                                  emissionsTco2: row["emissions_tco2"], netTco2: row["net_tco2"], inputParkFile: nil, document: nil,
+                                  factorLibrary: row["factor_library"])
             }
         }
     }

@@ -167,6 +167,8 @@ public struct InventorySnapshot: Codable, Hashable, Sendable {
     public let inputParkFile: String?
     /// The `zeropark.inventory/1` JSON; nil in listings.
     public let document: String?
+    /// The factor library version the snapshot was computed with (from its document).
+    public var factorLibrary: String? = nil
 }
 
 /// One audit-log entry: who changed what, when, with the values before and after (JSON).

@@ -45,7 +45,7 @@ struct APITests {
         }
         // Writes before deletes; deletes last.
         operations.sort { ($0.0 == "DELETE" ? 1 : 0, $0.1, $0.0) < ($1.0 == "DELETE" ? 1 : 0, $1.1, $1.0) }
-        #expect(operations.count == 44)
+        #expect(operations.count == 45)
         let ordered = operations
         let creative = try String(contentsOf: TestServer.root.appendingPathComponent("examples/creative-park.yaml"), encoding: .utf8)
             .replacingOccurrences(of: "id: xihu-creative", with: "id: xihu-creative-2")

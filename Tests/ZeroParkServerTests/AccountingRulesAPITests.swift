@@ -8,7 +8,6 @@ import Testing
 /// Issue #7 end to end through the API: certificates claimed once, rules that change the counted
 /// figures, and the new blocks of the inventory document.
 struct AccountingRulesAPITests {
-    func body(_ text: String) -> ByteBuffer { ByteBuffer(string: text) }
 
     func emissions(_ client: some TestClientProtocol, _ server: TestServer) async throws -> [String: Any] {
         try await client.execute(uri: "/api/v1/parks/nansha-demo/inventory?year=2025", method: .get, headers: server.auth("manager")) { response in

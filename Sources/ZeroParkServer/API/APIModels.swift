@@ -401,3 +401,38 @@ extension APIModels {
         }
     }
 }
+
+extension APIModels {
+    /// A restatement as the API shows it (docs/accounting-rules.md §8).
+    struct RestatementView: Encodable, Sendable {
+        struct Line: Encodable, Sendable {
+            let kind, id, name: String
+            let before, after: Double?
+            let delta: Double
+            let reasons: [String]
+        }
+
+        let snapshot: Int64
+        let against: String
+        let beforeLibrary, afterLibrary: String
+        let ruleChanges: [String]
+        let changed: Bool
+        let totals: [Line]
+        let lines: [Line]
+
+        init(snapshotID: Int64, against: RestatementBasis, _ restatement: Restatement) {
+            func line(_ item: Restatement.Line) -> Line {
+                Line(kind: item.kind.rawValue, id: item.id, name: item.name, before: item.before, after: item.after,
+                     delta: item.delta, reasons: item.reasons)
+            }
+            snapshot = snapshotID
+            self.against = against.rawValue
+            beforeLibrary = restatement.beforeLibrary
+            afterLibrary = restatement.afterLibrary
+            ruleChanges = restatement.ruleChanges
+            changed = restatement.changed
+            totals = restatement.totals.map(line)
+            lines = restatement.lines.map(line)
+        }
+    }
+}

@@ -112,6 +112,8 @@ struct APIQueryParameter: Sendable {
     static let replace = APIQueryParameter(name: "replace", schema: .boolean, summary: "true: replace the park of the same id")
     /// Only matched against the library, never stored or shown: any text, bounded by the HTTP request head.
     static let search = APIQueryParameter(name: "search", schema: .anyText(), summary: "Text to look for (bounded by the request line)")
+    static let against = APIQueryParameter(name: "against", schema: .choice(RestatementBasis.allCases.map(\.rawValue)),
+                                           summary: "current: today's data for the snapshot's year (default); library: the snapshot's own inputs with today's factor library")
 }
 
 /// What an operation reads as its body.

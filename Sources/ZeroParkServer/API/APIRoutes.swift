@@ -303,6 +303,17 @@ struct APIRoutes {
                 let snapshot = try await store.snapshot(parkKey: try context.parameter("park"), id: id, caller: try context.requireCaller())
                 return try JSONBody.response(APIModels.SnapshotView(snapshot, includeDocument: true))
             },
+            APIOperation(method: .get, path: "/parks/{park}/inventories/{id}/restatement",
+                         summary: "A snapshot restated: its stored figures beside a fresh computation, line by line, with the reasons (docs/accounting-rules.md §8)",
+                         access: .parkWideReader, query: [.against], success: [.ok("Restatement", APIDocs.object)], numericPath: true) { request, context, _ in
+                guard let id = Int64(try context.parameter("id")), id > 0 else {
+                    throw APIError(status: .badRequest, code: "bad_path", message: context.text("快照编号须为正整数", "snapshot id must be a positive number"), field: "id")
+                }
+                let basis = request.uri.queryParameters.get("against").flatMap(RestatementBasis.init(rawValue:)) ?? .current
+                let result = try await service.restatement(parkKey: try context.parameter("park"), snapshotID: id, against: basis,
+                                                           caller: try context.requireCaller())
+                return try JSONBody.response(APIModels.RestatementView(snapshotID: id, against: basis, result.restatement))
+            },
             APIOperation(method: .get, path: "/parks/{park}/audit", summary: "The park's audit log, newest first (admins, managers, auditors)",
                          access: .auditReader, success: [.ok("Audit entries", APIDocs.array(APIDocs.object))]) { _, context, _ in
                 try JSONBody.response(try await store.auditLog(parkKey: try context.parameter("park"), caller: try context.requireCaller()))

@@ -89,7 +89,7 @@ extension ParkPages {
     }
 
     func saveRules(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        try await settingsChange(request, context) { form, key, caller in
+        try await restatementAfterChange(request, context, title: t(context)("核算规则已保存：核算结果重述", "Accounting rules saved: the inventory restated")) { form, key, caller in
             var rules = AccountingRules.standard
             for ruleKey in AccountingRules.keys {
                 guard let value = WebForm.value(form, ruleKey) else { continue }

@@ -147,7 +147,7 @@ struct ParkPages: Sendable {
             verdict = strings("无能耗数据", "No energy data")
         }
         let residual = inventory.sources.compactMap(\.electricity).first { $0.basis == .residualMix }?.marketFactor
-        return [
+        var data: [String: Any] = [
             "indicator": indicator.value.map { Display.number($0, decimals: 3) } ?? "—",
             "threshold": indicator.threshold.map { "≤ " + Display.number($0, decimals: 1) } ?? "—",
             "scaleClass": strings.scaleClass(indicator.scaleClass),
@@ -162,7 +162,6 @@ struct ParkPages: Sendable {
             "unconfirmed": indicator.unconfirmed,
             "citation": NationalIndicator.citation,
             "marketRule": strings.marketRule(inventory.rules.marketBasis),
-            "residualFactor": residual.map { "\($0.id) = \(Quantity.format($0.value)) \($0.unit.symbol)\($0.vintage.map { "（\($0)）" } ?? "") — \($0.source)" } ?? "",
             "market": Display.number(inventory.emissionsTco2),
             "location": Display.number(inventory.locationBasedTco2),
             "avoided": Display.number(inventory.avoidedTco2),
@@ -170,6 +169,12 @@ struct ParkPages: Sendable {
             "exportRule": strings.exportRule(inventory.rules.exportedEnergy),
             "certificateMWh": Display.number(inventory.certificates.reduce(0) { $0 + $1.appliedMWh }, decimals: 0),
         ]
+        // Only when a line used it (an empty string would still open the template's section).
+        if let residual {
+            data["residualFactor"] = "\(residual.id) = \(Quantity.format(residual.value)) \(residual.unit.symbol)"
+                + (residual.vintage.map { "（\($0)）" } ?? "") + " — \(residual.source)"
+        }
+        return data
     }
 
     func provinceName(_ key: String?, _ language: Language) -> String {
@@ -521,7 +526,9 @@ struct ParkPages: Sendable {
             "snapshots": snapshots.map { snapshot -> [String: Any] in
                 ["id": snapshot.id, "year": snapshot.year, "createdAt": String(snapshot.createdAt.prefix(19)), "createdBy": snapshot.createdBy,
                  "emissions": Display.number(snapshot.emissionsTco2), "net": Display.number(snapshot.netTco2),
-                 "inputHash": snapshot.inputHash, "shortHash": String(snapshot.inputHash.prefix(12)), "parkKey": key]
+                 "inputHash": snapshot.inputHash, "shortHash": String(snapshot.inputHash.prefix(12)), "parkKey": key,
+                 "libraryChanged": snapshot.factorLibrary.map { $0 != FactorLibrary.builtIn.version } ?? false,
+                 "library": "\(snapshot.factorLibrary ?? "—") → \(FactorLibrary.builtIn.version)"]
             },
         ]
         if let error { data["formError"] = error }
@@ -578,8 +585,19 @@ struct ParkPages: Sendable {
         let base = "\(key)-\(snapshot.year)-snapshot-\(id)"
         switch request.uri.queryParameters.get("format") ?? "json" {
         case "csv":
-            // Recomputed from the snapshot's own input park file: the same figures, by construction.
+            // Recomputed from the snapshot's own input park file; served only when that gives exactly the
+            // stored figures. If the factor library or a convention changed since, the CSV would silently
+            // restate the snapshot: refused, with the way to the restatement.
             let inventory = try InventoryCalculator.compute(try ParkFileReader.read(yaml: snapshot.inputParkFile ?? ""))
+            let stored = try JSONDecoder().decode(InventoryDocument.self, from: Data((snapshot.document ?? "").utf8))
+            guard Restatement.compare(stored, InventoryDocument(inventory)).changed == false else {
+                let strings = t(context)
+                let text = strings("因子库或核算规则自快照保存后已变化，按原样重算会改变快照的数值。请下载快照 JSON，或查看重述对比：",
+                                   "The factor library or a rule changed since this snapshot; recomputing it would restate its figures. Download the JSON, or see the restatement: ")
+                    + "/parks/\(key)/inventories/\(id)/restatement?against=library\n"
+                return Response(status: .conflict, headers: [.contentType: "text/plain; charset=utf-8"],
+                                body: .init(byteBuffer: ByteBuffer(string: text)))
+            }
             let csv = InventoryCSVRenderer(language: context.language == .zh ? .zh : .en).render(inventory)
             return attachment(csv, name: base + ".csv", type: "text/csv; charset=utf-8")
         case "yaml":

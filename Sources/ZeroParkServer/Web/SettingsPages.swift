@@ -180,7 +180,7 @@ extension ParkPages {
     }
 
     func saveFactor(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        try await settingsChange(request, context) { form, key, caller in
+        try await restatementAfterChange(request, context, title: t(context)("园区因子已保存：核算结果重述", "Park factor saved: the inventory restated")) { form, key, caller in
             guard let value = WebForm.value(form, "value").flatMap(Double.init) else {
                 throw StoreError.invalid(field: "value", message: t(context)("须为数字", "must be a number"))
             }

@@ -114,6 +114,7 @@ struct WebRoutes {
         web.get("parks/:park/inventories") { request, context in try await pages.inventories(request, context, error: nil) }
         web.post("parks/:park/inventories") { request, context in try await pages.createSnapshot(request, context) }
         web.get("parks/:park/inventories/:id/download") { request, context in try await pages.download(request, context) }
+        web.get("parks/:park/inventories/:id/restatement") { request, context in try await pages.snapshotRestatement(request, context) }
         web.get("public/:park") { request, context in try await pages.disclosure(request, context) }
     }
 

@@ -12,7 +12,7 @@ enum WebTemplates {
 
     static let all: [(String, String)] = [
         ("layout", layout), ("login", login), ("parks", parks), ("overview", overview), ("sources", sources),
-        ("source", source), ("sourceForm", sourceForm), ("sinksOffsets", sinksOffsets), ("inventories", inventories),
+        ("source", source), ("sourceForm", sourceForm), ("sinksOffsets", sinksOffsets), ("inventories", inventories), ("restatement", restatement),
         ("disclosure", disclosure), ("message", message), ("sinkForm", sinkForm), ("offsetForm", offsetForm), ("settings", settings),
     ]
 
@@ -275,11 +275,25 @@ enum WebTemplates {
     {{#formError}}<p class="error">{{formError}}</p>{{/formError}}
     <form method="get" class="card"><table><thead><tr><th>A</th><th>B</th><th>#</th><th>{{t.year}}</th><th>{{t.createdAt}}</th><th>{{t.createdBy}}</th><th class="num">{{t.emissions}}</th><th class="num">{{t.net}}</th><th>{{t.inputHash}}</th><th>{{t.download}}</th></tr></thead>
     <tbody>{{#snapshots}}<tr><td><input type="radio" name="a" value="{{id}}"></td><td><input type="radio" name="b" value="{{id}}"></td><td>{{id}}</td><td>{{year}}</td><td>{{createdAt}}</td><td>{{createdBy}}</td><td class="num">{{emissions}}</td><td class="num">{{net}}</td><td><code title="{{inputHash}}">{{shortHash}}</code></td>
-      <td><a href="/parks/{{parkKey}}/inventories/{{id}}/download?format=json">JSON</a> · <a href="/parks/{{parkKey}}/inventories/{{id}}/download?format=csv">CSV</a> · <a href="/parks/{{parkKey}}/inventories/{{id}}/download?format=yaml">{{t.inputs}}</a></td></tr>{{/snapshots}}</tbody></table>
+      <td><a href="/parks/{{parkKey}}/inventories/{{id}}/download?format=json">JSON</a> · <a href="/parks/{{parkKey}}/inventories/{{id}}/download?format=csv">CSV</a> · <a href="/parks/{{parkKey}}/inventories/{{id}}/download?format=yaml">{{t.inputs}}</a> · <a href="/parks/{{parkKey}}/inventories/{{id}}/restatement">{{t.restatement}}</a>{{#libraryChanged}} <span class="badge warn">{{t.libraryChanged}} {{library}}</span>{{/libraryChanged}}</td></tr>{{/snapshots}}</tbody></table>
     <button type="submit">{{t.compare}}</button></form>
     {{#comparison}}<section class="card" id="comparison"><h2>{{t.compare}} #{{a}} ({{yearA}}) → #{{b}} ({{yearB}})</h2>
     <table><thead><tr><th>{{t.item}}</th><th class="num">A</th><th class="num">B</th><th class="num">Δ</th><th class="num">Δ%</th></tr></thead>
     <tbody>{{#rows}}<tr><td>{{label}}</td><td class="num">{{a}}</td><td class="num">{{b}}</td><td class="num">{{delta}}</td><td class="num">{{percent}}</td></tr>{{/rows}}</tbody></table></section>{{/comparison}}
+    """
+
+    static let restatement = """
+    <p class="crumbs"><a href="{{back}}">← {{t.back2}}</a></p>
+    <h1>{{title}}</h1>
+    <p class="note">{{explanation}}</p>
+    <p>{{#links}}{{#current}}<strong>{{label}}</strong>{{/current}}{{^current}}<a href="{{href}}">{{label}}</a>{{/current}} · {{/links}}{{t.factorLibrary}} {{beforeLibrary}} → {{afterLibrary}}{{#libraryChanged}} <span class="badge warn" id="library-changed">{{t.libraryChanged}}</span>{{/libraryChanged}}</p>
+    {{#hasRuleChanges}}<p id="rule-changes">{{t.accountingRules}}：{{#ruleChanges}}<code>{{.}}</code> {{/ruleChanges}}</p>{{/hasRuleChanges}}
+    {{#unchanged}}<p class="badge ok" id="restatement-unchanged">{{t.noChange}}</p>{{/unchanged}}
+    <section class="card"><h2>{{t.totalsTitle}}</h2><table id="restatement-totals"><thead><tr><th>{{t.item}}</th><th class="num">{{t.beforeCol}}</th><th class="num">{{t.afterCol}}</th><th class="num">Δ</th><th class="num">Δ%</th></tr></thead>
+    <tbody>{{#totals}}<tr><td>{{name}}</td><td class="num">{{before}}</td><td class="num">{{after}}</td><td class="num">{{delta}}</td><td class="num">{{percent}}</td></tr>{{/totals}}</tbody></table></section>
+    <section class="card"><h2>{{t.linesTitle}}</h2>{{#noLines}}<p class="note">{{t.noChange}}</p>{{/noLines}}
+    <table id="restatement-lines"><thead><tr><th>{{t.kind}}</th><th>{{t.item}}</th><th class="num">{{t.beforeCol}}</th><th class="num">{{t.afterCol}}</th><th class="num">Δ</th><th>{{t.why}}</th></tr></thead>
+    <tbody>{{#lines}}<tr><td>{{kind}}</td><td>{{id}} {{name}}</td><td class="num">{{before}}</td><td class="num">{{after}}</td><td class="num">{{delta}}</td><td><ul>{{#reasons}}<li>{{.}}</li>{{/reasons}}</ul></td></tr>{{/lines}}</tbody></table></section>
     """
 
     static let disclosure = """
