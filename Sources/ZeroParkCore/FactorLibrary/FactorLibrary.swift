@@ -30,7 +30,7 @@ public struct FactorLibrary: Sendable {
     /// The library shipped with ZeroPark.
     public static let builtIn = FactorLibrary(
         version: "2025.1",
-        factors: gridFactors + energyConstants + gwpFactors,
+        factors: gridFactors + energyConstants + gwpFactors + combustionNonCO2Factors,
         fuels: builtInFuels,
         gridAreas: gridAreas)
 

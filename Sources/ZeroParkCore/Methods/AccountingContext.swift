@@ -5,6 +5,8 @@ public struct AccountingContext: Sendable {
     public let library: FactorLibrary
     public let period: AccountingPeriod
     public let province: String?
+    /// The park's accounting conventions (docs/accounting-rules.md).
+    public let rules: AccountingRules
     let parkFactors: [String: ParkFactor]
     let parkFuels: [String: FuelDefinition]
 
@@ -12,6 +14,7 @@ public struct AccountingContext: Sendable {
         self.library = library
         self.period = park.period
         self.province = park.profile.province
+        self.rules = park.rules
         self.parkFactors = Dictionary(park.factors.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.parkFuels = Dictionary(park.fuels.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
@@ -73,6 +76,9 @@ public struct AccountingContext: Sendable {
         do {
             guard let builtIn = try library.fuelDefinition(id) else {
                 let known = library.fuels.map(\.id).joined(separator: ", ")
+                if let reason = FactorLibrary.fuelsNotShipped[id] {
+                    throw issue(source, field: "fuel", code: "unknown_fuel", "unknown fuel \"\(id)\": \(reason)")
+                }
                 throw issue(source, field: "fuel", code: "unknown_fuel",
                             "unknown fuel \"\(id)\": define it under `fuels:` or use a built-in fuel (\(known))")
             }
