@@ -4,7 +4,7 @@ public struct EnergyUse: Hashable, Sendable {
     public let tce: Double
     public let clean: Bool
     /// The coefficient used (electricity 0.1229 kgce/kWh, heat 0.03412 tce/GJ, a fuel's own
-    /// coefficient); nil when NCV ÷ 29.3076 GJ/tce was used.
+    /// coefficient, or for a fuel without one NCV ÷ 29.3076 GJ/tce per activity unit, marked derived).
     public let coefficient: FactorUse?
     public let basis: String
 }

@@ -29,12 +29,17 @@ extension AccountingMethod {
             let perUnit = total > 0 ? outcome.tco2 / total : 0
             monthly = months.map { $0 * perUnit }
         }
+        // Every line states the standard-coal coefficient its energy figure used (issue #7 item 7).
+        var parameters = outcome.parameters
+        if let coefficient = outcome.energy?.coefficient, !parameters.contains(where: { $0.id == coefficient.id }) {
+            parameters.append(coefficient)
+        }
         return SourceAccount(
             id: source.id, name: source.name, system: source.system, method: kind,
             scope: source.scope ?? defaultScope, enterprise: source.enterprise,
             tco2: outcome.tco2, locationBasedTco2: outcome.locationBasedTco2, biogenicTco2: outcome.biogenicTco2,
             monthlyTco2: monthly, activity: source.activity, formula: formula, calculation: outcome.calculation,
-            factor: outcome.factor, parameters: outcome.parameters, energy: outcome.energy,
+            factor: outcome.factor, parameters: parameters, energy: outcome.energy,
             dataSource: source.dataSource, evidence: source.evidence, warnings: outcome.warnings)
     }
 }
