@@ -38,6 +38,9 @@ public struct SourceAccount: Hashable, Sendable {
     public let dataSource: String?
     public let evidence: String?
     public let warnings: [AccountingWarning]
+    /// Combustion CH4 and N2O, reported apart and not counted; nil unless the park sets
+    /// `combustion_non_co2: true` (docs/accounting-rules.md §6).
+    public var nonCO2: CombustionNonCO2? = nil
 }
 
 /// One accounted sink (STANDARD.md 1.1.4(a), 1.1.4(c)).

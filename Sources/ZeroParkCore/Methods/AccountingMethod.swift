@@ -18,6 +18,7 @@ struct MethodOutcome {
     var parameters: [FactorUse]
     var energy: EnergyUse?
     var warnings: [AccountingWarning] = []
+    var nonCO2: CombustionNonCO2?
 }
 
 extension AccountingMethod {
@@ -40,7 +41,7 @@ extension AccountingMethod {
             tco2: outcome.tco2, locationBasedTco2: outcome.locationBasedTco2, biogenicTco2: outcome.biogenicTco2,
             monthlyTco2: monthly, activity: source.activity, formula: formula, calculation: outcome.calculation,
             factor: outcome.factor, parameters: parameters, energy: outcome.energy,
-            dataSource: source.dataSource, evidence: source.evidence, warnings: outcome.warnings)
+            dataSource: source.dataSource, evidence: source.evidence, warnings: outcome.warnings, nonCO2: outcome.nonCO2)
     }
 }
 

@@ -8,6 +8,7 @@
 /// parameters or an explicit factor. An explicit `factor` on the source (tCO2 per activity unit)
 /// replaces the NCV × CC × OF × 44/12 product. Energy: the fuel's standard-coal coefficient, or
 /// NCV × AD ÷ 29.3076 GJ/tce; either way the coefficient is one of the line's parameters (GB/T 2589).
+/// With `combustion_non_co2: true`, CH4 and N2O are reported apart (`StationaryNonCO2`).
 /// Serves STANDARD.md 1.1.2(b), 1.1.3(a).
 enum FuelCombustion: AccountingMethod {
     static let kind = AccountingMethodKind.fuelCombustion
@@ -42,11 +43,18 @@ enum FuelCombustion: AccountingMethod {
             let energy = try fuel.map { try energyUse(activity, fuel: $0, origin: origin, overridden: overridden,
                                                       source: source, context: context) }
             if let fuel, fuel.biogenic { warnings.append(biogenicWarning(source, fuel)) }
+            var nonCO2: CombustionNonCO2?
+            if let fuel {
+                let (result, nonCO2Warnings) = try StationaryNonCO2.outcome(
+                    activity, fuel: fuel, ncv: parameter(fuel, "ncv", fuel.ncv), for: source, in: context)
+                nonCO2 = result
+                warnings += nonCO2Warnings
+            }
             let used = use.markedOverridden()
             return MethodOutcome(tco2: biogenic ? 0 : tco2, locationBasedTco2: biogenic ? 0 : tco2,
                                  biogenicTco2: biogenic ? tco2 : 0,
                                  calculation: calculationText(["\(activity)", "\(use.quantity)"], result: tco2),
-                                 factor: used, parameters: [used], energy: energy, warnings: warnings)
+                                 factor: used, parameters: [used], energy: energy, warnings: warnings, nonCO2: nonCO2)
         }
         guard let fuel else {
             throw context.issue(source, field: "fuel", code: "missing_field", "fuel_combustion needs `fuel`")
@@ -74,9 +82,12 @@ enum FuelCombustion: AccountingMethod {
                                            Quantity.format(fuel.oxidation), "44/12"], result: tco2)
         let energy = try energyUse(activity, fuel: fuel, origin: origin, overridden: overridden, source: source, context: context)
         if fuel.biogenic { warnings.append(biogenicWarning(source, fuel)) }
+        let (nonCO2, nonCO2Warnings) = try StationaryNonCO2.outcome(activity, fuel: fuel, ncv: ncv, for: source, in: context)
+        warnings += nonCO2Warnings
         return MethodOutcome(tco2: fuel.biogenic ? 0 : tco2, locationBasedTco2: fuel.biogenic ? 0 : tco2,
                              biogenicTco2: fuel.biogenic ? tco2 : 0, calculation: calculation,
-                             factor: implied, parameters: [implied] + parameters, energy: energy, warnings: warnings)
+                             factor: implied, parameters: [implied] + parameters, energy: energy, warnings: warnings,
+                             nonCO2: nonCO2)
     }
 
     static func biogenicWarning(_ source: EmissionSource, _ fuel: FuelDefinition) -> AccountingWarning {
