@@ -106,6 +106,7 @@ public enum RequestBodies {
             ("exported_energy", .choice(AccountingRules.ExportedEnergyRule.allCases.map(\.rawValue))),
             ("clean_energy", .choice(AccountingRules.CleanEnergyDefinition.allCases.map(\.rawValue))),
             ("indicator_electricity", .choice(AccountingRules.IndicatorElectricityBasis.allCases.map(\.rawValue))),
+            ("combustion_non_co2", Schema.boolean.described("Report CH4 and N2O from stationary combustion apart (IPCC 2006 defaults)")),
         ])
 
     public static let profile = Schema.object("Profile", "The park's profile and boundary (1.1.1)", required: ["name", "type", "area_m2"], [

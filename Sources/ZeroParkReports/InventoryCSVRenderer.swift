@@ -24,6 +24,13 @@ public struct InventoryCSVRenderer: Sendable {
                          f?.vintage.map(String.init) ?? "", f.map { $0.overridden ? "true" : "false" } ?? "",
                          f?.source ?? "", a.dataSource ?? ""])
         }
+        // Combustion CH4/N2O (rule combustion_non_co2): a row per line that reports them, in tCO2e, not counted.
+        for a in inventory.sources {
+            guard let n = a.nonCO2 else { continue }
+            rows.append(["source_non_co2", a.id, a.name, a.system.rawValue, a.method.rawValue, num(n.tco2e), "", "", "",
+                         num(a.activity.total), a.activity.unit.symbol, CombustionNonCO2.formula, n.calculation,
+                         "", "", "", "", "", n.parameters.map(\.id).joined(separator: " "), a.dataSource ?? ""])
+        }
         for s in inventory.sinks {
             rows.append(["sink", s.id, s.name, s.kind, "", num(s.tco2), "", "", num(inventory.share(ofSink: s)), "", "",
                          s.formula, s.calculation, "", "", "", "", "", s.source ?? "", ""])
@@ -38,6 +45,10 @@ public struct InventoryCSVRenderer: Sendable {
                                           ("sequestration_tco2", inventory.sequestrationTco2),
                                           ("offsets_tco2", inventory.offsetsTco2), ("net_tco2", inventory.netTco2),
                                           ("consumption_tce", inventory.consumptionTce)]
+            + (inventory.reportsCombustionNonCO2
+                ? [("combustion_ch4_tco2e", inventory.combustionCH4Tco2e), ("combustion_n2o_tco2e", inventory.combustionN2OTco2e),
+                   ("combustion_non_co2_tco2e", inventory.combustionNonCO2Tco2e)]
+                : [])
         for (key, value) in totals {
             rows.append(["total", key, "", "", "", num(value)] + Array(repeating: "", count: 14))
         }

@@ -143,6 +143,23 @@ struct CommandLineTests {
         #expect(unknown.status == 1)
         #expect(unknown.stderr.contains("grid.atlantis"))
     }
+
+    @Test("factors list shows the issue #7 fuels, gases and CH4/N2O factors with their citation keys")
+    func newFuelsListed() throws {
+        let list = try run(["factors", "list", "--search", "coke_oven_gas", "--lang", "en"])
+        #expect(list.status == 0)
+        #expect(list.stdout.contains("fuel.coke_oven_gas"))
+        #expect(list.stdout.contains("IPCC-2006-V2C1"))
+        #expect(list.stdout.contains("combustion.ch4.coke_oven_gas"))
+        #expect(list.stdout.contains("IPCC-2006-V2T2.3"))
+        let gasField = try run(["factors", "show", "coal.natural_gas_gas_field"])
+        #expect(gasField.status == 0)
+        #expect(gasField.stdout.contains("1.2143 kgce/Nm3"))
+        let lng = try run(["factors", "show", "lng", "--lang", "en"])
+        #expect(lng.stdout.contains("48 GJ/t"))
+        #expect(lng.stdout.contains("NCV ÷ 29.3076 GJ/tce"))
+        #expect(lng.stdout.contains("EF IDs 117481"))
+    }
 }
 
 /// Terminal rendering helpers.

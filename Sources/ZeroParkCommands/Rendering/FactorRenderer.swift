@@ -21,7 +21,7 @@ struct FactorRenderer {
             for fuel in fuels {
                 fuelTable.add(["fuel.\(fuel.id)", language == .zh ? fuel.nameZh : fuel.nameEn,
                                "\(Quantity.format(fuel.ncv)) \(fuel.ncvUnit)", "\(Quantity.format(fuel.carbonContent)) \(fuel.carbonContentUnit)",
-                               Quantity.format(fuel.oxidation), "\(Quantity.format(fuel.coalCoefficient)) \(fuel.coalCoefficientUnit)",
+                               Quantity.format(fuel.oxidation), coalCoefficient(fuel),
                                fuel.citation.key])
             }
             out += fuelTable.render() + "\n"
@@ -52,10 +52,19 @@ struct FactorRenderer {
         out += "  NCV (" + t("低位发热量", "net calorific value") + "): \(Quantity.format(fuel.ncv)) \(fuel.ncvUnit)\n"
         out += "  CC (" + t("单位热值含碳量", "carbon content") + "): \(Quantity.format(fuel.carbonContent)) \(fuel.carbonContentUnit)\n"
         out += "  OF (" + t("碳氧化率", "oxidation rate") + "): \(Quantity.format(fuel.oxidation))\n"
-        out += "  " + t("折标准煤系数", "Standard-coal coefficient") + ": \(Quantity.format(fuel.coalCoefficient)) \(fuel.coalCoefficientUnit)\n"
+        out += "  " + t("折标准煤系数", "Standard-coal coefficient") + ": " + coalCoefficient(fuel) + "\n"
         out += "  " + t("公式", "Formula") + ": E = AD × NCV × CC × OF × 44/12 (GB/T 32150)\n"
         out += "  " + t("出处", "Source") + " [\(fuel.citation.key)]: \(fuel.citation.document)\n"
         if let transcription = fuel.citation.transcription { out += "    " + t("转录", "Transcribed from") + ": \(transcription)\n" }
+        if let note = fuel.note { out += "    " + t("说明", "Note") + ": \(note)\n" }
         return out
+    }
+
+    /// The fuel's GB/T 2589 coefficient, or the NCV rule used when it has none.
+    private func coalCoefficient(_ fuel: LibraryFuel) -> String {
+        guard let value = fuel.coalCoefficient, let unit = fuel.coalCoefficientUnit else {
+            return t("NCV ÷ 29.3076 GJ/tce", "NCV ÷ 29.3076 GJ/tce")
+        }
+        return "\(Quantity.format(value)) \(unit)"
     }
 }

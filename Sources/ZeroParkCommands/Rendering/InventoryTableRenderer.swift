@@ -23,6 +23,12 @@ struct InventoryTableRenderer {
         summary.add([t("输出电力与热力", "Exported electricity and heat") + "（\(t.exportRule(inventory.rules.exportedEnergy))）",
                      NumberText.grouped(inventory.exportedTco2)])
         summary.add([t("生物质 CO2（单独报告，不计入）", "Biogenic CO2 (reported, not counted)"), NumberText.grouped(inventory.biogenicTco2)])
+        if inventory.reportsCombustionNonCO2 {
+            summary.add([t("燃烧 CH4 (tCO2e，单独报告，不计入)", "Combustion CH4 (tCO2e, reported apart, not counted)"),
+                         NumberText.grouped(inventory.combustionCH4Tco2e)])
+            summary.add([t("燃烧 N2O (tCO2e，单独报告，不计入)", "Combustion N2O (tCO2e, reported apart, not counted)"),
+                         NumberText.grouped(inventory.combustionN2OTco2e)])
+        }
         summary.add([t("碳吸收", "Sequestration"), NumberText.grouped(inventory.sequestrationTco2)])
         summary.add([t("碳抵消（计入）", "Offsets (counted)"), NumberText.grouped(inventory.offsetsTco2)])
         summary.add([t("净排放 = 排放 − 吸收 − 抵消", "Net = emissions − sequestration − offsets"), NumberText.grouped(inventory.netTco2)])

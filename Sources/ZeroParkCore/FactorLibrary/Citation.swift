@@ -73,6 +73,26 @@ enum Sources {
         key: "GB/T 2589",
         document: "GB/T 2589—2020《综合能耗计算通则》附录A: 电力当量值 0.1229 kgce/kWh; 热力 0.03412 kgce/MJ; 1 kgce = 29 307 kJ",
         transcription: "nimonik.com.cn FAQ B7013 (GB/T 2589-2008) and code citing GB/T 2589-2020 (reference sheet §3.3)")
+    static let gasFieldCoal = Citation(
+        key: "GB/T 2589",
+        document: "GB/T 2589《综合能耗计算通则》附录A 气田天然气 1.2143 kgce/m3 (油田天然气 1.3300 kgce/m3)",
+        transcription: "secondary: reference sheet §3.2 (public code comment) and three independent code copies that agree, one citing GB/T 2589—2008 (ammonia-plant energy report: \"气田天然气：1.2143kgce/Nm3，参见《综合能耗计算通则》(GB/T2589—2008)\"), one listing 油田天然气 1.3300 and 气田天然气 1.2143 kgce/m3, one 12.143 tce/10^4 m3; the NCV of 气田天然气 was not found (UNCONFIRMED)")
+    /// IPCC 2006 Tier 1 fuel defaults, read from the IPCC Emission Factor Database export.
+    static let ipcc2006Fuels = Citation(
+        key: "IPCC-2006-V2C1",
+        document: "2006 IPCC Guidelines for National Greenhouse Gas Inventories, Vol.2 Energy, Ch.1: Table 1.2 (NCV, TJ/Gg), Table 1.3 (carbon content, kgC/GJ), Table 1.4 (oxidation factor 1)",
+        transcription: "IPCC Emission Factor Database (EFDB), 2006 IPCC defaults exported 2023-09-05, as stored in github.com/Open-Earth-Foundation/CityCatalyst app/seed-data/emissions_factors/data_raw/EFDB_2006_IPCC_guidelines/EFDB_2006_IPCC_guidelines.xlsx (commit 1c750733); EFDB EF IDs in each entry's note",
+        url: "https://www.ipcc-nggip.iges.or.jp/public/2006gl/pdf/2_Volume2/V2_1_Ch1_Introduction.pdf")
+    /// IPCC 2006 default CH4 and N2O factors for stationary combustion in manufacturing industries.
+    static let ipcc2006StationaryNonCO2 = Citation(
+        key: "IPCC-2006-V2T2.3",
+        document: "2006 IPCC Guidelines for National Greenhouse Gas Inventories, Vol.2 Energy, Ch.2 Stationary Combustion, Table 2.3: default CH4 and N2O emission factors for stationary combustion in manufacturing industries and construction (kg/TJ on a net calorific basis)",
+        transcription: "IPCC Emission Factor Database (EFDB), 2006 IPCC defaults exported 2023-09-05, as stored in github.com/Open-Earth-Foundation/CityCatalyst app/seed-data/emissions_factors/data_raw/EFDB_2006_IPCC_guidelines/EFDB_2006_IPCC_guidelines.xlsx (commit 1c750733), rows whose source is \"Volume 2: Energy, Table 2.3\"; EFDB EF IDs in each entry's note",
+        url: "https://www.ipcc-nggip.iges.or.jp/public/2006gl/pdf/2_Volume2/V2_2_Ch2_Stationary_Combustion.pdf")
+    static let ar6FossilMethane = Citation(
+        key: "IPCC-AR6",
+        document: "IPCC AR6 WG1 (2021) Ch.7 Table 7.15, 100-year GWP: CH4 fossil 29.8, CH4 non-fossil 27.0",
+        transcription: "as tabulated in reference sheet §4 (public code citing Table 7.15)")
     static let ar4 = Citation(
         key: "IPCC-AR4",
         document: "IPCC AR4 WG1 (2007) Ch.2 Table 2.14, 100-year GWP",

@@ -4,6 +4,8 @@ extension FactorLibrary {
     public static let heatDefaultID = "heat.default"
     public static let electricityCoalID = "coal.electricity_equivalent"
     public static let heatCoalID = "coal.heat"
+    /// GB/T 2589 coefficient of 气田天然气 (gas-field natural gas); its NCV is UNCONFIRMED, so it is not a built-in fuel.
+    public static let gasFieldGasCoalID = "coal.natural_gas_gas_field"
 
     static let energyConstants: [LibraryFactor] = [
         LibraryFactor(id: heatDefaultID, kind: .purchasedHeat, nameZh: "外购热力缺省排放因子",
@@ -15,5 +17,9 @@ extension FactorLibrary {
         LibraryFactor(id: heatCoalID, kind: .coalEquivalent, nameZh: "热力折标准煤系数",
                       nameEn: "Heat, standard-coal coefficient", value: 0.03412, unit: "tce/GJ", vintage: nil,
                       citation: Sources.gbt2589),
+        LibraryFactor(id: gasFieldGasCoalID, kind: .coalEquivalent, nameZh: "气田天然气折标准煤系数",
+                      nameEn: "Gas-field natural gas, standard-coal coefficient", value: 1.2143, unit: "kgce/Nm3",
+                      vintage: nil, citation: Sources.gasFieldCoal,
+                      note: "reference value for a park fuel natural_gas_gas_field's coal_coefficient; a measured NCV takes precedence (GB/T 2589)"),
     ]
 }

@@ -29,8 +29,10 @@ public struct FactorLibrary: Sendable {
 
     /// The library shipped with ZeroPark.
     public static let builtIn = FactorLibrary(
-        version: "2025.1",
-        factors: gridFactors + energyConstants + gwpFactors,
+        // 2026.1 (issue #7): natural gas by origin, IPCC 2006 fuels and process gases, combustion CH4/N2O
+        // factors, fossil and non-fossil CH4 (AR6). Snapshots made with 2025.1 are restated, not recomputed.
+        version: "2026.1",
+        factors: gridFactors + energyConstants + gwpFactors + combustionNonCO2Factors,
         fuels: builtInFuels,
         gridAreas: gridAreas)
 

@@ -4,6 +4,8 @@ public enum FactorKind: String, Sendable, Codable, CaseIterable {
     case purchasedHeat = "purchased_heat"
     case gwp
     case coalEquivalent = "coal_equivalent"
+    /// CH4 or N2O per unit of fuel energy from stationary combustion (IPCC 2006 Vol.2 Table 2.3).
+    case combustionNonCO2 = "combustion_non_co2"
 }
 
 /// One entry of the built-in factor library: a value with its unit, the data year (vintage) it is
@@ -43,8 +45,8 @@ public struct LibraryFactor: Hashable, Sendable {
     }
 }
 
-/// A built-in fuel with the parameters of E = AD × NCV × CC × OF × 44/12 (GB/T 32150) and its
-/// standard-coal coefficient (GB/T 2589).
+/// A built-in fuel with the parameters of E = AD × NCV × CC × OF × 44/12 (GB/T 32150) and, where
+/// GB/T 2589 gives one, its standard-coal coefficient; without one, energy is AD × NCV ÷ 29.3076 GJ/tce.
 public struct LibraryFuel: Hashable, Sendable {
     public let id: String
     public let nameZh: String
@@ -54,14 +56,17 @@ public struct LibraryFuel: Hashable, Sendable {
     public let carbonContent: Double
     public let carbonContentUnit: String
     public let oxidation: Double
-    public let coalCoefficient: Double
-    public let coalCoefficientUnit: String
+    /// GB/T 2589 standard-coal coefficient; nil when no cited coefficient exists for the fuel.
+    public let coalCoefficient: Double?
+    public let coalCoefficientUnit: String?
     public let biogenic: Bool
     public let citation: Citation
+    /// Where each figure was read (e.g. EFDB EF IDs) and the convention that maps the fuel to its source.
+    public let note: String?
 
     public init(id: String, nameZh: String, nameEn: String, ncv: Double, ncvUnit: String, carbonContent: Double,
-                carbonContentUnit: String = "tC/TJ", oxidation: Double, coalCoefficient: Double,
-                coalCoefficientUnit: String, biogenic: Bool = false, citation: Citation) {
+                carbonContentUnit: String = "tC/TJ", oxidation: Double, coalCoefficient: Double?,
+                coalCoefficientUnit: String?, biogenic: Bool = false, citation: Citation, note: String? = nil) {
         self.id = id
         self.nameZh = nameZh
         self.nameEn = nameEn
@@ -74,16 +79,20 @@ public struct LibraryFuel: Hashable, Sendable {
         self.coalCoefficientUnit = coalCoefficientUnit
         self.biogenic = biogenic
         self.citation = citation
+        self.note = note
     }
 
     /// The fuel as a `FuelDefinition`, with parsed units.
     public func definition() throws -> FuelDefinition {
-        FuelDefinition(id: id, name: nameZh,
-                       ncv: Quantity(ncv, try QuantityUnit.parse(ncvUnit)),
-                       carbonContent: Quantity(carbonContent, try QuantityUnit.parse(carbonContentUnit)),
-                       oxidation: oxidation, biogenic: biogenic,
-                       coalCoefficient: Quantity(coalCoefficient, try QuantityUnit.parse(coalCoefficientUnit)),
-                       source: citation.text)
+        var coal: Quantity?
+        if let coalCoefficient, let coalCoefficientUnit {
+            coal = Quantity(coalCoefficient, try QuantityUnit.parse(coalCoefficientUnit))
+        }
+        return FuelDefinition(id: id, name: nameZh,
+                              ncv: Quantity(ncv, try QuantityUnit.parse(ncvUnit)),
+                              carbonContent: Quantity(carbonContent, try QuantityUnit.parse(carbonContentUnit)),
+                              oxidation: oxidation, biogenic: biogenic, coalCoefficient: coal,
+                              source: citation.text)
     }
 }
 

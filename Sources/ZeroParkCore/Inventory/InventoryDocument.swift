@@ -56,12 +56,19 @@ public struct InventoryDocument: Codable, Sendable, Equatable {
         /// Exported energy at the purchased kind's factor; deducted when `exportedDeducted` (issue #7).
         public var exportedTco2: Double?
         public var exportedDeducted: Bool?
+        /// Combustion CH4 and N2O, tCO2e, reported apart and not in `emissions_tco2`; present only when
+        /// the park sets `combustion_non_co2: true` (docs/accounting-rules.md §6).
+        public var combustionCH4Tco2e: Double? = nil
+        public var combustionN2OTco2e: Double? = nil
+        public var combustionNonCO2Tco2e: Double? = nil
         enum CodingKeys: String, CodingKey {
             case balanced
             case avoidedTco2 = "avoided_tco2", exportedTco2 = "exported_tco2", exportedDeducted = "exported_deducted"
             case emissionsTco2 = "emissions_tco2", emissionsLocationBasedTco2 = "emissions_location_based_tco2"
             case biogenicTco2 = "biogenic_tco2", sequestrationTco2 = "sequestration_tco2"
             case offsetsTco2 = "offsets_tco2", netTco2 = "net_tco2"
+            case combustionCH4Tco2e = "combustion_ch4_tco2e", combustionN2OTco2e = "combustion_n2o_tco2e"
+            case combustionNonCO2Tco2e = "combustion_non_co2_tco2e"
         }
     }
 
@@ -94,11 +101,29 @@ public struct InventoryDocument: Codable, Sendable, Equatable {
         public var avoidedTco2: Double?
         public var exportedTco2: Double?
         public var electricity: Electricity?
+        /// Combustion CH4 and N2O of this line, reported apart (rule `combustion_non_co2`).
+        public var nonCO2: NonCO2? = nil
         enum CodingKeys: String, CodingKey {
             case id, name, system, method, scope, enterprise, tco2, share, activity, formula, calculation, evidence, factor, parameters
             case category, electricity, avoidedTco2 = "avoided_tco2", exportedTco2 = "exported_tco2"
             case locationBasedTco2 = "location_based_tco2", biogenicTco2 = "biogenic_tco2", dataSource = "data_source"
             case energyTce = "energy_tce", cleanEnergy = "clean_energy", monthlyTco2 = "monthly_tco2"
+            case nonCO2 = "non_co2"
+        }
+    }
+
+    /// One line's combustion CH4 and N2O (IPCC 2006 Vol.2 Table 2.3), GWP-weighted, not counted.
+    public struct NonCO2: Codable, Sendable, Equatable {
+        public var gwpSet: String
+        /// The CH4 GWP is the non-fossil one (biogenic fuel) rather than the fossil one.
+        public var biogenicMethane: Bool
+        public var ch4T, n2oT, ch4Tco2e, n2oTco2e, tco2e: Double
+        public var formula, calculation: String
+        public var parameters: [Factor]
+        enum CodingKeys: String, CodingKey {
+            case formula, calculation, parameters, tco2e
+            case gwpSet = "gwp_set", biogenicMethane = "biogenic_methane", ch4T = "ch4_t", n2oT = "n2o_t"
+            case ch4Tco2e = "ch4_tco2e", n2oTco2e = "n2o_tco2e"
         }
     }
 
@@ -222,6 +247,13 @@ extension InventoryDocument {
             Factor(id: use.id, value: use.value, unit: use.unit.symbol, source: use.source, vintage: use.vintage,
                    origin: use.origin.rawValue, overridden: use.overridden, note: use.note)
         }
+        func nonCO2(_ value: CombustionNonCO2?) -> NonCO2? {
+            value.map {
+                NonCO2(gwpSet: $0.gwpSet, biogenicMethane: $0.biogenicMethane, ch4T: $0.ch4Tonnes, n2oT: $0.n2oTonnes,
+                       ch4Tco2e: $0.ch4Tco2e, n2oTco2e: $0.n2oTco2e, tco2e: $0.tco2e, formula: StationaryNonCO2.formula,
+                       calculation: $0.calculation, parameters: $0.parameters.map(factor))
+            }
+        }
         self.init(
             format: Self.formatID,
             park: Park(id: profile.id, name: profile.name, nameEn: profile.nameEn, type: profile.type.rawValue,
@@ -253,7 +285,8 @@ extension InventoryDocument {
                                        marketFactorKind: line.marketFactorKind?.rawValue, marketFactorLabel: line.marketFactorKind?.labelZh,
                                        locationFactor: factor(line.locationFactor), mwh: line.mwh, certificateMwh: line.certificateMWh,
                                        certificates: line.certificates, rule: line.rule)
-                       })
+                       },
+                       nonCO2: nonCO2(account.nonCO2))
             },
             sinks: inventory.sinks.map {
                 Sink(id: $0.id, name: $0.name, kind: $0.kind, tco2: $0.tco2, share: inventory.share(ofSink: $0),
@@ -276,6 +309,11 @@ extension InventoryDocument {
                             retired: $0.retired?.description, registry: $0.registry, status: $0.status.rawValue, reason: $0.reason)
             },
             indicator: Indicator(inventory.indicator))
+        if inventory.reportsCombustionNonCO2 {
+            totals.combustionCH4Tco2e = inventory.combustionCH4Tco2e
+            totals.combustionN2OTco2e = inventory.combustionN2OTco2e
+            totals.combustionNonCO2Tco2e = inventory.combustionNonCO2Tco2e
+        }
     }
 }
 

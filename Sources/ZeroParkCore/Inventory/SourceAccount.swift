@@ -4,7 +4,7 @@ public struct EnergyUse: Hashable, Sendable {
     public let tce: Double
     public let clean: Bool
     /// The coefficient used (electricity 0.1229 kgce/kWh, heat 0.03412 tce/GJ, a fuel's own
-    /// coefficient); nil when NCV ÷ 29.3076 GJ/tce was used.
+    /// coefficient, or for a fuel without one NCV ÷ 29.3076 GJ/tce per activity unit, marked derived).
     public let coefficient: FactorUse?
     public let basis: String
 }
@@ -47,6 +47,9 @@ public struct SourceAccount: Hashable, Sendable {
     public let exportedTco2: Double
     /// Electricity lines: the basis of each figure, the factors and the certificates applied.
     public let electricity: ElectricityAccount?
+    /// Combustion CH4 and N2O, reported apart and not counted; nil unless the park sets
+    /// `combustion_non_co2: true` (docs/accounting-rules.md §6).
+    public var nonCO2: CombustionNonCO2? = nil
 }
 
 /// One accounted sink (STANDARD.md 1.1.4(a), 1.1.4(c)).

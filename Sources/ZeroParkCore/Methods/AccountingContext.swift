@@ -5,6 +5,7 @@ public struct AccountingContext: Sendable {
     public let library: FactorLibrary
     public let period: AccountingPeriod
     public let province: String?
+    /// The park's accounting conventions (docs/accounting-rules.md).
     public let rules: AccountingRules
     let parkFactors: [String: ParkFactor]
     let parkFuels: [String: FuelDefinition]
@@ -90,6 +91,9 @@ public struct AccountingContext: Sendable {
         do {
             guard let builtIn = try library.fuelDefinition(id) else {
                 let known = library.fuels.map(\.id).joined(separator: ", ")
+                if let reason = FactorLibrary.fuelsNotShipped[id] {
+                    throw issue(source, field: "fuel", code: "unknown_fuel", "unknown fuel \"\(id)\": \(reason)")
+                }
                 throw issue(source, field: "fuel", code: "unknown_fuel",
                             "unknown fuel \"\(id)\": define it under `fuels:` or use a built-in fuel (\(known))")
             }

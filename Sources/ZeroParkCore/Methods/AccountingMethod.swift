@@ -23,6 +23,7 @@ struct MethodOutcome {
     /// Export lines: the tCO2 the export represents (deducted or only recorded per the rule).
     var exportedTco2: Double = 0
     var electricity: ElectricityAccount?
+    var nonCO2: CombustionNonCO2?
 }
 
 extension AccountingMethod {
@@ -34,14 +35,20 @@ extension AccountingMethod {
             let perUnit = total > 0 ? outcome.tco2 / total : 0
             monthly = months.map { $0 * perUnit }
         }
+        // Every line states the standard-coal coefficient its energy figure used (issue #7 item 7).
+        var parameters = outcome.parameters
+        if let coefficient = outcome.energy?.coefficient, !parameters.contains(where: { $0.id == coefficient.id }) {
+            parameters.append(coefficient)
+        }
         return SourceAccount(
             id: source.id, name: source.name, system: source.system, method: kind,
             scope: source.scope ?? defaultScope, enterprise: source.enterprise, category: source.effectiveCategory,
             tco2: outcome.tco2, locationBasedTco2: outcome.locationBasedTco2, biogenicTco2: outcome.biogenicTco2,
             monthlyTco2: monthly, activity: source.activity, formula: formula, calculation: outcome.calculation,
-            factor: outcome.factor, parameters: outcome.parameters, energy: outcome.energy,
+            factor: outcome.factor, parameters: parameters, energy: outcome.energy,
             dataSource: source.dataSource, evidence: source.evidence, warnings: outcome.warnings,
-            avoidedTco2: outcome.avoidedTco2, exportedTco2: outcome.exportedTco2, electricity: outcome.electricity)
+            avoidedTco2: outcome.avoidedTco2, exportedTco2: outcome.exportedTco2, electricity: outcome.electricity,
+            nonCO2: outcome.nonCO2)
     }
 }
 

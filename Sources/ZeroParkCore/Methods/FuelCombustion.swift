@@ -4,9 +4,12 @@
 ///
 /// AD activity (t or 10^4 Nm3), NCV net calorific value (GJ/t, GJ/10^4 Nm3), CC carbon content per
 /// unit of energy (tC/TJ), OF oxidation rate, 44/12 the CO2/C mass ratio. Biogenic fuels are
-/// reported as biogenic CO2 and not counted. An explicit `factor` on the source (tCO2 per activity
-/// unit) replaces the NCV × CC × OF × 44/12 product. Energy: the fuel's standard-coal coefficient,
-/// or NCV × AD ÷ 29.3076 GJ/tce. Serves STANDARD.md 1.1.2(b), 1.1.3(a).
+/// reported as biogenic CO2 and not counted, with a warning whether the CO2 came from the fuel's
+/// parameters or an explicit factor. An explicit `factor` on the source (tCO2 per activity unit)
+/// replaces the NCV × CC × OF × 44/12 product. Energy: the fuel's standard-coal coefficient, or
+/// NCV × AD ÷ 29.3076 GJ/tce; either way the coefficient is one of the line's parameters (GB/T 2589).
+/// With `combustion_non_co2: true`, CH4 and N2O are reported apart (`StationaryNonCO2`).
+/// Serves STANDARD.md 1.1.2(b), 1.1.3(a).
 enum FuelCombustion: AccountingMethod {
     static let kind = AccountingMethodKind.fuelCombustion
     static let defaultScope = 1
@@ -24,6 +27,12 @@ enum FuelCombustion: AccountingMethod {
             throw context.issue(source, field: "fuel", code: "missing_field",
                                 "fuel_combustion needs `fuel` (a built-in or park fuel id) or an explicit `factor`")
         }
+        let origin = fuelOrigin
+        let overridden = fuelOverridden
+        func parameter(_ fuel: FuelDefinition, _ suffix: String, _ quantity: Quantity) -> FactorUse {
+            FactorUse(id: "fuel.\(fuel.id).\(suffix)", quantity: quantity, source: fuel.source, vintage: nil,
+                      origin: origin, overridden: overridden)
+        }
 
         if let factorID = source.factor {
             // Explicit emission factor per unit of activity replaces the fuel's parameters.
@@ -31,12 +40,21 @@ enum FuelCombustion: AccountingMethod {
             warnings += factorWarnings
             let tco2 = try context.tonnesCO2(activity, use.quantity, for: source, factorName: "factor \(factorID)")
             let biogenic = fuel?.biogenic ?? false
-            let energy = try fuel.map { try energyUse(activity, fuel: $0, source: source, context: context) }
+            let energy = try fuel.map { try energyUse(activity, fuel: $0, origin: origin, overridden: overridden,
+                                                      source: source, context: context) }
+            if let fuel, fuel.biogenic { warnings.append(biogenicWarning(source, fuel)) }
+            var nonCO2: CombustionNonCO2?
+            if let fuel {
+                let (result, nonCO2Warnings) = try StationaryNonCO2.outcome(
+                    activity, fuel: fuel, ncv: parameter(fuel, "ncv", fuel.ncv), for: source, in: context)
+                nonCO2 = result
+                warnings += nonCO2Warnings
+            }
             let used = use.markedOverridden()
             return MethodOutcome(tco2: biogenic ? 0 : tco2, locationBasedTco2: biogenic ? 0 : tco2,
                                  biogenicTco2: biogenic ? tco2 : 0,
                                  calculation: calculationText(["\(activity)", "\(use.quantity)"], result: tco2),
-                                 factor: used, parameters: [used], energy: energy, warnings: warnings)
+                                 factor: used, parameters: [used], energy: energy, warnings: warnings, nonCO2: nonCO2)
         }
         guard let fuel else {
             throw context.issue(source, field: "fuel", code: "missing_field", "fuel_combustion needs `fuel`")
@@ -54,44 +72,59 @@ enum FuelCombustion: AccountingMethod {
                                 "fuel \(fuel.id): carbon content in \(fuel.carbonContent.unit.symbol) must be carbon mass per energy (e.g. tC/TJ)")
         }
         let perUnit = activity.value > 0 ? tco2 / activity.value : 0
-        let origin = fuelOrigin
-        let overridden = fuelOverridden
-        func parameter(_ suffix: String, _ quantity: Quantity) -> FactorUse {
-            FactorUse(id: "fuel.\(fuel.id).\(suffix)", quantity: quantity, source: fuel.source, vintage: nil,
-                      origin: origin, overridden: overridden)
-        }
         let implied = FactorUse(id: "fuel.\(fuel.id)", quantity: Quantity(perUnit, .tonneCO2 / activity.unit),
                                 source: fuel.source, vintage: nil, origin: origin, overridden: overridden,
                                 note: "NCV × CC × OF × 44/12")
-        let parameters = [parameter("ncv", fuel.ncv), parameter("carbon_content", fuel.carbonContent),
-                          parameter("oxidation", Quantity(fuel.oxidation, .dimensionless))]
+        let ncv = parameter(fuel, "ncv", fuel.ncv)
+        let parameters = [ncv, parameter(fuel, "carbon_content", fuel.carbonContent),
+                          parameter(fuel, "oxidation", Quantity(fuel.oxidation, .dimensionless))]
         let calculation = calculationText(["\(activity)", "\(fuel.ncv)", "\(fuel.carbonContent)",
                                            Quantity.format(fuel.oxidation), "44/12"], result: tco2)
-        let energy = try energyUse(activity, fuel: fuel, source: source, context: context)
-        if fuel.biogenic {
-            warnings.append(AccountingWarning(code: "biogenic_not_counted",
-                                              message: "\(source.id): biogenic CO2 from \(fuel.id) is reported apart and not counted (GB/T 32150)",
-                                              clause: "1.1.2(a)", subject: source.id))
-        }
+        let energy = try energyUse(activity, fuel: fuel, origin: origin, overridden: overridden, source: source, context: context)
+        if fuel.biogenic { warnings.append(biogenicWarning(source, fuel)) }
+        let (nonCO2, nonCO2Warnings) = try StationaryNonCO2.outcome(activity, fuel: fuel, ncv: ncv, for: source, in: context)
+        warnings += nonCO2Warnings
         return MethodOutcome(tco2: fuel.biogenic ? 0 : tco2, locationBasedTco2: fuel.biogenic ? 0 : tco2,
                              biogenicTco2: fuel.biogenic ? tco2 : 0, calculation: calculation,
-                             factor: implied, parameters: [implied] + parameters, energy: energy, warnings: warnings)
+                             factor: implied, parameters: [implied] + parameters, energy: energy, warnings: warnings,
+                             nonCO2: nonCO2)
     }
 
-    static func energyUse(_ activity: Quantity, fuel: FuelDefinition, source: EmissionSource,
-                          context: AccountingContext) throws -> EnergyUse {
+    static func biogenicWarning(_ source: EmissionSource, _ fuel: FuelDefinition) -> AccountingWarning {
+        AccountingWarning(code: "biogenic_not_counted",
+                          message: "\(source.id): biogenic CO2 from \(fuel.id) is reported apart and not counted (GB/T 32150)",
+                          clause: "1.1.2(a)", subject: source.id)
+    }
+
+    /// Energy in tce with the coefficient used, which is the fuel's own (park or library, as the fuel
+    /// is) or, for a fuel without one, NCV ÷ 29.3076 GJ/tce per activity unit (GB/T 2589: 1 kgce =
+    /// 29,307.6 kJ), reported as a derived parameter `fuel.<id>.coal_coefficient`.
+    static func energyUse(_ activity: Quantity, fuel: FuelDefinition, origin: FactorUse.Origin, overridden: Bool,
+                          source: EmissionSource, context: AccountingContext) throws -> EnergyUse {
+        let id = "fuel.\(fuel.id).coal_coefficient"
         if let coefficient = fuel.coalCoefficient {
             if let tce = try? Quantity.product([activity, coefficient], in: .tonneCoalEquivalent) {
-                let use = FactorUse(id: "fuel.\(fuel.id).coal_coefficient", quantity: coefficient, source: fuel.source,
-                                    vintage: nil, origin: .library, overridden: false)
+                let use = FactorUse(id: id, quantity: coefficient, source: fuel.source, vintage: nil,
+                                    origin: origin, overridden: overridden)
                 return EnergyUse(tce: tce, clean: fuel.biogenic, coefficient: use,
                                  basis: "\(activity) × \(coefficient) (GB/T 2589)")
             }
             throw context.issue(source, field: "activity.unit", code: "unit_mismatch",
                                 "activity in \(activity.unit.symbol) does not match fuel \(fuel.id)'s standard-coal coefficient in \(coefficient.unit.symbol)")
         }
-        let tce = try Quantity.product([activity, fuel.ncv], in: .tonneCoalEquivalent)
-        return EnergyUse(tce: tce, clean: fuel.biogenic, coefficient: nil,
+        let tce: Double
+        let perUnit: Double
+        do {
+            tce = try Quantity.product([activity, fuel.ncv], in: .tonneCoalEquivalent)
+            perUnit = try Quantity.product([Quantity(1, activity.unit), fuel.ncv], in: .tonneCoalEquivalent)
+        } catch {
+            throw context.issue(source, field: "activity.unit", code: "unit_mismatch",
+                                "activity in \(activity.unit.symbol) does not match fuel \(fuel.id)'s NCV in \(fuel.ncv.unit.symbol): AD × NCV must be energy")
+        }
+        let use = FactorUse(id: id, quantity: Quantity(perUnit, .tonneCoalEquivalent / activity.unit), source: fuel.source,
+                            vintage: nil, origin: origin, overridden: overridden,
+                            note: "derived: NCV ÷ 29.3076 GJ/tce (GB/T 2589, 1 kgce = 29,307.6 kJ)")
+        return EnergyUse(tce: tce, clean: fuel.biogenic, coefficient: use,
                          basis: "\(activity) × \(fuel.ncv) ÷ 29.3076 GJ/tce")
     }
 }

@@ -2,8 +2,10 @@
 ///
 ///     E = AD(GJ) × EF_heat(tCO2/GJ)
 ///
-/// EF_heat is the source's explicit `factor` (a measured supplier factor), else the library
-/// default 0.11 tCO2/GJ (GB/T 32150—2025). Energy: AD × 0.03412 tce/GJ (GB/T 2589).
+/// EF_heat is the source's explicit `factor` (a measured supplier factor), else `heat.default`: the
+/// park's own value when it defines that id (reported overridden, no warning), else the library default
+/// 0.11 tCO2/GJ (GB/T 32150—2025) with the warning `default_heat_factor`. Energy: AD × 0.03412 tce/GJ
+/// (GB/T 2589), listed among the line's parameters.
 enum PurchasedHeat: AccountingMethod {
     static let kind = AccountingMethodKind.purchasedHeat
     static let defaultScope = 2
@@ -20,9 +22,11 @@ enum PurchasedHeat: AccountingMethod {
         let tce = try Quantity.product([activity, coefficient.quantity], in: .tonneCoalEquivalent)
         let energy = EnergyUse(tce: tce, clean: false, coefficient: coefficient,
                                basis: "\(activity) × \(coefficient.quantity) (GB/T 2589)")
-        if source.factor == nil {
+        // Only the library default earns the warning: a park value for `heat.default` is the park's own
+        // (measured or supplier) factor and is reported as an override instead.
+        if source.factor == nil, use.origin == .library {
             warnings.append(AccountingWarning(code: "default_heat_factor",
-                                              message: "\(source.id): default heat factor 0.11 tCO2/GJ used; a measured supplier factor takes precedence",
+                                              message: "\(source.id): default heat factor \(use.quantity) used; a measured supplier factor takes precedence",
                                               clause: "1.1.2(b)", subject: source.id))
         }
         return MethodOutcome(tco2: tco2, locationBasedTco2: tco2,

@@ -1,6 +1,8 @@
 /// Sequestration by the park's sinks (STANDARD.md 1.1.4(a)):
 ///
-///     greenery: S = area(ha) × rate(tCO2/ha/yr) × period(yr)     (1.1.27)
+///     greenery: S = area × rate(tCO2/area/yr) × period(yr)     (1.1.27)
+///
+/// The greenery calculation prints the area in the unit the rate is per (ha, 亩, m2, ...).
 ///     ccus:     S = verified captured tCO2                       (1.1.26, 1.1.28; GB/T 33760)
 enum SinkAccounting {
     static func account(_ sink: CarbonSink, period: AccountingPeriod) throws -> SinkAccount {
@@ -16,8 +18,12 @@ enum SinkAccounting {
                 throw issue("rate.unit", "unit_mismatch",
                             "greenery rate in \(rate.unit.symbol) must be CO2 mass per area per year (e.g. tCO2/ha/yr)")
             }
-            let hectares = areaM2 / 10_000
-            let calculation = calculationText(["\(Quantity.format(hectares)) ha", "\(rate)", "\(Quantity.format(period.years)) yr"], result: tco2)
+            // The area is printed in the area unit of the rate (亩 for tCO2/亩/yr, ha for tCO2/ha/yr), so
+            // the printed product is the one computed; m2 as given when the rate names no area unit.
+            let areaUnit = rateAreaUnit(rate.unit) ?? .squareMetre
+            let shownArea = (try? QuantityUnit.squareMetre.convert(areaM2, to: areaUnit)) ?? areaM2
+            let calculation = calculationText(["\(Quantity.format(shownArea)) \(areaUnit.symbol)", "\(rate)",
+                                               "\(Quantity.format(period.years)) yr"], result: tco2)
             return SinkAccount(id: sink.id, name: sink.name, kind: "greenery", tco2: tco2,
                                formula: "S = A × R × T", calculation: calculation, source: sink.source)
         case let .ccus(captured, verification):
@@ -28,6 +34,17 @@ enum SinkAccounting {
             return SinkAccount(id: sink.id, name: sink.name, kind: "ccus", tco2: tco2, formula: "S = captured (verified)",
                                calculation: "\(captured) = \(Quantity.format(tco2)) tCO2", source: verification ?? sink.source)
         }
+    }
+
+    /// The area unit in the rate's denominator (`亩` in `tCO2/亩/yr`, `ha` in `tCO2/ha/yr`), if it names one.
+    static func rateAreaUnit(_ unit: QuantityUnit) -> QuantityUnit? {
+        let parts = unit.symbol.split(separator: "/").dropFirst()
+            .flatMap { $0.split(whereSeparator: { $0 == "·" || $0 == "*" }) }
+            .map { String($0).trimmingSpaces() }
+        for part in parts {
+            if let atom = try? QuantityUnit.parse(part), atom.dimension == .areaDimension { return atom }
+        }
+        return nil
     }
 }
 

@@ -42,25 +42,30 @@ public struct AccountingRules: Hashable, Sendable {
     public var exportedEnergy: ExportedEnergyRule
     public var cleanEnergy: CleanEnergyDefinition
     public var indicatorElectricity: IndicatorElectricityBasis
+    /// Whether CH4 and N2O from stationary fuel combustion are computed (IPCC 2006 Vol.2 Table 2.3,
+    /// GWP-weighted) and reported apart from counted emissions (docs/accounting-rules.md §6). Off by default.
+    public var combustionNonCO2: Bool
     public var locations: FieldLocations
 
     public init(marketBasis: MarketBasis = .residual, exportedEnergy: ExportedEnergyRule = .netPurchase,
                 cleanEnergy: CleanEnergyDefinition = .nonFossil, indicatorElectricity: IndicatorElectricityBasis = .market,
-                locations: FieldLocations = .init()) {
+                combustionNonCO2: Bool = false, locations: FieldLocations = .init()) {
         self.marketBasis = marketBasis
         self.exportedEnergy = exportedEnergy
         self.cleanEnergy = cleanEnergy
         self.indicatorElectricity = indicatorElectricity
+        self.combustionNonCO2 = combustionNonCO2
         self.locations = locations
     }
 
-    /// The defaults: residual mix, GB/T 32150 net purchase, non-fossil clean energy, market basis.
+    /// The defaults: residual mix, GB/T 32150 net purchase, non-fossil clean energy, market basis, no
+    /// combustion CH4/N2O.
     public static let standard = AccountingRules()
 }
 
 extension AccountingRules {
     /// The rules' park-file keys (`rules:` in docs/park-file.md), in the order they are written.
-    public static let keys = ["market_basis", "exported_energy", "clean_energy", "indicator_electricity"]
+    public static let keys = ["market_basis", "exported_energy", "clean_energy", "indicator_electricity", "combustion_non_co2"]
 
     /// What a rule accepts, for error messages: its values joined with " | ".
     public static func accepted(_ key: String) -> String {
@@ -69,6 +74,7 @@ extension AccountingRules {
         case "exported_energy": return ExportedEnergyRule.allCases.map(\.rawValue).joined(separator: " | ")
         case "clean_energy": return CleanEnergyDefinition.allCases.map(\.rawValue).joined(separator: " | ")
         case "indicator_electricity": return IndicatorElectricityBasis.allCases.map(\.rawValue).joined(separator: " | ")
+        case "combustion_non_co2": return "true | false"
         default: return ""
         }
     }
@@ -76,7 +82,8 @@ extension AccountingRules {
     /// Every rule as (park-file key, value text), in `keys` order.
     public var settings: [(key: String, value: String)] {
         [("market_basis", marketBasis.rawValue), ("exported_energy", exportedEnergy.rawValue),
-         ("clean_energy", cleanEnergy.rawValue), ("indicator_electricity", indicatorElectricity.rawValue)]
+         ("clean_energy", cleanEnergy.rawValue), ("indicator_electricity", indicatorElectricity.rawValue),
+         ("combustion_non_co2", combustionNonCO2 ? "true" : "false")]
     }
 
     /// Sets the rule `key` from its text; false when the key is unknown or the value not accepted
@@ -88,6 +95,8 @@ extension AccountingRules {
         case "clean_energy": guard let value = CleanEnergyDefinition(rawValue: text) else { return false }; cleanEnergy = value
         case "indicator_electricity":
             guard let value = IndicatorElectricityBasis(rawValue: text) else { return false }; indicatorElectricity = value
+        case "combustion_non_co2":
+            guard text == "true" || text == "false" else { return false }; combustionNonCO2 = text == "true"
         default: return false
         }
         return true

@@ -377,6 +377,7 @@ extension APIModels {
         var exportedEnergy: String?
         var cleanEnergy: String?
         var indicatorElectricity: String?
+        var combustionNonCo2: Bool?
 
         init(_ rules: AccountingRules) {
             let settings = Dictionary(uniqueKeysWithValues: rules.settings.map { ($0.key, $0.value) })
@@ -384,13 +385,15 @@ extension APIModels {
             exportedEnergy = settings["exported_energy"]
             cleanEnergy = settings["clean_energy"]
             indicatorElectricity = settings["indicator_electricity"]
+            combustionNonCo2 = rules.combustionNonCO2
         }
 
         /// The rules: the defaults with every given key set (the schema has checked the values).
         func rules() throws -> AccountingRules {
             var rules = AccountingRules.standard
             for (key, value) in [("market_basis", marketBasis), ("exported_energy", exportedEnergy), ("clean_energy", cleanEnergy),
-                                 ("indicator_electricity", indicatorElectricity)] {
+                                 ("indicator_electricity", indicatorElectricity),
+                                 ("combustion_non_co2", combustionNonCo2.map { $0 ? "true" : "false" })] {
                 guard let value else { continue }
                 guard rules.set(key, to: value) else {
                     throw APIError(status: .unprocessableContent, code: "invalid",

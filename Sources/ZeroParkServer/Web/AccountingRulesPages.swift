@@ -85,6 +85,11 @@ extension ParkPages {
              "options": options(AccountingRules.CleanEnergyDefinition.allCases, rules.cleanEnergy, strings.cleanEnergy)],
             ["key": "indicator_electricity", "label": strings("核心指标的电力口径", "Electricity basis of the core indicator"),
              "options": options(AccountingRules.IndicatorElectricityBasis.allCases, rules.indicatorElectricity, strings.indicatorBasis)],
+            ["key": "combustion_non_co2", "label": strings("燃烧产生的 CH4 与 N2O（IPCC 2006 缺省值，单列）", "Combustion CH4 and N2O (IPCC 2006 defaults, apart)"),
+             "options": [false, true].map { value -> [String: Any] in
+                 ["value": value ? "true" : "false", "label": value ? strings("计算并单列", "Compute, report apart") : strings("不计算", "Off"),
+                  "selected": value == rules.combustionNonCO2]
+             }],
         ]
     }
 

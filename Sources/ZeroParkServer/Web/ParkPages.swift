@@ -76,6 +76,9 @@ struct ParkPages: Sendable {
         data["cleanShare"] = Display.percent(inventory.cleanShare)
         data["consumption"] = Display.number(inventory.consumptionTce, decimals: 0)
         data["locationBased"] = Display.number(inventory.locationBasedTco2)
+        if inventory.combustionNonCO2Tco2e != 0 {  // reported apart, never added to emissions (accounting-rules §6)
+            data["combustionNonCO2"] = Display.number(inventory.combustionNonCO2Tco2e)
+        }
         let shares = inventory.sources.filter { $0.tco2 > 0 }.sorted { $0.tco2 > $1.tco2 }
         let top = Array(shares.prefix(7))
         let rest = shares.dropFirst(7).reduce(0) { $0 + $1.tco2 }

@@ -100,6 +100,7 @@ enum WebTemplates {
       <div class="kpi"><span>{{t.perOutput}}</span><strong>{{perOutput}}</strong><em>tCO2/{{t.tenThousandCny}}</em></div>
       <div class="kpi"><span>{{t.cleanShare}}</span><strong>{{cleanShare}}</strong><em>{{consumption}} tce</em></div>
       <div class="kpi"><span>{{t.locationBased}}</span><strong>{{locationBased}}</strong><em>tCO2</em></div>
+      {{#combustionNonCO2}}<div class="kpi"><span>{{t.combustionNonCO2}}</span><strong>{{combustionNonCO2}}</strong><em>tCO2e</em></div>{{/combustionNonCO2}}
     </div>
     {{#basis}}<div class="charts">
       <section class="card" id="indicator"><h2>{{t.indicatorTitle}}</h2>

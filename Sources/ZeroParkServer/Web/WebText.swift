@@ -33,6 +33,7 @@ enum WebText {
         ("perM2", "单位面积碳排放", "Per area"), ("perOutput", "万元产值碳排放", "Per output value"),
         ("tenThousandCny", "万元", "10k CNY"), ("cleanShare", "清洁能源占比", "Clean-energy share"),
         ("locationBased", "位置法排放", "Location-based"), ("balance", "碳平衡", "Carbon balance"),
+        ("combustionNonCO2", "燃烧 CH4+N2O（单独报告，不计入）", "Combustion CH4+N2O (reported apart, not counted)"),
         ("bySystem", "按系统排放", "Emissions by system"), ("shares", "排放源占比", "Source shares"),
         ("monthly", "月度排放趋势", "Monthly trend"), ("topSources", "主要排放源", "Largest sources"), ("source", "排放源", "Source"),
         ("system", "系统", "System"), ("share", "占比", "Share"), ("warnings", "提示", "Warnings"), ("addSource", "新增排放源", "Add source"),
