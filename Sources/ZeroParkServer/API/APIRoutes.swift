@@ -231,7 +231,7 @@ struct APIRoutes {
             APIOperation(method: .post, path: "/parks/{park}/certificates",
                          summary: "Claim a green certificate against a purchased-electricity source (a certificate id already claimed is refused)",
                          access: .parkEditor, body: .json(RequestBodies.certificate), success: [.created("Created", APIDocs.object)],
-                         conflicts: true) { _, context, input in
+                         conflicts: true, semanticChecks: true) { _, context, input in
                 let body = try input.decode(APIModels.CertificateBody.self)
                 let certificate = try body.certificate()
                 try await service.check(certificate: certificate, year: body.year, parkKey: try context.parameter("park"),
