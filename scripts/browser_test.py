@@ -91,9 +91,16 @@ def main():
         shot("02-parks")
         driver.get(base + "/parks/nansha-demo?year=2025")
         before = driver.find_element(By.ID, "kpi-emissions").text
-        check(before == "32,350.64", f"overview shows the hand-computed emissions (got {before})")
+        # Grid power at the residual mix because the park claims green power (docs/accounting-rules.md §1).
+        check(before == "40,851.35", f"overview shows the hand-computed emissions (got {before})")
+        indicator = driver.find_element(By.ID, "indicator-value").text
+        check(indicator == "3.168", f"overview shows the 910号 indicator (got {indicator})")
+        check("年综合能耗低于20万吨标准煤" in driver.find_element(By.ID, "indicator-class").text, "the indicator names its energy-scale class")
+        check("grid.national_residual" in driver.find_element(By.ID, "basis-residual").text, "the electricity card names the residual factor")
         check(len(driver.find_elements(By.CSS_SELECTOR, "svg.chart")) >= 4, "overview draws its charts")
         shot("03-overview")
+        driver.execute_script("document.getElementById('indicator').scrollIntoView()")
+        shot("03a-overview-indicator")
         driver.execute_script("window.scrollTo(0, document.body.scrollHeight)")
         shot("03b-overview-bottom")
         driver.get(base + "/parks/nansha-demo/sources?year=2025")
@@ -113,7 +120,7 @@ def main():
         driver.get(base + "/parks/nansha-demo?year=2025")
         after = driver.find_element(By.ID, "kpi-emissions").text
         # 100 t more sludge at 0.35 tCO2/t = +35 tCO2
-        check(after == "32,385.64", f"the total changed by 35 tCO2 (got {after})")
+        check(after == "40,886.35", f"the total changed by 35 tCO2 (got {after})")
         driver.get(base + "/parks/nansha-demo/sinks-offsets?year=2025")
         shot("07-sinks-offsets")
         driver.get(base + "/parks/nansha-demo/inventories?year=2025")
