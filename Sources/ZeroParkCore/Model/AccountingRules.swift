@@ -42,6 +42,12 @@ public struct AccountingRules: Hashable, Sendable {
     public var exportedEnergy: ExportedEnergyRule
     public var cleanEnergy: CleanEnergyDefinition
     public var indicatorElectricity: IndicatorElectricityBasis
+    /// How many years before the period's end year a credit's vintage may lie (1.1.7; a ZeroPark
+    /// policy default, not a standard's number: docs/accounting-rules.md §4).
+    public var offsetVintageWindowYears: Int = AccountingRules.defaultOffsetVintageWindowYears
+    /// The date the report is made: no credit retired after it counts (1.1.7). Nil: the date of
+    /// computation, which the caller supplies (`InventoryCalculator.compute(_:library:today:)`).
+    public var reportDate: CalendarDate?
     public var locations: FieldLocations
 
     public init(marketBasis: MarketBasis = .residual, exportedEnergy: ExportedEnergyRule = .netPurchase,
@@ -56,11 +62,18 @@ public struct AccountingRules: Hashable, Sendable {
 
     /// The defaults: residual mix, GB/T 32150 net purchase, non-fossil clean energy, market basis.
     public static let standard = AccountingRules()
+
+    /// ZeroPark's default vintage window: 5 years (period end year − 5 … period end year). A platform
+    /// policy, not a number from the standard or a regulation.
+    public static let defaultOffsetVintageWindowYears = 5
+    /// The vintage windows a park may choose, in whole years.
+    public static let offsetVintageWindowRange = 0...50
 }
 
 extension AccountingRules {
     /// The rules' park-file keys (`rules:` in docs/park-file.md), in the order they are written.
-    public static let keys = ["market_basis", "exported_energy", "clean_energy", "indicator_electricity"]
+    public static let keys = ["market_basis", "exported_energy", "clean_energy", "indicator_electricity",
+                              "offset_vintage_window_years", "report_date"]
 
     /// What a rule accepts, for error messages: its values joined with " | ".
     public static func accepted(_ key: String) -> String {
@@ -69,6 +82,9 @@ extension AccountingRules {
         case "exported_energy": return ExportedEnergyRule.allCases.map(\.rawValue).joined(separator: " | ")
         case "clean_energy": return CleanEnergyDefinition.allCases.map(\.rawValue).joined(separator: " | ")
         case "indicator_electricity": return IndicatorElectricityBasis.allCases.map(\.rawValue).joined(separator: " | ")
+        case "offset_vintage_window_years":
+            return "a whole number of years from \(offsetVintageWindowRange.lowerBound) to \(offsetVintageWindowRange.upperBound)"
+        case "report_date": return "a date YYYY-MM-DD"
         default: return ""
         }
     }
@@ -76,11 +92,12 @@ extension AccountingRules {
     /// Every rule as (park-file key, value text), in `keys` order.
     public var settings: [(key: String, value: String)] {
         [("market_basis", marketBasis.rawValue), ("exported_energy", exportedEnergy.rawValue),
-         ("clean_energy", cleanEnergy.rawValue), ("indicator_electricity", indicatorElectricity.rawValue)]
+         ("clean_energy", cleanEnergy.rawValue), ("indicator_electricity", indicatorElectricity.rawValue),
+         ("offset_vintage_window_years", String(offsetVintageWindowYears)), ("report_date", reportDate?.description ?? "")]
     }
 
     /// Sets the rule `key` from its text; false when the key is unknown or the value not accepted
-    /// (the rule is then unchanged).
+    /// (the rule is then unchanged). An empty `report_date` clears it.
     public mutating func set(_ key: String, to text: String) -> Bool {
         switch key {
         case "market_basis": guard let value = MarketBasis(rawValue: text) else { return false }; marketBasis = value
@@ -88,6 +105,12 @@ extension AccountingRules {
         case "clean_energy": guard let value = CleanEnergyDefinition(rawValue: text) else { return false }; cleanEnergy = value
         case "indicator_electricity":
             guard let value = IndicatorElectricityBasis(rawValue: text) else { return false }; indicatorElectricity = value
+        case "offset_vintage_window_years":
+            guard text.allSatisfy(\.isASCII), let value = Int(text), Self.offsetVintageWindowRange.contains(value) else { return false }
+            offsetVintageWindowYears = value
+        case "report_date":
+            if text.isEmpty { reportDate = nil; return true }
+            guard let value = CalendarDate(iso: text) else { return false }; reportDate = value
         default: return false
         }
         return true
