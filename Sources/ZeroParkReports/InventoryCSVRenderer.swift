@@ -37,7 +37,9 @@ public struct InventoryCSVRenderer: Sendable {
                                           ("biogenic_tco2", inventory.biogenicTco2),
                                           ("sequestration_tco2", inventory.sequestrationTco2),
                                           ("offsets_tco2", inventory.offsetsTco2), ("net_tco2", inventory.netTco2),
-                                          ("consumption_tce", inventory.consumptionTce)]
+                                          ("consumption_tce", inventory.consumptionTce),
+                                          ("offsets_claimed_tco2", inventory.offsetsClaimedTco2),
+                                          ("offset_surplus_tco2", inventory.offsetSurplusTco2)]
         for (key, value) in totals {
             rows.append(["total", key, "", "", "", num(value)] + Array(repeating: "", count: 14))
         }
