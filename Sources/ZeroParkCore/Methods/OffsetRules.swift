@@ -30,6 +30,8 @@ enum OffsetRules {
         /// `report_date`, else the caller's date of computation; nil: retirement dates are not
         /// compared with a report date (only a caller without a clock, such as a unit test).
         let reportDate: CalendarDate?
+        /// Where the report date comes from, for the reason text.
+        let reportDateSource: String
         let library: FactorLibrary
 
         init(park: ParkDefinition, library: FactorLibrary, today: CalendarDate?) {
@@ -37,6 +39,7 @@ enum OffsetRules {
             period = park.period
             vintageWindowYears = park.rules.offsetVintageWindowYears
             reportDate = park.rules.reportDate ?? today
+            reportDateSource = park.rules.reportDate == nil ? "the day of computation" : "rules.report_date"
             self.library = library
         }
     }
@@ -103,7 +106,7 @@ enum OffsetRules {
             if let retired = offset.retired {
                 basis = "retired \(retired)"
                 if let reportDate = context.reportDate, retired > reportDate {
-                    refuse("offset_retired_after_report_date", "retired \(retired), after the report date \(reportDate)")
+                    refuse("offset_retired_after_report_date", "retired \(retired), after the report date \(reportDate) (\(context.reportDateSource))")
                 }
                 if let vintage = offset.vintage, retired.year < vintage {
                     refuse("offset_retired_before_vintage", "retired \(retired), before its vintage year \(vintage)")
