@@ -9,7 +9,7 @@ struct InventoryService: Sendable {
     let store: any ParkRepository
     let cache: InventoryCache
     /// Today's date (China Standard Time): the offsets' report date when the park sets none.
-    var today: @Sendable () -> CalendarDate = { ReportClock.today() }
+    var today: @Sendable () -> CalendarDate? = { ReportClock.today() }
 
     struct Computed: Sendable {
         let inventory: Inventory

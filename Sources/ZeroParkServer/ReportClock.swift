@@ -8,13 +8,12 @@ import ZeroParkCore
 public enum ReportClock {
     public static let timeZone = TimeZone(identifier: "Asia/Shanghai") ?? TimeZone(secondsFromGMT: 8 * 3600) ?? .current
 
-    /// The calendar date of `now` in China Standard Time.
-    public static func today(_ now: Date = Date()) -> CalendarDate {
+    /// The calendar date of `now` in China Standard Time; nil only for a date outside years 1–9999.
+    public static func today(_ now: Date = Date()) -> CalendarDate? {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         let parts = calendar.dateComponents([.year, .month, .day], from: now)
-        // A Gregorian calendar always yields the three components; the fallback only keeps this total.
-        return CalendarDate(year: parts.year ?? 2000, month: parts.month ?? 1, day: parts.day ?? 1)
-            ?? CalendarDate(year: 2000, month: 1, day: 1)!
+        guard let year = parts.year, let month = parts.month, let day = parts.day else { return nil }
+        return CalendarDate(year: year, month: month, day: day)
     }
 }

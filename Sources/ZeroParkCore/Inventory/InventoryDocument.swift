@@ -101,9 +101,10 @@ public struct InventoryDocument: Codable, Sendable, Equatable {
         public var source: String?
     }
 
-    /// One offset line: `tco2` is the quantity claimed; `counted_tco2` the part counted and
-    /// `surplus_tco2` the eligible part beyond the cap. The fields after `registry_ref` are optional
-    /// only so that documents written before them still decode.
+    /// One offset line (STANDARD.md 1.1.4(b), 1.1.7, 1.1.34; docs/accounting-rules.md §4): `tco2` is
+    /// the quantity claimed, `counted_tco2` the part counted and `surplus_tco2` the eligible part beyond
+    /// the cap. The fields after `registry_ref` are optional only so that documents written before
+    /// them still decode.
     public struct Offset: Codable, Sendable, Equatable {
         public var id, name, type: String
         public var tco2: Double
