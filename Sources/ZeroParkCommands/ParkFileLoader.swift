@@ -1,6 +1,7 @@
 import Foundation
 import ZeroParkCore
 import ZeroParkParkFile
+import ZeroParkServer
 
 /// Reads a park file from disk and accounts it; the file-system edge of the command line.
 enum ParkFileLoader {
@@ -27,7 +28,8 @@ enum ParkFileLoader {
     static func inventory(_ path: String) throws -> Inventory {
         let park = try read(path)
         do {
-            return try InventoryCalculator.compute(park)
+            // Today (China Standard Time) is the offsets' report date unless the file sets `rules.report_date`.
+            return try InventoryCalculator.compute(park, today: ReportClock.today())
         } catch let error as ParkInputError {
             throw CommandLineFailure(file: path, error)
         }

@@ -74,16 +74,20 @@ public enum RequestBodies {
         ]),
     ])
 
-    public static let offset = Schema.object("Offset", "An offset claim (1.1.7)", required: ["id", "name", "type", "quantity", "year"], [
+    public static let offset = Schema.object("Offset", "An offset claim (1.1.4(b), 1.1.7, 1.1.34; docs/accounting-rules.md §4)",
+                                             required: ["id", "name", "type", "quantity", "year"], [
         ("id", .key()),
         ("name", .string(.name, minLength: 1)),
         ("type", .choice(OffsetType.allCases.map(\.rawValue))),
         ("quantity", co2Quantity),
         ("year", .integer(Domain.year, "The accounting year the offset is claimed for")),
-        ("vintage", Schema.integer(Domain.year, "The year the reduction happened").orNull),
-        ("local", Schema.boolean.orNull),
-        ("retired", Schema.date("Retirement date in the registry").orNull),
-        ("registry_ref", Schema.string(.note).orNull),
+        ("vintage", Schema.integer(Domain.year, "The year the reduction happened; credits count within the park's vintage window").orNull),
+        ("local", Schema.boolean.orNull),  // accepted for compatibility, not trusted: local is derived from project_province
+        ("project_province", Schema.choice(FactorLibrary.builtIn.gridAreas.filter(\.isProvince).map(\.key),
+                                           "The project's province key; PHCER projects are in guangdong").orNull),
+        ("retired", Schema.date("Retirement date in the registry; not after the report date").orNull),
+        ("retired_for", Schema.string(.name, minLength: 1, "Beneficiary on the retirement record: the park's id or name").orNull),
+        ("registry_ref", Schema.string(.note, "Registry reference; unique across the park's offsets, all years").orNull),
         ("commitment_years", Schema.integer(Domain.commitmentYears).orNull),
         ("verification", Schema.string(.note).orNull),
     ])

@@ -101,7 +101,8 @@ public enum ParkFileReader {
         for key in AccountingRules.keys where map.entries[key] != nil {
             guard let text = r.string(map, key) else { continue }
             if !rules.set(key, to: text) {
-                r.fail("invalid_value", "rules.\(key)", "must be one of \(AccountingRules.accepted(key)), got \"\(text)\"",
+                let accepted = AccountingRules.accepted(key)
+                r.fail("invalid_value", "rules.\(key)", "must be \(accepted.contains(" | ") ? "one of " : "")\(accepted), got \"\(text)\"",
                        at: map.entries[key]?.value.mark)
             }
         }
@@ -307,20 +308,24 @@ public enum ParkFileReader {
     }
 
     static func readOffset(_ map: YAMLMap, _ r: inout YAMLReader) -> CarbonOffset? {
-        r.rejectUnknownKeys(map, allowed: ["id", "name", "type", "quantity", "vintage", "local", "retired", "registry_ref",
-                                           "commitment_years", "verification"])
+        r.rejectUnknownKeys(map, allowed: ["id", "name", "type", "quantity", "vintage", "local", "project_province", "retired",
+                                           "retired_for", "registry_ref", "commitment_years", "verification"])
         let id = r.string(map, "id", required: true)
         let type = r.enumValue(map, "type", OffsetType.self, allowed: OffsetType.allCases.map(\.rawValue))
         let quantity = r.quantity(map, "quantity", numberKey: "value")
         let fields = (name: r.string(map, "name"), vintage: r.int(map, "vintage", in: Domain.year), local: r.bool(map, "local"),
                       retired: r.date(map, "retired"), registry: r.string(map, "registry_ref"),
-                      commitment: r.int(map, "commitment_years", in: Domain.commitmentYears), verification: r.string(map, "verification"))
+                      commitment: r.int(map, "commitment_years", in: Domain.commitmentYears), verification: r.string(map, "verification"),
+                      province: r.string(map, "project_province"), retiredFor: r.string(map, "retired_for"))
         guard let id, let type, let quantity else { return nil }
+        // `local` is read for compatibility and only compared with the value derived from
+        // `project_province` (docs/accounting-rules.md §4).
         return CarbonOffset(id: id, name: fields.name ?? id, type: type, quantity: quantity, vintage: fields.vintage,
-                            local: fields.local ?? false, retired: fields.retired, registryRef: fields.registry,
-                            commitmentYears: fields.commitment, verification: fields.verification,
+                            local: fields.local, projectProvince: fields.province, retired: fields.retired, retiredFor: fields.retiredFor,
+                            registryRef: fields.registry, commitmentYears: fields.commitment, verification: fields.verification,
                             locations: FieldLocations(item: map.mark.map(r.location),
-                                                      fields: map.locations(["id", "type", "quantity", "retired", "commitment_years"])))
+                                                      fields: map.locations(["id", "type", "quantity", "vintage", "local", "project_province",
+                                                                             "retired", "retired_for", "registry_ref", "commitment_years"])))
     }
 }
 

@@ -88,8 +88,10 @@ public enum ParkFileWriter {
                 out += "  - id: \(quoted(offset.id))\n" + field("name", offset.name, 4)
                 out += "    type: \(offset.type.rawValue)\n    quantity: \(quantity(offset.quantity, "value"))\n"
                 if let vintage = offset.vintage { out += "    vintage: \(vintage)\n" }
-                out += "    local: \(offset.local)\n"
+                if let province = offset.projectProvince { out += field("project_province", province, 4) }
+                if let local = offset.statedLocal { out += "    local: \(local)\n" }
                 if let retired = offset.retired { out += "    retired: \(retired)\n" }
+                if let beneficiary = offset.retiredFor { out += field("retired_for", beneficiary, 4) }
                 if let registry = offset.registryRef { out += field("registry_ref", registry, 4) }
                 if let years = offset.commitmentYears { out += "    commitment_years: \(years)\n" }
                 if let verification = offset.verification { out += field("verification", verification, 4) }

@@ -44,7 +44,9 @@ public struct InventoryCSVRenderer: Sendable {
                                           ("biogenic_tco2", inventory.biogenicTco2),
                                           ("sequestration_tco2", inventory.sequestrationTco2),
                                           ("offsets_tco2", inventory.offsetsTco2), ("net_tco2", inventory.netTco2),
-                                          ("consumption_tce", inventory.consumptionTce)]
+                                          ("consumption_tce", inventory.consumptionTce),
+                                          ("offsets_claimed_tco2", inventory.offsetsClaimedTco2),
+                                          ("offset_surplus_tco2", inventory.offsetSurplusTco2)]
             + (inventory.reportsCombustionNonCO2
                 ? [("combustion_ch4_tco2e", inventory.combustionCH4Tco2e), ("combustion_n2o_tco2e", inventory.combustionN2OTco2e),
                    ("combustion_non_co2_tco2e", inventory.combustionNonCO2Tco2e)]

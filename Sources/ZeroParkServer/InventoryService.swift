@@ -8,23 +8,30 @@ import ZeroParkStore
 struct InventoryService: Sendable {
     let store: any ParkRepository
     let cache: InventoryCache
+    /// Today's date (China Standard Time): the offsets' report date when the park sets none.
+    var today: @Sendable () -> CalendarDate? = { ReportClock.today() }
 
     struct Computed: Sendable {
         let inventory: Inventory
         let definition: ParkDefinition
         /// Sources with no activity data for the year.
         let missing: [String]
+        /// The report date the offsets were checked against: the park's `report_date`, else the day
+        /// of computation (docs/accounting-rules.md §4).
+        var reportDate: CalendarDate? = nil
     }
 
     /// The inventory of a park and year as the caller may see it. Results are cached per park,
     /// year, visibility (all, or one tenant's enterprise) and data version, so any write to the park
-    /// makes the next request recompute from stored facts.
+    /// makes the next request recompute from stored facts. The key holds the day too: offsets are
+    /// checked against today's date when the park sets no report date, so no result outlives its day.
     func compute(parkKey: String, year: Int, caller: Caller) async throws -> Computed {
         let key = try await cacheKey(parkKey: parkKey, year: year, caller: caller)
         let store = self.store
         return try await cache.computed(key) {
             let (definition, missing) = try await store.definition(parkKey: parkKey, year: year, caller: caller)
-            return Computed(inventory: try InventoryCalculator.compute(definition), definition: definition, missing: missing)
+            return Computed(inventory: try InventoryCalculator.compute(definition, today: key.day), definition: definition, missing: missing,
+                            reportDate: definition.rules.reportDate ?? key.day)
         }
     }
 
@@ -50,7 +57,7 @@ struct InventoryService: Sendable {
         let park = try await store.park(key: parkKey, caller: caller)
         let version = try await store.dataVersion(parkKey: parkKey, caller: caller)
         let scope: InventoryCache.Scope = caller.tenantEnterprise(parkID: park.id).map { .enterprise($0) } ?? .wholePark
-        return InventoryCache.Key(parkKey: parkKey, year: year, scope: scope, version: version)
+        return InventoryCache.Key(parkKey: parkKey, year: year, scope: scope, version: version, day: today())
     }
 
     /// Checks that a source description can be accounted with the park's factors and fuels (known
@@ -120,13 +127,16 @@ struct InventoryService: Sendable {
         var (definition, _) = try await store.definition(parkKey: parkKey, year: year ?? park.defaultYear, caller: caller)
         if let refusal = refuse(definition) { throw refusal }
         change(&definition)
-        _ = try InventoryCalculator.compute(definition)
+        _ = try InventoryCalculator.compute(definition, today: today())
     }
 
     /// Computes and stores a snapshot; returns it with its hashes.
     func snapshot(parkKey: String, year: Int, caller: Caller) async throws -> InventorySnapshot {
         let computed = try await compute(parkKey: parkKey, year: year, caller: caller)
-        let parkFile = ParkFileWriter.write(computed.definition)
+        // The input record names the report date used, so the snapshot recomputes to the same figures.
+        var definition = computed.definition
+        definition.rules.reportDate = computed.reportDate
+        let parkFile = ParkFileWriter.write(definition)
         let document = try Self.encode(InventoryDocument(computed.inventory))
         return try await store.saveSnapshot(parkKey: parkKey, year: year, inputParkFile: parkFile, document: document,
                                             emissionsTco2: computed.inventory.emissionsTco2, netTco2: computed.inventory.netTco2,
@@ -155,6 +165,8 @@ actor InventoryCache {
         let year: Int
         let scope: Scope
         let version: Int64
+        /// The day of computation (offsets' report date when the park sets none).
+        var day: CalendarDate? = nil
     }
 
     private var computed: [Key: InventoryService.Computed] = [:]

@@ -1,4 +1,5 @@
 import GRDB
+import ZeroParkCore
 
 /// The database schema, as named, ordered migrations that are never edited once shipped
 /// (DESIGN.md, GRDB lesson). Foreign keys are on; every park-owned row cascades with its park.
@@ -185,6 +186,27 @@ enum StoreMigrations {
                     UNIQUE(park_id, key)
                 );
                 """)
+        }
+        // Offset integrity (docs/accounting-rules.md §4): the project's province (local is derived
+        // from it), the retirement's beneficiary, the typed local flag kept apart (NULL: none typed;
+        // rows before this migration always had one), and the registry reference's comparison key,
+        // indexed so that a reference is claimed once per park across all years. Duplicates stored
+        // before this migration are kept; the store refuses a new claim of a taken reference.
+        migrator.registerMigration("v3-offset-integrity") { db in
+            try db.execute(sql: """
+                ALTER TABLE offset_claim ADD COLUMN project_province TEXT;
+                ALTER TABLE offset_claim ADD COLUMN retired_for TEXT;
+                ALTER TABLE offset_claim ADD COLUMN local_stated INTEGER;
+                ALTER TABLE offset_claim ADD COLUMN registry_key TEXT;
+                UPDATE offset_claim SET local_stated = local;
+                CREATE INDEX offset_claim_registry ON offset_claim(park_id, registry_key);
+                """)
+            let rows = try Row.fetchAll(db, sql: "SELECT id, registry_ref FROM offset_claim WHERE registry_ref IS NOT NULL")
+            for row in rows {
+                let reference: String = row["registry_ref"]
+                try db.execute(sql: "UPDATE offset_claim SET registry_key = ? WHERE id = ?",
+                               arguments: [CarbonOffset.registryKey(reference), row["id"] as Int64])
+            }
         }
         return migrator
     }

@@ -25,12 +25,20 @@ extension SQLiteParkStore {
         if try Row.fetchOne(db, sql: "SELECT 1 FROM offset_claim WHERE park_id = ? AND key = ?", arguments: [parkID, offset.id]) != nil {
             throw StoreError.conflict("offset \(offset.id) exists")
         }
+        // A registry reference is claimed once per park, across all years (1.1.7: a credit counts once).
+        if let registryKey = offset.registryKey,
+           let other = try String.fetchOne(db, sql: "SELECT key FROM offset_claim WHERE park_id = ? AND registry_key = ? LIMIT 1",
+                                           arguments: [parkID, registryKey]) {
+            throw StoreError.conflict("registry reference \(offset.registryRef ?? registryKey) is already claimed by offset \(other)")
+        }
         try db.execute(sql: """
             INSERT INTO offset_claim (park_id, key, name, type, year, quantity_value, quantity_unit, vintage, local, retired,
-            registry_ref, commitment_years, verification) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            registry_ref, commitment_years, verification, project_province, retired_for, local_stated, registry_key)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [parkID, offset.id, offset.name, offset.type.rawValue, year, offset.quantity.value,
-                             offset.quantity.unit.symbol, offset.vintage, offset.local, offset.retired?.description,
-                             offset.registryRef, offset.commitmentYears, offset.verification])
+                             offset.quantity.unit.symbol, offset.vintage, offset.statedLocal ?? false, offset.retired?.description,
+                             offset.registryRef, offset.commitmentYears, offset.verification, offset.projectProvince,
+                             offset.retiredFor, offset.statedLocal, offset.registryKey])
     }
 
     public func sinks(parkKey: String, caller: Caller) async throws -> [CarbonSink] {
@@ -112,7 +120,8 @@ extension SQLiteParkStore {
             guard let type = OffsetType(rawValue: row["type"]), let unit = try? QuantityUnit.parse(row["quantity_unit"]) else { return nil }
             let retired: String? = row["retired"]
             let offset = CarbonOffset(id: row["key"], name: row["name"], type: type, quantity: Quantity(row["quantity_value"], unit),
-                                      vintage: row["vintage"], local: row["local"], retired: retired.flatMap(CalendarDate.init(iso:)),
+                                      vintage: row["vintage"], local: row["local_stated"], projectProvince: row["project_province"],
+                                      retired: retired.flatMap(CalendarDate.init(iso:)), retiredFor: row["retired_for"],
                                       registryRef: row["registry_ref"], commitmentYears: row["commitment_years"],
                                       verification: row["verification"])
             return (offset, row["year"])
@@ -244,7 +253,8 @@ extension SQLiteParkStore {
 
     static func describe(_ offset: CarbonOffset, year: Int) -> [String: String] {
         ["name": offset.name, "type": offset.type.rawValue, "quantity": offset.quantity.description, "year": String(year),
-         "retired": offset.retired?.description ?? "", "commitment_years": offset.commitmentYears.map(String.init) ?? ""]
+         "retired": offset.retired?.description ?? "", "commitment_years": offset.commitmentYears.map(String.init) ?? "",
+         "project_province": offset.projectProvince ?? "", "retired_for": offset.retiredFor ?? "", "registry_ref": offset.registryRef ?? ""]
     }
 
     /// The members of a park with their roles (park admins).

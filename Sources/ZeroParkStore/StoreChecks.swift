@@ -56,6 +56,15 @@ enum StoreChecks {
         try number(offset.quantity.value, "quantity.value", Domain.quantity)
         try text(offset.registryRef, "registry_ref", .note)
         try text(offset.verification, "verification", .note)
+        if let province = offset.projectProvince {
+            guard FactorLibrary.builtIn.gridArea(province)?.isProvince == true else {
+                throw StoreError.invalid(field: "project_province", message: "unknown province \"\(province)\"")
+            }
+            guard offset.type != .phcer || province == CarbonOffset.phcerProvince else {
+                throw StoreError.invalid(field: "project_province", message: "PHCER projects are in guangdong by definition")
+            }
+        }
+        try text(offset.retiredFor, "retired_for", .name)
     }
 
     static func certificate(_ certificate: GreenCertificate, year: Int) throws {

@@ -81,8 +81,8 @@ struct CommandLineTests {
         #expect(result.status == 0)
         let lines = result.stdout.split(separator: "\r\n")
         #expect(lines.first?.hasPrefix("record,id,name") == true)
-        // 11 sources + 2 sinks + 3 offsets + 7 totals + header
-        #expect(lines.count == 24)
+        // 11 sources + 2 sinks + 3 offsets + 9 totals (offsets claimed and surplus added) + header
+        #expect(lines.count == 26)
         #expect(lines.contains { $0.hasPrefix("total,net_tco2,") })
     }
 

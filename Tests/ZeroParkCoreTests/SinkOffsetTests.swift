@@ -40,16 +40,17 @@ struct SinkOffsetTests {
     }
 
     func offset(_ id: String, _ type: OffsetType, _ tonnes: Double, retired: Bool = false, commitment: Int? = nil,
-                local: Bool = false) -> CarbonOffset {
+                local: Bool? = nil, verification: String? = nil) -> CarbonOffset {
         CarbonOffset(id: id, name: id, type: type, quantity: Quantity(tonnes, .tonneCO2), vintage: 2025, local: local,
-                     retired: retired ? CalendarDate(year: 2026, month: 3, day: 1) : nil, registryRef: "REF-\(id)",
-                     commitmentYears: commitment)
+                     retired: retired ? CalendarDate(year: 2026, month: 3, day: 1) : nil, retiredFor: "test", registryRef: "REF-\(id)",
+                     commitmentYears: commitment, verification: verification)
     }
 
     @Test("only retired CCER/PHCER credits count; an unretired credit is reported with a 1.1.7 warning")
     func retiredCredits() throws {
+        // emissions 30,000 t × 1 tCO2/t = 30,000 ≥ the claims, so the cap does not bind here (OffsetIntegrityTests).
         // counted: 9,000 (PHCER retired) + 15,000 (CCER retired) = 24,000; 5,000 unretired not counted.
-        let inventory = try InventoryCalculator.compute(TestPark.park(offsets: [
+        let inventory = try InventoryCalculator.compute(OffsetIntegrityTests.park(emitting: 30_000, offsets: [
             offset("p", .phcer, 9000, retired: true, local: true),
             offset("c", .ccer, 15000, retired: true),
             offset("u", .ccer, 5000),
@@ -60,11 +61,12 @@ struct SinkOffsetTests {
         #expect(inventory.warnings.contains { $0.code == "offset_not_retired" && $0.clause == "1.1.7" && $0.subject == "u" })
     }
 
-    @Test("projects need a commitment of at least 3 years (1.1.34)")
+    @Test("own and co-developed projects need a commitment of at least 3 years (1.1.34)")
     func projectCommitment() throws {
-        // counted: 2,400 (3 years) + 100 (own, 5 years) = 2,500; 2 years and none are not counted.
-        let inventory = try InventoryCalculator.compute(TestPark.park(offsets: [
-            offset("three", .fundedProject, 2400, commitment: 3),
+        // emissions 10,000 (no cap binding). counted: 2,400 (co-developed, 3 years) + 100 (own, 5 years) = 2,500;
+        // 2 years and none are not counted.
+        let inventory = try InventoryCalculator.compute(OffsetIntegrityTests.park(emitting: 10_000, offsets: [
+            offset("three", .coDevelopedProject, 2400, commitment: 3),
             offset("two", .coDevelopedProject, 700, commitment: 2),
             offset("none", .ownProject, 300),
             offset("five", .ownProject, 100, commitment: 5),
@@ -76,14 +78,17 @@ struct SinkOffsetTests {
         #expect(warned.allSatisfy { $0.clause == "1.1.34" })
     }
 
-    @Test("net = emissions − sequestration − offsets; balanced when net ≤ 0")
+    @Test("net = emissions − sequestration − counted offsets; balanced when net ≤ 0; offsets never take net below 0")
     func balance() throws {
-        // 1,000 MWh × 0.4419 = 441.9 tCO2; sink 132.3; offset 400 retired → net −90.4 → balanced.
+        // 1,000 MWh × 0.4419 = 441.9 tCO2; sink 132.3 → cap 441.9 − 132.3 = 309.6; offset 400 retired:
+        // 309.6 counted, 90.4 surplus → net exactly 0 → balanced. (The old convention counted all 400: net −90.4.)
         let sink = CarbonSink(id: "g", name: "g", kind: .greenery(areaM2: 126_000, rate: rate), source: nil)
         let balanced = try InventoryCalculator.compute(TestPark.park(
             sources: [TestPark.source(.purchasedElectricity, 1000, "MWh")], sinks: [sink],
             offsets: [offset("c", .ccer, 400, retired: true)]))
-        #expect(close(balanced.netTco2, -90.4))
+        #expect(balanced.netTco2 == 0)
+        #expect(close(balanced.offsetsTco2, 309.6))
+        #expect(close(balanced.offsetSurplusTco2, 90.4))
         #expect(balanced.balanced)
         // Exactly zero is balanced too (1.1.2(a): emissions − sequestration = offsets): 100 MWh × 0.5 = 50 = 50 offset.
         let override = ParkFactor(id: "grid.guangdong", value: 0.5, unit: TestPark.unit("tCO2/MWh"), source: "test")

@@ -53,7 +53,8 @@ struct ExampleParkTests {
     ///     emissions      9,950.7245263906 + 30,900.624 = 40,851.3485263906
     ///     location       9,950.7245263906 + 22,399.911 + 5,302.8 (green power is grid-delivered) = 37,653.4355263906
     ///     sinks          12.6 ha × 10.5 = 132.3; CCUS 820 → 952.3
-    ///     offsets        9,000 (PHCER, retired) + 15,000 (CCER, retired) + 2,400 (funded, 3-year commitment) = 26,400
+    ///     offsets        9,000 (PHCER, retired) + 15,000 (CCER, retired) + 2,400 (funded, verified) = 26,400
+    ///                    ≤ cap 40,851.3485263906 − 952.3 = 39,899.0485263906 → all counted, no surplus
     ///     net            40,851.3485263906 − 952.3 − 26,400 = 13,499.0485263906 → not balanced
     ///     energy (tce)   gas 1,525,000 Nm3 × 1.33 kgce = 2,028.25; electricity (50,690+2,600+12,000+6,800) MWh × 0.1229 = 8,859.861;
     ///                    steam 41,000 × 0.03412 = 1,398.92; biogas 6,200 ÷ 29.3076 = 211.5492227…; diesel 86.4 × 1.4571 = 125.89344

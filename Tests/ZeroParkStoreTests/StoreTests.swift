@@ -54,7 +54,8 @@ struct StoreTests {
     @Test("SQLite: the database is migrated with foreign keys on and WAL journaling")
     func migrations() async throws {
         let store = try SQLiteParkStore(path: FileManager.default.temporaryDirectory.appendingPathComponent("zp-m-\(UUID().uuidString).sqlite").path)
-        #expect(try store.appliedMigrations() == ["v1-parks-users-audit", "v2-accounting-rules", "v3-certificates-and-categories"])
+        #expect(try store.appliedMigrations() == ["v1-parks-users-audit", "v2-accounting-rules", "v3-certificates-and-categories",
+                                                  "v3-offset-integrity"])
         let (foreignKeys, journal) = try await store.pool.read { db in
             (try Int.fetchOne(db, sql: "PRAGMA foreign_keys"), try String.fetchOne(db, sql: "PRAGMA journal_mode"))
         }

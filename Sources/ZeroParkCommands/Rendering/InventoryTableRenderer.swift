@@ -31,6 +31,10 @@ struct InventoryTableRenderer {
         }
         summary.add([t("碳吸收", "Sequestration"), NumberText.grouped(inventory.sequestrationTco2)])
         summary.add([t("碳抵消（计入）", "Offsets (counted)"), NumberText.grouped(inventory.offsetsTco2)])
+        if inventory.offsetSurplusTco2 > 0 {
+            summary.add([t("碳抵消盈余（超出排放 − 吸收，不计入）", "Offset surplus (beyond emissions − sequestration, not counted)"),
+                         NumberText.grouped(inventory.offsetSurplusTco2)])
+        }
         summary.add([t("净排放 = 排放 − 吸收 − 抵消", "Net = emissions − sequestration − offsets"), NumberText.grouped(inventory.netTco2)])
         out += t("【碳平衡】", "[Balance]") + " " + (inventory.balanced
             ? t("已实现碳中和（净排放 ≤ 0，1.1.2(a)）", "balanced (net ≤ 0, 1.1.2(a))")
@@ -84,10 +88,12 @@ struct InventoryTableRenderer {
             out += t("【碳吸收】（1.1.4）", "[Sequestration] (1.1.4)") + "\n" + sinks.render() + "\n"
         }
         if !inventory.offsets.isEmpty {
-            var offsets = TextTable(headers: [t("抵消", "Offset"), t("类型", "Type"), "tCO2", t("计入", "Counted"),
-                                              t("本地", "Local"), t("说明", "Reason")], rightAligned: [2])
+            var offsets = TextTable(headers: [t("抵消", "Offset"), t("类型", "Type"), t("申报 tCO2", "Claimed tCO2"),
+                                              t("计入 tCO2", "Counted tCO2"), t("盈余 tCO2", "Surplus tCO2"), t("计入", "Counted"),
+                                              t("本地", "Local"), t("说明", "Reason")], rightAligned: [2, 3, 4])
             for offset in inventory.offsets {
                 offsets.add(["\(offset.id) \(offset.name)", t.offsetType(offset.type), NumberText.grouped(offset.tco2),
+                             NumberText.grouped(offset.countedTco2), NumberText.grouped(offset.surplusTco2),
                              t.yesNo(offset.counted), t.yesNo(offset.local), offset.reason])
             }
             out += t("【碳抵消】（1.1.4(b)、1.1.7、1.1.34）", "[Offsets] (1.1.4(b), 1.1.7, 1.1.34)") + "\n" + offsets.render() + "\n"

@@ -26,7 +26,7 @@ public struct Inventory: Hashable, Sendable {
     public let exportedTco2: Double
     public let biogenicTco2: Double
     public let sequestrationTco2: Double
-    /// Counted offsets, tCO2.
+    /// Counted offsets, tCO2: never more than max(0, emissions − sequestration) (1.1.2(a)).
     public let offsetsTco2: Double
     /// Emissions per system; every one of the seven systems is present (1.1.2(c)).
     public let bySystem: [EmissionSystem: Double]
@@ -39,6 +39,11 @@ public struct Inventory: Hashable, Sendable {
     public let monthlyCoverage: Double
     /// The 910号 core indicator and the clean-energy share under the park's definition.
     public let indicator: NationalIndicator
+
+    /// Offsets claimed, tCO2, whether counted or not.
+    public var offsetsClaimedTco2: Double { offsets.reduce(0) { $0 + $1.tco2 } }
+    /// Eligible offsets beyond the cap emissions − sequestration, tCO2: shown, not counted (1.1.2(a)).
+    public var offsetSurplusTco2: Double { offsets.reduce(0) { $0 + $1.surplusTco2 } }
 
     /// net = emissions − sequestration − offsets (1.1.2(a)).
     public var netTco2: Double { emissionsTco2 - sequestrationTco2 - offsetsTco2 }

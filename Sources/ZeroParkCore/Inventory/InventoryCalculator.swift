@@ -2,7 +2,11 @@
 /// Pure: values in, values out. Every problem in the input is collected and thrown together as a
 /// `ParkInputError`, so a user fixes a file in one pass.
 public enum InventoryCalculator {
-    public static func compute(_ park: ParkDefinition, library: FactorLibrary = .builtIn) throws -> Inventory {
+    /// `today` is the date of computation, used as the report date for offsets (no credit retired
+    /// after it counts, 1.1.7) when the park sets no `report_date`; the edges (server, command line)
+    /// pass it, since the core reads no clock. Nil with no `report_date`: that comparison is skipped.
+    public static func compute(_ park: ParkDefinition, library: FactorLibrary = .builtIn,
+                               today: CalendarDate? = nil) throws -> Inventory {
         var issues = ParkValidator.issues(in: park)
         var context = AccountingContext(library: library, park: park)
         var warnings: [AccountingWarning] = []
@@ -38,11 +42,13 @@ public enum InventoryCalculator {
             }
         }
         var offsets: [OffsetAccount] = []
+        let offsetContext = OffsetRules.Context(park: park, library: library, today: today)
+        var registryClaims: [String: String] = [:]
         for offset in park.offsets {
             do {
-                let (account, warning) = try OffsetRules.account(offset)
+                let account = try OffsetRules.account(offset, in: offsetContext, registryClaims: &registryClaims)
                 offsets.append(account)
-                if let warning { warnings.append(warning) }
+                warnings += account.warnings
             } catch let issue as ParkIssue {
                 issues.append(issue)
             }
@@ -77,7 +83,9 @@ public enum InventoryCalculator {
             }
         }
         let sequestration = sinks.reduce(0) { $0 + $1.tco2 }
-        let offsetTotal = offsets.filter(\.counted).reduce(0) { $0 + $1.tco2 }
+        // Offsets share the cap emissions − sequestration; the rest is surplus (1.1.2(a), OffsetRules).
+        let allocation = OffsetRules.allocate(offsets, cap: max(0, emissions - sequestration))
+        let offsets = allocation.accounts, warnings = warnings + allocation.warnings, offsetTotal = allocation.total
         let hasMonthly = sources.contains { $0.monthlyTco2 != nil }
         var fuels: [String: String] = [:]
         for source in park.sources where source.method == .fuelCombustion { fuels[source.id] = source.fuel }

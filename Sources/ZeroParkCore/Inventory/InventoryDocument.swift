@@ -61,6 +61,9 @@ public struct InventoryDocument: Codable, Sendable, Equatable {
         public var combustionCH4Tco2e: Double? = nil
         public var combustionN2OTco2e: Double? = nil
         public var combustionNonCO2Tco2e: Double? = nil
+        /// Offsets claimed (counted or not) and the eligible surplus beyond emissions − sequestration
+        /// (docs/accounting-rules.md §4). Optional only so that documents written before them still decode.
+        public var offsetsClaimedTco2, offsetSurplusTco2: Double?
         enum CodingKeys: String, CodingKey {
             case balanced
             case avoidedTco2 = "avoided_tco2", exportedTco2 = "exported_tco2", exportedDeducted = "exported_deducted"
@@ -69,6 +72,7 @@ public struct InventoryDocument: Codable, Sendable, Equatable {
             case offsetsTco2 = "offsets_tco2", netTco2 = "net_tco2"
             case combustionCH4Tco2e = "combustion_ch4_tco2e", combustionN2OTco2e = "combustion_n2o_tco2e"
             case combustionNonCO2Tco2e = "combustion_non_co2_tco2e"
+            case offsetsClaimedTco2 = "offsets_claimed_tco2", offsetSurplusTco2 = "offset_surplus_tco2"
         }
     }
 
@@ -199,6 +203,10 @@ public struct InventoryDocument: Codable, Sendable, Equatable {
         public var source: String?
     }
 
+    /// One offset line (STANDARD.md 1.1.4(b), 1.1.7, 1.1.34; docs/accounting-rules.md §4): `tco2` is
+    /// the quantity claimed, `counted_tco2` the part counted and `surplus_tco2` the eligible part beyond
+    /// the cap. The fields after `registry_ref` are optional only so that documents written before
+    /// them still decode.
     public struct Offset: Codable, Sendable, Equatable {
         public var id, name, type: String
         public var tco2: Double
@@ -207,9 +215,14 @@ public struct InventoryDocument: Codable, Sendable, Equatable {
         public var local: Bool
         public var vintage: Int?
         public var registryRef: String?
+        public var eligible: Bool?
+        public var countedTco2, surplusTco2: Double?
+        public var clause: String?
+        public var projectProvince, retired, retiredFor: String?
         enum CodingKeys: String, CodingKey {
-            case id, name, type, tco2, counted, reason, local, vintage
-            case registryRef = "registry_ref"
+            case id, name, type, tco2, counted, reason, local, vintage, eligible, clause, retired
+            case registryRef = "registry_ref", countedTco2 = "counted_tco2", surplusTco2 = "surplus_tco2"
+            case projectProvince = "project_province", retiredFor = "retired_for"
         }
     }
 
@@ -265,7 +278,8 @@ extension InventoryDocument {
                            biogenicTco2: inventory.biogenicTco2, sequestrationTco2: inventory.sequestrationTco2,
                            offsetsTco2: inventory.offsetsTco2, netTco2: inventory.netTco2, balanced: inventory.balanced,
                            avoidedTco2: inventory.avoidedTco2, exportedTco2: inventory.exportedTco2,
-                           exportedDeducted: inventory.rules.exportedEnergy == .netPurchase),
+                           exportedDeducted: inventory.rules.exportedEnergy == .netPurchase,
+                           offsetsClaimedTco2: inventory.offsetsClaimedTco2, offsetSurplusTco2: inventory.offsetSurplusTco2),
             bySystem: Dictionary(uniqueKeysWithValues: EmissionSystem.allCases.map { ($0.rawValue, inventory.bySystem[$0] ?? 0) }),
             sources: inventory.sources.map { account in
                 Source(id: account.id, name: account.name, system: account.system.rawValue, method: account.method.rawValue,
@@ -294,7 +308,9 @@ extension InventoryDocument {
             },
             offsets: inventory.offsets.map {
                 Offset(id: $0.id, name: $0.name, type: $0.type.rawValue, tco2: $0.tco2, counted: $0.counted,
-                       reason: $0.reason, local: $0.local, vintage: $0.vintage, registryRef: $0.registryRef)
+                       reason: $0.reason, local: $0.local, vintage: $0.vintage, registryRef: $0.registryRef,
+                       eligible: $0.eligible, countedTco2: $0.countedTco2, surplusTco2: $0.surplusTco2, clause: $0.clause,
+                       projectProvince: $0.projectProvince, retired: $0.retired?.description, retiredFor: $0.retiredFor)
             },
             energy: Energy(consumptionTce: inventory.consumptionTce, cleanTce: inventory.cleanTce,
                            cleanShare: inventory.cleanShare, tco2PerTce: inventory.tco2PerTce),

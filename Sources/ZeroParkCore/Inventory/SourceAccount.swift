@@ -63,16 +63,34 @@ public struct SinkAccount: Hashable, Sendable {
     public let source: String?
 }
 
-/// One offset claim and whether it was counted, with the reason (STANDARD.md 1.1.4(b), 1.1.7, 1.1.34).
+/// One offset claim: whether it passed the integrity rules, how much of it counts within the cap
+/// emissions − sequestration and how much is surplus, with the reason and the warnings that name
+/// their clause (STANDARD.md 1.1.2(a), 1.1.4(b), 1.1.7, 1.1.34; docs/accounting-rules.md §4).
 public struct OffsetAccount: Hashable, Sendable {
     public let id: String
     public let name: String
     public let type: OffsetType
     /// The quantity claimed, tCO2 (counted or not).
     public let tco2: Double
-    public let counted: Bool
-    public let reason: String
+    /// True when the offset passes every rule and at least part of it is within the cap.
+    public internal(set) var counted: Bool
+    /// Passes every integrity rule (retired for the park, vintage window, PHCER province, unique
+    /// registry reference, commitment or verification); only eligible offsets share the cap.
+    public let eligible: Bool
+    /// The part counted against emissions − sequestration, tCO2 (0 when refused).
+    public internal(set) var countedTco2: Double
+    /// The eligible part beyond the cap, tCO2: shown, not counted (1.1.2(a)).
+    public internal(set) var surplusTco2: Double
+    public internal(set) var reason: String
+    /// Derived: the project lies in the park's province (1.1.7); never the typed flag.
     public let local: Bool
     public let vintage: Int?
     public let registryRef: String?
+    public let projectProvince: String?
+    public let retired: CalendarDate?
+    public let retiredFor: String?
+    /// The clause the offset is counted under (1.1.7 credits, 1.1.4(b) funded, 1.1.34 own/co-developed).
+    public let clause: String
+    /// The warnings about this offset (also in the inventory's list).
+    public internal(set) var warnings: [AccountingWarning]
 }

@@ -45,6 +45,12 @@ public struct AccountingRules: Hashable, Sendable {
     /// Whether CH4 and N2O from stationary fuel combustion are computed (IPCC 2006 Vol.2 Table 2.3,
     /// GWP-weighted) and reported apart from counted emissions (docs/accounting-rules.md §6). Off by default.
     public var combustionNonCO2: Bool
+    /// How many years before the period's end year a credit's vintage may lie (1.1.7; a ZeroPark
+    /// policy default, not a standard's number: docs/accounting-rules.md §4).
+    public var offsetVintageWindowYears: Int = AccountingRules.defaultOffsetVintageWindowYears
+    /// The date the report is made: no credit retired after it counts (1.1.7). Nil: the date of
+    /// computation, which the caller supplies (`InventoryCalculator.compute(_:library:today:)`).
+    public var reportDate: CalendarDate?
     public var locations: FieldLocations
 
     public init(marketBasis: MarketBasis = .residual, exportedEnergy: ExportedEnergyRule = .netPurchase,
@@ -61,11 +67,18 @@ public struct AccountingRules: Hashable, Sendable {
     /// The defaults: residual mix, GB/T 32150 net purchase, non-fossil clean energy, market basis, no
     /// combustion CH4/N2O.
     public static let standard = AccountingRules()
+
+    /// ZeroPark's default vintage window: 5 years (period end year − 5 … period end year). A platform
+    /// policy, not a number from the standard or a regulation.
+    public static let defaultOffsetVintageWindowYears = 5
+    /// The vintage windows a park may choose, in whole years.
+    public static let offsetVintageWindowRange = 0...50
 }
 
 extension AccountingRules {
     /// The rules' park-file keys (`rules:` in docs/park-file.md), in the order they are written.
-    public static let keys = ["market_basis", "exported_energy", "clean_energy", "indicator_electricity", "combustion_non_co2"]
+    public static let keys = ["market_basis", "exported_energy", "clean_energy", "indicator_electricity", "combustion_non_co2",
+                              "offset_vintage_window_years", "report_date"]
 
     /// What a rule accepts, for error messages: its values joined with " | ".
     public static func accepted(_ key: String) -> String {
@@ -75,6 +88,9 @@ extension AccountingRules {
         case "clean_energy": return CleanEnergyDefinition.allCases.map(\.rawValue).joined(separator: " | ")
         case "indicator_electricity": return IndicatorElectricityBasis.allCases.map(\.rawValue).joined(separator: " | ")
         case "combustion_non_co2": return "true | false"
+        case "offset_vintage_window_years":
+            return "a whole number of years from \(offsetVintageWindowRange.lowerBound) to \(offsetVintageWindowRange.upperBound)"
+        case "report_date": return "a date YYYY-MM-DD"
         default: return ""
         }
     }
@@ -83,11 +99,12 @@ extension AccountingRules {
     public var settings: [(key: String, value: String)] {
         [("market_basis", marketBasis.rawValue), ("exported_energy", exportedEnergy.rawValue),
          ("clean_energy", cleanEnergy.rawValue), ("indicator_electricity", indicatorElectricity.rawValue),
-         ("combustion_non_co2", combustionNonCO2 ? "true" : "false")]
+         ("combustion_non_co2", combustionNonCO2 ? "true" : "false"),
+         ("offset_vintage_window_years", String(offsetVintageWindowYears)), ("report_date", reportDate?.description ?? "")]
     }
 
     /// Sets the rule `key` from its text; false when the key is unknown or the value not accepted
-    /// (the rule is then unchanged).
+    /// (the rule is then unchanged). An empty `report_date` clears it.
     public mutating func set(_ key: String, to text: String) -> Bool {
         switch key {
         case "market_basis": guard let value = MarketBasis(rawValue: text) else { return false }; marketBasis = value
@@ -97,6 +114,12 @@ extension AccountingRules {
             guard let value = IndicatorElectricityBasis(rawValue: text) else { return false }; indicatorElectricity = value
         case "combustion_non_co2":
             guard text == "true" || text == "false" else { return false }; combustionNonCO2 = text == "true"
+        case "offset_vintage_window_years":
+            guard text.allSatisfy(\.isASCII), let value = Int(text), Self.offsetVintageWindowRange.contains(value) else { return false }
+            offsetVintageWindowYears = value
+        case "report_date":
+            if text.isEmpty { reportDate = nil; return true }
+            guard let value = CalendarDate(iso: text) else { return false }; reportDate = value
         default: return false
         }
         return true

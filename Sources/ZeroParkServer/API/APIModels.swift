@@ -59,8 +59,11 @@ enum APIModels {
         var quantity: QuantityBody
         var year: Int
         var vintage: Int?
+        /// Accepted for compatibility, never trusted: local is derived from `project_province`.
         var local: Bool?
+        var projectProvince: String?
         var retired: String?
+        var retiredFor: String?
         var registryRef: String?
         var commitmentYears: Int?
         var verification: String?
@@ -81,8 +84,9 @@ enum APIModels {
             guard quantity.unit.dimension == QuantityUnit.tonneCO2.dimension else {
                 throw APIError(status: .unprocessableContent, code: "unit_mismatch", message: "must be a CO2 mass (tCO2)", field: "quantity.unit")
             }
-            return CarbonOffset(id: id, name: name, type: type, quantity: quantity, vintage: vintage, local: local ?? false,
-                                retired: date, registryRef: registryRef, commitmentYears: commitmentYears, verification: verification)
+            return CarbonOffset(id: id, name: name, type: type, quantity: quantity, vintage: vintage, local: local,
+                                projectProvince: projectProvince, retired: date, retiredFor: retiredFor, registryRef: registryRef,
+                                commitmentYears: commitmentYears, verification: verification)
         }
     }
 
@@ -249,6 +253,8 @@ enum APIModels {
         }
     }
 
+    /// An offset claim as stored; `local` is derived from the project's province against the
+    /// park's (1.1.7), whatever was typed.
     struct OffsetView: Codable, Sendable {
         var id, name, type: String
         var year: Int
@@ -258,14 +264,20 @@ enum APIModels {
         var registryRef: String?
         var commitmentYears: Int?
         var vintage: Int?
+        var projectProvince: String?
+        var retiredFor: String?
+        var verification: String?
 
-        init(_ offset: CarbonOffset, year: Int) {
+        init(_ offset: CarbonOffset, year: Int, parkProvince: String?) {
             id = offset.id
             name = offset.name
             type = offset.type.rawValue
             self.year = year
             tco2 = (try? offset.quantity.value(in: .tonneCO2)) ?? offset.quantity.value
-            local = offset.local
+            local = offset.isLocal(parkProvince: parkProvince)
+            projectProvince = offset.effectiveProjectProvince
+            retiredFor = offset.retiredFor
+            verification = offset.verification
             retired = offset.retired?.description
             registryRef = offset.registryRef
             commitmentYears = offset.commitmentYears

@@ -29,7 +29,7 @@ struct APIRoutes {
                          success: [.ok("Replaced", APIDocs.object), .created("Created", APIDocs.object)], conflicts: true) { request, context, input in
                 let caller = try context.requireCaller()
                 let definition = try ParkFileReader.read(yaml: input.text)
-                _ = try InventoryCalculator.compute(definition)
+                _ = try InventoryCalculator.compute(definition, today: service.today())
                 let replace = request.uri.queryParameters.get("replace") == "true"
                 try await store.importPark(definition, caller: caller, replace: replace, enterprises: [])
                 let park = try await store.park(key: definition.profile.id, caller: try await refreshed(caller))
@@ -196,8 +196,9 @@ struct APIRoutes {
             },
             APIOperation(method: .get, path: "/parks/{park}/offsets", summary: "Offset claims",
                          access: .parkMember, success: [.ok("Offsets", APIDocs.array(APIDocs.object))]) { _, context, _ in
-                try JSONBody.response(try await store.offsets(parkKey: try context.parameter("park"), caller: try context.requireCaller())
-                    .map { APIModels.OffsetView($0.offset, year: $0.year) })
+                let province = try await store.park(key: try context.parameter("park"), caller: try context.requireCaller()).profile.province
+                return try JSONBody.response(try await store.offsets(parkKey: try context.parameter("park"), caller: try context.requireCaller())
+                    .map { APIModels.OffsetView($0.offset, year: $0.year, parkProvince: province) })
             },
             APIOperation(method: .post, path: "/parks/{park}/offsets", summary: "Add an offset claim (refused if the park could no longer be accounted)",
                          access: .parkEditor, body: .json(RequestBodies.offset), success: [.created("Created", APIDocs.object)],
@@ -206,16 +207,19 @@ struct APIRoutes {
                 let offset = try body.offset()
                 try await service.check(offset: offset, year: body.year, parkKey: try context.parameter("park"), caller: try context.requireCaller())
                 try await store.createOffset(parkKey: try context.parameter("park"), offset: offset, year: body.year, caller: try context.requireCaller())
-                return try JSONBody.response(APIModels.OffsetView(offset, year: body.year), status: .created)
+                let province = try await store.park(key: try context.parameter("park"), caller: try context.requireCaller()).profile.province
+                return try JSONBody.response(APIModels.OffsetView(offset, year: body.year, parkProvince: province), status: .created)
             },
             APIOperation(method: .put, path: "/parks/{park}/offsets/{offset}", summary: "Replace an offset claim (the id in the path wins)",
-                         access: .parkEditor, body: .json(RequestBodies.offset), success: [.ok("Replaced", APIDocs.object)]) { _, context, input in
+                         access: .parkEditor, body: .json(RequestBodies.offset), success: [.ok("Replaced", APIDocs.object)],
+                         conflicts: true) { _, context, input in
                 var body = try input.decode(APIModels.OffsetBody.self)
                 body.id = try context.parameter("offset")
                 let offset = try body.offset()
                 try await service.check(offset: offset, year: body.year, parkKey: try context.parameter("park"), caller: try context.requireCaller())
                 try await store.updateOffset(parkKey: try context.parameter("park"), offset: offset, year: body.year, caller: try context.requireCaller())
-                return try JSONBody.response(APIModels.OffsetView(offset, year: body.year))
+                let province = try await store.park(key: try context.parameter("park"), caller: try context.requireCaller()).profile.province
+                return try JSONBody.response(APIModels.OffsetView(offset, year: body.year, parkProvince: province))
             },
             APIOperation(method: .delete, path: "/parks/{park}/offsets/{offset}", summary: "Delete an offset claim",
                          access: .parkEditor, success: [.deleted]) { _, context, _ in

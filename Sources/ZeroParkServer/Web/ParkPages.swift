@@ -446,11 +446,17 @@ struct ParkPages: Sendable {
             return ["id": sink.id, "name": sink.name, "kind": strings.sinkKind(sink.kind.key), "detail": detail,
                     "tco2": sinkTonnes[sink.id].map { Display.number($0) } ?? "—"]
         }
+        // Claimed, counted and surplus tonnes with the reason and each warning's clause (docs/accounting-rules.md §4).
+        let province = loaded.park.profile.province
         let offsets = try await store.offsets(parkKey: key, caller: loaded.caller).map { item -> [String: Any] in
             let account = offsetAccounts[item.offset.id]
             return ["id": item.offset.id, "name": item.offset.name, "type": strings.offsetType(item.offset.type),
                     "tco2": Display.number(item.offset.quantity.value), "counted": account.map { strings.yesNo($0.counted) } ?? "\(item.year)",
-                    "local": strings.yesNo(item.offset.local), "reason": account?.reason ?? strings("非本年度", "other year")]
+                    "countedTco2": account.map { Display.number($0.countedTco2) } ?? "—",
+                    "surplusTco2": account.map { Display.number($0.surplusTco2) } ?? "—",
+                    "local": strings.yesNo(account?.local ?? item.offset.isLocal(parkProvince: province)),
+                    "reason": account?.reason ?? strings("非本年度", "other year"),
+                    "warnings": account.map { strings.offsetWarnings($0.warnings) } ?? ""]
         }
         var data: [String: Any] = ["parkKey": key, "year": loaded.year, "name": name(loaded.park, context.language),
                                    "sinks": sinks, "offsets": offsets, "canEdit": loaded.caller.canEditPark(parkID: loaded.park.id)]
@@ -487,9 +493,13 @@ struct ParkPages: Sendable {
         let year = request.uri.queryParameters.get("year").flatMap(Int.init) ?? 0
         do {
             let body = Self.offsetBody(form, id: form["id"] ?? "", year: year)
-            try await store.createOffset(parkKey: key, offset: try body.offset(), year: year, caller: caller)
+            let offset = try body.offset()
+            try await service.check(offset: offset, year: year, parkKey: key, caller: caller)
+            try await store.createOffset(parkKey: key, offset: offset, year: year, caller: caller)
         } catch let error as APIError {
             return try await sinksOffsets(request, context, error: "\(error.field ?? ""): \(error.message)", status: .unprocessableContent)
+        } catch let error as ParkInputError {
+            return try await sinksOffsets(request, context, error: error.description, status: .unprocessableContent)
         } catch let error as StoreError where error.isInputError {
             return try await sinksOffsets(request, context, error: error.description, status: .unprocessableContent)
         }
@@ -506,11 +516,15 @@ struct ParkPages: Sendable {
         return body
     }
 
-    /// An offset request body from the offset form's fields.
+    /// An offset request body from the offset form's fields. The form has no "local" box: local is
+    /// derived from the project's province (docs/accounting-rules.md §4).
     static func offsetBody(_ form: [String: String], id: String, year: Int) -> APIModels.OffsetBody {
         var body = APIModels.OffsetBody(id: id, name: form["name"] ?? "", type: form["type"] ?? "",
                                         quantity: .init(value: WebForm.value(form, "tco2").flatMap(Double.init), unit: "tCO2"), year: year)
-        body.local = form["local"] == "true"
+        body.vintage = WebForm.value(form, "vintage").flatMap(Int.init)
+        body.projectProvince = WebForm.value(form, "project_province")
+        body.retiredFor = WebForm.value(form, "retired_for")
+        body.verification = WebForm.value(form, "verification")
         body.retired = WebForm.value(form, "retired")
         body.commitmentYears = WebForm.value(form, "commitment_years").flatMap(Int.init)
         body.registryRef = WebForm.value(form, "registry_ref")
@@ -622,7 +636,7 @@ struct ParkPages: Sendable {
         guard let park = try await store.publishedPark(key: key) else { throw StoreError.notFound("published park \(key)") }
         let year = request.uri.queryParameters.get("year").flatMap(Int.init) ?? park.defaultYear
         guard let definition = try await store.publishedDefinition(parkKey: key, year: year) else { throw StoreError.notFound("park \(key)") }
-        let inventory = try InventoryCalculator.compute(definition)
+        let inventory = try InventoryCalculator.compute(definition, today: service.today())
         let strings = t(context)
         var data = summary(inventory, park: park, context: context)
         if let target = park.reductionTarget, !target.isEmpty { data["target"] = target }
@@ -632,7 +646,8 @@ struct ParkPages: Sendable {
         data["sinks"] = inventory.sinks.map { ["name": $0.name, "tco2": Display.number($0.tco2)] }
         data["offsetRows"] = inventory.offsets.map {
             ["name": $0.name, "type": strings.offsetType($0.type), "tco2": Display.number($0.tco2),
-             "counted": strings.yesNo($0.counted), "local": strings.yesNo($0.local)]
+             "counted": strings.yesNo($0.counted), "countedTco2": Display.number($0.countedTco2),
+             "surplusTco2": Display.number($0.surplusTco2), "local": strings.yesNo($0.local)]
         }
         return renderer.page("disclosure", title: name(park, context.language), context: context, data: data)
     }

@@ -55,12 +55,16 @@ extension ParkPages {
         var form: [String: String] = ["id": offset.id, "name": offset.name, "year": String(item.year),
                                       "tco2": Quantity.format((try? offset.quantity.value(in: .tonneCO2)) ?? offset.quantity.value),
                                       "retired": offset.retired?.description ?? "", "commitment": offset.commitmentYears.map(String.init) ?? "",
-                                      "registry": offset.registryRef ?? "", "type": offset.type.rawValue]
-        // `local` is present only when checked (a submitted form decides over the stored value).
-        if offset.local { form["local"] = "true" }
+                                      "registry": offset.registryRef ?? "", "type": offset.type.rawValue,
+                                      "vintage": offset.vintage.map(String.init) ?? "", "projectProvince": offset.projectProvince ?? "",
+                                      "retiredFor": offset.retiredFor ?? "", "verification": offset.verification ?? ""]
         if let override {
             form.merge(override) { $1 }
-            if override["local"] == nil { form["local"] = nil }
+            // The submitted form's field names, where they differ from the page's.
+            for (field, name) in [("project_province", "projectProvince"), ("retired_for", "retiredFor"), ("registry_ref", "registry"),
+                                  ("commitment_years", "commitment")] {
+                if let value = override[field] { form[name] = value }
+            }
         }
         let strings = t(context)
         var data: [String: Any] = [
@@ -78,9 +82,16 @@ extension ParkPages {
         let year = request.uri.queryParameters.get("year").flatMap(Int.init) ?? 0
         do {
             let body = Self.offsetBody(form, id: offsetKey, year: year)
-            try await store.updateOffset(parkKey: key, offset: try body.offset(), year: year, caller: caller)
+            let offset = try body.offset()
+            try await service.check(offset: offset, year: year, parkKey: key, caller: caller)
+            try await store.updateOffset(parkKey: key, offset: offset, year: year, caller: caller)
         } catch let error as APIError {
             return try await editOffsetForm(request, context, form: form, error: "\(error.field ?? ""): \(error.message)", status: .unprocessableContent)
+        } catch let error as ParkInputError {
+            return try await editOffsetForm(request, context, form: form, error: error.description, status: .unprocessableContent)
+        } catch let error as StoreError where error.isInputError {
+            // A registry reference another offset already claims (409 in the API) is a form error here.
+            return try await editOffsetForm(request, context, form: form, error: error.description, status: .unprocessableContent)
         }
         return Response(status: .seeOther, headers: [.location: "/parks/\(key)/sinks-offsets?year=\(year)"])
     }

@@ -244,15 +244,17 @@ enum WebTemplates {
       <button type="submit">{{t.addSink}}</button></form>{{/canEdit}}
     </section>
     <section class="card"><h2>{{t.offsets}}</h2>
-    <table><thead><tr><th>{{t.key}}</th><th>{{t.name}}</th><th>{{t.type}}</th><th class="num">tCO2</th><th>{{t.counted}}</th><th>{{t.local}}</th><th>{{t.reason}}</th></tr></thead>
-    <tbody>{{#offsets}}<tr><td>{{id}}</td><td>{{name}}</td><td>{{type}}</td><td class="num">{{tco2}}</td><td>{{counted}}</td><td>{{local}}</td><td>{{reason}}</td>
+    <table id="offsets"><thead><tr><th>{{t.key}}</th><th>{{t.name}}</th><th>{{t.type}}</th><th class="num">{{t.claimedT}}</th><th class="num">{{t.countedT}}</th><th class="num">{{t.surplusT}}</th><th>{{t.counted}}</th><th>{{t.local}}</th><th>{{t.reason}}</th><th>{{t.warnings}}</th></tr></thead>
+    <tbody>{{#offsets}}<tr><td>{{id}}</td><td>{{name}}</td><td>{{type}}</td><td class="num">{{tco2}}</td><td class="num">{{countedTco2}}</td><td class="num">{{surplusTco2}}</td><td>{{counted}}</td><td>{{local}}</td><td>{{reason}}</td><td class="clause">{{warnings}}</td>
     {{#canEdit}}<td><a href="/parks/{{parkKey}}/offsets/{{id}}/edit?year={{year}}">{{t.edit}}</a> <form method="post" action="/parks/{{parkKey}}/offsets/{{id}}/delete?year={{year}}" class="inline"><input type="hidden" name="_csrf" value="{{csrf}}"><button type="submit" class="link-dark">{{t.delete}}</button></form></td>{{/canEdit}}</tr>{{/offsets}}</tbody></table>
     {{#canEdit}}<form method="post" action="/parks/{{parkKey}}/offsets?year={{year}}" class="row">
       <input type="hidden" name="_csrf" value="{{csrf}}">
       <input name="id" placeholder="{{t.key}}" required pattern="[A-Za-z0-9._-]{1,64}"> <input name="name" placeholder="{{t.name}}" required>
       <select name="type"><option>CCER</option><option>PHCER</option><option value="funded_project">{{t.fundedProject}}</option><option value="own_project">{{t.ownProject}}</option><option value="co_developed_project">{{t.coProject}}</option></select>
-      <input name="tco2" placeholder="tCO2" inputmode="decimal" required> <input name="retired" placeholder="{{t.retiredDate}}"> <input name="commitment_years" placeholder="{{t.commitment}}" inputmode="numeric">
-      <input name="registry_ref" placeholder="{{t.registry}}"> <label class="check"><input type="checkbox" name="local" value="true"> {{t.local}}</label>
+      <input name="tco2" placeholder="tCO2" inputmode="decimal" required> <input name="vintage" placeholder="{{t.offsetVintage}}" inputmode="numeric">
+      <input name="project_province" placeholder="{{t.projectProvince}}" pattern="[a-z]{1,32}"> <input name="retired" placeholder="{{t.retiredDate}}">
+      <input name="retired_for" placeholder="{{t.retiredFor}}"> <input name="commitment_years" placeholder="{{t.commitment}}" inputmode="numeric">
+      <input name="registry_ref" placeholder="{{t.registry}}"> <input name="verification" placeholder="{{t.verification}}">
       <button type="submit">{{t.addOffset}}</button></form>{{/canEdit}}
     </section>
     <section class="card" id="certificates"><h2>{{t.greenCertificates}}</h2>
@@ -335,8 +337,8 @@ enum WebTemplates {
     <section class="card"><h2>{{t.facilities}}</h2><table><thead><tr><th>{{t.source}}</th><th>{{t.system}}</th><th class="num">tCO2</th></tr></thead>
     <tbody>{{#sources}}<tr><td>{{name}}</td><td>{{system}}</td><td class="num">{{tco2}}</td></tr>{{/sources}}</tbody></table></section>
     <section class="card"><h2>{{t.projects}}</h2><ul>{{#sinks}}<li>{{name}} — {{tco2}} tCO2</li>{{/sinks}}</ul></section>
-    <section class="card"><h2>{{t.offsets}}</h2><table><thead><tr><th>{{t.name}}</th><th>{{t.type}}</th><th class="num">tCO2</th><th>{{t.counted}}</th><th>{{t.local}}</th></tr></thead>
-    <tbody>{{#offsetRows}}<tr><td>{{name}}</td><td>{{type}}</td><td class="num">{{tco2}}</td><td>{{counted}}</td><td>{{local}}</td></tr>{{/offsetRows}}</tbody></table></section>
+    <section class="card"><h2>{{t.offsets}}</h2><table><thead><tr><th>{{t.name}}</th><th>{{t.type}}</th><th class="num">{{t.claimedT}}</th><th class="num">{{t.countedT}}</th><th class="num">{{t.surplusT}}</th><th>{{t.counted}}</th><th>{{t.local}}</th></tr></thead>
+    <tbody>{{#offsetRows}}<tr><td>{{name}}</td><td>{{type}}</td><td class="num">{{tco2}}</td><td class="num">{{countedTco2}}</td><td class="num">{{surplusTco2}}</td><td>{{counted}}</td><td>{{local}}</td></tr>{{/offsetRows}}</tbody></table></section>
     """
 
     static let sinkForm = """
@@ -361,10 +363,13 @@ enum WebTemplates {
       <label>{{t.name}} <input name="name" required value="{{form.name}}"></label>
       <label>{{t.type}} <select name="type">{{#types}}<option value="{{value}}" {{#selected}}selected{{/selected}}>{{label}}</option>{{/types}}</select></label>
       <label>tCO2 <input name="tco2" value="{{form.tco2}}" inputmode="decimal" required></label>
+      <label>{{t.offsetVintage}} <input name="vintage" value="{{form.vintage}}" inputmode="numeric"></label>
+      <label>{{t.projectProvince}} <input name="project_province" value="{{form.projectProvince}}" pattern="[a-z]{1,32}"></label>
       <label>{{t.retiredDate}} <input name="retired" value="{{form.retired}}"></label>
+      <label>{{t.retiredFor}} <input name="retired_for" value="{{form.retiredFor}}"></label>
       <label>{{t.commitment}} <input name="commitment_years" value="{{form.commitment}}" inputmode="numeric"></label>
       <label>{{t.registry}} <input name="registry_ref" value="{{form.registry}}"></label>
-      <label class="check"><input type="checkbox" name="local" value="true" {{#form.local}}checked{{/form.local}}> {{t.local}}</label>
+      <label>{{t.verification}} <input name="verification" value="{{form.verification}}"></label>
       <button type="submit">{{t.save}}</button>
     </form>
     """
