@@ -111,6 +111,9 @@ public enum RequestBodies {
             ("clean_energy", .choice(AccountingRules.CleanEnergyDefinition.allCases.map(\.rawValue))),
             ("indicator_electricity", .choice(AccountingRules.IndicatorElectricityBasis.allCases.map(\.rawValue))),
             ("combustion_non_co2", Schema.boolean.described("Report CH4 and N2O from stationary combustion apart (IPCC 2006 defaults)")),
+            ("offset_vintage_window_years", .integer(AccountingRules.offsetVintageWindowRange,
+                                                     "Years before the period's end a credit's vintage may lie (default 5, a ZeroPark policy)")),
+            ("report_date", Schema.date("No credit retired after this date counts; absent or null: the day of computation").orNull),
         ])
 
     public static let profile = Schema.object("Profile", "The park's profile and boundary (1.1.1)", required: ["name", "type", "area_m2"], [

@@ -82,6 +82,21 @@ struct AccountingRulesAPITests {
                 #expect(response.status == .unprocessableContent)
                 #expect(response.text.contains("market_basis"))
             }
+            for bad in [#"{"offset_vintage_window_years":99}"#, #"{"report_date":"2026-13-01"}"#] {
+                try await client.execute(uri: "/api/v1/parks/nansha-demo/rules", method: .put, headers: server.auth("manager"),
+                                         body: body(bad)) { response in
+                    #expect(response.status == .unprocessableContent)
+                }
+            }
+            // A report date before the credits' retirements (2026-03-15, 2026-03-20) stops them counting:
+            // offsets 26,400 → 2,400 (the funded project only); absent keys return to their defaults.
+            try await client.execute(uri: "/api/v1/parks/nansha-demo/rules", method: .put, headers: server.auth("manager"),
+                                     body: body(#"{"market_basis":"average","report_date":"2026-03-01"}"#)) { response in
+                #expect(response.status == .ok)
+            }
+            document = try await emissions(client, server)
+            #expect(((document["totals"] as? [String: Any])?["offsets_tco2"] as? Double) == 2_400)
+            #expect((document["rules"] as? [String: String])?["report_date"] == "2026-03-01")
             try await client.execute(uri: "/api/v1/parks/nansha-demo/rules", method: .put, headers: server.auth("auditor"),
                                      body: body(#"{"market_basis":"residual"}"#)) { response in
                 #expect(response.status == .forbidden)

@@ -390,6 +390,8 @@ extension APIModels {
         var cleanEnergy: String?
         var indicatorElectricity: String?
         var combustionNonCo2: Bool?
+        var offsetVintageWindowYears: Int?
+        var reportDate: String?
 
         init(_ rules: AccountingRules) {
             let settings = Dictionary(uniqueKeysWithValues: rules.settings.map { ($0.key, $0.value) })
@@ -398,6 +400,8 @@ extension APIModels {
             cleanEnergy = settings["clean_energy"]
             indicatorElectricity = settings["indicator_electricity"]
             combustionNonCo2 = rules.combustionNonCO2
+            offsetVintageWindowYears = rules.offsetVintageWindowYears
+            reportDate = rules.reportDate?.description
         }
 
         /// The rules: the defaults with every given key set (the schema has checked the values).
@@ -405,7 +409,9 @@ extension APIModels {
             var rules = AccountingRules.standard
             for (key, value) in [("market_basis", marketBasis), ("exported_energy", exportedEnergy), ("clean_energy", cleanEnergy),
                                  ("indicator_electricity", indicatorElectricity),
-                                 ("combustion_non_co2", combustionNonCo2.map { $0 ? "true" : "false" })] {
+                                 ("combustion_non_co2", combustionNonCo2.map { $0 ? "true" : "false" }),
+                                 ("offset_vintage_window_years", offsetVintageWindowYears.map(String.init)),
+                                 ("report_date", reportDate)] {
                 guard let value else { continue }
                 guard rules.set(key, to: value) else {
                     throw APIError(status: .unprocessableContent, code: "invalid",

@@ -93,11 +93,20 @@ extension ParkPages {
         ]
     }
 
+    /// The rules entered as text: the offset vintage window and the report date.
+    func ruleInputs(_ rules: AccountingRules, _ strings: Strings) -> [[String: Any]] {
+        [["key": "offset_vintage_window_years", "label": strings("抵消减排年份窗口（年，ZeroPark 默认 5）", "Offset vintage window (years; ZeroPark default 5)"),
+          "value": String(rules.offsetVintageWindowYears), "mode": "numeric"],
+         ["key": "report_date", "label": strings("报告日期 YYYY-MM-DD（空：计算当日）", "Report date YYYY-MM-DD (empty: the day of computation)"),
+          "value": rules.reportDate?.description ?? "", "mode": "text"]]
+    }
+
     func saveRules(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         try await restatementAfterChange(request, context, title: t(context)("核算规则已保存：核算结果重述", "Accounting rules saved: the inventory restated")) { form, key, caller in
             var rules = AccountingRules.standard
             for ruleKey in AccountingRules.keys {
-                guard let value = WebForm.value(form, ruleKey) else { continue }
+                // An empty report date clears it; other empty fields keep their defaults.
+                guard let value = ruleKey == "report_date" ? (form[ruleKey] ?? "") : WebForm.value(form, ruleKey) else { continue }
                 guard rules.set(ruleKey, to: value) else {
                     throw APIError(status: .unprocessableContent, code: "invalid",
                                    message: "must be one of \(AccountingRules.accepted(ruleKey))", field: ruleKey)

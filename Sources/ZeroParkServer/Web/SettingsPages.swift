@@ -131,6 +131,7 @@ extension ParkPages {
             }
         }
         data["rules"] = ruleChoices(loaded.park.rules, t(context))
+        data["ruleInputs"] = ruleInputs(loaded.park.rules, t(context))
         if role == .admin {
             data["members"] = try await store.members(parkKey: key, caller: loaded.caller).map {
                 ["username": $0.username, "displayName": $0.displayName, "roleName": language == .zh ? $0.role.nameZh : $0.role.rawValue,

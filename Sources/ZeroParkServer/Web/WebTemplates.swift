@@ -380,6 +380,7 @@ enum WebTemplates {
     <section class="card" id="rules"><h2>{{t.accountingRules}}</h2>
     {{#canEdit}}<form method="post" action="/parks/{{parkKey}}/settings/rules" class="stack" id="rules-form"><input type="hidden" name="_csrf" value="{{csrf}}">{{/canEdit}}
       {{#rules}}<label>{{label}} <select name="{{key}}" {{^canEdit}}disabled{{/canEdit}}>{{#options}}<option value="{{value}}" {{#selected}}selected{{/selected}}>{{label}}</option>{{/options}}</select></label>{{/rules}}
+      {{#ruleInputs}}<label>{{label}} <input name="{{key}}" value="{{value}}" inputmode="{{mode}}" {{^canEdit}}disabled{{/canEdit}}></label>{{/ruleInputs}}
     {{#canEdit}}<button type="submit" id="rules-submit">{{t.save}}</button></form>{{/canEdit}}
     <p class="note">{{t.rulesNote}} (docs/accounting-rules.md)</p>
     </section>
