@@ -12,6 +12,21 @@ let arguments = CommandLine.arguments
 if arguments.count > 1, arguments[1] == "input" {
     exit(InputBenchmark.run(repetitions: arguments.count > 2 ? Int(arguments[2]) ?? 5 : 5))
 }
+// `zeropark-bench profile N REPS`: only the inventory computation, repeated, for a profiler (perf record).
+if arguments.count > 1, arguments[1] == "profile" {
+    let count = arguments.count > 2 ? Int(arguments[2]) ?? 10_000 : 10_000
+    let rounds = arguments.count > 3 ? Int(arguments[3]) ?? 20 : 20
+    do {
+        let park = try ParkFileReader.read(yaml: generatePark(sources: count))
+        var total = 0.0
+        for _ in 0..<rounds { total += try InventoryCalculator.compute(park).emissionsTco2 }
+        print(String(format: "computed %d times, checksum %.3f", rounds, total))
+        exit(0)
+    } catch {
+        print("benchmark failed: \(error)")
+        exit(1)
+    }
+}
 let sourceCount = arguments.count > 1 ? Int(arguments[1]) ?? 10_000 : 10_000
 let repetitions = arguments.count > 2 ? Int(arguments[2]) ?? 5 : 5
 

@@ -17,6 +17,7 @@ public enum InventoryCalculator {
         context.certificateIDs = matching.idsBySource
         context.claimsGreenPower = matching.appliedMWh.values.contains { $0 > 0 }
             || park.sources.contains { $0.method == .greenElectricity && $0.activity.total > 0 }
+        context.resolveSharedFactors()
         if let province = park.profile.province, library.gridArea(province) == nil, !library.contains(factorID: "grid.\(province)"),
            !park.factors.contains(where: { $0.id == "grid.\(province)" }) {
             issues.append(ParkIssue(code: "unknown_province", field: "park.province",
@@ -87,8 +88,11 @@ public enum InventoryCalculator {
         let allocation = OffsetRules.allocate(offsets, cap: max(0, emissions - sequestration))
         let offsets = allocation.accounts, warnings = warnings + allocation.warnings, offsetTotal = allocation.total
         let hasMonthly = sources.contains { $0.monthlyTco2 != nil }
+        // Fuel ids matter only when natural gas counts as clean energy.
         var fuels: [String: String] = [:]
-        for source in park.sources where source.method == .fuelCombustion { fuels[source.id] = source.fuel }
+        if park.rules.cleanEnergy == .includingNaturalGas {
+            for source in park.sources where source.method == .fuelCombustion { fuels[source.id] = source.fuel }
+        }
         let indicator = NationalIndicator.compute(sources: sources, fuels: fuels, consumptionTce: consumption, cleanTce: clean,
                                                   period: park.period, rules: park.rules)
         return Inventory(

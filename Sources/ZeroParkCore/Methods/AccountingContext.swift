@@ -15,6 +15,10 @@ public struct AccountingContext: Sendable {
     /// Whether the park claims green power (green-electricity lines or applied certificates) in the
     /// period: the condition for the residual mix under `market_basis: residual`.
     var claimsGreenPower = false
+    /// Factors every line of a kind uses (grid, residual mix, standard-coal constants, heat default),
+    /// resolved once per inventory; only uses that raised no warning are kept, so a warning still
+    /// names each source it concerns.
+    private var resolved: [String: FactorUse] = [:]
 
     public init(library: FactorLibrary, park: ParkDefinition) {
         self.library = library
@@ -28,6 +32,7 @@ public struct AccountingContext: Sendable {
     /// A factor by id: the park's own (marked overridden when it shadows a library id), else the
     /// library's vintage for the period.
     func factor(_ id: String, for source: EmissionSource, field: String) throws -> (FactorUse, [AccountingWarning]) {
+        if let use = resolved[id] { return (use, []) }
         if let own = parkFactors[id] {
             let use = FactorUse(id: id, quantity: Quantity(own.value, own.unit), source: own.source, vintage: nil,
                                 origin: .park, overridden: library.contains(factorID: id))
@@ -76,12 +81,26 @@ public struct AccountingContext: Sendable {
         return (use, warnings + [fallback])
     }
 
+    /// Resolves the factors shared by many lines once (see `resolved`): the park's grid factor, the
+    /// national average and residual mix, the standard-coal constants and the heat default.
+    mutating func resolveSharedFactors() {
+        let probe = EmissionSource(id: "", name: "", system: .energy, method: .purchasedElectricity,
+                                   activity: ActivityData(unit: .megawattHour, values: .total(0)))
+        var ids = [FactorLibrary.electricityCoalID, FactorLibrary.heatCoalID, FactorLibrary.heatDefaultID,
+                   "grid.national", "grid.national_residual"]
+        if let province { ids.append("grid.\(province)") }
+        for id in ids where parkFactors[id] != nil || library.contains(factorID: id) {
+            if let (use, warnings) = try? factor(id, for: probe, field: ""), warnings.isEmpty { resolved[id] = use }
+        }
+    }
+
     /// The location-based (average) grid factor for an electricity source: its `grid` when that is an
     /// average, else the park's province, else the national average. A residual-mix or fossil-power
     /// factor chosen as `grid` is not location-based and is skipped here.
     func averageGridFactor(for source: EmissionSource) throws -> (FactorUse, [AccountingWarning]) {
+        guard let grid = source.grid, GridFactorKind(gridKey: grid) != .average else { return try gridFactor(for: source) }
         var averageSource = source
-        if let grid = source.grid, GridFactorKind(gridKey: grid) != .average { averageSource.grid = nil }
+        averageSource.grid = nil
         return try gridFactor(for: averageSource)
     }
 

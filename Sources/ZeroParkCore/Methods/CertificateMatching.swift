@@ -38,6 +38,7 @@ enum CertificateMatching {
 
     static func match(_ park: ParkDefinition) -> Result {
         var result = Result()
+        guard !park.certificates.isEmpty else { return result }
         let sources = Dictionary(park.sources.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var seen: [String: SourceLocation?] = [:]
         var remaining: [String: Double] = [:]
