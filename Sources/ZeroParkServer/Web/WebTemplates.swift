@@ -14,7 +14,36 @@ enum WebTemplates {
         ("layout", layout), ("login", login), ("parks", parks), ("overview", overview), ("sources", sources),
         ("source", source), ("sourceForm", sourceForm), ("sinksOffsets", sinksOffsets), ("inventories", inventories), ("restatement", restatement),
         ("disclosure", disclosure), ("message", message), ("sinkForm", sinkForm), ("offsetForm", offsetForm), ("settings", settings),
+        ("basisCard", basisCard),
     ]
+
+    /// The 910号 indicator and the electricity basis, shared by the overview and the disclosure.
+    static let basisCard = """
+    {{#basis}}<div class="charts">
+      <section class="card" id="indicator"><h2>{{t.indicatorTitle}}</h2>
+        <p class="big"><strong id="indicator-value">{{indicator}}</strong> tCO2/tce <span class="badge {{verdictClass}}" id="indicator-verdict">{{verdict}}</span></p>
+        <table><tbody>
+          <tr><th>{{t.scaleClass}}</th><td id="indicator-class">{{scaleClass}}（{{annualTce}} tce/{{t.perYear}}）</td></tr>
+          <tr><th>{{t.threshold}}</th><td id="indicator-threshold">{{threshold}} tCO2/tce</td></tr>
+          <tr><th>{{t.numerator}}</th><td>{{numerator}} tCO2 = {{t.energyActivity}} {{energyActivity}} + {{t.industrialProcess}} {{process}}（{{indicatorBasis}}）</td></tr>
+          <tr><th>{{t.cleanShare}}</th><td>{{cleanShare}}（{{cleanDefinition}}；{{t.guidance}} ≥ 90%）</td></tr>
+        </tbody></table>
+        <ul class="note">{{#unconfirmed}}<li>{{.}}</li>{{/unconfirmed}}</ul>
+        <p class="note">{{citation}}</p>
+      </section>
+      <section class="card" id="electricity-basis"><h2>{{t.electricityBasis}}</h2>
+        <table><tbody>
+          <tr><th>{{t.marketBased}}</th><td id="basis-market">{{market}} tCO2</td></tr>
+          <tr><th>{{t.locationBased}}</th><td id="basis-location">{{location}} tCO2</td></tr>
+          <tr><th>{{t.marketRule}}</th><td>{{marketRule}}</td></tr>
+          {{#residualFactor}}<tr><th>{{t.residualFactor}}</th><td id="basis-residual">{{residualFactor}}</td></tr>{{/residualFactor}}
+          <tr><th>{{t.certificates}}</th><td>{{certificateMWh}} MWh</td></tr>
+          <tr><th>{{t.avoided}}</th><td id="basis-avoided">{{avoided}} tCO2（{{t.avoidedNote}}）</td></tr>
+          <tr><th>{{t.exported}}</th><td id="basis-exported">{{exported}} tCO2（{{exportRule}}）</td></tr>
+        </tbody></table>
+      </section>
+    </div>{{/basis}}
+    """
 
     static let layout = """
     <!doctype html>
@@ -102,30 +131,7 @@ enum WebTemplates {
       <div class="kpi"><span>{{t.locationBased}}</span><strong>{{locationBased}}</strong><em>tCO2</em></div>
       {{#combustionNonCO2}}<div class="kpi"><span>{{t.combustionNonCO2}}</span><strong>{{combustionNonCO2}}</strong><em>tCO2e</em></div>{{/combustionNonCO2}}
     </div>
-    {{#basis}}<div class="charts">
-      <section class="card" id="indicator"><h2>{{t.indicatorTitle}}</h2>
-        <p class="big"><strong id="indicator-value">{{indicator}}</strong> tCO2/tce <span class="badge {{verdictClass}}" id="indicator-verdict">{{verdict}}</span></p>
-        <table><tbody>
-          <tr><th>{{t.scaleClass}}</th><td id="indicator-class">{{scaleClass}}（{{annualTce}} tce/{{t.perYear}}）</td></tr>
-          <tr><th>{{t.threshold}}</th><td id="indicator-threshold">{{threshold}} tCO2/tce</td></tr>
-          <tr><th>{{t.numerator}}</th><td>{{numerator}} tCO2 = {{t.energyActivity}} {{energyActivity}} + {{t.industrialProcess}} {{process}}（{{indicatorBasis}}）</td></tr>
-          <tr><th>{{t.cleanShare}}</th><td>{{cleanShare}}（{{cleanDefinition}}；{{t.guidance}} ≥ 90%）</td></tr>
-        </tbody></table>
-        <ul class="note">{{#unconfirmed}}<li>{{.}}</li>{{/unconfirmed}}</ul>
-        <p class="note">{{citation}}</p>
-      </section>
-      <section class="card" id="electricity-basis"><h2>{{t.electricityBasis}}</h2>
-        <table><tbody>
-          <tr><th>{{t.marketBased}}</th><td id="basis-market">{{market}} tCO2</td></tr>
-          <tr><th>{{t.locationBased}}</th><td id="basis-location">{{location}} tCO2</td></tr>
-          <tr><th>{{t.marketRule}}</th><td>{{marketRule}}</td></tr>
-          {{#residualFactor}}<tr><th>{{t.residualFactor}}</th><td id="basis-residual">{{residualFactor}}</td></tr>{{/residualFactor}}
-          <tr><th>{{t.certificates}}</th><td>{{certificateMWh}} MWh</td></tr>
-          <tr><th>{{t.avoided}}</th><td id="basis-avoided">{{avoided}} tCO2（{{t.avoidedNote}}）</td></tr>
-          <tr><th>{{t.exported}}</th><td id="basis-exported">{{exported}} tCO2（{{exportRule}}）</td></tr>
-        </tbody></table>
-      </section>
-    </div>{{/basis}}
+    {{> basisCard}}
     <div class="charts">
       <section class="card"><h2>{{t.balance}}</h2>{{{waterfall}}}</section>
       <section class="card"><h2>{{t.bySystem}}</h2>{{{systemBar}}}</section>
@@ -309,30 +315,7 @@ enum WebTemplates {
       <div class="kpi"><span>{{t.net}}</span><strong>{{net}}</strong><em>tCO2</em></div>
     </div>
     {{#target}}<section class="card"><h2>{{t.target}}</h2><p>{{target}}</p></section>{{/target}}
-    {{#basis}}<div class="charts">
-      <section class="card" id="indicator"><h2>{{t.indicatorTitle}}</h2>
-        <p class="big"><strong id="indicator-value">{{indicator}}</strong> tCO2/tce <span class="badge {{verdictClass}}" id="indicator-verdict">{{verdict}}</span></p>
-        <table><tbody>
-          <tr><th>{{t.scaleClass}}</th><td id="indicator-class">{{scaleClass}}（{{annualTce}} tce/{{t.perYear}}）</td></tr>
-          <tr><th>{{t.threshold}}</th><td id="indicator-threshold">{{threshold}} tCO2/tce</td></tr>
-          <tr><th>{{t.numerator}}</th><td>{{numerator}} tCO2 = {{t.energyActivity}} {{energyActivity}} + {{t.industrialProcess}} {{process}}（{{indicatorBasis}}）</td></tr>
-          <tr><th>{{t.cleanShare}}</th><td>{{cleanShare}}（{{cleanDefinition}}；{{t.guidance}} ≥ 90%）</td></tr>
-        </tbody></table>
-        <ul class="note">{{#unconfirmed}}<li>{{.}}</li>{{/unconfirmed}}</ul>
-        <p class="note">{{citation}}</p>
-      </section>
-      <section class="card" id="electricity-basis"><h2>{{t.electricityBasis}}</h2>
-        <table><tbody>
-          <tr><th>{{t.marketBased}}</th><td id="basis-market">{{market}} tCO2</td></tr>
-          <tr><th>{{t.locationBased}}</th><td id="basis-location">{{location}} tCO2</td></tr>
-          <tr><th>{{t.marketRule}}</th><td>{{marketRule}}</td></tr>
-          {{#residualFactor}}<tr><th>{{t.residualFactor}}</th><td id="basis-residual">{{residualFactor}}</td></tr>{{/residualFactor}}
-          <tr><th>{{t.certificates}}</th><td>{{certificateMWh}} MWh</td></tr>
-          <tr><th>{{t.avoided}}</th><td id="basis-avoided">{{avoided}} tCO2（{{t.avoidedNote}}）</td></tr>
-          <tr><th>{{t.exported}}</th><td id="basis-exported">{{exported}} tCO2（{{exportRule}}）</td></tr>
-        </tbody></table>
-      </section>
-    </div>{{/basis}}
+    {{> basisCard}}
     <div class="charts"><section class="card"><h2>{{t.balance}}</h2>{{{waterfall}}}</section><section class="card"><h2>{{t.bySystem}}</h2>{{{systemBar}}}</section></div>
     <section class="card"><h2>{{t.facilities}}</h2><table><thead><tr><th>{{t.source}}</th><th>{{t.system}}</th><th class="num">tCO2</th></tr></thead>
     <tbody>{{#sources}}<tr><td>{{name}}</td><td>{{system}}</td><td class="num">{{tco2}}</td></tr>{{/sources}}</tbody></table></section>
