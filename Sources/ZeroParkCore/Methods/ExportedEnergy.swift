@@ -46,14 +46,8 @@ enum ExportedHeat: AccountingMethod {
     static let formula = "E = −AD × EF_heat (GB/T 32150 net purchase)"
 
     static func outcome(for source: EmissionSource, in context: AccountingContext) throws -> MethodOutcome {
-        let activity = source.activity.quantity
-        try context.require(activity, compatibleWith: .gigajoule, for: source, what: "heat")
-        var (use, warnings) = try context.factor(source.factor ?? FactorLibrary.heatDefaultID, for: source,
-                                                 field: source.factor == nil ? "method" : "factor")
-        if source.factor != nil { use = use.markedOverridden() }
-        let coefficient = try context.constant(FactorLibrary.heatCoalID, for: source)
+        let (activity, use, coefficient, tce, warnings) = try heatLine(source, in: context)
         let exported = try context.tonnesCO2(activity, use.quantity, for: source, factorName: "factor \(use.id)")
-        let tce = try Quantity.product([activity, coefficient.quantity], in: .tonneCoalEquivalent)
         return exportOutcome(exported: exported, tce: tce, terms: ["\(activity)", "\(use.quantity)"], factor: use,
                              coefficient: coefficient, basis: "\(activity) × \(coefficient.quantity) (GB/T 2589)",
                              rules: context.rules, warnings: warnings, electricity: nil)

@@ -12,14 +12,9 @@ enum PurchasedHeat: AccountingMethod {
     static let formula = "E = AD × EF_heat"
 
     static func outcome(for source: EmissionSource, in context: AccountingContext) throws -> MethodOutcome {
-        let activity = source.activity.quantity
-        try context.require(activity, compatibleWith: .gigajoule, for: source, what: "heat")
-        var (use, warnings) = try context.factor(source.factor ?? FactorLibrary.heatDefaultID, for: source,
-                                                 field: source.factor == nil ? "method" : "factor")
-        if source.factor != nil { use = use.markedOverridden() }
+        let (activity, use, coefficient, tce, found) = try heatLine(source, in: context)
+        var warnings = found
         let tco2 = try context.tonnesCO2(activity, use.quantity, for: source, factorName: "factor \(use.id)")
-        let coefficient = try context.constant(FactorLibrary.heatCoalID, for: source)
-        let tce = try Quantity.product([activity, coefficient.quantity], in: .tonneCoalEquivalent)
         let energy = EnergyUse(tce: tce, clean: false, coefficient: coefficient,
                                basis: "\(activity) × \(coefficient.quantity) (GB/T 2589)")
         // Only the library default earns the warning: a park value for `heat.default` is the park's own
@@ -33,4 +28,19 @@ enum PurchasedHeat: AccountingMethod {
                              calculation: calculationText(["\(activity)", "\(use.quantity)"], result: tco2),
                              factor: use, parameters: [use], energy: energy, warnings: warnings)
     }
+}
+
+/// What purchased and exported heat share: the activity in an energy unit, the heat factor (the
+/// source's explicit `factor`, marked overridden, else `heat.default`), the GB/T 2589 heat
+/// coefficient and the activity in tce.
+func heatLine(_ source: EmissionSource, in context: AccountingContext) throws
+    -> (activity: Quantity, factor: FactorUse, coefficient: FactorUse, tce: Double, warnings: [AccountingWarning]) {
+    let activity = source.activity.quantity
+    try context.require(activity, compatibleWith: .gigajoule, for: source, what: "heat")
+    var (use, warnings) = try context.factor(source.factor ?? FactorLibrary.heatDefaultID, for: source,
+                                             field: source.factor == nil ? "method" : "factor")
+    if source.factor != nil { use = use.markedOverridden() }
+    let coefficient = try context.constant(FactorLibrary.heatCoalID, for: source)
+    let tce = try Quantity.product([activity, coefficient.quantity], in: .tonneCoalEquivalent)
+    return (activity, use, coefficient, tce, warnings)
 }
