@@ -202,7 +202,7 @@ struct APIRoutes {
             },
             APIOperation(method: .post, path: "/parks/{park}/offsets", summary: "Add an offset claim (refused if the park could no longer be accounted)",
                          access: .parkEditor, body: .json(RequestBodies.offset), success: [.created("Created", APIDocs.object)],
-                         conflicts: true) { _, context, input in
+                         conflicts: true, semanticChecks: true) { _, context, input in
                 let body = try input.decode(APIModels.OffsetBody.self)
                 let offset = try body.offset()
                 try await service.check(offset: offset, year: body.year, parkKey: try context.parameter("park"), caller: try context.requireCaller())
@@ -212,7 +212,7 @@ struct APIRoutes {
             },
             APIOperation(method: .put, path: "/parks/{park}/offsets/{offset}", summary: "Replace an offset claim (the id in the path wins)",
                          access: .parkEditor, body: .json(RequestBodies.offset), success: [.ok("Replaced", APIDocs.object)],
-                         conflicts: true) { _, context, input in
+                         conflicts: true, semanticChecks: true) { _, context, input in
                 var body = try input.decode(APIModels.OffsetBody.self)
                 body.id = try context.parameter("offset")
                 let offset = try body.offset()
