@@ -55,6 +55,32 @@ public struct Strings: Sendable {
         }
     }
 
+    /// Why one electricity line's counted figure uses its factor, in words (the JSON keeps the English `rule`).
+    public func electricityRule(_ line: ElectricityAccount, rules: AccountingRules) -> String {
+        switch line.basis {
+        case .residualMix:
+            return self("园区在核算期内主张了绿电或绿证；按规则 market_basis = residual，其余电网电量使用剩余组合因子（生态环境部、国家统计局 2023 年电力二氧化碳排放因子公告）",
+                        "The park claims green power; under market_basis = residual the rest of the grid power uses the residual mix (MEE/NBS 2023 factors)")
+        case .gridAverage:
+            return rules.marketBasis == .average
+                ? self("按规则 market_basis = average，使用位置法平均因子", "market_basis = average: the location-based average")
+                : self("园区未主张绿电或绿证，使用位置法平均因子", "The park claims no green power or certificates: the location-based average")
+        case .chosenGridFactor:
+            return self("园区选定的电网因子不是平均因子，按其性质用于市场法；位置法使用园区的平均因子",
+                        "The grid factor the park chose is not an average: used as chosen; the location-based figure uses the park's average")
+        case .explicitFactor:
+            return self("使用排放源指定的因子", "The source's explicit factor")
+        case .greenInstrument:
+            return self("绿电交易电量：市场法为零；经电网输送，计入位置法合计",
+                        "Green-power contract: zero market-based; grid-delivered, so in the location-based total")
+        case .onsite:
+            return self("自发自用：两种口径均无排放；电网等效排放作为避免排放单列",
+                        "Self-consumed on-site generation: no emissions on either basis; the grid equivalent is reported apart as avoided")
+        case .exported:
+            return exportRule(rules.exportedEnergy)
+        }
+    }
+
     public func marketRule(_ basis: AccountingRules.MarketBasis) -> String {
         switch basis {
         case .residual: return self("剩余组合（主张绿电/绿证时，其余电网电量用剩余组合因子）",

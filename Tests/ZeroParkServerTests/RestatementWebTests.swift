@@ -78,7 +78,7 @@ struct RestatementWebTests {
                                                         tokenFrom: "/parks/nansha-demo/sinks-offsets?year=2025")
             #expect(status == .seeOther)
             (_, page) = try await session.get("/parks/nansha-demo/sinks-offsets?year=2025")
-            #expect(page.contains("GEC-77") && page.contains("已抵扣"))
+            #expect(page.contains("GEC-77") && page.contains("已抵扣") && page.contains("2026-01-15 注销，2025 年生产"))
             // (50,690 − 690) × 0.6096 = 30,480 tCO2 for the grid line.
             (_, page) = try await session.get("/parks/nansha-demo/sources/grid-electricity?year=2025")
             #expect(page.contains("30,480.00"))

@@ -102,6 +102,7 @@ struct WebTests {
             // The counted figure is at the residual mix, the location-based one at the Guangdong average.
             #expect(grid.contains("grid.national_residual = 0.6096 tCO2/MWh"))
             #expect(grid.contains("id=\"line-location-factor\">grid.guangdong = 0.4419 tCO2/MWh"))
+            #expect(grid.contains("其余电网电量使用剩余组合因子"))
             #expect(grid.contains("<polyline"))  // the source's monthly trend
             let token = try #require(Self.csrf(in: page))
             var form = headers

@@ -17,7 +17,23 @@ extension ParkPages {
                     "retired": item.certificate.retired?.description ?? strings("未注销", "not retired"),
                     "applied": account.map { Display.number($0.appliedMWh, decimals: 0) } ?? "—",
                     "status": account.map { certificateStatus($0.status, strings) } ?? strings("非本年度", "other year"),
-                    "reason": account?.reason ?? ""]
+                    "reason": account.map { certificateReason($0, strings) } ?? ""]
+        }
+    }
+
+    /// The certificate's reason in the page's language (the JSON keeps the English `reason`).
+    func certificateReason(_ account: CertificateAccount, _ strings: Strings) -> String {
+        switch account.status {
+        case .applied:
+            return strings("\(account.retired?.description ?? "") 注销，\(account.vintage) 年生产", "retired \(account.retired?.description ?? ""), generated \(account.vintage)")
+        case .partlyApplied:
+            let applied = Display.number(account.appliedMWh, decimals: 0), total = Display.number(account.mwh, decimals: 0)
+            return strings("抵扣 \(applied) / \(total) MWh：\(account.source) 的电网电量已全部覆盖",
+                           "\(applied) of \(total) MWh applied: \(account.source) has no more grid power to cover")
+        case .notRetired:
+            return strings("未为本园区注销，不抵扣", "not retired for the park: not applied")
+        case .outsidePeriod:
+            return strings("\(account.vintage) 年生产，不在核算期内，不抵扣", "generated in \(account.vintage), outside the period: not applied")
         }
     }
 

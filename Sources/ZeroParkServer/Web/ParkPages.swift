@@ -258,7 +258,8 @@ struct ParkPages: Sendable {
             },
         ]
         if let line = account?.electricity {
-            var item: [String: Any] = ["basis": strings.marketBasis(line.basis), "rule": line.rule,
+            var item: [String: Any] = ["basis": strings.marketBasis(line.basis),
+                                       "rule": strings.electricityRule(line, rules: computed.inventory.rules),
                                        "location": "\(line.locationFactor.id) = \(Quantity.format(line.locationFactor.value)) \(line.locationFactor.unit.symbol)（\(strings(GridFactorKind.average.labelZh, GridFactorKind.average.labelEn))）"]
             if let market = line.marketFactor {
                 let label = line.marketFactorKind.map { strings($0.labelZh, $0.labelEn) } ?? strings.marketBasis(line.basis)
