@@ -30,6 +30,7 @@ enum WebStyle {
     table{width:100%;border-collapse:collapse;font-size:14px}
     th,td{padding:6px 8px;border-bottom:1px solid #edf1ee;text-align:left;vertical-align:top}
     th{background:#f7faf8;font-weight:600}.num{text-align:right;font-variant-numeric:tabular-nums}
+    #indicator th,#electricity-basis th{width:8.5em}#indicator td,#electricity-basis td{overflow-wrap:anywhere}
     .badge{display:inline-block;padding:2px 8px;border-radius:10px;font-size:12px;margin-top:4px}
     .badge.ok{background:#e3f4e8;color:#1b6e3a}.badge.warn{background:#fff1e0;color:#9a4a00}
     .error{background:#fdecea;color:#8a1c12;padding:8px 12px;border-radius:6px}
