@@ -52,6 +52,18 @@ struct AccountingRulesAPITests {
                 #expect(response.status == .unprocessableContent)
                 #expect(response.text.contains("source"))
             }
+            // Hostile fields are refused with their field, and nothing is stored: a NUL in the id, 1e308 MWh.
+            for hostile in [#"{"id":"GEC\u0000x","source":"grid-electricity","mwh":1,"vintage":2025,"year":2025}"#,
+                            #"{"id":"GEC-3","source":"grid-electricity","mwh":1e308,"vintage":2025,"year":2025}"#] {
+                try await client.execute(uri: "/api/v1/parks/nansha-demo/certificates", method: .post, headers: server.auth("manager"),
+                                         body: body(hostile)) { response in
+                    #expect(response.status == .unprocessableContent)
+                }
+            }
+            try await client.execute(uri: "/api/v1/parks/nansha-demo/certificates", method: .get, headers: server.auth("manager")) { response in
+                let list = try response.json() as? [Any]
+                #expect(list?.count == 1)
+            }
             // A tenant neither lists nor adds certificates.
             try await client.execute(uri: "/api/v1/parks/nansha-demo/certificates", method: .get, headers: server.auth("logistics")) { response in
                 #expect(response.status == .forbidden)

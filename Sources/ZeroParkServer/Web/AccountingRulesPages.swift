@@ -60,11 +60,11 @@ extension ParkPages {
             guard let vintage = WebForm.value(form, "vintage").flatMap(Int.init) else {
                 throw APIError(status: .unprocessableContent, code: "invalid", message: strings("须为年份", "must be a year"), field: "vintage")
             }
-            let body = APIModels.CertificateBody(GreenCertificate(id: form["id"] ?? "", source: form["source"] ?? "", mwh: mwh,
+            // The API body's reading of the date, so the form and the API refuse the same input.
+            var body = APIModels.CertificateBody(GreenCertificate(id: form["id"] ?? "", source: form["source"] ?? "", mwh: mwh,
                                                                   vintage: vintage, registry: WebForm.value(form, "registry")), year: year)
-            var withDate = body
-            withDate.retired = WebForm.value(form, "retired")
-            let certificate = try withDate.certificate()
+            body.retired = WebForm.value(form, "retired")
+            let certificate = try body.certificate()
             try await service.check(certificate: certificate, year: year, parkKey: key, caller: caller)
             try await store.createCertificate(parkKey: key, certificate: certificate, year: year, caller: caller)
         } catch let error as APIError {
