@@ -23,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // Pure accounting core: park model, units, factor library, methods, inventory. Foundation only, no I/O.
@@ -30,22 +31,33 @@ let package = Package(
         // Untrusted input, read with limits: JSON values with line/column, request-body schemas (also the
         // OpenAPI document's), CSV with 1-based line/column, text hygiene. Foundation only, no I/O.
         .target(name: "ZeroParkInput", dependencies: ["ZeroParkCore"]),
+        // Meter readings from .xlsx workbooks: the zip read with ZIPFoundation under size and ratio bounds,
+        // the sheet XML with a bounded scanner (no DTDs, no entity expansion).
+        .target(name: "ZeroParkSpreadsheet", dependencies: [
+            "ZeroParkInput", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         // Park files (YAML, format version 1) to and from the Core model, with line/column locations.
         .target(name: "ZeroParkParkFile", dependencies: [
             "ZeroParkCore", "ZeroParkInput",
             .product(name: "Yams", package: "Yams"),
         ]),
-        // Persistent parks, users, roles, activity data, snapshots and the audit log (SQLite via GRDB).
+        // Meter telemetry, pure: meters, counter deltas, cleaning and gap filling, day/month rollups,
+        // alert conditions, the CST calendar. Foundation only, no I/O, no clock.
+        .target(name: "ZeroParkTelemetry"),
+        // Persistent parks, users, roles, activity data, snapshots and the audit log (SQLite via GRDB);
+        // meters, raw readings with revisions, cleaned rollups and the hash-chained ledger.
         .target(name: "ZeroParkStore", dependencies: [
-            "ZeroParkCore", "ZeroParkInput",
+            "ZeroParkCore", "ZeroParkInput", "ZeroParkTelemetry",
             .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "GRDBSQLite", package: "GRDB.swift"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // SVG charts shared by the web pages and, later, the reports.
         .target(name: "ZeroParkReports", dependencies: ["ZeroParkCore"]),
         // The Hummingbird server: REST API, web dashboard, auth.
         .target(name: "ZeroParkServer", dependencies: [
-            "ZeroParkCore", "ZeroParkInput", "ZeroParkParkFile", "ZeroParkStore", "ZeroParkReports",
+            "ZeroParkCore", "ZeroParkInput", "ZeroParkParkFile", "ZeroParkStore", "ZeroParkReports", "ZeroParkTelemetry",
+            "ZeroParkSpreadsheet",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -79,13 +91,21 @@ let package = Package(
         .testTarget(name: "ZeroParkInputTests", dependencies: [
             "ZeroParkInput", "ZeroParkCore", .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
+        .testTarget(name: "ZeroParkTelemetryTests", dependencies: [
+            "ZeroParkTelemetry", .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
+        .testTarget(name: "ZeroParkSpreadsheetTests", dependencies: [
+            "ZeroParkSpreadsheet", "ZeroParkInput", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ], resources: [.copy("Fixtures")]),
         .testTarget(name: "ZeroParkParkFileTests", dependencies: ["ZeroParkCore", "ZeroParkParkFile"]),
         .testTarget(name: "ZeroParkReportsTests", dependencies: [
             "ZeroParkReports", "ZeroParkCore", .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
-        .testTarget(name: "ZeroParkStoreTests", dependencies: ["ZeroParkStore", "ZeroParkCore", "ZeroParkParkFile"]),
+        .testTarget(name: "ZeroParkStoreTests", dependencies: [
+            "ZeroParkStore", "ZeroParkCore", "ZeroParkParkFile", "ZeroParkTelemetry", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .testTarget(name: "ZeroParkServerTests", dependencies: [
-            "ZeroParkServer", "ZeroParkStore", "ZeroParkCore",
+            "ZeroParkServer", "ZeroParkStore", "ZeroParkCore", "ZeroParkTelemetry",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "Yams", package: "Yams"),

@@ -17,3 +17,11 @@ public enum ReportClock {
         return CalendarDate(year: year, month: month, day: day)
     }
 }
+
+extension ReportClock {
+    /// The server's clock in Unix seconds (telemetry: readings ahead of it are refused, quality counts
+    /// intervals up to it).
+    public static func nowSeconds(_ now: Date = Date()) -> Int64 {
+        Int64(exactly: now.timeIntervalSince1970.rounded(.down)) ?? 0
+    }
+}

@@ -208,6 +208,7 @@ enum StoreMigrations {
                                arguments: [CarbonOffset.registryKey(reference), row["id"] as Int64])
             }
         }
+        TelemetrySchema.register(&migrator)
         return migrator
     }
 }

@@ -21,6 +21,9 @@ extension SQLiteParkStore {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [park.id, year, at, caller.username, inputHash, outputHash, inputParkFile, document, emissionsTco2, netTco2])
             let id = db.lastInsertedRowID
+            _ = try Ledger.append(db, parkID: park.id, kind: .snapshot, refID: id,
+                                  content: Ledger.snapshotContent(parkKey: park.key, year: year, createdAt: at, createdBy: caller.username,
+                                                                  inputParkFile: inputParkFile, document: document), at: at)
             try Self.audit(db, at: at, actor: caller.username, parkID: park.id, entity: "inventory_snapshot", key: String(id),
                            action: "create", before: nil, after: Self.json(["input_hash": inputHash, "output_hash": outputHash]))
             return InventorySnapshot(id: id, parkKey: parkKey, year: year, createdAt: at, createdBy: caller.username, inputHash: inputHash,

@@ -5,6 +5,7 @@ import Testing
 import Yams
 @testable import ZeroParkServer
 import ZeroParkStore
+import ZeroParkTelemetry
 
 /// The REST API through HummingbirdTesting: every path of the OpenAPI document, the error shape and
 /// status codes, authorisation where data is read, all-or-nothing imports.
@@ -29,6 +30,10 @@ struct APITests {
         "POST /parks/{park}/comments": #"{"target":"source:water","text":"请补充账单"}"#,
         "POST /parks/{park}/certificates": #"{"id":"GEC-2025-000123","source":"grid-electricity","mwh":1000,"vintage":2025,"year":2025,"retired":"2026-02-01","registry":"国家绿证核发交易系统"}"#,
         "PUT /parks/{park}/rules": #"{"market_basis":"residual","exported_energy":"net_purchase"}"#,
+        "POST /parks/{park}/meters": #"{"key":"api-meter","name":"接口测试表","quantity":"water","unit":"m3","reading_kind":"interval"}"#,
+        "PUT /parks/{park}/meters/{meter}": #"{"key":"api-meter","name":"接口测试表（更名）","quantity":"water","unit":"m3","reading_kind":"interval","interval_minutes":30}"#,
+        // Readings go to a gateway meter registered before the walk, so that api-meter can be deleted at the end.
+        "POST /parks/{park}/readings": #"{"readings":[{"meter":"gateway-1","ts":"2026-01-01T00:00:00+08:00","value":1.5}]}"#,
     ]
 
     @Test("every path and method of /openapi.yaml answers with a documented success status")
@@ -45,7 +50,10 @@ struct APITests {
         }
         // Writes before deletes; deletes last.
         operations.sort { ($0.0 == "DELETE" ? 1 : 0, $0.1, $0.0) < ($1.0 == "DELETE" ? 1 : 0, $1.1, $1.0) }
-        #expect(operations.count == 45)
+        #expect(operations.count == 55)
+        let admin = try #require(try await server.store.caller(userID: 1))
+        _ = try await server.store.createMeter(parkKey: "nansha-demo", meter: MeterDefinition(
+            key: "gateway-1", name: "网关表", quantity: .electricityImport, unit: "kWh", readingKind: .interval), caller: admin)
         let ordered = operations
         let creative = try String(contentsOf: TestServer.root.appendingPathComponent("examples/creative-park.yaml"), encoding: .utf8)
             .replacingOccurrences(of: "id: xihu-creative", with: "id: xihu-creative-2")
@@ -55,7 +63,7 @@ struct APITests {
                 let uri = "/api/v1" + path.replacingOccurrences(of: "{park}", with: "nansha-demo")
                     .replacingOccurrences(of: "{source}", with: "water").replacingOccurrences(of: "{sink}", with: "green-belt")
                     .replacingOccurrences(of: "{offset}", with: "ccer-wind")
-                    .replacingOccurrences(of: "{certificate}", with: "GEC-2025-000123").replacingOccurrences(of: "{username}", with: "viewer")
+                    .replacingOccurrences(of: "{certificate}", with: "GEC-2025-000123").replacingOccurrences(of: "{meter}", with: "api-meter").replacingOccurrences(of: "{username}", with: "viewer")
                     .replacingOccurrences(of: "{factor}", with: "park.extra").replacingOccurrences(of: "{fuel}", with: "park.landfill-gas").replacingOccurrences(of: "{id}", with: snapshotID)
                     .replacingOccurrences(of: "{id}", with: "grid.guangdong")
                 let key = "\(method) \(path)"

@@ -4,6 +4,7 @@ import Hummingbird
 import ZeroParkCore
 import ZeroParkInput
 import ZeroParkStore
+import ZeroParkTelemetry
 
 /// The one JSON error shape of the API: `{"error": {"code", "message", "field"?}}` with the HTTP
 /// status the failure deserves (400/401/403/404/409/413/422).
@@ -61,6 +62,19 @@ struct APIError: Error, HTTPResponseError {
                   })
     }
 
+    /// A refused readings batch (nothing stored): the first problem's message, every problem in
+    /// `details` with where it was (`readings[17].ts`, `line 18.value`).
+    init(refused: ReadingBatchRefused, language: Language) {
+        let chinese = language == .zh
+        let first = refused.problems.first
+        self.init(status: .unprocessableContent, code: first?.code ?? "invalid",
+                  message: first.map { TelemetryText.problem($0, chinese: chinese) } ?? "invalid readings",
+                  field: first.map { "\($0.place).\($0.field)" },
+                  details: refused.problems.map { problem in
+                      ParkIssue(code: problem.code, field: "\(problem.place).\(problem.field)", message: TelemetryText.problem(problem, chinese: chinese), location: nil)
+                  })
+    }
+
     /// Maps store, accounting, input and decoding failures to API errors.
     static func from(_ error: Error, language: Language = .zh) -> APIError {
         switch error {
@@ -74,6 +88,8 @@ struct APIError: Error, HTTPResponseError {
             }
         case let error as InputError:
             return APIError(input: error, language: language, status: .unprocessableContent)
+        case let refused as ReadingBatchRefused:
+            return APIError(refused: refused, language: language)
         case let error as ParkInputError:
             let first = error.issues.first
             return APIError(status: .unprocessableContent, code: first?.code ?? "invalid",

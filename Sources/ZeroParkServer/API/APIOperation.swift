@@ -124,6 +124,12 @@ enum APIRequestBody: Sendable {
     case yaml
     /// Activity values as CSV.
     case csv
+    /// Meter readings: JSON, CSV or an XLSX workbook by Content-Type, read by the bounded readings
+    /// readers (issue #8 §2), up to `readingsBodyLimit` bytes.
+    case readings
+
+    /// Largest readings body: 200,000 readings of JSON fit in about 20 MiB.
+    static let readingsBodyLimit = 32 * 1024 * 1024
 }
 
 /// A successful response: status, description and what it carries.

@@ -92,7 +92,9 @@ enum APIRouter {
     /// schema: syntax errors are 400 with line and column, schema violations 422 with every path.
     static func readBody(_ operation: APIOperation, _ request: Request, _ context: AppRequestContext) async throws -> APIInput {
         guard let body = operation.body else { return .none }
-        let buffer = try await request.body.collect(upTo: context.maxUploadSize)
+        let limit: Int
+        if case .readings = body { limit = APIRequestBody.readingsBodyLimit } else { limit = context.maxUploadSize }
+        let buffer = try await request.body.collect(upTo: limit)
         let bytes = Array(buffer.readableBytesView)
         switch body {
         case let .json(schema):
@@ -102,6 +104,8 @@ enum APIRouter {
                 throw APIError(input: error, language: context.language,
                                status: error.first.map { Self.syntaxCodes.contains($0.code) } == true ? .badRequest : .unprocessableContent)
             }
+        case .readings:
+            return APIInput(bytes: bytes)
         case .yaml, .csv:
             guard String(validating: bytes, as: UTF8.self) != nil else {
                 throw APIError(status: .badRequest, code: "bad_utf8", message: context.text("正文不是有效的 UTF-8 文本", "the body is not valid UTF-8 text"))

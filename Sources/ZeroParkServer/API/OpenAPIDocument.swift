@@ -68,13 +68,20 @@ enum OpenAPIDocument {
         }
         if !parameters.isEmpty { entries.append(("parameters", .list(parameters))) }
         if let body = operation.body {
-            let content: (String, DocumentNode)
+            var content: (String, DocumentNode)
+            var more: [(String, DocumentNode)] = []
             switch body {
+            case .readings:
+                content = ("application/json", .map([("schema", ReadingsDecoding.jsonSchema.document())]))
+                more = [("text/csv", .map([("schema", .map([("type", .string("string")),
+                                                             ("description", .string("Header meter,ts,value; ts RFC 3339 with offset"))]))])),
+                        ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                         .map([("schema", .map([("type", .string("string")), ("format", .string("binary"))]))]))]
             case let .json(schema): content = ("application/json", .map([("schema", schema.document())]))
             case .yaml: content = ("application/yaml", .map([("schema", .map([("type", .string("string")), ("maxLength", .number(2 * 1024 * 1024))]))]))
             case .csv: content = ("text/csv", .map([("schema", .map([("type", .string("string")), ("maxLength", .number(2 * 1024 * 1024))]))]))
             }
-            entries.append(("requestBody", .map([("required", .bool(true)), ("content", .map([content]))])))
+            entries.append(("requestBody", .map([("required", .bool(true)), ("content", .map([content] + more))])))
         }
         var responses: [(String, DocumentNode)] = operation.success.map { success in
             var response: [(String, DocumentNode)] = [("description", .string(success.description))]
