@@ -163,6 +163,7 @@ extension TelemetryPages {
     static func zhReason(_ error: MeterFieldError) -> String {
         if error.message.hasPrefix("not a number") { return "须为数字" }
         if error.message.contains(" exists") || error.message.contains("also on line") { return "该表号已被占用" }
+        if error.message.contains("does not convert") { return "单位须能换算为所对应排放源的单位" }
         if error.message.contains("has readings") { return "该表已有读数，读数方式与采集间隔不能再改" }
         switch error.field {
         case "key": return "须为 1–64 个字母、数字、点、下划线或连字符"

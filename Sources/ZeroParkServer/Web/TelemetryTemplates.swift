@@ -62,7 +62,7 @@ enum TelemetryTemplates {
 
     static let meter = """
     <p class="crumbs"><a href="/parks/{{parkKey}}/meters">{{t.metersTitle}}</a> › {{meterKey}}</p>
-    <div class="heading"><h1>{{meterName}} <small>{{meterKey}} · {{quantity}} · {{unit}} · {{readingKind}} · {{interval}} min</small></h1>
+    <div class="heading"><h1>{{meterName}} <small>{{meterKey}} · {{quantity}} · {{unit}} · {{readingKind}} · {{interval}} {{t.minutes}}</small></h1>
     <form method="get" class="inline" id="day-form"><label>{{t.day}} <input type="date" name="day" value="{{dayText}}"></label> <button type="submit">{{t.show}}</button></form></div>
     <p class="daynav"><a href="?day={{previousDay}}" id="previous-day">← {{t.previousDay}}</a> · <strong>{{dayText}}</strong> · <a href="?day={{nextDay}}" id="next-day">{{t.nextDay}} →</a> · <a href="/parks/{{parkKey}}/meters/{{meterKey}}">{{t.today}}</a>{{#canEdit}} · <a href="/parks/{{parkKey}}/meters/{{meterKey}}/edit">{{t.edit}}</a>{{/canEdit}}</p>
     <div class="kpis small" id="day-quality">
