@@ -182,8 +182,11 @@ extension SQLiteParkStore {
             var spec = sourceSpec(row)
             if let caller, !caller.canSeeSource(parkID: parkID, enterprise: spec.enterprise) { continue }
             var values = valuesBySource[row["id"] as Int64] ?? []
-            if let meters = metered.bySource[spec.key], !meters.meters.isEmpty {
-                // Metered months replace typed-in ones; the rest stay as typed.
+            let typedAnnualOnly = !values.isEmpty && values.allSatisfy { $0.month == 0 }
+            if let meters = metered.bySource[spec.key], !meters.meters.isEmpty,
+               !typedAnnualOnly || meters.months.allSatisfy({ $0 != nil }) {
+                // Metered months replace typed-in months; the other months stay as typed. A typed annual
+                // figure covers the whole year, so it gives way only to twelve metered months.
                 let typed = Dictionary(values.filter { $0.month > 0 }.map { ($0.month, $0.value) }, uniquingKeysWith: { first, _ in first })
                 values = (1...12).map { month in (month, meters.months[month - 1] ?? typed[month] ?? 0) }
                 spec.dataSource = "计量表 meters: " + meters.meters.joined(separator: ", ") + (spec.dataSource.map { "; " + $0 } ?? "")
