@@ -67,10 +67,13 @@ extension TelemetryPages {
             if groups[id] == nil {
                 order.append(id)
                 groups[id] = (TelemetryText.quantity(entry.meter.quantity, chinese: chinese), entry.meter.unit, 0,
-                              DataQuality(expected: 0, measured: 0, estimated: 0, flagged: 0, revisions: 0))
+                              DataQuality.empty)
             }
-            groups[id]?.total += entry.energy ?? 0
-            groups[id]?.quality = (groups[id]?.quality ?? entry.quality) + entry.quality
+            if var group = groups[id] {
+                group.total += entry.energy ?? 0
+                group.quality = group.quality + entry.quality
+                groups[id] = group
+            }
         }
         for id in order {
             guard let group = groups[id] else { continue }
@@ -79,7 +82,7 @@ extension TelemetryPages {
                                 "warn": group.quality.expected > 0 && group.quality.belowThreshold])
             result.figures[id] = value
         }
-        let all = meters.reduce(DataQuality(expected: 0, measured: 0, estimated: 0, flagged: 0, revisions: 0)) { $0 + $1.quality }
+        let all = meters.reduce(DataQuality.empty) { $0 + $1.quality }
         result.completeness = Display.percent(all.completeness)
         result.figures["live-completeness"] = result.completeness
         if let last = meters.compactMap(\.lastReading).max() {
