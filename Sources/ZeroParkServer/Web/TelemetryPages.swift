@@ -172,6 +172,7 @@ enum TelemetryFormat {
     /// A meter value: grouped, decimals by magnitude.
     static func value(_ value: Double?) -> String {
         guard let value, value.isFinite else { return "—" }
+        if value == 0 { return "0" }
         let magnitude = value.magnitude
         return Display.number(value, decimals: magnitude >= 1_000 ? 1 : (magnitude >= 1 ? 2 : 3))
     }

@@ -94,7 +94,7 @@ enum TelemetryTemplates {
     <section class="card"><h2>{{t.hourlyTrend}}</h2>{{{trend}}}</section>
     </div>
     <div class="charts">
-    <section class="card"><h2>{{t.currentPower}}</h2>{{#power}}<div class="scroll"><table id="live-power"><thead><tr><th>{{t.meterKey}}</th><th>{{t.quantity}}</th><th class="num">{{t.currentPower}}</th><th>{{t.at}}</th></tr></thead>
+    <section class="card"><h2>{{t.currentPower}}</h2>{{#power}}<div class="scroll"><table id="live-power"><thead><tr><th>{{t.meterKey}}</th><th>{{t.quantity}}</th><th class="num">{{t.powerCol}}</th><th>{{t.at}}</th></tr></thead>
     <tbody>{{#rows}}<tr><td><a href="/parks/{{parkKey}}/meters/{{key}}">{{name}}</a></td><td>{{quantity}}</td><td class="num" id="{{id}}">{{value}}</td><td id="{{id}}-at">{{at}}</td></tr>{{/rows}}</tbody></table></div>{{/power}}{{^power}}<p>{{t.noMeters}}</p>{{/power}}</section>
     <section class="card"><h2>{{t.byEnterprise}}</h2>{{#enterprises}}<table id="live-enterprises"><thead><tr><th>{{t.enterprise}}</th><th>{{t.quantity}}</th><th class="num">{{t.todayEnergy}}</th></tr></thead>
     <tbody>{{#rows}}<tr><td>{{enterprise}}</td><td>{{quantity}}</td><td class="num" id="{{id}}">{{value}}</td></tr>{{/rows}}</tbody></table>{{/enterprises}}{{^enterprises}}<p>—</p>{{/enterprises}}</section>

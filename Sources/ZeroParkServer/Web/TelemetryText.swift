@@ -45,7 +45,7 @@ enum TelemetryText {
         ("links", "记录数", "Links"), ("chainHead", "链头哈希", "Head hash"), ("noChain", "尚无账本记录。", "No ledger records yet."),
         ("unallocated", "未分配", "Unallocated"), ("gridImport", "电网购入", "Grid import"),
         ("liveStale", "连接中断，数值可能已过时", "Connection lost; figures may be stale"),
-        ("allMeters", "全部计量表", "All meters"), ("minutes", "分钟", "min"), ("importMeters", "导入", "Import"), ("fieldAtFault", "出错字段", "Field at fault"),
+        ("allMeters", "全部计量表", "All meters"), ("minutes", "分钟", "min"), ("powerCol", "功率", "Power"), ("importMeters", "导入", "Import"), ("fieldAtFault", "出错字段", "Field at fault"),
     ]
 
     static func quantity(_ quantity: MeterQuantity, chinese: Bool) -> String {
