@@ -16,17 +16,19 @@ public enum ZeroParkServer {
     }()
 
     public static func buildApplication(
-        configuration: ServerConfiguration, store: any ParkRepository, logger: Logger = Logger(label: "zeropark")
+        configuration: ServerConfiguration, store: any ParkRepository, logger: Logger = Logger(label: "zeropark"),
+        live: LiveUpdates = LiveUpdates()
     ) -> some ApplicationProtocol {
         _ = bootstrapMetrics
-        let router = buildRouter(configuration: configuration, store: store)
+        let router = buildRouter(configuration: configuration, store: store, live: live)
         return Application(router: router,
                            configuration: .init(address: .hostname(configuration.host, port: configuration.port),
                                                 serverName: "ZeroPark"),
                            logger: logger)
     }
 
-    public static func buildRouter(configuration: ServerConfiguration, store: any ParkRepository) -> Router<AppRequestContext> {
+    public static func buildRouter(configuration: ServerConfiguration, store: any ParkRepository,
+                                   live: LiveUpdates = LiveUpdates()) -> Router<AppRequestContext> {
         _ = bootstrapMetrics
         let router = Router(context: AppRequestContext.self)
         router.add(middleware: MetricsMiddleware())
@@ -49,7 +51,7 @@ public enum ZeroParkServer {
         }
         router.add(middleware: APIMethodMiddleware(operations: operations))
         api.register(on: router)
-        WebRoutes(store: store, configuration: configuration, service: service).register(on: router)
+        WebRoutes(store: store, configuration: configuration, service: service, live: live).register(on: router)
         return router
     }
 }

@@ -650,6 +650,7 @@ struct ParkPages: Sendable {
              "counted": strings.yesNo($0.counted), "countedTco2": Display.number($0.countedTco2),
              "surplusTco2": Display.number($0.surplusTco2), "local": strings.yesNo($0.local)]
         }
+        try await TelemetryPages.addChainHeads(to: &data, store: store, parkKey: key)
         return renderer.page("disclosure", title: name(park, context.language), context: context, data: data)
     }
 }

@@ -4,6 +4,50 @@ import ZeroParkTelemetry
 /// The string catalogue of telemetry (Chinese first, English second): what meters measure, how they
 /// read, quality flags, cleaner events, refused-reading reasons (issue #8; issue #12 "Chinese throughout").
 enum TelemetryText {
+    /// The telemetry pages' template strings, read as `{{t.key}}` (merged into `WebText`'s dictionary).
+    static let entries: [(String, String, String)] = [
+        ("navLive", "监测", "Live"), ("navMeters", "计量表", "Meters"),
+        ("metersTitle", "计量表台账", "Meter registry"), ("meterKey", "表号", "Meter"), ("quantity", "计量对象", "Measures"),
+        ("readingKind", "读数方式", "Reading kind"), ("intervalMin", "采集间隔（分钟）", "Interval (min)"),
+        ("multiplier", "倍率（CT×PT）", "Multiplier (CT×PT)"), ("counterModulus", "计数器翻转值", "Counter wraps at"),
+        ("feeds", "对应排放源 / 碳汇", "Feeds source / sink"), ("parent", "上级表", "Main meter"),
+        ("lastReading", "最近读数时间", "Last reading"), ("todayCompleteness", "今日完整率", "Today's completeness"),
+        ("todayEnergy", "今日累计", "Today"), ("unmetered", "未计量差额（主表 − 分表之和）", "Unmetered remainder (main − sub-meters)"),
+        ("none", "（无）", "(none)"), ("addMeter", "登记计量表", "Register a meter"), ("editMeter", "编辑计量表", "Edit meter"),
+        ("meterCsv", "批量导入计量表（CSV）", "Import meters (CSV)"),
+        ("meterCsvHelp", "首行为表头：key,name,quantity,unit,reading_kind,interval_minutes,multiplier,counter_modulus,enterprise,feeds,parent；任一行有误则全部不导入。",
+         "Header line: key,name,quantity,unit,reading_kind,interval_minutes,multiplier,counter_modulus,enterprise,feeds,parent; one bad line and nothing is imported."),
+        ("noMeters", "尚未登记计量表。", "No meters registered yet."), ("belowThreshold", "实测不足 90%", "< 90 % measured"),
+        ("tenantMeters", "仅显示本企业的计量表", "Showing your enterprise's meters only"),
+        ("physicalMin", "合理下限", "Plausible minimum"), ("physicalMax", "合理上限", "Plausible maximum"),
+        ("day", "日期", "Day"), ("previousDay", "前一天", "Previous day"), ("nextDay", "后一天", "Next day"), ("today", "今天", "Today"),
+        ("dayChart", "当日曲线（清洗后）", "The day (cleaned)"), ("yearChart", "近 365 天（按日）", "Last 365 days (daily)"),
+        ("hourlyLink", "按小时查看近 31 天", "Hourly, last 31 days"), ("rawReadings", "原始读数", "Raw readings"),
+        ("time", "时间", "Time"), ("revisions", "修订", "Revisions"), ("events", "清洗事件", "Cleaner events"),
+        ("noEvents", "当日无清洗事件。", "No cleaner events this day."), ("noReadings", "当日无原始读数。", "No raw readings this day."),
+        ("quality", "数据质量", "Data quality"), ("completeness", "完整率（实测 ÷ 应有）", "Completeness (measured ÷ expected)"),
+        ("estimatedShare", "估算占比", "Estimated share"), ("flagged", "标记数", "Flagged"), ("total", "合计", "Total"),
+        ("slots", "个区间", "intervals"), ("resolution", "分辨率", "Resolution"), ("hourly", "按小时", "Hourly"),
+        ("liveTitle", "实时监测", "Live monitoring"), ("reload", "刷新", "Reload"),
+        ("liveNote", "页面在有新的清洗数据时自动更新数值；不支持脚本时请点刷新。", "Figures update in place when new cleaned data arrives; without scripts, use Reload."),
+        ("byQuantity", "今日能耗（按计量对象）", "Today's energy by quantity"), ("byEnterprise", "今日能耗（按企业）", "Today's energy by enterprise"),
+        ("currentPower", "当前功率（主表，最近一个区间）", "Current power (main meters, last interval)"),
+        ("energyFlow", "今日能流（电网、光伏、储能 → 各系统）", "Today's energy flow (grid, PV, storage → systems)"),
+        ("hourlyTrend", "今日逐时园区用电（对比昨日）", "Today's park electricity by hour (vs yesterday)"),
+        ("carbonBySystem", "今日碳排放（按系统）", "Today's carbon by system"),
+        ("updatedAt", "更新于", "Updated"), ("meters", "计量表", "Meters"), ("at", "时刻", "At"),
+        ("deadLetters", "被拒消息（MQTT）", "Refused messages (MQTT)"), ("topic", "主题", "Topic"), ("received", "接收时间", "Received"),
+        ("size", "大小", "Size"), ("payload", "内容摘录", "Payload excerpt"), ("noDeadLetters", "没有被拒消息。", "No refused messages."),
+        ("deadLettersNote", "以下消息未被存储为读数；修正发送端后重新发送即可。", "None of these was stored as readings; fix the sender and send again."),
+        ("chainTitle", "防篡改账本：每日链头", "Tamper-evident ledger: daily chain head"),
+        ("chainNote", "每批读数和每次盘查快照都以 SHA-256 串入哈希链。请记下某日的链头：日后园区数据库执行 zeropark verify 时重算出的同一日链头若与您记下的不同，即说明该日或之前的记录被改动过。",
+         "Every batch of readings and every inventory snapshot is hashed into a SHA-256 chain. Note a day's head: if the head recomputed later by zeropark verify on the park's database differs from the one you noted, a record of that day or earlier was changed."),
+        ("links", "记录数", "Links"), ("chainHead", "链头哈希", "Head hash"), ("noChain", "尚无账本记录。", "No ledger records yet."),
+        ("unallocated", "未分配", "Unallocated"), ("gridImport", "电网购入", "Grid import"),
+        ("liveStale", "连接中断，数值可能已过时", "Connection lost; figures may be stale"),
+        ("allMeters", "全部计量表", "All meters"), ("minutes", "分钟", "min"), ("powerCol", "功率", "Power"), ("importMeters", "导入", "Import"), ("fieldAtFault", "出错字段", "Field at fault"),
+    ]
+
     static func quantity(_ quantity: MeterQuantity, chinese: Bool) -> String {
         let names: [MeterQuantity: (String, String)] = [
             .electricityImport: ("购入电量", "electricity import"), .electricityExport: ("上网电量", "electricity export"),

@@ -11,6 +11,7 @@ struct WebRoutes {
     let store: any ParkRepository
     let configuration: ServerConfiguration
     let service: InventoryService
+    var live = LiveUpdates()
 
     func register(on router: Router<AppRequestContext>) {
         let library: MustacheLibrary
@@ -116,6 +117,7 @@ struct WebRoutes {
         web.get("parks/:park/inventories/:id/download") { request, context in try await pages.download(request, context) }
         web.get("parks/:park/inventories/:id/restatement") { request, context in try await pages.snapshotRestatement(request, context) }
         web.get("public/:park") { request, context in try await pages.disclosure(request, context) }
+        registerTelemetryPages(on: router, web: web, renderer: renderer)
     }
 
     static let loginCookie = "zp_login"

@@ -47,5 +47,6 @@ enum WebStyle {
     code{background:#f2f5f3;padding:1px 4px;border-radius:3px;word-break:break-all}
     ul.warnings{margin:0;padding-left:18px}.clause{color:#5b6b61}
     @media (max-width:700px){main{padding:12px}header.top{padding:8px 12px;gap:6px 12px}header nav{gap:6px}.kpis{grid-template-columns:1fr 1fr}.kpi strong{font-size:19px}.charts{grid-template-columns:1fr}table{font-size:13px}.sources td:nth-child(3),.sources th:nth-child(3),.sources td:nth-child(4),.sources th:nth-child(4){display:none}dl{grid-template-columns:1fr}}
+    \(TelemetryStyle.css)
     """
 }

@@ -6,7 +6,7 @@ import Mustache
 enum WebTemplates {
     static func library() throws -> MustacheLibrary {
         var library = MustacheLibrary()
-        for (name, text) in all { try library.register(text, named: name) }
+        for (name, text) in all + TelemetryTemplates.all { try library.register(text, named: name) }
         return library
     }
 
@@ -61,6 +61,8 @@ enum WebTemplates {
         {{#park}}
         <a href="/parks/{{key}}?year={{year}}" {{#navOverview}}class="on"{{/navOverview}}>{{t.overview}}</a>
         <a href="/parks/{{key}}/sources?year={{year}}" {{#navSources}}class="on"{{/navSources}}>{{t.sources}}</a>
+        <a href="/parks/{{key}}/live" {{#navLive}}class="on"{{/navLive}} id="nav-live">{{t.navLive}}</a>
+        <a href="/parks/{{key}}/meters" {{#navMeters}}class="on"{{/navMeters}} id="nav-meters">{{t.navMeters}}</a>
         <a href="/parks/{{key}}/sinks-offsets?year={{year}}" {{#navSinks}}class="on"{{/navSinks}}>{{t.sinksOffsets}}</a>
         <a href="/parks/{{key}}/inventories?year={{year}}" {{#navInventories}}class="on"{{/navInventories}}>{{t.inventories}}</a>
         <a href="/parks/{{key}}/settings?year={{year}}" {{#navSettings}}class="on"{{/navSettings}}>{{t.settings}}</a>
@@ -317,6 +319,7 @@ enum WebTemplates {
     {{#target}}<section class="card"><h2>{{t.target}}</h2><p>{{target}}</p></section>{{/target}}
     {{> basisCard}}
     <div class="charts"><section class="card"><h2>{{t.balance}}</h2>{{{waterfall}}}</section><section class="card"><h2>{{t.bySystem}}</h2>{{{systemBar}}}</section></div>
+    {{> chainHeads}}
     <section class="card"><h2>{{t.facilities}}</h2><table><thead><tr><th>{{t.source}}</th><th>{{t.system}}</th><th class="num">tCO2</th></tr></thead>
     <tbody>{{#sources}}<tr><td>{{name}}</td><td>{{system}}</td><td class="num">{{tco2}}</td></tr>{{/sources}}</tbody></table></section>
     <section class="card"><h2>{{t.projects}}</h2><ul>{{#sinks}}<li>{{name}} — {{tco2}} tCO2</li>{{/sinks}}</ul></section>

@@ -79,10 +79,10 @@ enum WebText {
     ]
 
     static func dictionary(_ language: Language) -> [String: String] {
-        Dictionary(uniqueKeysWithValues: entries.map { ($0.0, language == .zh ? $0.1 : $0.2) })
+        Dictionary(uniqueKeysWithValues: (entries + TelemetryText.entries).map { ($0.0, language == .zh ? $0.1 : $0.2) })
     }
 
     static func text(_ key: String, _ language: Language) -> String {
-        entries.first { $0.0 == key }.map { language == .zh ? $0.1 : $0.2 } ?? key
+        (entries + TelemetryText.entries).first { $0.0 == key }.map { language == .zh ? $0.1 : $0.2 } ?? key
     }
 }
