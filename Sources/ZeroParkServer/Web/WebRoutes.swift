@@ -116,6 +116,7 @@ struct WebRoutes {
         web.get("parks/:park/inventories/:id/download") { request, context in try await pages.download(request, context) }
         web.get("parks/:park/inventories/:id/restatement") { request, context in try await pages.snapshotRestatement(request, context) }
         web.get("public/:park") { request, context in try await pages.disclosure(request, context) }
+        AlertPages(store: store, renderer: renderer).register(on: web)
     }
 
     static let loginCookie = "zp_login"
