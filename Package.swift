@@ -36,6 +36,11 @@ let package = Package(
         .target(name: "ZeroParkSpreadsheet", dependencies: [
             "ZeroParkInput", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
+        // MQTT 3.1.1 client on SwiftNIO: the server's subscriber acknowledges (PUBACK) only after its
+        // commit; also the simulator's publisher. NIO only.
+        .target(name: "ZeroParkMQTT", dependencies: [
+            .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+        ]),
         // Park files (YAML, format version 1) to and from the Core model, with line/column locations.
         .target(name: "ZeroParkParkFile", dependencies: [
             "ZeroParkCore", "ZeroParkInput",
@@ -57,7 +62,7 @@ let package = Package(
         // The Hummingbird server: REST API, web dashboard, auth.
         .target(name: "ZeroParkServer", dependencies: [
             "ZeroParkCore", "ZeroParkInput", "ZeroParkParkFile", "ZeroParkStore", "ZeroParkReports", "ZeroParkTelemetry",
-            "ZeroParkSpreadsheet",
+            "ZeroParkSpreadsheet", "ZeroParkMQTT",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -71,8 +76,11 @@ let package = Package(
         ]),
         // The command line's commands and renderers (table, JSON, CSV); the executable is a thin shell over it.
         .target(name: "ZeroParkCommands", dependencies: [
-            "ZeroParkCore", "ZeroParkParkFile", "ZeroParkServer", "ZeroParkStore", "ZeroParkReports",
+            "ZeroParkCore", "ZeroParkParkFile", "ZeroParkServer", "ZeroParkStore", "ZeroParkReports", "ZeroParkTelemetry",
+            "ZeroParkInput", "ZeroParkSpreadsheet", "ZeroParkMQTT",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -93,6 +101,10 @@ let package = Package(
         ]),
         .testTarget(name: "ZeroParkTelemetryTests", dependencies: [
             "ZeroParkTelemetry", .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
+        .testTarget(name: "ZeroParkMQTTTests", dependencies: [
+            "ZeroParkMQTT", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOEmbedded", package: "swift-nio"),
         ]),
         .testTarget(name: "ZeroParkSpreadsheetTests", dependencies: [
             "ZeroParkSpreadsheet", "ZeroParkInput", .product(name: "ZIPFoundation", package: "ZIPFoundation"),

@@ -20,3 +20,21 @@ ensure_packages() {
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   fi
 }
+
+# start_mosquitto DIR PORT — starts the Debian mosquitto broker with config/mosquitto.conf (loopback
+# listener on PORT, persistence in DIR) in the background; sets MOSQUITTO_PID. Waits until it listens.
+start_mosquitto() {
+  local dir="$1" port="$2"
+  mkdir -p "$dir"
+  sed -e "s|@MQTT_PORT@|$port|g" -e "s|@MOSQUITTO_DATA_DIR@|$dir/|g" "$ROOT/config/mosquitto.conf" > "$dir/mosquitto.conf"
+  # mosquitto drops privileges to the `mosquitto` user when started as root: let it write its folder.
+  if [ "$(id -u)" -eq 0 ] && id mosquitto >/dev/null 2>&1; then chown -R mosquitto "$dir"; fi
+  /usr/sbin/mosquitto -c "$dir/mosquitto.conf" &
+  MOSQUITTO_PID=$!
+  for _ in $(seq 1 50); do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then return 0; fi
+    sleep 0.1
+  done
+  echo "error: mosquitto did not start on port $port (see $dir/mosquitto.log)" >&2
+  return 1
+}

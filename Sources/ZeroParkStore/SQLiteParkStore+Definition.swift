@@ -177,10 +177,20 @@ extension SQLiteParkStore {
             valuesBySource[row[0], default: []].append((row[1], row[2]))
         }
         var units: [String: QuantityUnit] = [:]
+        let metered = try MeteredActivity.load(db, parkID: parkID, year: year)
         for row in try Row.fetchAll(db, sql: "SELECT * FROM source WHERE park_id = ? ORDER BY id", arguments: [parkID]) {
-            let spec = sourceSpec(row)
+            var spec = sourceSpec(row)
             if let caller, !caller.canSeeSource(parkID: parkID, enterprise: spec.enterprise) { continue }
-            let values = valuesBySource[row["id"] as Int64] ?? []
+            var values = valuesBySource[row["id"] as Int64] ?? []
+            let typedAnnualOnly = !values.isEmpty && values.allSatisfy { $0.month == 0 }
+            if let meters = metered.bySource[spec.key], !meters.meters.isEmpty,
+               !typedAnnualOnly || meters.months.allSatisfy({ $0 != nil }) {
+                // Metered months replace typed-in months; the other months stay as typed. A typed annual
+                // figure covers the whole year, so it gives way only to twelve metered months.
+                let typed = Dictionary(values.filter { $0.month > 0 }.map { ($0.month, $0.value) }, uniquingKeysWith: { first, _ in first })
+                values = (1...12).map { month in (month, meters.months[month - 1] ?? typed[month] ?? 0) }
+                spec.dataSource = "计量表 meters: " + meters.meters.joined(separator: ", ") + (spec.dataSource.map { "; " + $0 } ?? "")
+            }
             if units[spec.unit] == nil { units[spec.unit] = try? QuantityUnit.parse(spec.unit) }
             guard !values.isEmpty, let unit = units[spec.unit] else {
                 missing.append(spec.key)

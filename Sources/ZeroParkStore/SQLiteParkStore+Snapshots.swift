@@ -66,11 +66,17 @@ extension SQLiteParkStore {
 
 extension SQLiteParkStore {
     /// A number that changes whenever anything of the park changes: the id of its latest audit-log
-    /// row (every write is audited in its own transaction). Caches of computed results key on it.
+    /// row (every write is audited in its own transaction) plus its telemetry version (cleaned meter
+    /// data). Caches of computed results key on it.
     public func dataVersion(parkKey: String, caller: Caller) async throws -> Int64 {
         try await pool.read { db in
             let park = try Self.parkRow(db, key: parkKey, caller: caller)
-            return try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM audit_log WHERE park_id = ?", arguments: [park.id]) ?? 0
+            // Both parts only grow, so their sum changes whenever either does (the cleaner bumps the
+            // telemetry version when meter-backed activity may have changed).
+            return try Int64.fetchOne(db, sql: """
+                SELECT COALESCE((SELECT MAX(id) FROM audit_log WHERE park_id = ?1), 0)
+                     + COALESCE((SELECT version FROM telemetry_version WHERE park_id = ?1), 0)
+                """, arguments: [park.id]) ?? 0
         }
     }
 }

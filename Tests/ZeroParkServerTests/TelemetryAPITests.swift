@@ -98,7 +98,8 @@ struct TelemetryAPITests {
             }
             try await client.execute(uri: "\(Self.park)/meters", method: .get, headers: server.auth("logistics")) { response in
                 let meters = try #require(try response.json() as? [[String: Any]])
-                #expect(meters.compactMap { $0["key"] as? String } == ["log-1"])
+                // The demo registers ev-chargers and logistics-sub for logistics; property-sub, prop-1 and park meters stay hidden.
+                #expect(meters.compactMap { $0["key"] as? String } == ["ev-chargers", "log-1", "logistics-sub"])
             }
             try await client.execute(uri: "\(Self.park)/meters/prop-1", method: .get, headers: server.auth("logistics")) {
                 #expect($0.status == .notFound)

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Hummingbird
 import Logging
+import ServiceLifecycle
 import ZeroParkServer
 import ZeroParkStore
 
@@ -19,8 +20,31 @@ struct ServerOptions: ParsableArguments {
     @Flag(help: "Mark session cookies Secure (when served over HTTPS; env ZEROPARK_SECURE_COOKIES=1).")
     var secureCookies: Bool = ProcessInfo.processInfo.environment["ZEROPARK_SECURE_COOKIES"] == "1"
 
+    @Option(help: "MQTT broker to subscribe to for meter readings, HOST:PORT (env ZEROPARK_MQTT); none if absent.")
+    var mqtt: String? = ProcessInfo.processInfo.environment["ZEROPARK_MQTT"]
+
     func validate() throws {
         guard (1...65535).contains(port) else { throw ValidationError("--port must be 1–65535") }
+        if let mqtt, broker(mqtt) == nil { throw ValidationError("--mqtt must be HOST:PORT") }
+    }
+
+    func broker(_ text: String) -> (host: String, port: Int)? {
+        let parts = text.split(separator: ":")
+        guard parts.count == 2, !parts[0].isEmpty, let port = Int(parts[1]), (1...65535).contains(port) else { return nil }
+        return (String(parts[0]), port)
+    }
+
+    /// The server with its telemetry services: the cleaner always, the MQTT bridge with --mqtt; runs
+    /// until SIGTERM or SIGINT, then shuts down gracefully.
+    func run(store: SQLiteParkStore, database: String, logger: Logger) async throws {
+        let live = LiveUpdates()
+        let app = ZeroParkServer.buildApplication(configuration: configuration(database: database), store: store, logger: logger)
+        var services: [any Service] = [app, TelemetryCleanerService(store: store, live: live, logger: logger)]
+        if let mqtt, let broker = broker(mqtt) {
+            services.append(MQTTBridgeService(host: broker.host, port: broker.port, store: store, logger: logger))
+        }
+        let group = ServiceGroup(configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await group.run()
     }
 
     func configuration(database: String) -> ServerConfiguration {
@@ -57,8 +81,7 @@ struct ServeCommand: AsyncParsableCommand {
         let store = try openStore(db)
         let logger = options.logger()
         logger.info("ZeroPark serving", metadata: ["url": "http://\(options.host):\(options.port)", "db": "\(db)"])
-        let app = ZeroParkServer.buildApplication(configuration: options.configuration(database: db), store: store, logger: logger)
-        try await app.runService()
+        try await options.run(store: store, database: db, logger: logger)
     }
 }
 
@@ -82,12 +105,11 @@ struct DemoCommand: AsyncParsableCommand {
         let store = try openStore(db)
         let seeded: DemoSeed.Result
         do {
-            seeded = try await DemoSeed.seed(store: store, examplesDirectory: examples, bcryptCost: 10)
+            seeded = try await DemoSeed.seed(store: store, examplesDirectory: examples, bcryptCost: 10, history: true)
         } catch {
             throw CommandLineFailure("error: cannot create the demo from \(examples): \(error)")
         }
         let logger = options.logger()
-        let app = ZeroParkServer.buildApplication(configuration: options.configuration(database: db), store: store, logger: logger)
         let host = options.host == "0.0.0.0" ? "127.0.0.1" : options.host
         var text = "\nZeroPark demo \(seeded.created ? "created" : "reused") in \(db) (ready in \(started.duration(to: clock.now)))\n"
         text += "  Open http://\(host):\(options.port)/  ·  public disclosure: http://\(host):\(options.port)/public/nansha-demo\n"
@@ -97,7 +119,7 @@ struct DemoCommand: AsyncParsableCommand {
             text += "  API key for admin (shown once): \(key)\n  e.g. curl -H 'Authorization: Bearer \(key)' http://\(host):\(options.port)/api/v1/parks\n"
         }
         FileHandle.standardOutput.write(Data((text + "\n").utf8))
-        try await app.runService()
+        try await options.run(store: store, database: db, logger: logger)
     }
 }
 

@@ -32,7 +32,8 @@ public enum DemoSeed {
     static let nanshaEnterprises = ["fleet-diesel": "logistics", "chiller-leak": "property", "water": "property"]
 
     /// Seeds `store` from the park files in `examplesDirectory` when it has no parks yet.
-    public static func seed(store: any ParkRepository, examplesDirectory: String, bcryptCost: UInt8) async throws -> Result {
+    public static func seed(store: any ParkRepository, examplesDirectory: String, bcryptCost: UInt8,
+                            history: Bool = false, now: Int64 = ReportClock.nowSeconds()) async throws -> Result {
         if try await store.userExists("admin") { return Result(created: false, logins: logins, apiKey: nil) }
         func read(_ name: String) throws -> ParkDefinition {
             let path = (examplesDirectory as NSString).appendingPathComponent(name)
@@ -68,7 +69,27 @@ public enum DemoSeed {
                                      reductionTarget: "2030 年前实现园区净零排放；2027 年清洁能源消费占比达到 60%（示例目标）", caller: admin)
         let apiKey = "zp_" + Secrets.token()
         try await store.createAPIKey(username: "admin", name: "demo", keyHash: Secrets.hash(apiKey))
+        for meter in DemoMeters.meters { _ = try await store.createMeter(parkKey: DemoMeters.park, meter: meter, caller: admin) }
+        if history { try await seedHistory(store: store, until: now) }
         return Result(created: true, logins: logins, apiKey: apiKey)
+    }
+
+    /// The demo meters' 15-minute history from 2025-11-01 up to `until`, through the one ingest path,
+    /// then cleaned and rolled up (issue #8 §11).
+    public static func seedHistory(store: any ParkRepository, until: Int64) async throws {
+        var state = DemoMeters.CounterState()
+        var from = DemoMeters.historyStart
+        while from < until {
+            let to = min(from + 30 * 86_400, until - until % 900)
+            guard to > from else { break }
+            let readings = DemoMeters.readings(from: from, to: to, state: &state)
+            for batch in DemoMeters.batches(readings) {
+                _ = try await store.ingest(parkKey: DemoMeters.park, batch: batch, channel: .simulator, actor: .system("demo-history"),
+                                           now: until, duplicates: .refuse)
+            }
+            from = to
+        }
+        try await store.cleanAll()
     }
 
     static func displayName(_ username: String) -> String {

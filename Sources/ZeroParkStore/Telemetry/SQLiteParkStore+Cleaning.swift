@@ -29,6 +29,11 @@ extension SQLiteParkStore {
                 try db.execute(sql: "DELETE FROM telemetry_dirty WHERE meter_id = ? AND generation = ?",
                                arguments: [item.meterID, item.generation])
             }
+            try db.execute(sql: """
+                INSERT INTO telemetry_version (park_id, version)
+                SELECT DISTINCT park_id, 1 FROM meter WHERE id IN (\(results.map { String($0.0.meterID) }.joined(separator: ",")))
+                ON CONFLICT(park_id) DO UPDATE SET version = version + 1
+                """)
         }
         return work.count
     }

@@ -148,6 +148,15 @@ extension SQLiteParkStore {
                 SELECT EXISTS(SELECT 1 FROM source WHERE park_id = ? AND key = ?) OR EXISTS(SELECT 1 FROM sink WHERE park_id = ? AND key = ?)
                 """, arguments: [park.id, feeds, park.id, feeds]) ?? false
             guard known else { throw StoreError.invalid(field: "feeds", message: "no source or sink \(feeds) in park \(park.key)") }
+            // A meter feeding a source must measure in a unit that converts to the source's unit.
+            if let sourceUnit = try String.fetchOne(db, sql: "SELECT unit FROM source WHERE park_id = ? AND key = ?", arguments: [park.id, feeds]) {
+                let convertible = (try? QuantityUnit.parse(meter.unit)).flatMap { unit in
+                    (try? QuantityUnit.parse(sourceUnit)).flatMap { target in try? unit.convert(1, to: target) }
+                } != nil
+                guard convertible else {
+                    throw StoreError.invalid(field: "unit", message: "\(meter.unit) does not convert to \(sourceUnit), the unit of source \(feeds)")
+                }
+            }
         }
         guard let parentKey = meter.parent else { return }
         var seen: Set<String> = [meter.key]

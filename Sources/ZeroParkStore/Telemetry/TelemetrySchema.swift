@@ -181,6 +181,12 @@ enum TelemetrySchema {
                 CREATE INDEX alert_event_alert ON alert_event(alert_id, id);
                 CREATE INDEX alert_event_pending ON alert_event(id) WHERE webhook_pending = 1;
                 ALTER TABLE park ADD COLUMN alert_webhook TEXT;
+                -- Bumped by the cleaner whenever a park's cleaned data changes: part of the data version
+                -- that computed inventories are cached under (meter-backed sources).
+                CREATE TABLE telemetry_version (
+                    park_id INTEGER PRIMARY KEY REFERENCES park(id) ON DELETE CASCADE,
+                    version INTEGER NOT NULL
+                );
                 """)
             // Snapshots saved before the ledger existed open their park's chain, oldest first.
             let snapshots = try Row.fetchAll(db, sql: """

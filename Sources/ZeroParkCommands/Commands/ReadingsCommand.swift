@@ -1,0 +1,222 @@
+import ArgumentParser
+import Foundation
+import ZeroParkInput
+import ZeroParkSpreadsheet
+import ZeroParkStore
+import ZeroParkTelemetry
+
+/// `zeropark readings import FILE --park ID [--db PATH]`: years of meter history from a CSV
+/// (`meter,ts,value`) or XLSX file into a park's database (issue #8 §2). The whole file is checked
+/// first — syntax and meaning, every problem with its line — and nothing is stored if any reading
+/// is refused; then it is stored in commits of up to 200,000 readings through the same path as
+/// every other channel (idempotent on meter and time, so an interrupted import is simply re-run).
+struct ReadingsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "readings", abstract: "Import meter readings into a park's database.", subcommands: [Import.self])
+
+    struct Import: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "import", abstract: "Import a CSV (meter,ts,value) or XLSX file of readings; all or nothing.")
+
+        @Argument(help: "A .csv or .xlsx file.") var file: String
+        @Option(help: "The park's id.") var park: String
+        @Option(help: "SQLite database file (env ZEROPARK_DB).") var db: String = ProcessInfo.processInfo.environment["ZEROPARK_DB"] ?? "zeropark.sqlite"
+        @Flag(help: "Skip the cleaning pass after the import (the server's cleaner does it on start).") var noClean = false
+
+        func run() async throws {
+            let store = try openStore(db)
+            let clock = ContinuousClock()
+            let started = clock.now
+            let now = Int64(Date().timeIntervalSince1970)
+            let isXLSX = file.lowercased().hasSuffix(".xlsx")
+            let chunks: ReadingChunks = isXLSX ? try XLSXChunks(path: file) : try CSVChunks(path: file)
+            // Pass 1: every chunk parsed and checked; nothing stored.
+            var problems: [String] = []
+            var total = 0
+            try chunks.forEach { batch in
+                total += batch.rows.count
+                return problems.count < 100
+            } onProblem: { problems.append($0) }
+            if problems.isEmpty {
+                try await chunks.forEachAsync { batch in
+                    for problem in try await store.checkReadings(parkKey: park, batch: batch, now: now) {
+                        problems.append("\(file): \(problem.place): \(problem.field) (\(problem.meter)): \(problem.message)")
+                    }
+                    return problems.count < 100
+                }
+            }
+            guard problems.isEmpty else {
+                throw CommandLineFailure(problems.prefix(100).joined(separator: "\n") + "\nerror: \(file): nothing imported")
+            }
+            // Pass 2: store, chunk by chunk.
+            var accepted = 0, repeated = 0, revised = 0
+            try await chunks.forEachAsync { batch in
+                let receipt = try await store.ingest(parkKey: park, batch: batch, channel: isXLSX ? .fileXLSX : .fileCSV,
+                                                     actor: .system("cli"), now: now, duplicates: .refuse)
+                accepted += receipt.accepted
+                repeated += receipt.repeated
+                revised += receipt.revised
+                return true
+            }
+            let stored = clock.now
+            var line = "\(file): \(total) readings: \(accepted) new, \(repeated) repeats, \(revised) revisions (\(stored - started))"
+            if !noClean {
+                try await store.cleanAll()
+                line += "; cleaned and rolled up (\(clock.now - stored))"
+            }
+            print(line)
+        }
+    }
+}
+
+/// A file of readings read in batches of at most `ReadingBatchRules.maximumRows`.
+protocol ReadingChunks: Sendable {
+    /// Parses every batch; `body` returns false to stop. Syntax problems go to `onProblem` with the file's line.
+    func forEach(_ body: (ReadingBatch) throws -> Bool, onProblem: (String) -> Void) throws
+    func forEachAsync(_ body: (ReadingBatch) async throws -> Bool) async throws
+}
+
+/// CSV read in blocks and cut at line ends outside quotes, each piece parsed with the header put back
+/// in front, and every line number shifted to the line in the whole file.
+struct CSVChunks: ReadingChunks {
+    let path: String
+    static let linesPerChunk = 190_000
+
+    init(path: String) throws {
+        guard FileManager.default.isReadableFile(atPath: path) else { throw CommandLineFailure("error: \(path): cannot read the file") }
+        self.path = path
+    }
+
+    func forEach(_ body: (ReadingBatch) throws -> Bool, onProblem: (String) -> Void) throws {
+        var reader = try CSVPieceReader(path: path, linesPerPiece: Self.linesPerChunk)
+        while let piece = try reader.next() {
+            do {
+                guard try body(Self.batch(try ReadingsPayload.csv(piece.bytes), lineOffset: piece.lineOffset)) else { return }
+            } catch let error as InputError {
+                for problem in error.problems {
+                    let line = problem.line.map { $0 + piece.lineOffset } ?? piece.lineOffset
+                    onProblem("\(path):\(line):\(problem.column ?? 1): \(problem.field): \(problem.en)")
+                }
+            }
+        }
+    }
+
+    func forEachAsync(_ body: (ReadingBatch) async throws -> Bool) async throws {
+        var reader = try CSVPieceReader(path: path, linesPerPiece: Self.linesPerChunk)
+        while let piece = try reader.next() {
+            guard try await body(Self.batch(try ReadingsPayload.csv(piece.bytes), lineOffset: piece.lineOffset)) else { return }
+        }
+    }
+
+    /// Lines of the data are renumbered: a piece's line 2 is the file's line `lineOffset + 2`.
+    static func batch(_ parsed: ParsedReadings, lineOffset: Int) -> ReadingBatch {
+        ReadingBatch(meters: parsed.meters, rows: parsed.readings.map {
+            ReadingBatch.Row(meter: $0.meter, ts: $0.ts, value: $0.value, position: $0.line + Int32(clamping: lineOffset))
+        }, locator: .line)
+    }
+}
+
+/// Reads a CSV file in blocks and hands out pieces of at most `linesPerPiece` lines, cut at line
+/// ends outside quotes, each with the header line put back in front and the offset that turns a
+/// piece's line numbers into the file's. Memory: one block plus one piece.
+struct CSVPieceReader {
+    private let handle: FileHandle
+    private let linesPerPiece: Int
+    private var buffer: [UInt8] = []
+    private var start = 0
+    private var header: [UInt8]?
+    private var linesDone = 0
+    private var atEnd = false
+    private var finished = false
+
+    init(path: String, linesPerPiece: Int) throws {
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw CommandLineFailure("error: \(path): cannot read the file") }
+        self.handle = handle
+        self.linesPerPiece = linesPerPiece
+    }
+
+    /// The next piece, or nil at the end of the file.
+    mutating func next() throws -> (bytes: [UInt8], lineOffset: Int)? {
+        while !finished {
+            // Keep at least 16 MiB ahead of the cursor unless the file is exhausted.
+            if !atEnd, buffer.count - start < 16 << 20 {
+                if start > 0 { buffer.removeFirst(start); start = 0 }
+                let block = try handle.read(upToCount: 16 << 20) ?? Data()
+                if block.isEmpty { atEnd = true; try? handle.close() } else { buffer.append(contentsOf: block) }
+                continue
+            }
+            var lines = 0, cut = start, quoted = false, index = start
+            let budget = header == nil ? 1 : linesPerPiece
+            while index < buffer.count {
+                let byte = buffer[index]
+                if byte == UInt8(ascii: "\"") { quoted.toggle() }
+                index += 1
+                if byte == UInt8(ascii: "\n"), !quoted {
+                    lines += 1
+                    cut = index
+                    if lines >= budget { break }
+                }
+            }
+            if lines < budget, !atEnd { // a piece must end at a line end: read more first
+                if start > 0 { buffer.removeFirst(start); start = 0 }
+                let block = try handle.read(upToCount: 16 << 20) ?? Data()
+                if block.isEmpty { atEnd = true; try? handle.close() } else { buffer.append(contentsOf: block) }
+                continue
+            }
+            if atEnd, lines < budget, buffer.count > cut {  // a last line without a line end
+                cut = buffer.count
+                lines += 1
+            }
+            guard cut > start else {
+                finished = true
+                if header == nil { header = []; return (Array("meter,ts,value\n".utf8), 0) }
+                return nil
+            }
+            let piece = Array(buffer[start..<cut])
+            start = cut
+            if header == nil {
+                header = piece
+                linesDone = 1
+                continue
+            }
+            let offset = linesDone - 1
+            linesDone += lines
+            return ((header ?? []) + piece, offset)
+        }
+        return nil
+    }
+}
+
+/// An XLSX workbook (read whole within the reader's limits) in batches.
+struct XLSXChunks: ReadingChunks {
+    let parsed: ParsedReadings
+    let path: String
+
+    init(path: String) throws {
+        self.path = path
+        guard let data = FileManager.default.contents(atPath: path) else { throw CommandLineFailure("error: \(path): cannot read the file") }
+        do {
+            parsed = try XLSXReadings.read(data)
+        } catch {
+            throw CommandLineFailure(error.problems.prefix(100).map { "\(path): \($0.field): \($0.en)" }.joined(separator: "\n")
+                                     + "\nerror: \(path): nothing imported")
+        }
+    }
+
+    var batches: [ReadingBatch] {
+        stride(from: 0, to: parsed.readings.count, by: ReadingBatchRules.maximumRows).map { start in
+            let slice = parsed.readings[start..<min(start + ReadingBatchRules.maximumRows, parsed.readings.count)]
+            return ReadingBatch(meters: parsed.meters, rows: slice.map {
+                ReadingBatch.Row(meter: $0.meter, ts: $0.ts, value: $0.value, position: $0.line)
+            }, locator: .sheetRow(sheet: "Sheet1"))
+        }
+    }
+
+    func forEach(_ body: (ReadingBatch) throws -> Bool, onProblem: (String) -> Void) throws {
+        for batch in batches where try !body(batch) { return }
+    }
+
+    func forEachAsync(_ body: (ReadingBatch) async throws -> Bool) async throws {
+        for batch in batches where try await !body(batch) { return }
+    }
+}
