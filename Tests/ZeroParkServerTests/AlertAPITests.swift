@@ -14,16 +14,16 @@ struct AlertAPITests {
     static let park = "/api/v1/parks/nansha-demo"
     static let json: HTTPFields = [.contentType: "application/json"]
     /// 2026-11-20 00:00 CST (in the past of the test run's clock, so readings are accepted).
-    static let night: Int64 = 1_763_568_000
+    static let night: Int64 = 1_795_104_000
 
     /// A water meter of the property enterprise with a leaking night (0.35 m³ minimum 00:00–05:00),
     /// a night-baseline rule on it, cleaned and evaluated at 06:00: one open alert.
     static func leakingWater(_ server: TestServer, _ client: any TestClientProtocol) async throws -> Int {
-        let meter = #"{"key":"water-main","name":"物业总水表","quantity":"water","unit":"m3","reading_kind":"interval","enterprise":"property"}"#
+        let meter = #"{"key":"alert-water","name":"物业总水表","quantity":"water","unit":"m3","reading_kind":"interval","enterprise":"property"}"#
         try await client.execute(uri: "\(park)/meters", method: .post, headers: server.auth("manager", json), body: body(meter)) {
             #expect($0.status == .created)
         }
-        let rule = #"{"key":"water-leak","meter":"water-main","kind":"night_baseline","threshold":0.2,"from_hour":0,"to_hour":5}"#
+        let rule = #"{"key":"water-leak","meter":"alert-water","kind":"night_baseline","threshold":0.2,"from_hour":0,"to_hour":5}"#
         try await client.execute(uri: "\(park)/alert-rules", method: .post, headers: server.auth("manager", json), body: body(rule)) { response in
             #expect(response.status == .created)
             let created = try #require(try response.json() as? [String: Any])
@@ -33,10 +33,12 @@ struct AlertAPITests {
         let readings = (0..<24).map { k in
             let minutes = k * 15
             let value = k == 7 ? "0.35" : (k < 20 ? "0.5" : "1")
-            return String(format: #"{"meter":"water-main","ts":"2026-11-20T%02d:%02d:00+08:00","value":"#, minutes / 60, minutes % 60) + value + "}"
+            return String(format: #"{"meter":"alert-water","ts":"2026-11-20T%02d:%02d:00+08:00","value":"#, minutes / 60, minutes % 60) + value + "}"
         }
         try await client.execute(uri: "\(park)/readings", method: .post, headers: server.auth("manager", json),
-                                 body: body("{\"readings\":[\(readings.joined(separator: ","))]}")) { #expect($0.status == .ok) }
+                                 body: body("{\"readings\":[\(readings.joined(separator: ","))]}")) { response in
+            #expect(response.status == .ok)
+        }
         try await server.store.cleanAll()
         let evaluation = try await server.store.evaluateAlerts(now: night + 6 * 3_600)
         return Int(try #require(evaluation.opened.first))
@@ -60,10 +62,12 @@ struct AlertAPITests {
             }
             // The other enterprise sees neither the rule nor the alert.
             try await client.execute(uri: "\(Self.park)/alerts", method: .get, headers: server.auth("logistics")) { response in
-                #expect(try response.json() as? [[String: Any]] == [])
+                let decoded = try response.json() as? [[String: Any]]
+                #expect(decoded?.isEmpty == true)
             }
             try await client.execute(uri: "\(Self.park)/alert-rules", method: .get, headers: server.auth("logistics")) { response in
-                #expect(try response.json() as? [[String: Any]] == [])
+                let decoded = try response.json() as? [[String: Any]]
+                #expect(decoded?.isEmpty == true)
             }
             try await client.execute(uri: "\(Self.park)/alerts/\(id)/acknowledge", method: .post, headers: server.auth("logistics", Self.json),
                                      body: body("{}")) { #expect($0.status == .notFound) }
@@ -91,25 +95,28 @@ struct AlertAPITests {
             try await client.execute(uri: "\(Self.park)/alerts/\(id)/resolve", method: .post, headers: server.auth("manager", Self.json),
                                      body: body(#"{"note":"阀门已关闭"}"#)) { response in
                 #expect(response.status == .ok)
-                #expect((try response.json() as? [String: Any])?["state"] as? String == "resolved")
+                let decoded = try response.json() as? [String: Any]
+                #expect(decoded?["state"] as? String == "resolved")
             }
             try await client.execute(uri: "\(Self.park)/alerts/\(id)/resolve", method: .post, headers: server.auth("manager", Self.json),
                                      body: body("{}")) { #expect($0.status == .conflict) }
             // Rules: checked (422 naming the field), unique (409), written by editors only (403).
             try await client.execute(uri: "\(Self.park)/alert-rules", method: .post, headers: server.auth("manager", Self.json),
-                                     body: body(#"{"key":"bad","meter":"water-main","kind":"night_baseline","threshold":0.2,"from_hour":0}"#)) { response in
+                                     body: body(#"{"key":"bad","meter":"alert-water","kind":"night_baseline","threshold":0.2,"from_hour":0}"#)) { response in
                 #expect(response.status == .unprocessableContent)
-                #expect(try response.error()["field"] as? String == "to_hour")
+                let error = try response.error()
+                #expect(error["field"] as? String == "to_hour")
             }
             try await client.execute(uri: "\(Self.park)/alert-rules", method: .post, headers: server.auth("manager", Self.json),
-                                     body: body(#"{"key":"water-leak","meter":"water-main","kind":"offline","slots":4}"#)) { #expect($0.status == .conflict) }
+                                     body: body(#"{"key":"water-leak","meter":"alert-water","kind":"offline","slots":4}"#)) { #expect($0.status == .conflict) }
             try await client.execute(uri: "\(Self.park)/alert-rules", method: .post, headers: server.auth("property", Self.json),
-                                     body: body(#"{"key":"mine","meter":"water-main","kind":"offline","slots":4}"#)) { #expect($0.status == .forbidden) }
+                                     body: body(#"{"key":"mine","meter":"alert-water","kind":"offline","slots":4}"#)) { #expect($0.status == .forbidden) }
             try await client.execute(uri: "\(Self.park)/alert-rules/water-leak", method: .delete, headers: server.auth("manager")) {
                 #expect($0.status == .noContent)
             }
             try await client.execute(uri: "\(Self.park)/alerts?state=resolved", method: .get, headers: server.auth("manager")) { response in
-                #expect((try response.json() as? [[String: Any]])?.count == 1)  // the history outlives the rule
+                let decoded = try response.json() as? [[String: Any]]
+                #expect(decoded?.count == 1)  // the history outlives the rule
             }
         }
     }
@@ -126,13 +133,15 @@ struct AlertAPITests {
                 try await client.execute(uri: "\(Self.park)/alert-webhook", method: .put, headers: server.auth("admin", Self.json),
                                          body: body("{\"url\":\"\(bad)\"}")) { response in
                     #expect(response.status == .unprocessableContent, "\(bad)")
-                    #expect(try response.error()["field"] as? String == "url")
+                    let error = try response.error()
+                    #expect(error["field"] as? String == "url")
                 }
             }
             try await client.execute(uri: "\(Self.park)/alert-webhook", method: .put, headers: server.auth("admin", Self.json),
                                      body: body(#"{"url":"https://oapi.dingtalk.com/robot/send?access_token=abc"}"#)) { response in
                 #expect(response.status == .ok)
-                #expect((try response.json() as? [String: Any])?["url"] as? String == "https://oapi.dingtalk.com/robot/send?access_token=abc")
+                let decoded = try response.json() as? [String: Any]
+                #expect(decoded?["url"] as? String == "https://oapi.dingtalk.com/robot/send?access_token=abc")
             }
         }
     }
@@ -160,12 +169,12 @@ struct AlertAPITests {
             try await client.execute(uri: "/parks/nansha-demo/alerts/\(id)/acknowledge", method: .post, headers: form,
                                      body: body("_csrf=\(token)&note=%E5%B7%B2%E6%9F%A5%E7%9C%8B")) { #expect($0.status == .seeOther) }
             try await client.execute(uri: "/parks/nansha-demo/alert-rules", method: .post, headers: form,
-                                     body: body("_csrf=\(token)&key=so2&meter=water-main&kind=above&threshold=abc&slots=3")) { response in
+                                     body: body("_csrf=\(token)&key=so2&meter=alert-water&kind=above&threshold=abc&slots=3")) { response in
                 #expect(response.status == .unprocessableContent)
                 #expect(response.text.contains("id=\"form-error\"") && response.text.contains("value=\"so2\""))
             }
             try await client.execute(uri: "/parks/nansha-demo/alert-rules", method: .post, headers: form,
-                                     body: body("_csrf=\(token)&key=water-high&meter=water-main&kind=above&threshold=5&slots=2&enabled=true")) {
+                                     body: body("_csrf=\(token)&key=water-high&meter=alert-water&kind=above&threshold=5&slots=2&enabled=true")) {
                 #expect($0.status == .seeOther)
             }
             let english = try await client.execute(uri: "/parks/nansha-demo/alerts?lang=en", method: .get, headers: headers) { $0.text }
@@ -173,7 +182,8 @@ struct AlertAPITests {
             #expect(english.contains("manager acknowledged：已查看") || english.contains("manager acknowledged"))
             try await client.execute(uri: "/parks/nansha-demo/alert-rules/water-high/delete", method: .post, headers: form,
                                      body: body("_csrf=\(token)")) { #expect($0.status == .seeOther) }
-            #expect(try await server.store.alertRules(parkKey: "nansha-demo", caller: try #require(try await server.store.caller(userID: 1)))
+            let admin = try #require(try await server.store.caller(userID: 1))
+            #expect(try await server.store.alertRules(parkKey: "nansha-demo", caller: admin)
                 .map(\.key) == ["water-leak"])
             // A park admin sets the webhook on the page; a bad URL is shown back as an error.
             let adminCookie = try await WebTests.login(client, "admin", "zeropark-admin")
@@ -222,7 +232,8 @@ struct AlertAPITests {
             let id = try #require(result.opened.first)
             let bodies = await received.bodies
             #expect(bodies.count == 1)
-            let payload = try #require(try JSONSerialization.jsonObject(with: try #require(bodies.first)) as? [String: Any])
+            let firstBody = try #require(bodies.first)
+            let payload = try #require(try JSONSerialization.jsonObject(with: firstBody) as? [String: Any])
             #expect(payload["event"] as? String == "opened" && payload["park"] as? String == "nansha-demo")
             #expect(payload["rule_zh"] as? String == "离线：连续 4 个采集间隔（60 分钟）无数据")
             #expect((payload["alert"] as? [String: Any])?["id"] as? Int == Int(id))
@@ -233,7 +244,8 @@ struct AlertAPITests {
             _ = try await server.store.resolveAlert(parkKey: "nansha-demo", id: id, note: "网关已更换", caller: admin)
             await service.evaluate()
             #expect(await received.bodies.count == 2)
-            let second = try #require(try JSONSerialization.jsonObject(with: try #require(await received.bodies.last)) as? [String: Any])
+            let secondBody = try #require(await received.bodies.last)
+            let second = try #require(try JSONSerialization.jsonObject(with: secondBody) as? [String: Any])
             #expect(second["event"] as? String == "resolved" && second["note"] as? String == "网关已更换" && second["actor"] as? String == "admin")
             try await server.store.setAlertWebhook(parkKey: "nansha-demo", url: "http://127.0.0.1:9/hook", caller: admin)
             _ = try await server.store.createAlertRule(parkKey: "nansha-demo", rule: AlertRule(

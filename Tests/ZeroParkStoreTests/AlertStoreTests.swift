@@ -6,7 +6,7 @@ import ZeroParkTelemetry
 @testable import ZeroParkStore
 
 /// Alert rules, evaluation and transitions (issue #8 §8) with hand-computed examples. Times are CST:
-/// `dayStart` = 2026-11-26 00:00 CST; slot k of that day starts at dayStart + k × 900 s.
+/// `dayStart` = 2025-11-26 00:00 CST; slot k of that day starts at dayStart + k × 900 s.
 struct AlertStoreTests {
     typealias T = TelemetryStoreTests
     static let park = "nansha-demo"

@@ -291,10 +291,7 @@ extension SQLiteParkStore {
 
     public func evaluateAlerts(now: Int64) async throws -> AlertEvaluation {
         let inputs = try await pool.read { db in try Self.evaluationInputs(db, now: now) }
-        var verdicts: [(RuleInput, AlertFinding?)] = []
-        for input in inputs {
-            verdicts.append((input, Self.holding(input, now: now)))
-        }
+        let verdicts = inputs.map { ($0, Self.holding($0, now: now)) }
         let at = Self.isoTime(now)
         return try await pool.write { db in
             var result = AlertEvaluation()
@@ -412,7 +409,7 @@ extension SQLiteParkStore {
                 let alertID: Int64 = row["alert_id"]
                 guard let url = row["alert_webhook"] as String?,
                       let alertRow = try Row.fetchOne(db, sql: "SELECT * FROM alert WHERE id = ?", arguments: [alertID]),
-                      let alert = try storedAlerts(db, rows: [alertRow]).first else { return nil }
+                      let alert = try Self.storedAlerts(db, rows: [alertRow]).first else { return nil }
                 let event = AlertEventRecord(id: row["event_id"], at: row["at"], actor: row["actor"], action: row["action"],
                                              note: row["note"], status: row["status"])
                 return AlertDelivery(eventID: event.id, parkKey: row["park_key"], url: url, event: event, alert: alert)
