@@ -80,6 +80,7 @@ struct WebRoutes {
             return renderer.page("parks", title: WebText.text("parks", context.language), context: context, data: ["parks": parks])
         }
         let pages = ParkPages(store: store, renderer: renderer, service: service)
+        AlertPages(store: store, renderer: renderer).register(on: web)
         web.get("parks/:park") { request, context in try await pages.overview(request, context) }
         web.get("parks/:park/sources") { request, context in try await pages.sources(request, context) }
         web.get("parks/:park/sources/new") { request, context in try await pages.sourceForm(request, context, form: [:], error: nil) }
@@ -116,7 +117,6 @@ struct WebRoutes {
         web.get("parks/:park/inventories/:id/download") { request, context in try await pages.download(request, context) }
         web.get("parks/:park/inventories/:id/restatement") { request, context in try await pages.snapshotRestatement(request, context) }
         web.get("public/:park") { request, context in try await pages.disclosure(request, context) }
-        AlertPages(store: store, renderer: renderer).register(on: web)
     }
 
     static let loginCookie = "zp_login"
