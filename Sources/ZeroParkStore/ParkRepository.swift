@@ -24,7 +24,7 @@ public struct ActivityInput: Sendable, Hashable {
 /// The store the server and commands use, as a protocol, so that a PostgreSQL implementation can
 /// be added beside `SQLiteParkStore` and run the same conformance tests (issue #3 §3). Every
 /// method that touches park data takes the `Caller` and enforces its role.
-public protocol ParkRepository: TelemetryRepository {
+public protocol ParkRepository: TelemetryRepository, AlertRepository {
     // Parks
     func parks(for caller: Caller) async throws -> [ParkSummary]
     func publishedParks() async throws -> [ParkSummary]

@@ -34,6 +34,11 @@ struct APITests {
         "PUT /parks/{park}/meters/{meter}": #"{"key":"api-meter","name":"接口测试表（更名）","quantity":"water","unit":"m3","reading_kind":"interval","interval_minutes":30}"#,
         // Readings go to a gateway meter registered before the walk, so that api-meter can be deleted at the end.
         "POST /parks/{park}/readings": #"{"readings":[{"meter":"gateway-1","ts":"2026-01-01T00:00:00+08:00","value":1.5}]}"#,
+        "POST /parks/{park}/alert-rules": #"{"key":"api-rule","meter":"gateway-1","kind":"above","threshold":500,"slots":4}"#,
+        "PUT /parks/{park}/alert-webhook": #"{"url":"https://hooks.example.cn/zeropark?token=abc"}"#,
+        // {alert} is an alert opened before the walk (an offline rule on gateway-1).
+        "POST /parks/{park}/alerts/{alert}/acknowledge": #"{"note":"已通知运维"}"#,
+        "POST /parks/{park}/alerts/{alert}/resolve": #"{"note":"网关已恢复"}"#,
     ]
 
     @Test("every path and method of /openapi.yaml answers with a documented success status")
@@ -50,10 +55,13 @@ struct APITests {
         }
         // Writes before deletes; deletes last.
         operations.sort { ($0.0 == "DELETE" ? 1 : 0, $0.1, $0.0) < ($1.0 == "DELETE" ? 1 : 0, $1.1, $1.0) }
-        #expect(operations.count == 55)
+        #expect(operations.count == 63)
         let admin = try #require(try await server.store.caller(userID: 1))
         _ = try await server.store.createMeter(parkKey: "nansha-demo", meter: MeterDefinition(
             key: "gateway-1", name: "网关表", quantity: .electricityImport, unit: "kWh", readingKind: .interval), caller: admin)
+        _ = try await server.store.createAlertRule(parkKey: "nansha-demo", rule: AlertRule(key: "pre-offline", meter: "gateway-1", kind: .offline, slots: 4),
+                                                   caller: admin)
+        let alertID = String(try #require(try await server.store.evaluateAlerts(now: ReportClock.nowSeconds()).opened.first))
         let ordered = operations
         let creative = try String(contentsOf: TestServer.root.appendingPathComponent("examples/creative-park.yaml"), encoding: .utf8)
             .replacingOccurrences(of: "id: xihu-creative", with: "id: xihu-creative-2")
@@ -66,6 +74,7 @@ struct APITests {
                     .replacingOccurrences(of: "{certificate}", with: "GEC-2025-000123").replacingOccurrences(of: "{meter}", with: "api-meter").replacingOccurrences(of: "{username}", with: "viewer")
                     .replacingOccurrences(of: "{factor}", with: "park.extra").replacingOccurrences(of: "{fuel}", with: "park.landfill-gas").replacingOccurrences(of: "{id}", with: snapshotID)
                     .replacingOccurrences(of: "{id}", with: "grid.guangdong")
+                    .replacingOccurrences(of: "{rule}", with: "api-rule").replacingOccurrences(of: "{alert}", with: alertID)
                 let key = "\(method) \(path)"
                 let text = key == "POST /parks" ? creative : Self.bodies[key]
                 let factorURI = path == "/factors/{id}" ? "/api/v1/factors/grid.guangdong" : uri

@@ -349,7 +349,7 @@ struct APIRoutes {
                 }
                 return try JSONBody.response(vintages.map(APIModels.FactorView.init))
             },
-        ] + telemetryOperations
+        ] + telemetryOperations + alertOperations
     }
     // swiftlint:enable function_body_length
 

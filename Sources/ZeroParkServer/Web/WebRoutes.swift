@@ -81,6 +81,7 @@ struct WebRoutes {
             return renderer.page("parks", title: WebText.text("parks", context.language), context: context, data: ["parks": parks])
         }
         let pages = ParkPages(store: store, renderer: renderer, service: service)
+        AlertPages(store: store, renderer: renderer).register(on: web)
         web.get("parks/:park") { request, context in try await pages.overview(request, context) }
         web.get("parks/:park/sources") { request, context in try await pages.sources(request, context) }
         web.get("parks/:park/sources/new") { request, context in try await pages.sourceForm(request, context, form: [:], error: nil) }

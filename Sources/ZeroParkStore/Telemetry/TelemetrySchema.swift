@@ -125,6 +125,10 @@ enum TelemetrySchema {
                     received_at TEXT NOT NULL
                 );
                 CREATE INDEX dead_letter_park ON dead_letter(park_id, id);
+                -- Alert rules (issue #8 §8): kind above / below (threshold, slots), night_baseline (threshold =
+                -- the night minimum, from_hour, to_hour), offline (slots), quality_below (threshold = completeness,
+                -- hours). `firing` is whether the condition held at the last evaluation, so that an alert
+                -- resolved by hand is not reopened until the condition has cleared and come back.
                 CREATE TABLE alert_rule (
                     id INTEGER PRIMARY KEY AUTOINCREMENT,
                     park_id INTEGER NOT NULL REFERENCES park(id) ON DELETE CASCADE,
@@ -135,30 +139,47 @@ enum TelemetrySchema {
                     slots INTEGER,
                     from_hour INTEGER,
                     to_hour INTEGER,
+                    hours INTEGER,
                     enabled INTEGER NOT NULL DEFAULT 1,
+                    firing INTEGER NOT NULL DEFAULT 0,
                     created_at TEXT NOT NULL,
                     created_by TEXT NOT NULL,
                     UNIQUE(park_id, key)
                 );
+                CREATE INDEX alert_rule_meter ON alert_rule(meter_id);
+                -- An alert keeps the rule as it was when it opened (JSON), so that its history outlives the rule.
                 CREATE TABLE alert (
                     id INTEGER PRIMARY KEY AUTOINCREMENT,
                     park_id INTEGER NOT NULL REFERENCES park(id) ON DELETE CASCADE,
-                    rule_id INTEGER NOT NULL REFERENCES alert_rule(id) ON DELETE CASCADE,
+                    rule_id INTEGER REFERENCES alert_rule(id) ON DELETE SET NULL,
+                    rule_key TEXT NOT NULL,
+                    rule TEXT NOT NULL,
+                    meter_id INTEGER NOT NULL REFERENCES meter(id) ON DELETE CASCADE,
                     state TEXT NOT NULL,
                     opened_at TEXT NOT NULL,
                     observed_ts INTEGER NOT NULL,
                     observed_value REAL,
+                    observed_slots INTEGER,
                     updated_at TEXT NOT NULL
                 );
                 CREATE INDEX alert_park ON alert(park_id, state, id);
+                CREATE INDEX alert_rule_state ON alert(rule_id, state);
+                CREATE INDEX alert_meter ON alert(meter_id);
+                -- Who did what: opened, acknowledged, resolved (actor `system` when automatic) and webhook
+                -- deliveries (status = the HTTP status, note = the error). webhook_pending marks an opened or
+                -- resolved event still to be delivered to the park's webhook.
                 CREATE TABLE alert_event (
                     id INTEGER PRIMARY KEY AUTOINCREMENT,
                     alert_id INTEGER NOT NULL REFERENCES alert(id) ON DELETE CASCADE,
                     at TEXT NOT NULL,
                     actor TEXT NOT NULL,
                     action TEXT NOT NULL,
-                    note TEXT
+                    note TEXT,
+                    status INTEGER,
+                    webhook_pending INTEGER NOT NULL DEFAULT 0
                 );
+                CREATE INDEX alert_event_alert ON alert_event(alert_id, id);
+                CREATE INDEX alert_event_pending ON alert_event(id) WHERE webhook_pending = 1;
                 ALTER TABLE park ADD COLUMN alert_webhook TEXT;
                 -- Bumped by the cleaner whenever a park's cleaned data changes: part of the data version
                 -- that computed inventories are cached under (meter-backed sources).
