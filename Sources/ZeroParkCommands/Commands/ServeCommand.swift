@@ -34,14 +34,20 @@ struct ServerOptions: ParsableArguments {
         return (String(parts[0]), port)
     }
 
-    /// The server with its telemetry services: the cleaner always, the MQTT bridge with --mqtt; runs
+    /// The server with its telemetry services: the cleaner and the alert evaluator always, the MQTT
+    /// bridge with --mqtt; live pages share the cleaner's updates. Runs
     /// until SIGTERM or SIGINT, then shuts down gracefully.
     func run(store: SQLiteParkStore, database: String, logger: Logger) async throws {
         let live = LiveUpdates()
-        let app = ZeroParkServer.buildApplication(configuration: configuration(database: database), store: store, logger: logger)
-        var services: [any Service] = [app, TelemetryCleanerService(store: store, live: live, logger: logger)]
+        let app = ZeroParkServer.buildApplication(configuration: configuration(database: database), store: store, logger: logger, live: live)
+        var services: [any Service] = [app, TelemetryCleanerService(store: store, live: live, logger: logger),
+                                       AlertService(store: store, live: live, logger: logger)]
         if let mqtt, let broker = broker(mqtt) {
-            services.append(MQTTBridgeService(host: broker.host, port: broker.port, store: store, logger: logger))
+            // One persistent MQTT session per database: a restart resumes it (and gets what it had not
+            // acknowledged); two servers on different databases never take over each other's session.
+            let path = URL(fileURLWithPath: database).standardizedFileURL.path
+            let clientID = "zeropark-" + String(SQLiteParkStore.sha256(path).prefix(16))
+            services.append(MQTTBridgeService(host: broker.host, port: broker.port, clientID: clientID, store: store, logger: logger))
         }
         let group = ServiceGroup(configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()

@@ -12,11 +12,25 @@ extension SQLiteParkStore {
     @discardableResult
     public func cleanPending(limit: Int = 32) async throws -> Int {
         let work = try await pool.read { db -> [CleaningWork] in
-            let dirty = try Row.fetchAll(db, sql: "SELECT meter_id, from_ts, to_ts, generation FROM telemetry_dirty ORDER BY meter_id LIMIT ?",
-                                         arguments: [limit])
-            return try dirty.compactMap { row in
-                try Self.prepareCleaning(db, meterID: row["meter_id"], from: row["from_ts"], to: row["to_ts"], generation: row["generation"])
+            // Up to `limit` meters, up to 400 dirty days each, as runs of consecutive days.
+            let meters = try Int64.fetchAll(db, sql: "SELECT DISTINCT meter_id FROM telemetry_dirty ORDER BY meter_id LIMIT ?", arguments: [limit])
+            var work: [CleaningWork] = []
+            for meterID in meters {
+                let days = try Row.fetchAll(db, sql: "SELECT day, generation FROM telemetry_dirty WHERE meter_id = ? ORDER BY day LIMIT 400",
+                                            arguments: [meterID]).map { (day: $0["day"] as Int32, generation: $0["generation"] as Int64) }
+                var runs: [[(day: Int32, generation: Int64)]] = []
+                for item in days {
+                    if let last = runs.last?.last, item.day - last.day <= 1 { runs[runs.count - 1].append(item) } else { runs.append([item]) }
+                }
+                for run in runs {
+                    guard let first = run.first?.day, let last = run.last?.day else { continue }
+                    if var item = try Self.prepareCleaning(db, meterID: meterID, from: CSTDays.start(first), to: CSTDays.start(last + 1) - 1) {
+                        item.claimed = run
+                        work.append(item)
+                    }
+                }
             }
+            return work
         }
         guard !work.isEmpty else { return 0 }
         let results = work.map { item -> (CleaningWork, CleaningResult?) in
@@ -24,18 +38,19 @@ extension SQLiteParkStore {
             return (item, MeterCleaner.clean(item.spec, readings: item.readings, days: days, profile: item.profile))
         }
         try await pool.write { db in
+            let release = try db.cachedStatement(sql: "DELETE FROM telemetry_dirty WHERE meter_id = ? AND day = ? AND generation = ?")
             for (item, result) in results {
                 if let result, let days = item.days { try Self.store(db, meterID: item.meterID, days: days, result: result) }
-                try db.execute(sql: "DELETE FROM telemetry_dirty WHERE meter_id = ? AND generation = ?",
-                               arguments: [item.meterID, item.generation])
+                // A day that got new readings meanwhile (generation moved on) stays dirty and is cleaned again.
+                for claimed in item.claimed { try release.execute(arguments: [item.meterID, claimed.day, claimed.generation]) }
             }
             try db.execute(sql: """
                 INSERT INTO telemetry_version (park_id, version)
-                SELECT DISTINCT park_id, 1 FROM meter WHERE id IN (\(results.map { String($0.0.meterID) }.joined(separator: ",")))
+                SELECT DISTINCT park_id, 1 FROM meter WHERE id IN (\(Set(results.map { $0.0.meterID }).map(String.init).joined(separator: ",")))
                 ON CONFLICT(park_id) DO UPDATE SET version = version + 1
                 """)
         }
-        return work.count
+        return Set(work.map(\.meterID)).count
     }
 
     /// Cleans until nothing is pending (tests, the import command, benchmarks).
@@ -45,12 +60,13 @@ extension SQLiteParkStore {
 
     /// Meters with raw data not yet cleaned.
     public func pendingCleaning() async throws -> Int {
-        try await pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM telemetry_dirty") ?? 0 }
+        try await pool.read { db in try Int.fetchOne(db, sql: "SELECT count(DISTINCT meter_id) FROM telemetry_dirty") ?? 0 }
     }
 
     struct CleaningWork: Sendable {
         let meterID: Int64
-        let generation: Int64
+        /// The dirty (day, generation) rows this work cleans; released only if unchanged when written.
+        var claimed: [(day: Int32, generation: Int64)] = []
         let spec: MeterSpec
         /// The CST days to (re)compute; nil when the meter has no readings left to clean.
         let days: ClosedRange<Int32>?
@@ -64,14 +80,14 @@ extension SQLiteParkStore {
     /// The longest gap the cleaner fills (7 days); ranges extend to a neighbouring reading within it.
     static let gapHorizon: Int64 = 7 * 86_400
 
-    static func prepareCleaning(_ db: Database, meterID: Int64, from: Int64, to: Int64, generation: Int64) throws -> CleaningWork? {
+    static func prepareCleaning(_ db: Database, meterID: Int64, from: Int64, to: Int64) throws -> CleaningWork? {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM meter WHERE id = ?", arguments: [meterID]),
               let meter = meterRow(row) else { return nil }
         let spec = meter.definition.spec
         guard let extent = try Row.fetchOne(db, sql: "SELECT min(ts) AS first, max(ts) AS last FROM reading WHERE meter_id = ?",
                                             arguments: [meterID]),
               let first = extent["first"] as Int64?, let last = extent["last"] as Int64? else {
-            return CleaningWork(meterID: meterID, generation: generation, spec: spec, days: nil, readings: [], profile: nil)
+            return CleaningWork(meterID: meterID, spec: spec, days: nil, readings: [], profile: nil)
         }
         var start = max(from, first), end = min(to, last)
         if start > end { (start, end) = (first, last) }
@@ -105,7 +121,7 @@ extension SQLiteParkStore {
         let history = try Row.fetchAll(db, sql: "SELECT day, slot_values, quality FROM meter_day WHERE meter_id = ? AND day BETWEEN ? AND ? ORDER BY day",
                                        arguments: [meterID, firstDay - 7, firstDay - 1]).compactMap(meterDay)
         let slots = 1_440 / spec.intervalMinutes
-        return CleaningWork(meterID: meterID, generation: generation, spec: spec, days: firstDay...lastDay, readings: readings,
+        return CleaningWork(meterID: meterID, spec: spec, days: firstDay...lastDay, readings: readings,
                             profile: MeterProfile.build(from: history, slots: slots))
     }
 

@@ -204,7 +204,7 @@ extension SQLiteParkStore {
         let batchID = (try Int64.fetchOne(db, sql: "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'ingest_batch'), 0), coalesce((SELECT max(id) FROM ingest_batch), 0))") ?? 0) + 1
         var accepted = 0, repeated = 0, revised = 0
         var readingsDigest = LedgerDigest(), revisionsDigest = LedgerDigest()
-        var dirty: [(id: Int64, from: Int64, to: Int64)] = []
+        var dirty: [(id: Int64, day: Int32)] = []
 
         for index in order {
             let row = batch.rows[index]
@@ -243,18 +243,16 @@ extension SQLiteParkStore {
                 revised += 1
                 revisionsDigest.append(meter: key, ts: row.ts, value: row.value, previous: stored)
             }
-            if let last = dirty.last, last.id == entry.id {
-                dirty[dirty.count - 1].to = max(last.to, row.ts)
-            } else {
-                dirty.append((entry.id, row.ts, row.ts))
-            }
+            // Rows come in (meter, ts) order, so a meter's days come in order too.
+            let day = CSTDays.day(row.ts)
+            if dirty.last?.id != entry.id || dirty.last?.day != day { dirty.append((entry.id, day)) }
         }
         guard accepted + revised > 0 else {
             return IngestReceipt(batch: nil, accepted: 0, repeated: repeated, revised: 0, ledgerSeq: nil, link: nil)
         }
         try db.execute(sql: "INSERT INTO ingest_batch (id, park_id, channel, actor, received_at, accepted, revised, repeated) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                        arguments: [batchID, park.id, channel.rawValue, actor, at, accepted, revised, repeated])
-        for range in dirty { try markDirty(db, meterID: range.id, from: range.from, to: range.to) }
+        for item in dirty { try markDirty(db, meterID: item.id, day: item.day) }
         let content = Ledger.batchContent(batchID: batchID, channel: channel.rawValue, actor: actor, receivedAt: at,
                                           readings: readingsDigest, revisions: revisionsDigest)
         let link = try Ledger.append(db, parkID: park.id, kind: .readings, refID: batchID, content: content, at: at)
@@ -269,11 +267,19 @@ extension SQLiteParkStore {
         }
     }
 
-    static func markDirty(_ db: Database, meterID: Int64, from: Int64, to: Int64) throws {
+    static func markDirty(_ db: Database, meterID: Int64, day: Int32) throws {
         try db.cachedStatement(sql: """
-            INSERT INTO telemetry_dirty (meter_id, from_ts, to_ts) VALUES (?, ?, ?)
-            ON CONFLICT(meter_id) DO UPDATE SET from_ts = min(from_ts, excluded.from_ts), to_ts = max(to_ts, excluded.to_ts),
-            generation = generation + 1
-            """).execute(arguments: [meterID, from, to])
+            INSERT INTO telemetry_dirty (meter_id, day) VALUES (?, ?)
+            ON CONFLICT(meter_id, day) DO UPDATE SET generation = generation + 1
+            """).execute(arguments: [meterID, day])
+    }
+
+    /// Marks every day a meter has readings on (its description changed: clean its whole history again).
+    static func markAllDirty(_ db: Database, meterID: Int64) throws {
+        try db.execute(sql: """
+            INSERT INTO telemetry_dirty (meter_id, day)
+            SELECT DISTINCT meter_id, (ts + 28800 - (((ts + 28800) % 86400) + 86400) % 86400) / 86400 FROM reading WHERE meter_id = ?
+            ON CONFLICT(meter_id, day) DO UPDATE SET generation = generation + 1
+            """, arguments: [meterID])
     }
 }

@@ -65,7 +65,7 @@ extension SQLiteParkStore {
                                  meter.feeds, meter.parent, existing.id])
             if hasReadings, meter.spec != existing.definition.spec {
                 // Multiplier, counter range or plausible range changed: clean the whole history again.
-                try Self.markDirty(db, meterID: existing.id, from: Int64.min / 4, to: Int64.max / 4)
+                try Self.markAllDirty(db, meterID: existing.id)
             }
             try Self.audit(db, at: at, actor: caller.username, parkID: park.id, entity: "meter", key: key,
                            action: "update", before: Self.json(existing.definition), after: Self.json(meter))

@@ -106,14 +106,15 @@ enum TelemetrySchema {
                     detail TEXT NOT NULL,
                     PRIMARY KEY (meter_id, ts, kind)
                 ) WITHOUT ROWID;
-                -- Ranges of raw data the cleaner has not yet folded into meter_day/meter_month. Written in
-                -- the ingest transaction, so a crash never loses work.
+                -- CST days of raw data the cleaner has not yet folded into meter_day/meter_month (one row
+                -- per meter and day, so late data for an old day never re-cleans the days between).
+                -- Written in the ingest transaction, so a crash never loses work.
                 CREATE TABLE telemetry_dirty (
-                    meter_id INTEGER PRIMARY KEY,
-                    from_ts INTEGER NOT NULL,
-                    to_ts INTEGER NOT NULL,
-                    generation INTEGER NOT NULL DEFAULT 0
-                );
+                    meter_id INTEGER NOT NULL,
+                    day INTEGER NOT NULL,
+                    generation INTEGER NOT NULL DEFAULT 0,
+                    PRIMARY KEY (meter_id, day)
+                ) WITHOUT ROWID;
                 CREATE TABLE dead_letter (
                     id INTEGER PRIMARY KEY AUTOINCREMENT,
                     park_id INTEGER REFERENCES park(id) ON DELETE CASCADE,
