@@ -21,6 +21,9 @@ public struct TelemetryCleanerService: Service {
         for await _ in store.telemetryChanges.cancelOnGracefulShutdown() {
             await drain()
         }
+        // Shutting down: end every live stream, so the HTTP server's graceful shutdown is not held
+        // open by Server-Sent Events connections.
+        await live.finishAll()
     }
 
     func drain() async {
@@ -46,11 +49,20 @@ public actor LiveUpdates {
 
     public init() {}
 
+    private var finished = false
+
     public func subscribe() -> (id: Int, stream: AsyncStream<Void>) {
         let (stream, continuation) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
         next += 1
-        subscribers[next] = continuation
+        if finished { continuation.finish() } else { subscribers[next] = continuation }
         return (next, stream)
+    }
+
+    /// Ends every stream, now and for later subscribers (graceful shutdown).
+    public func finishAll() {
+        finished = true
+        for continuation in subscribers.values { continuation.finish() }
+        subscribers.removeAll()
     }
 
     public func unsubscribe(_ id: Int) {
