@@ -1,0 +1,185 @@
+"""Driver of scripts/bench-ingest (see there). Test tooling only; never part of the product."""
+import json
+import os
+import shutil
+import signal
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+import urllib.request
+
+import paho.mqtt.client as mqtt
+
+binary, work, mqtt_port, meters, intervals = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
+start = 946_656_000  # 2000-01-01 00:00 CST: far from the demo history, so every row is new
+total = meters * intervals
+keys = [f"bench-{m:04d}" for m in range(meters)]
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for(url, seconds=120):
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise SystemExit(f"no answer from {url}")
+
+
+def iso(ts):
+    return time.strftime("%Y-%m-%dT%H:%M:%S+08:00", time.gmtime(ts + 8 * 3600))
+
+
+def value(m, i):
+    return 10 + (m * 7 + i * 13) % 50
+
+
+def peak_kib(pid):
+    try:
+        with open(f"/proc/{pid}/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+# 1. A database with the demo park and the bench meters (interval meters, 15 minutes).
+base_db = os.path.join(work, "base.sqlite")
+port = free_port()
+demo = subprocess.Popen([binary, "demo", "--db", base_db, "--port", str(port), "--examples", "examples"],
+                        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+key = None
+for line in demo.stdout:
+    if "API key for admin" in line:
+        key = line.split(":", 1)[1].strip()
+        break
+wait_for(f"http://127.0.0.1:{port}/healthz")
+for name in keys:
+    body = json.dumps({"key": name, "name": name, "quantity": "electricity_import", "unit": "kWh", "reading_kind": "interval"}).encode()
+    request = urllib.request.Request(f"http://127.0.0.1:{port}/api/v1/parks/nansha-demo/meters", data=body, method="POST",
+                                     headers={"Content-Type": "application/json", "Authorization": f"Bearer {key}"})
+    urllib.request.urlopen(request).read()
+demo.send_signal(signal.SIGTERM)
+demo.wait()
+
+# 2. The rows, time-ordered, as the payloads of each path.
+print(f"rows: {meters} meters x {intervals} intervals = {total:,} readings, time-ordered")
+csv_path = os.path.join(work, "readings.csv")
+with open(csv_path, "w") as out:
+    out.write("meter,ts,value\n")
+    for i in range(intervals):
+        stamp = iso(start + i * 900)
+        out.write("".join(f"{keys[m]},{stamp},{value(m, i)}\n" for m in range(meters)))
+per_body = max(1, 20_000 // meters)  # intervals per HTTP body (~20,000 readings)
+json_bodies, csv_bodies = [], []
+for first in range(0, intervals, per_body):
+    span = range(first, min(first + per_body, intervals))
+    json_bodies.append(json.dumps({"readings": [{"meter": keys[m], "ts": iso(start + i * 900), "value": value(m, i)}
+                                                for i in span for m in range(meters)]}).encode())
+    csv_bodies.append(("meter,ts,value\n" + "".join(f"{keys[m]},{iso(start + i * 900)},{value(m, i)}\n"
+                                                    for i in span for m in range(meters))).encode())
+
+
+def fresh(name):
+    path = os.path.join(work, name + ".sqlite")
+    shutil.copy(base_db, path)
+    return path
+
+
+def count(db):
+    with sqlite3.connect(db) as connection:
+        return connection.execute("SELECT count(*) FROM reading WHERE ts < 1000000000").fetchone()[0]
+
+
+results = {}
+
+# 3. Baseline: sqlite3 .import of the same rows (numeric) into the same table, same page cache.
+baseline_db = os.path.join(work, "baseline.sqlite")
+numeric = os.path.join(work, "numeric.csv")
+with open(numeric, "w") as out:
+    for i in range(intervals):
+        out.write("".join(f"{m + 1},{start + i * 900},{value(m, i)},1\n" for m in range(meters)))
+schema = ("PRAGMA journal_mode=WAL; PRAGMA cache_size=-65536;"
+          "CREATE TABLE reading (meter_id INTEGER NOT NULL, ts INTEGER NOT NULL, value REAL NOT NULL, batch_id INTEGER NOT NULL,"
+          " PRIMARY KEY (meter_id, ts)) WITHOUT ROWID; CREATE INDEX reading_batch ON reading(batch_id);")
+subprocess.run(["sqlite3", baseline_db, schema], check=True, capture_output=True)
+t = time.perf_counter()
+subprocess.run(["sqlite3", baseline_db], input=f"PRAGMA cache_size=-65536;\n.mode csv\n.import {numeric} reading\n", text=True, check=True)
+results["sqlite3 .import (baseline)"] = (total / (time.perf_counter() - t), 0)
+
+# 4. File import (the command line), committed; cleaning apart.
+db = fresh("file")
+t = time.perf_counter()
+importer = subprocess.Popen([binary, "readings", "import", csv_path, "--park", "nansha-demo", "--db", db, "--no-clean"],
+                            stdout=subprocess.DEVNULL)
+peak = 0
+while importer.poll() is None:
+    peak = max(peak, peak_kib(importer.pid))
+    time.sleep(0.02)
+elapsed = time.perf_counter() - t
+assert importer.returncode == 0 and count(db) == total, count(db)
+results["file import (zeropark readings import)"] = (total / elapsed, peak)
+
+
+def serve(db, mqtt_broker=False):
+    port = free_port()
+    arguments = [binary, "serve", "--db", db, "--port", str(port), "--log-level", "error"]
+    if mqtt_broker:
+        arguments += ["--mqtt", f"127.0.0.1:{mqtt_port}"]
+    server = subprocess.Popen(arguments, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    wait_for(f"http://127.0.0.1:{port}/healthz")
+    return server, port
+
+
+# 5. HTTP JSON and CSV: one connection after another, each body committed before the next is sent.
+for label, bodies, media in (("HTTP JSON", json_bodies, "application/json"), ("HTTP CSV", csv_bodies, "text/csv")):
+    db = fresh(label.replace(" ", "-"))
+    server, port = serve(db)
+    t = time.perf_counter()
+    for body in bodies:
+        request = urllib.request.Request(f"http://127.0.0.1:{port}/api/v1/parks/nansha-demo/readings", data=body, method="POST",
+                                         headers={"Content-Type": media, "Authorization": f"Bearer {key}"})
+        with urllib.request.urlopen(request, timeout=120) as response:
+            assert response.status == 200
+    elapsed = time.perf_counter() - t
+    assert count(db) == total
+    results[label] = (total / elapsed, peak_kib(server.pid))
+    server.send_signal(signal.SIGTERM)
+    server.wait()
+
+# 6. MQTT: gateway messages (one interval of every meter), QoS 1, until every reading is committed.
+db = fresh("mqtt")
+server, port = serve(db, mqtt_broker=True)
+publisher = mqtt.Client(mqtt.CallbackAPIVersion.VERSION2, client_id="bench-publisher", clean_session=True)
+publisher.max_inflight_messages_set(100)
+publisher.connect("127.0.0.1", mqtt_port)
+publisher.loop_start()
+payloads = [json.dumps({"readings": [{"meter": keys[m], "ts": iso(start + i * 900), "value": value(m, i)} for m in range(meters)]})
+            for i in range(intervals)]
+t = time.perf_counter()
+for payload in payloads:
+    publisher.publish("zeropark/nansha-demo/gateway/bench", payload, qos=1)
+while count(db) < total and time.perf_counter() - t < 1800:
+    time.sleep(0.05)
+elapsed = time.perf_counter() - t
+assert count(db) == total, count(db)
+results["MQTT (gateway topic)"] = (total / elapsed, peak_kib(server.pid))
+publisher.loop_stop()
+server.send_signal(signal.SIGTERM)
+server.wait()
+
+baseline = results["sqlite3 .import (baseline)"][0]
+print(f"{'path':42} {'readings/s':>14} {'÷ baseline':>11} {'peak RSS':>10}")
+for label, (rate, kib) in results.items():
+    print(f"{label:42} {rate:14,.0f} {rate / baseline:11.2f} {kib / 1024:9.0f}M")
