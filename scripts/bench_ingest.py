@@ -12,31 +12,18 @@ import urllib.request
 
 import paho.mqtt.client as mqtt
 
+from zp_testlib import free_port, iso, wait_for
+
 binary, work, mqtt_port, meters, intervals = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
 start = 946_656_000  # 2000-01-01 00:00 CST: far from the demo history, so every row is new
 total = meters * intervals
 keys = [f"bench-{m:04d}" for m in range(meters)]
 
 
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
-def wait_for(url, seconds=120):
-    deadline = time.time() + seconds
-    while time.time() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=2):
-                return
-        except OSError:
-            time.sleep(0.2)
-    raise SystemExit(f"no answer from {url}")
 
 
-def iso(ts):
-    return time.strftime("%Y-%m-%dT%H:%M:%S+08:00", time.gmtime(ts + 8 * 3600))
 
 
 def value(m, i):

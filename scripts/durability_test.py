@@ -27,6 +27,8 @@ import urllib.request
 
 import paho.mqtt.client as mqtt
 
+from zp_testlib import free_port, iso, wait_for
+
 KILLS = int(os.environ.get("DURABILITY_KILLS", "5"))
 RUNNING = []  # every server process started, killed on the way out whatever happens
 # The MQTT phase is opt-in (DURABILITY_MQTT=1): it currently fails — after some restarts the broker
@@ -34,26 +36,10 @@ RUNNING = []  # every server process started, killed on the way out whatever hap
 WITH_MQTT = os.environ.get("DURABILITY_MQTT") == "1"
 
 
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
-def wait_for(url, seconds=120):
-    deadline = time.time() + seconds
-    while time.time() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.2)
-    raise SystemExit(f"server did not answer {url} within {seconds}s")
 
 
-def iso(ts):
-    return time.strftime("%Y-%m-%dT%H:%M:%S+08:00", time.gmtime(ts + 8 * 3600))
 
 
 def main():
