@@ -5,7 +5,6 @@ headless Chromium through it with Selenium. Saves screenshots under .ci/artifact
 Usage: scripts/browser_test.py PATH_TO_ZEROPARK_BINARY
 """
 import os
-import socket
 import subprocess
 import sys
 import tempfile
@@ -18,26 +17,14 @@ from selenium.webdriver.common.by import By
 from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
+from zp_testlib import free_port, wait_for
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ARTIFACTS = os.path.join(ROOT, ".ci", "artifacts")
 
 
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
-def wait_for(url, seconds=60):
-    deadline = time.time() + seconds
-    while time.time() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.3)
-    raise SystemExit(f"server did not answer {url} within {seconds}s")
 
 
 def wait(driver, condition):

@@ -70,14 +70,14 @@ public enum DemoSeed {
         let apiKey = "zp_" + Secrets.token()
         try await store.createAPIKey(username: "admin", name: "demo", keyHash: Secrets.hash(apiKey))
         for meter in DemoMeters.meters { _ = try await store.createMeter(parkKey: DemoMeters.park, meter: meter, caller: admin) }
-        // Example alert rules (thresholds are illustrative settings, not limits from a standard).
-        for rule in [
-            AlertRule(key: "water-night-leak", meter: "water-main", kind: .nightBaseline, threshold: 6, fromHour: 0, toHour: 5),
-            AlertRule(key: "cod-high", meter: "cod-outfall", kind: .above, threshold: 100, slots: 1),
-            AlertRule(key: "grid-power-offline", meter: "grid-power", kind: .offline, slots: 6),
-        ] { _ = try await store.createAlertRule(parkKey: DemoMeters.park, rule: rule, caller: admin) }
         if history {
             try await seedHistory(store: store, until: now)
+            // Example alert rules on the live demo (thresholds are illustrative settings, not limits from a standard).
+            for rule in [
+                AlertRule(key: "water-night-leak", meter: "water-main", kind: .nightBaseline, threshold: 6, fromHour: 0, toHour: 5),
+                AlertRule(key: "cod-high", meter: "cod-outfall", kind: .above, threshold: 100, slots: 1),
+                AlertRule(key: "grid-power-offline", meter: "grid-power", kind: .offline, slots: 6),
+            ] { _ = try await store.createAlertRule(parkKey: DemoMeters.park, rule: rule, caller: admin) }
             _ = try await store.evaluateAlerts(now: now)
         }
         return Result(created: true, logins: logins, apiKey: apiKey)

@@ -45,7 +45,8 @@ public struct MQTTBridgeService: Service {
                 let client = try await MQTTClient.connect(host: host, port: port, configuration: MQTTClientConfiguration(
                     clientID: clientID, cleanSession: false, keepAliveSeconds: 30))
                 logger.info("MQTT bridge connected", metadata: ["broker": "\(host):\(port)", "session_present": "\(client.sessionPresent)"])
-                _ = try await client.subscribe(topicFilters: Self.topicFilters)
+                // A resumed session keeps its subscriptions; subscribing again is only needed for a new one.
+                if !client.sessionPresent { _ = try await client.subscribe(topicFilters: Self.topicFilters) }
                 backoff = .milliseconds(200)
                 try await withGracefulShutdownHandler {
                     try await consume(client)
