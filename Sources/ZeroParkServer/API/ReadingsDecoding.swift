@@ -9,8 +9,8 @@ import ZeroParkTelemetry
 /// Reads a readings body by its Content-Type into a `ReadingBatch` (issue #8 §2).
 enum ReadingsDecoding {
     /// The JSON shape, for the OpenAPI document (the fast reader enforces the same rules).
-    static let jsonSchema = Schema.object("Readings", "Meter readings; every path is idempotent on (meter, ts)", required: ["readings"], [
-        ("readings", .array(.object("Reading", nil, required: ["meter", "ts", "value"], [
+    static let jsonSchema = Schema.object(nil, "Meter readings; every path is idempotent on (meter, ts)", required: ["readings"], [
+        ("readings", .array(.object(nil, nil, required: ["meter", "ts", "value"], [
             ("meter", .key("The meter's key")),
             ("ts", .string(TextPolicy(maxLength: 40), minLength: 20, "RFC 3339 with an offset, e.g. 2026-11-26T08:15:00+08:00")),
             ("value", .number(-1e12...1e12, "The reading in the meter's raw unit")),

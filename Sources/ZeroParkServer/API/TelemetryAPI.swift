@@ -54,7 +54,8 @@ extension APIRoutes {
             },
             APIOperation(method: .get, path: "/parks/{park}/meters/{meter}/series",
                          summary: "A meter's cleaned series (slot, hour, day or month) over CST days from…to, with its data quality",
-                         access: .parkMember, query: [.from, .to, .resolution], success: [.ok("Series", APIDocs.object)]) { request, context, _ in
+                         access: .parkMember, query: [.from, .to, .resolution], success: [.ok("Series", APIDocs.object)],
+                         semanticChecks: true) { request, context, _ in
                 let (from, to) = try TelemetryModels.days(request, context)
                 let resolution = request.uri.queryParameters.get("resolution").flatMap(SeriesResolution.init(rawValue:)) ?? .hour
                 return try JSONBody.response(try await store.meterSeries(

@@ -8,7 +8,7 @@ import ZeroParkTelemetry
 /// Request and response bodies of the telemetry API, and their schemas (issue #8 §1).
 enum TelemetryModels {
     static let meterSchema = Schema.object(
-        "Meter", "A meter in the park's registry (1.1.8, 1.1.29): what it measures, how it reads, its interval, counter range and multiplier",
+        nil, "A meter in the park's registry (1.1.8, 1.1.29): what it measures, how it reads, its interval, counter range and multiplier",
         required: ["key", "name", "quantity", "unit", "reading_kind"], [
             ("key", .key("The meter's id; the MQTT topic's last segment")),
             ("name", .string(.name, minLength: 1)),
@@ -74,15 +74,16 @@ enum TelemetryModels {
         var events: [StoredMeterEvent]
     }
 
-    /// A `YYYY-MM-DD` query value as a CST day number (nil when absent).
+    /// A `YYYY-MM-DD` query value as a CST day number (nil when absent). Dates before 2000 or after
+    /// 2100 (which hold no readings) are taken as the calendar's first or last day.
     static func day(_ text: String?, field: String, _ context: AppRequestContext) throws -> Int32? {
         guard let text else { return nil }
-        guard let date = CalendarDate(iso: text), let day = TelemetryCalendar.day(year: date.year, month: date.month, day: date.day) else {
+        guard let date = CalendarDate(iso: text) else {
             throw APIError(status: .badRequest, code: "bad_query",
-                           message: context.text("?\(field)= 须为 2000–2100 年间的日期 YYYY-MM-DD", "?\(field)=: must be a date YYYY-MM-DD in 2000–2100"),
-                           field: field)
+                           message: context.text("?\(field)= 须为日期 YYYY-MM-DD", "?\(field)=: must be a date YYYY-MM-DD"), field: field)
         }
-        return day
+        if let day = TelemetryCalendar.day(year: date.year, month: date.month, day: date.day) { return day }
+        return date.year < 2000 ? TelemetryCalendar.firstSupportedDay : TelemetryCalendar.lastSupportedDay
     }
 
     /// `?from=` and `?to=` (defaults: today, and from).
@@ -90,7 +91,8 @@ enum TelemetryModels {
         let from = try day(request.uri.queryParameters.get("from"), field: "from", context) ?? (TelemetryCalendar.day(of: ReportClock.nowSeconds()) ?? TelemetryCalendar.lastSupportedDay)
         let to = try day(request.uri.queryParameters.get("to"), field: "to", context) ?? from
         guard from <= to else {
-            throw APIError(status: .badRequest, code: "bad_query", message: context.text("from 不能晚于 to", "from must not be after to"), field: "from")
+            throw APIError(status: .unprocessableContent, code: "invalid", message: context.text("from 不能晚于 to", "from must not be after to"),
+                           field: "from")
         }
         return (from, to)
     }
