@@ -168,4 +168,5 @@ server.wait()
 baseline = results["sqlite3 .import (baseline)"][0]
 print(f"{'path':42} {'readings/s':>14} {'÷ baseline':>11} {'peak RSS':>10}")
 for label, (rate, kib) in results.items():
-    print(f"{label:42} {rate:14,.0f} {rate / baseline:11.2f} {kib / 1024:9.0f}M")
+    memory = f"{kib / 1024:9.0f}M" if kib else "        —"
+    print(f"{label:42} {rate:14,.0f} {rate / baseline:11.2f} {memory}")
