@@ -11,7 +11,7 @@ import urllib.request
 
 import paho.mqtt.client as mqtt
 
-from zp_testlib import free_port, iso, wait_for
+from zp_testlib import free_port, iso, start_demo, wait_for
 
 binary, work, mqtt_port, meters, intervals = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
 start = 946_656_000  # 2000-01-01 00:00 CST: far from the demo history, so every row is new
@@ -43,14 +43,7 @@ def peak_kib(pid):
 # 1. A database with the demo park and the bench meters (interval meters, 15 minutes).
 base_db = os.path.join(work, "base.sqlite")
 port = free_port()
-demo = subprocess.Popen([binary, "demo", "--db", base_db, "--port", str(port), "--examples", "examples"],
-                        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-key = None
-for line in demo.stdout:
-    if "API key for admin" in line:
-        key = line.split(":", 1)[1].strip()
-        break
-wait_for(f"http://127.0.0.1:{port}/healthz")
+demo, key = start_demo(binary, base_db, port)
 for name in keys:
     body = json.dumps({"key": name, "name": name, "quantity": "electricity_import", "unit": "kWh", "reading_kind": "interval"}).encode()
     request = urllib.request.Request(f"http://127.0.0.1:{port}/api/v1/parks/nansha-demo/meters", data=body, method="POST",

@@ -26,7 +26,7 @@ import urllib.request
 
 import paho.mqtt.client as mqtt
 
-from zp_testlib import free_port, iso, wait_for
+from zp_testlib import free_port, iso, start_demo, wait_for
 
 KILLS = int(os.environ.get("DURABILITY_KILLS", "5"))
 RUNNING = []  # every server process started, killed on the way out whatever happens
@@ -48,17 +48,9 @@ def main():
     db = os.path.join(work, "durability.sqlite")
     port = free_port()
     # Create the demo database (parks, users, meters) and read the admin's API key it prints once.
-    demo = subprocess.Popen([binary, "demo", "--db", db, "--port", str(port), "--examples", "examples"],
-                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-    key = None
-    for line in demo.stdout:
-        if "API key for admin" in line:
-            key = line.split(":", 1)[1].strip()
-            break
-    wait_for(f"http://127.0.0.1:{port}/healthz")
+    demo, key = start_demo(binary, db, port)
     demo.send_signal(signal.SIGKILL)
     demo.wait()
-    assert key, "the demo printed no API key"
 
     log = open(os.path.join(work, "server.log"), "ab")
 

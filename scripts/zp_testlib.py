@@ -27,3 +27,20 @@ def wait_for(url, seconds=120):
 def iso(ts):
     """Unix seconds as RFC 3339 in China Standard Time."""
     return time.strftime("%Y-%m-%dT%H:%M:%S+08:00", time.gmtime(ts + 8 * 3600))
+
+
+def start_demo(binary, db, port):
+    """Starts `zeropark demo` on a new database and returns (process, the admin's API key it prints once)."""
+    import subprocess
+    demo = subprocess.Popen([binary, "demo", "--db", db, "--port", str(port), "--examples", "examples"],
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    key = None
+    for line in demo.stdout:
+        if "API key for admin" in line:
+            key = line.split(":", 1)[1].strip()
+            break
+    wait_for(f"http://127.0.0.1:{port}/healthz")
+    if not key:
+        demo.kill()
+        raise SystemExit("the demo printed no API key")
+    return demo, key
