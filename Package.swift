@@ -104,7 +104,7 @@ let package = Package(
         ]),
         .testTarget(name: "ZeroParkMQTTTests", dependencies: [
             "ZeroParkMQTT", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
-            .product(name: "NIOEmbedded", package: "swift-nio"),
+            .product(name: "NIOEmbedded", package: "swift-nio"), .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
         ]),
         .testTarget(name: "ZeroParkSpreadsheetTests", dependencies: [
             "ZeroParkSpreadsheet", "ZeroParkInput", .product(name: "ZIPFoundation", package: "ZIPFoundation"),

@@ -79,10 +79,12 @@ extension MQTTSessionHandler {
         var unknown: [UInt16] = []
         var lastWrite: EventLoopFuture<Void>?
         for id in ids {
-            guard unackedIncoming.remove(id) != nil else {
+            guard let count = unackedIncoming[id] else {
                 unknown.append(id)
                 continue
             }
+            unackedIncoming[id] = count > 1 ? count - 1 : nil
+            unackedIncomingTotal -= 1
             let promise = context.eventLoop.makePromise(of: Void.self)
             send(.pubAck(packetID: id), promise: promise)
             lastWrite = promise.futureResult
@@ -110,5 +112,5 @@ extension MQTTSessionHandler {
         return context.close().recover { _ in }
     }
 
-    var unackedIncomingCount: Int { unackedIncoming.count }
+    var unackedIncomingCount: Int { unackedIncomingTotal }
 }

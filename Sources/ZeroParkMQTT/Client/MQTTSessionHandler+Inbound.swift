@@ -17,7 +17,8 @@ extension MQTTSessionHandler {
 
     func receivedPublish(_ message: MQTTMessage) {
         if let id = message.packetID {
-            unackedIncoming.insert(id)
+            unackedIncoming[id, default: 0] += 1
+            unackedIncomingTotal += 1
         }
         guard !consumerGone, let source else {
             // Nobody consumes: the message stays un-acked, so the broker redelivers it on the next session.

@@ -24,7 +24,12 @@ final class MQTTSessionHandler: ChannelDuplexHandler {
     var pendingUnsubscribes: [UInt16: EventLoopPromise<Void>] = [:]
     var inflightPublishes: [UInt16: EventLoopPromise<Void>] = [:]
     var waitingPublishes = CircularBuffer<(message: MQTTMessage, promise: EventLoopPromise<Void>)>()
-    var unackedIncoming = Set<UInt16>()
+    /// Delivered QoS 1 packet IDs not yet acknowledged, with how many deliveries carry each: a broker may
+    /// reuse an ID while an earlier message with it is unacknowledged (mosquitto 2.0 allocates IDs by
+    /// increment, without a check, when more than 65,535 messages are in flight), and each delivery needs
+    /// its own PUBACK, matched by the broker to its oldest in-flight message with that ID.
+    var unackedIncoming: [UInt16: Int] = [:]
+    var unackedIncomingTotal = 0
     var nextPacketID: UInt16 = 1
 
     var keepAliveTimer: Scheduled<Void>?
@@ -153,6 +158,7 @@ final class MQTTSessionHandler: ChannelDuplexHandler {
         inflightPublishes.removeAll()
         while let waiting = waitingPublishes.popFirst() { waiting.promise.fail(reason) }
         unackedIncoming.removeAll()
+        unackedIncomingTotal = 0
         if reason == .disconnected {
             source?.finish()
         } else {
