@@ -74,6 +74,18 @@ let package = Package(
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "NIOCore", package: "swift-nio"),
         ]),
+        // Electricity tariffs (issue #9): effective-dated, cited time-of-use, critical-peak, demand and export
+        // terms; expansion to per-step import/export prices and months; the cost of a metered series. Pure.
+        .target(name: "ZeroParkTariff"),
+        // COIN-OR Clp's C API (Debian coinor-libclp-dev), found with pkg-config.
+        .systemLibrary(name: "CClp", pkgConfig: "clp", providers: [.apt(["coinor-libclp-dev"])]),
+        // LP model builder, the dispatch model (PV, storage, EV charging, CHP) with its infeasibility
+        // diagnosis and result reader. Pure: no I/O, no solver (solvers plug in via LinearProgramSolver).
+        .target(name: "ZeroParkOptimisation"),
+        // The LinearProgramSolver on COIN-OR Clp (dual simplex with presolve, through the C API).
+        .target(name: "ZeroParkClp", dependencies: ["CClp", "ZeroParkOptimisation"]),
+        // Synthetic dispatch instances for tests and scripts/bench-dispatch (test prices, not shipped tariff data).
+        .target(name: "ZeroParkDispatchSamples", dependencies: ["ZeroParkOptimisation"]),
         // The command line's commands and renderers (table, JSON, CSV); the executable is a thin shell over it.
         .target(name: "ZeroParkCommands", dependencies: [
             "ZeroParkCore", "ZeroParkParkFile", "ZeroParkServer", "ZeroParkStore", "ZeroParkReports", "ZeroParkTelemetry",
@@ -93,6 +105,13 @@ let package = Package(
         // Fuzz entry points for the park-file, CSV and JSON-body readers: a libFuzzer target when built with
         // -sanitize=fuzzer -D ZEROPARK_LIBFUZZER (scripts/fuzz), else a replayer of the committed corpus.
         .executableTarget(name: "zeropark-fuzz", dependencies: ["ZeroParkCore", "ZeroParkInput", "ZeroParkParkFile"]),
+        // Times build + solve of the synthetic dispatch year and writes the LP for scripts/dispatch_highs.py.
+        .executableTarget(name: "zeropark-dispatch-bench", dependencies: [
+            "ZeroParkOptimisation", "ZeroParkClp", "ZeroParkDispatchSamples",
+        ]),
+        .testTarget(name: "ZeroParkTariffTests", dependencies: ["ZeroParkTariff"]),
+        .testTarget(name: "ZeroParkOptimisationTests", dependencies: ["ZeroParkOptimisation"]),
+        .testTarget(name: "ZeroParkClpTests", dependencies: ["ZeroParkOptimisation", "ZeroParkClp", "ZeroParkDispatchSamples"]),
         .testTarget(name: "ZeroParkCoreTests", dependencies: [
             "ZeroParkCore", .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
@@ -123,7 +142,9 @@ let package = Package(
             .product(name: "Yams", package: "Yams"),
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        .testTarget(name: "ZeroParkCommandsTests", dependencies: ["ZeroParkCommands", "ZeroParkReports", "zeropark"]),
+        .testTarget(name: "ZeroParkCommandsTests", dependencies: [
+            "ZeroParkCommands", "ZeroParkReports", "zeropark", "ZeroParkStore", "ZeroParkParkFile", "ZeroParkTelemetry", "ZeroParkCore",
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )

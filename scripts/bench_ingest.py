@@ -51,6 +51,8 @@ for name in keys:
     urllib.request.urlopen(request).read()
 demo.send_signal(signal.SIGTERM)
 demo.wait()
+with sqlite3.connect(base_db) as connection:  # fold the WAL into the file, which fresh() copies alone
+    connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 # 2. The rows, time-ordered, as the payloads of each path.
 print(f"rows: {meters} meters x {intervals} intervals = {total:,} readings, time-ordered")
@@ -61,13 +63,20 @@ with open(csv_path, "w") as out:
         stamp = iso(start + i * 900)
         out.write("".join(f"{keys[m]},{stamp},{value(m, i)}\n" for m in range(meters)))
 per_body = max(1, 20_000 // meters)  # intervals per HTTP body (~20,000 readings)
-json_bodies, csv_bodies = [], []
-for first in range(0, intervals, per_body):
-    span = range(first, min(first + per_body, intervals))
-    json_bodies.append(json.dumps({"readings": [{"meter": keys[m], "ts": iso(start + i * 900), "value": value(m, i)}
-                                                for i in span for m in range(meters)]}).encode())
-    csv_bodies.append(("meter,ts,value\n" + "".join(f"{keys[m]},{iso(start + i * 900)},{value(m, i)}\n"
-                                                    for i in span for m in range(meters))).encode())
+
+
+def bodies(media):
+    """The HTTP bodies of one path, made before its clock starts (one path's bodies in memory at a time)."""
+    made = []
+    for first in range(0, intervals, per_body):
+        span = range(first, min(first + per_body, intervals))
+        if media == "application/json":
+            made.append(json.dumps({"readings": [{"meter": keys[m], "ts": iso(start + i * 900), "value": value(m, i)}
+                                                 for i in span for m in range(meters)]}).encode())
+        else:
+            made.append(("meter,ts,value\n" + "".join(f"{keys[m]},{iso(start + i * 900)},{value(m, i)}\n"
+                                                      for i in span for m in range(meters))).encode())
+    return made
 
 
 def fresh(name):
@@ -122,11 +131,12 @@ def serve(db, mqtt_broker=False):
 
 
 # 5. HTTP JSON and CSV: one connection after another, each body committed before the next is sent.
-for label, bodies, media in (("HTTP JSON", json_bodies, "application/json"), ("HTTP CSV", csv_bodies, "text/csv")):
+for label, media in (("HTTP JSON", "application/json"), ("HTTP CSV", "text/csv")):
+    payloads = bodies(media)
     db = fresh(label.replace(" ", "-"))
     server, port = serve(db)
     t = time.perf_counter()
-    for body in bodies:
+    for body in payloads:
         request = urllib.request.Request(f"http://127.0.0.1:{port}/api/v1/parks/nansha-demo/readings", data=body, method="POST",
                                          headers={"Content-Type": media, "Authorization": f"Bearer {key}"})
         with urllib.request.urlopen(request, timeout=120) as response:
@@ -136,6 +146,8 @@ for label, bodies, media in (("HTTP JSON", json_bodies, "application/json"), ("H
     results[label] = (total / elapsed, peak_kib(server.pid))
     server.send_signal(signal.SIGTERM)
     server.wait()
+    del payloads
+    os.remove(db)
 
 # 6. MQTT: gateway messages (one interval of every meter), QoS 1, until every reading is committed.
 db = fresh("mqtt")

@@ -22,6 +22,7 @@ struct ReadingsCommand: AsyncParsableCommand {
         @Option(help: "The park's id.") var park: String
         @Option(help: "SQLite database file (env ZEROPARK_DB).") var db: String = ProcessInfo.processInfo.environment["ZEROPARK_DB"] ?? "zeropark.sqlite"
         @Flag(help: "Skip the cleaning pass after the import (the server's cleaner does it on start).") var noClean = false
+        @Option(help: .hidden) var linesPerBatch = CSVChunks.linesPerChunk
 
         func run() async throws {
             let store = try openStore(db)
@@ -29,22 +30,17 @@ struct ReadingsCommand: AsyncParsableCommand {
             let started = clock.now
             let now = Int64(Date().timeIntervalSince1970)
             let isXLSX = file.lowercased().hasSuffix(".xlsx")
-            let chunks: ReadingChunks = isXLSX ? try XLSXChunks(path: file) : try CSVChunks(path: file)
-            // Pass 1: every chunk parsed and checked; nothing stored.
-            var problems: [String] = []
-            var total = 0
-            try chunks.forEach { batch in
-                total += batch.rows.count
-                return problems.count < 100
-            } onProblem: { problems.append($0) }
-            if problems.isEmpty {
-                try await chunks.forEachAsync { batch in
-                    for problem in try await store.checkReadings(parkKey: park, batch: batch, now: now) {
-                        problems.append("\(file): \(problem.place): \(problem.field) (\(problem.meter)): \(problem.message)")
-                    }
-                    return problems.count < 100
+            guard (1...ReadingBatchRules.maximumRows).contains(linesPerBatch) else {
+                throw CommandLineFailure("error: --lines-per-batch must be 1–\(ReadingBatchRules.maximumRows)")
+            }
+            let chunks: ReadingChunks = isXLSX ? try XLSXChunks(path: file) : try CSVChunks(path: file, linesPerPiece: linesPerBatch)
+            // Pass 1: every chunk parsed and checked (two at a time); nothing stored.
+            let checked = try await chunks.checkAll(limit: 100) { batch in
+                try await store.checkReadings(parkKey: park, batch: batch, now: now).map {
+                    "\(file): \($0.place): \($0.field) (\($0.meter)): \($0.message)"
                 }
             }
+            let problems = checked.problems, total = checked.total
             guard problems.isEmpty else {
                 throw CommandLineFailure(problems.prefix(100).joined(separator: "\n") + "\nerror: \(file): nothing imported")
             }
@@ -71,40 +67,80 @@ struct ReadingsCommand: AsyncParsableCommand {
 
 /// A file of readings read in batches of at most `ReadingBatchRules.maximumRows`.
 protocol ReadingChunks: Sendable {
-    /// Parses every batch; `body` returns false to stop. Syntax problems go to `onProblem` with the file's line.
-    func forEach(_ body: (ReadingBatch) throws -> Bool, onProblem: (String) -> Void) throws
+    /// Pass 1: parses every batch and runs `check` on those that parse; syntax problems carry the
+    /// file's line. Problems come back in file order, at most about `limit` of them.
+    func checkAll(limit: Int, _ check: @escaping @Sendable (ReadingBatch) async throws -> [String]) async throws
+        -> (total: Int, problems: [String])
+    /// Pass 2: the batches in file order; `body` returns false to stop.
     func forEachAsync(_ body: (ReadingBatch) async throws -> Bool) async throws
 }
 
 /// CSV read in blocks and cut at line ends outside quotes, each piece parsed with the header put back
-/// in front, and every line number shifted to the line in the whole file.
+/// in front, and every line number shifted to the line in the whole file. Both passes use the two
+/// cores: pass 1 parses and checks two pieces at a time; pass 2 parses the next piece while the
+/// current one is being stored. Memory: the read-ahead block plus at most three pieces.
 struct CSVChunks: ReadingChunks {
     let path: String
+    let linesPerPiece: Int
     static let linesPerChunk = 190_000
 
-    init(path: String) throws {
+    init(path: String, linesPerPiece: Int = linesPerChunk) throws {
         guard FileManager.default.isReadableFile(atPath: path) else { throw CommandLineFailure("error: \(path): cannot read the file") }
         self.path = path
+        self.linesPerPiece = linesPerPiece
     }
 
-    func forEach(_ body: (ReadingBatch) throws -> Bool, onProblem: (String) -> Void) throws {
-        var reader = try CSVPieceReader(path: path, linesPerPiece: Self.linesPerChunk)
-        while let piece = try reader.next() {
-            do {
-                guard try body(Self.batch(try ReadingsPayload.csv(piece.bytes), lineOffset: piece.lineOffset)) else { return }
-            } catch let error as InputError {
-                for problem in error.problems {
-                    let line = problem.line.map { $0 + piece.lineOffset } ?? piece.lineOffset
-                    onProblem("\(path):\(line):\(problem.column ?? 1): \(problem.field): \(problem.en)")
+    /// A piece parsed: its batch, or its syntax problems located in the whole file.
+    static func parse(_ piece: (bytes: [UInt8], lineOffset: Int), path: String) -> Result<ReadingBatch, CommandLineFailure> {
+        do {
+            return .success(batch(try ReadingsPayload.csv(piece.bytes), lineOffset: piece.lineOffset))
+        } catch {
+            return .failure(CommandLineFailure(error.problems.map { problem in
+                let line = problem.line.map { $0 + piece.lineOffset } ?? piece.lineOffset
+                return "\(path):\(line):\(problem.column ?? 1): \(problem.field): \(problem.en)"
+            }.joined(separator: "\n")))
+        }
+    }
+
+    func checkAll(limit: Int, _ check: @escaping @Sendable (ReadingBatch) async throws -> [String]) async throws
+        -> (total: Int, problems: [String]) {
+        var reader = try CSVPieceReader(path: path, linesPerPiece: linesPerPiece)
+        let path = self.path
+        return try await withThrowingTaskGroup(of: (index: Int, rows: Int, problems: [String]).self) { group in
+            var results: [(index: Int, rows: Int, problems: [String])] = []
+            var index = 0, running = 0, found = 0
+            while found < limit, let piece = try reader.next() {
+                if running == 2, let done = try await group.next() {
+                    running -= 1
+                    found += done.problems.count
+                    results.append(done)
                 }
+                let number = index
+                group.addTask {
+                    switch Self.parse(piece, path: path) {
+                    case let .failure(syntax): return (number, 0, syntax.message.split(separator: "\n").map(String.init))
+                    case let .success(batch): return (number, batch.rows.count, try await check(batch))
+                    }
+                }
+                running += 1
+                index += 1
             }
+            for try await done in group { results.append(done) }
+            results.sort { $0.index < $1.index }
+            return (results.reduce(0) { $0 + $1.rows }, results.flatMap(\.problems))
         }
     }
 
     func forEachAsync(_ body: (ReadingBatch) async throws -> Bool) async throws {
-        var reader = try CSVPieceReader(path: path, linesPerPiece: Self.linesPerChunk)
-        while let piece = try reader.next() {
-            guard try await body(Self.batch(try ReadingsPayload.csv(piece.bytes), lineOffset: piece.lineOffset)) else { return }
+        var reader = try CSVPieceReader(path: path, linesPerPiece: linesPerPiece)
+        let path = self.path
+        guard let first = try reader.next() else { return }
+        var parsing = Task.detached { Self.parse(first, path: path) }
+        while true {
+            let batch = try await parsing.value.get()
+            let next = try reader.next()
+            if let next { parsing = Task.detached { Self.parse(next, path: path) } }
+            guard try await body(batch), next != nil else { return }
         }
     }
 
@@ -212,8 +248,11 @@ struct XLSXChunks: ReadingChunks {
         }
     }
 
-    func forEach(_ body: (ReadingBatch) throws -> Bool, onProblem: (String) -> Void) throws {
-        for batch in batches where try !body(batch) { return }
+    func checkAll(limit: Int, _ check: @escaping @Sendable (ReadingBatch) async throws -> [String]) async throws
+        -> (total: Int, problems: [String]) {
+        var problems: [String] = []
+        for batch in batches where problems.count < limit { problems += try await check(batch) }
+        return (parsed.readings.count, problems)
     }
 
     func forEachAsync(_ body: (ReadingBatch) async throws -> Bool) async throws {
