@@ -1,8 +1,12 @@
 #!/usr/bin/env python3
-"""Server benchmark (issue #3): start time of `zeropark demo` (new and reused database), and
+"""Server benchmark (issues #3, #8): start time of `zeropark demo` (new and reused database), and
 p50/p99 latency of the overview page and of the inventory API for a park with 2,000 sources and
-3 years of monthly data, under concurrent load from wrk (a second process, loopback). /healthz is
-measured in the same run as the baseline, and every figure is also given as a ratio to it.
+3 years of monthly data, under concurrent load from wrk (a second process, loopback); then the
+telemetry dashboard's queries on the same park with BENCH_METERS meters (default 500) × BENCH_DAYS
+(default 365) days of 15-minute readings up to now, imported with `zeropark readings import` and
+cleaned: the live dashboard, the overview of the current year (its electricity from the meters), a
+meter's page, a meter's year at hourly resolution and a day at 15 minutes (API). /healthz is measured
+in the same run as the baseline, and every figure is also given as a ratio to it.
 
 Usage: scripts/bench-server  (builds release, installs wrk if missing)
 """
@@ -19,6 +23,7 @@ import urllib.request
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SOURCES, YEARS = 2000, [2023, 2024, 2025]
 DURATION, CONNECTIONS, THREADS = os.environ.get("BENCH_DURATION", "10s"), 16, 2
+METERS, DAYS = int(os.environ.get("BENCH_METERS", "500")), int(os.environ.get("BENCH_DAYS", "365"))
 
 
 def free_port():
@@ -123,12 +128,63 @@ def main():
         print(f"  start, reused demo database:   {reused * 1000:8.0f} ms")
         print(f"  import park file ({SOURCES} sources): {import_s * 1000:6.0f} ms;  CSV import of {2 * SOURCES * 12} values: {csv_s * 1000:.0f} ms")
         print(f"  inventory {YEARS[-1]}: {len(document['sources'])} sources, {document['totals']['emissions_tco2']:.1f} tCO2")
-        for name, result in [("/healthz (baseline)", baseline), ("overview page", overview), ("inventory API", api)]:
-            print(f"  {name:22} p50 {result['p50_ms']:8.2f} ms ({result['p50_ms'] / baseline['p50_ms']:7.1f}× baseline)  "
-                  f"p99 {result['p99_ms']:8.2f} ms  {result['rps']:9.1f} req/s  non-2xx {result['non2xx']}")
+        report([("/healthz (baseline)", baseline), ("overview page", overview), ("inventory API", api)], baseline)
+        process = telemetry(binary, db, port, base, key, session, process)
     finally:
         process.terminate()
         process.wait()
+
+
+def report(results, baseline):
+    for name, result in results:
+        print(f"  {name:34} p50 {result['p50_ms']:8.2f} ms ({result['p50_ms'] / baseline['p50_ms']:7.1f}× baseline)  "
+              f"p99 {result['p99_ms']:8.2f} ms  {result['rps']:9.1f} req/s  non-2xx {result['non2xx']}")
+
+
+def telemetry(binary, db, port, base, key, session, process):
+    """METERS interval meters (each feeding one purchased-electricity source) with DAYS days of 15-minute
+    readings up to now, imported and cleaned by the command line with the server stopped; then the
+    dashboard's queries under wrk. Returns the (restarted) server process."""
+    for i in range(METERS):
+        body = {"key": f"m{i:03d}", "name": f"电表 {i}", "quantity": "electricity_import", "unit": "kWh",
+                "reading_kind": "interval", "feeds": f"s{(4 * i) % SOURCES}"}
+        request(base + "/api/v1/parks/bench-park/meters", key, json.dumps(body))
+    now = time.time()
+    today = int((now + 28800) // 86400)             # CST day number
+    start = (today - DAYS) * 86400 - 28800           # 00:00 CST, DAYS days ago
+    slots = int((now - start) // 900)                # every complete 15-minute interval up to now
+    path = os.path.join(os.path.dirname(db), "year.csv")
+    with open(path, "w") as out:
+        out.write("meter,ts,value\n")
+        for slot in range(slots):
+            stamp = time.strftime("%Y-%m-%dT%H:%M:00+08:00", time.gmtime(start + slot * 900 + 28800))
+            hour = (slot % 96) // 4
+            out.write("".join(f"m{i:03d},{stamp},{(20 + (i % 17) + (30 if 8 <= hour < 20 else 0) + (slot * 7 + i) % 5):.1f}\n"
+                              for i in range(METERS)))
+    process.terminate(); process.wait()
+    t0 = time.monotonic()
+    imported = subprocess.run([binary, "readings", "import", path, "--park", "bench-park", "--db", db], capture_output=True, text=True)
+    load_s = time.monotonic() - t0
+    if imported.returncode != 0:
+        raise SystemExit(imported.stderr[-2000:])
+    os.remove(path)
+    process, _ = start_demo(binary, db, port)
+    day = lambda number: time.strftime("%Y-%m-%d", time.gmtime(number * 86400))
+    year = time.gmtime(now + 28800).tm_year
+    cookie, bearer = [f"Cookie: {session}"], [f"Authorization: Bearer {key}"]
+    baseline = wrk(base + "/healthz", [])
+    results = [("/healthz (baseline)", baseline),
+               ("live dashboard page", wrk(base + "/parks/bench-park/live", cookie)),
+               (f"overview page {year} (metered)", wrk(base + f"/parks/bench-park?year={year}", cookie)),
+               ("meter page (day + year charts)", wrk(base + "/parks/bench-park/meters/m007", cookie)),
+               ("meter year, hourly (API)", wrk(base + f"/api/v1/parks/bench-park/meters/m007/series?from={day(today - 365)}"
+                                                f"&to={day(today)}&resolution=hour", bearer)),
+               ("a day at 15 minutes (API)", wrk(base + f"/api/v1/parks/bench-park/meters/m007/series?from={day(today - 1)}"
+                                                 f"&to={day(today - 1)}&resolution=slot", bearer))]
+    print(f"Telemetry: {METERS} meters × {slots:,} intervals = {METERS * slots:,} readings; "
+          f"import + cleaning {load_s:.0f} s ({imported.stdout.strip().splitlines()[-1]})")
+    report(results, baseline)
+    return process
 
 
 if __name__ == "__main__":

@@ -22,6 +22,10 @@ extension TelemetryPages {
         var carbon: [(system: String, id: String, tco2: Double)] = []
         var supplyRoots: [MeterDefinition] = []
         var updated = "—"
+        /// Today's park electricity by hour (supplies' main meters) with each hour's quality, and yesterday's.
+        var todayHours = [Double?](repeating: nil, count: 24)
+        var yesterdayHours = [Double](repeating: 0, count: 24)
+        var hourKinds = [SVGChart.PointKind](repeating: .measured, count: 24)
     }
 
     static let supplies: [MeterQuantity] = [.electricityImport, .pvGeneration, .storageDischarge]
@@ -44,8 +48,12 @@ extension TelemetryPages {
         let strings = Strings(language: chinese ? .zh : .en)
         let today = TelemetryFormat.today(now)
         let meters = try await service.meterCarbon(parkKey: parkKey, from: today, to: today, caller: caller, now: now)
-        let sourceSystems = Dictionary(try await store.sources(parkKey: parkKey, caller: caller).map { ($0.key, $0.system) },
+        // Systems of fed sources missing from the inventory (e.g. no activity this year), read only when needed.
+        var sourceSystems: [String: String] = [:]
+        if meters.contains(where: { $0.system == nil && $0.meter.feeds != nil }) {
+            sourceSystems = Dictionary(try await store.sources(parkKey: parkKey, caller: caller).map { ($0.key, $0.system) },
                                        uniquingKeysWith: { a, _ in a })
+        }
         let byKey = Dictionary(meters.map { ($0.meter.key, $0) }, uniquingKeysWith: { a, _ in a })
         var children: [String: [String]] = [:]
         var roots: [MeterCarbon] = []
@@ -90,10 +98,13 @@ extension TelemetryPages {
         }
         result.figures["live-updated"] = result.updated
         // Current power: the last cleaned interval of each main energy meter ÷ its length in hours.
-        for entry in roots where Self.energyQuantities.contains(entry.meter.quantity) || entry.meter.quantity == .power {
+        let powerMeters = roots.filter { Self.energyQuantities.contains($0.meter.quantity) || $0.meter.quantity == .power }
+        let todaySeries = Dictionary(try await store.meterSeries(parkKey: parkKey, meterKeys: powerMeters.map(\.meter.key), from: today,
+                                                                 to: today, resolution: .slot, caller: caller, now: now).map { ($0.meter, $0) },
+                                     uniquingKeysWith: { a, _ in a })
+        for entry in powerMeters {
             let meter = entry.meter
-            let series = try await store.meterSeries(parkKey: parkKey, meterKey: meter.key, from: today, to: today, resolution: .slot,
-                                                     caller: caller, now: now)
+            guard let series = todaySeries[meter.key] else { continue }
             let id = "p-\(TelemetryFormat.slug(meter.key))"
             var value = "—", at = "—"
             var unit = meter.unit
@@ -171,6 +182,7 @@ extension TelemetryPages {
             }
         }
         result.flows = flowOrder.map { SVGChart.Flow($0.0, $0.1, flowTotals[$0.0 + "\u{1F}" + $0.1] ?? 0) }
+        try await hourlyTrend(&result, parkKey: parkKey, caller: caller, today: today, now: now)
         // Carbon by system: each meter's energy at the intensity of the source it feeds.
         var carbon: [EmissionSystem: Double] = [:]
         for entry in meters {
@@ -192,36 +204,57 @@ extension TelemetryPages {
         return result
     }
 
+    /// Today's and yesterday's park electricity by hour from the supplies' main meters, in one read.
+    func hourlyTrend(_ result: inout LiveFigures, parkKey: String, caller: Caller, today: Int32, now: Int64) async throws {
+        let todayStart = TelemetryCalendar.dayStart(today) ?? 0
+        let units = Dictionary(result.supplyRoots.map { ($0.key, $0.unit) }, uniquingKeysWith: { a, _ in a })
+        let all = try await store.meterSeries(parkKey: parkKey, meterKeys: result.supplyRoots.map(\.key), from: today - 1, to: today,
+                                              resolution: .hour, caller: caller, now: now)
+        for series in all {
+            let factor = units[series.meter].flatMap(Self.kWh) ?? 1
+            for point in series.points {
+                guard let value = point.value else { continue }
+                let hour = Int((point.ts - todayStart + 86_400) / 3_600)
+                if hour >= 24, hour < 48 {
+                    result.todayHours[hour - 24] = (result.todayHours[hour - 24] ?? 0) + value * factor
+                    if point.flagged > 0 {
+                        result.hourKinds[hour - 24] = .flagged
+                    } else if point.estimated > 0, result.hourKinds[hour - 24] != .flagged {
+                        result.hourKinds[hour - 24] = .estimated
+                    }
+                } else if hour >= 0, hour < 24 {
+                    result.yesterdayHours[hour] += value * factor
+                }
+            }
+        }
+    }
+
+    /// `liveFigures` computed once per park, visibility, language, data version and 5 minutes of the
+    /// clock (the shortest meter interval), and shared by the page and every live stream: the same
+    /// inputs give the same figures, so only the first viewer after a change pays for them.
+    func cachedLiveFigures(parkKey: String, park: StoredPark, caller: Caller, language: Language, now: Int64) async throws -> LiveFigures {
+        let version = try await store.dataVersion(parkKey: parkKey, caller: caller)
+        let key = LiveFiguresCache.Key(park: parkKey, enterprise: caller.tenantEnterprise(parkID: park.id), version: version,
+                                       language: language.rawValue, bucket: now / 300)
+        if let cached = await liveCache.figures(key) { return cached.figures }
+        let figures = try await liveFigures(parkKey: parkKey, park: park, caller: caller, language: language, now: now)
+        await liveCache.store(LiveFiguresCache.Entry(figures: figures), for: key)
+        return figures
+    }
+
     func livePage(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let loaded = try await load(context, nav: "navLive")
         let language = context.language, chinese = language == .zh
         let now = ReportClock.nowSeconds()
         let today = TelemetryFormat.today(now)
-        let figures = try await liveFigures(parkKey: loaded.key, park: loaded.park, caller: loaded.caller, language: language, now: now)
+        let figures = try await cachedLiveFigures(parkKey: loaded.key, park: loaded.park, caller: loaded.caller, language: language, now: now)
         let strings = self.strings(context)
         // Today's park electricity by hour (supplies' main meters), yesterday dashed behind it.
-        var todayHours = [Double?](repeating: nil, count: 24), yesterdayHours = [Double](repeating: 0, count: 24)
-        var kinds = [SVGChart.PointKind](repeating: .measured, count: 24)
         let todayStart = TelemetryCalendar.dayStart(today) ?? 0
-        for meter in figures.supplyRoots {
-            let factor = Self.kWh(meter.unit) ?? 1
-            let series = try await store.meterSeries(parkKey: loaded.key, meterKey: meter.key, from: today - 1, to: today,
-                                                     resolution: .hour, caller: loaded.caller, now: now)
-            for point in series.points {
-                guard let value = point.value else { continue }
-                let hour = Int((point.ts - todayStart + 86_400) / 3_600)
-                if hour >= 24, hour < 48 {
-                    todayHours[hour - 24] = (todayHours[hour - 24] ?? 0) + value * factor
-                    if point.flagged > 0 { kinds[hour - 24] = .flagged } else if point.estimated > 0, kinds[hour - 24] != .flagged { kinds[hour - 24] = .estimated }
-                } else if hour >= 0, hour < 24 {
-                    yesterdayHours[hour] += value * factor
-                }
-            }
-        }
         let trendPoints = (0..<24).map { hour -> SVGChart.QualityPoint in
             let start = todayStart + Int64(hour) * 3_600
-            let kind: SVGChart.PointKind = todayHours[hour] == nil ? (start < now ? .missing : .measured) : kinds[hour]
-            return .init(String(format: "%02d", hour), todayHours[hour], kind)
+            let kind: SVGChart.PointKind = figures.todayHours[hour] == nil ? (start < now ? .missing : .measured) : figures.hourKinds[hour]
+            return .init(String(format: "%02d", hour), figures.todayHours[hour], kind)
         }
         let legend = SVGChart.QualityLegend(measured: TelemetryText.quality("measured", chinese: chinese),
                                             estimated: strings("含估算", "with estimates"), flagged: strings("含标记", "with flags"),
@@ -230,7 +263,7 @@ extension TelemetryPages {
             "name": parkName(loaded.park, language), "parkKey": loaded.key, "lang": language.rawValue,
             "updated": figures.updated, "kpis": figures.kpis, "completeness": figures.completeness, "meterCount": figures.meterCount,
             "sankey": SVGChart.sankey(figures.flows, title: WebText.text("energyFlow", language), unit: "kWh"),
-            "trend": SVGChart.qualityLine(trendPoints, second: figures.supplyRoots.isEmpty ? nil : SVGChart.Series(strings("昨日", "yesterday"), yesterdayHours),
+            "trend": SVGChart.qualityLine(trendPoints, second: figures.supplyRoots.isEmpty ? nil : SVGChart.Series(strings("昨日", "yesterday"), figures.yesterdayHours),
                                           title: WebText.text("hourlyTrend", language), unit: "kWh", legend: legend),
         ]
         if loaded.tenant { data["scopeNote"] = WebText.text("tenantMeters", language) }
@@ -278,8 +311,8 @@ extension TelemetryPages {
                 var sent = 0
                 for await isUpdate in events {
                     if isUpdate {
-                        let figures = try await pages.liveFigures(parkKey: key, park: park, caller: caller, language: language,
-                                                                  now: ReportClock.nowSeconds())
+                        let figures = try await pages.cachedLiveFigures(parkKey: key, park: park, caller: caller, language: language,
+                                                                        now: ReportClock.nowSeconds())
                         let payload = Self.json(["figures": figures.figures, "updated": figures.updated])
                         try await writer.write(ByteBuffer(string: "event: update\ndata: \(payload)\n\n"))
                         sent += 1

@@ -14,6 +14,7 @@ struct TelemetryPages: Sendable {
     let service: InventoryService
     let live: LiveUpdates
     let streams: LiveStreamSlots
+    let liveCache = LiveFiguresCache()
 
     struct Loaded {
         let caller: Caller

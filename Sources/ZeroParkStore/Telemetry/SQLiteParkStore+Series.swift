@@ -89,6 +89,27 @@ extension SQLiteParkStore {
         }
     }
 
+    public func meterSeries(parkKey: String, meterKeys: [String], from: Int32, to: Int32, resolution: SeriesResolution,
+                            caller: Caller, now: Int64) async throws -> [MeterSeries] {
+        guard from <= to else { throw StoreError.invalid(field: "from", message: "must not be after to") }
+        if resolution == .slot || resolution == .hour, to - from >= Self.maximumSeriesDays {
+            throw StoreError.invalid(field: "to", message: "at most \(Self.maximumSeriesDays) days at \(resolution.rawValue) resolution")
+        }
+        guard !meterKeys.isEmpty else { return [] }
+        return try await pool.read { db in
+            let park = try Self.parkRow(db, key: parkKey, caller: caller)
+            return try meterKeys.compactMap { key -> MeterSeries? in
+                let meter: MeterRow
+                do {
+                    meter = try Self.visibleMeter(db, park: park, key: key, caller: caller)
+                } catch StoreError.notFound {
+                    return nil
+                }
+                return try Self.series(db, meter: meter, from: from, to: to, resolution: resolution, now: now)
+            }
+        }
+    }
+
     static func series(_ db: Database, meter: MeterRow, from: Int32, to: Int32, resolution: SeriesResolution, now: Int64) throws -> MeterSeries {
         let definition = meter.definition
         let slots = 1_440 / definition.intervalMinutes

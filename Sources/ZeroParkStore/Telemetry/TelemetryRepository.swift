@@ -19,6 +19,9 @@ public protocol TelemetryRepository: Sendable {
     var telemetryChanges: AsyncStream<Void> { get }
     func meterSeries(parkKey: String, meterKey: String, from: Int32, to: Int32, resolution: SeriesResolution,
                      caller: Caller, now: Int64) async throws -> MeterSeries
+    /// Several meters' series in one read (dashboards): a meter the caller cannot see is left out.
+    func meterSeries(parkKey: String, meterKeys: [String], from: Int32, to: Int32, resolution: SeriesResolution,
+                     caller: Caller, now: Int64) async throws -> [MeterSeries]
     func rawReadings(parkKey: String, meterKey: String, day: Int32, caller: Caller) async throws -> (readings: [StoredReading], events: [StoredMeterEvent])
     func meterTotals(parkKey: String, from: Int32, to: Int32, caller: Caller, now: Int64) async throws -> [(meter: MeterDefinition, total: Double?, quality: DataQuality, lastReading: Int64?)]
     func recordDeadLetters(_ letters: [(parkKey: String?, channel: String, topic: String, payload: [UInt8], reason: String)]) async throws
