@@ -43,7 +43,7 @@ let package = Package(
         ]),
         // Park files (YAML, format version 1) to and from the Core model, with line/column locations.
         .target(name: "ZeroParkParkFile", dependencies: [
-            "ZeroParkCore", "ZeroParkInput",
+            "ZeroParkCore", "ZeroParkInput", "ZeroParkTelemetry",
             .product(name: "Yams", package: "Yams"),
         ]),
         // Meter telemetry, pure: meters, counter deltas, cleaning and gap filling, day/month rollups,

@@ -1,6 +1,7 @@
 import Yams
 import ZeroParkCore
 import ZeroParkInput
+import ZeroParkTelemetry
 
 /// Reads a park file (YAML, format version 1; `docs/park-file.md`) into a `ParkDefinition`.
 /// Every problem — YAML syntax, a missing or mistyped field, an unknown key or unit — becomes a
@@ -71,7 +72,7 @@ public enum ParkFileReader {
     static func readPark(_ root: Node, _ r: inout YAMLReader) -> ParkDefinition? {
         guard let top = r.map(root, path: "") else { return nil }
         r.rejectUnknownKeys(top, allowed: ["zeropark", "park", "period", "rules", "factors", "fuels", "sources", "sinks", "offsets",
-                                                "certificates"])
+                                                "certificates", "meters"])
         if let version = r.int(top, "zeropark", required: true, in: 0...1_000), !supportedVersions.contains(version) {
             r.fail("unsupported_version", "zeropark", "format version \(version) is not supported (supported: 1)",
                    at: top.entries["zeropark"]?.value.mark)
@@ -87,10 +88,12 @@ public enum ParkFileReader {
         let sinks = list(top, "sinks", &r, readSink)
         let offsets = list(top, "offsets", &r, readOffset)
         let certificates = list(top, "certificates", &r, readCertificate)
+        let meters = list(top, "meters", &r, readMeter)
+        checkMeterReferences(meters, top: top, targets: Set(sources.map(\.id) + sinks.map(\.id)), &r)
         guard let profile, let period else { return nil }
         return ParkDefinition(profile: profile, period: period, factors: factors, fuels: fuels,
                               sources: sources, sinks: sinks, offsets: offsets,
-                              certificates: certificates, rules: rules)
+                              certificates: certificates, rules: rules, meters: meters)
     }
 
     /// The `rules:` mapping: each key one accounting convention (docs/accounting-rules.md).

@@ -106,6 +106,21 @@ public enum ParkFileWriter {
                 if let registry = certificate.registry { out += field("registry", registry, 4) }
             }
         }
+        if !park.meters.isEmpty {
+            out += "\nmeters:\n"
+            for meter in park.meters {
+                out += "  - id: \(quoted(meter.id))\n" + field("name", meter.name, 4) + field("quantity", meter.quantity, 4)
+                    + field("unit", meter.unit, 4) + field("reading_kind", meter.readingKind, 4)
+                out += "    interval_minutes: \(meter.intervalMinutes)\n    multiplier: \(number(meter.multiplier))\n"
+                for (key, value) in [("counter_modulus", meter.counterModulus), ("physical_min", meter.physicalMin),
+                                     ("physical_max", meter.physicalMax)] {
+                    if let value { out += "    \(key): \(number(value))\n" }
+                }
+                for (key, value) in [("enterprise", meter.enterprise), ("feeds", meter.feeds), ("parent", meter.parent)] {
+                    if let value { out += field(key, value, 4) }
+                }
+            }
+        }
         return out
     }
 

@@ -83,6 +83,7 @@ extension SQLiteParkStore {
                 }
                 try Self.updateProfile(db, id: existing, definition: definition)
                 try Self.insertContents(db, parkID: existing, definition: definition, enterprises: enterprises, actor: caller.username, at: at)
+                try Self.registerParkFileMeters(db, parkID: existing, parkKey: key, meters: definition.meters, actor: caller.username, at: at)
                 try Self.audit(db, at: at, actor: caller.username, parkID: existing, entity: "park", key: key, action: "replace",
                                before: before, after: Self.json(["sources": String(definition.sources.count)]))
                 return existing
@@ -97,6 +98,7 @@ extension SQLiteParkStore {
                                  Self.rulesJSON(definition.rules)])
             let parkID = db.lastInsertedRowID
             try Self.insertContents(db, parkID: parkID, definition: definition, enterprises: enterprises, actor: caller.username, at: at)
+            try Self.registerParkFileMeters(db, parkID: parkID, parkKey: key, meters: definition.meters, actor: caller.username, at: at)
             try Self.audit(db, at: at, actor: caller.username, parkID: parkID, entity: "park", key: key, action: "create",
                            before: nil, after: Self.json(["name": profile.name, "sources": String(definition.sources.count)]))
             return parkID

@@ -48,6 +48,15 @@ public enum ReadingKind: String, Sendable, Hashable, Codable, CaseIterable {
 /// Serves STANDARD.md 1.1.29 and 1.1.32 (accurate, traceable metering: CT×PT multiplier and register
 /// modulus are part of the meter's record, not guessed).
 public struct MeterSpec: Sendable, Hashable, Codable {
+    /// Intervals a meter may report at (minutes): they divide a day.
+    public static let allowedIntervals: Set<Int> = [5, 15, 30, 60]
+    /// The CT×PT ratio's documented range.
+    public static let multiplierRange: ClosedRange<Double> = 1e-6...1e6
+    /// A counter's wrap value's documented range (raw units).
+    public static let modulusRange: ClosedRange<Double> = 1...1e12
+    /// A plausible-range bound's documented range.
+    public static let physicalRange: ClosedRange<Double> = -1e12...1e12
+
     public var key: String
     public var quantity: MeterQuantity
     public var readingKind: ReadingKind

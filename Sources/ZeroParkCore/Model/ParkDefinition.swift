@@ -12,10 +12,14 @@ public struct ParkDefinition: Hashable, Sendable {
     public var certificates: [GreenCertificate]
     /// The conventions applied (market basis, exported energy, clean energy, ...), docs/accounting-rules.md.
     public var rules: AccountingRules
+    /// Meters declared in the park file (registered on import; not used by the annual accounting itself).
+    public var meters: [ParkMeter]
 
     public init(profile: ParkProfile, period: AccountingPeriod, factors: [ParkFactor] = [],
                 fuels: [FuelDefinition] = [], sources: [EmissionSource] = [], sinks: [CarbonSink] = [],
-                offsets: [CarbonOffset] = [], certificates: [GreenCertificate] = [], rules: AccountingRules = .standard) {
+                offsets: [CarbonOffset] = [], certificates: [GreenCertificate] = [], rules: AccountingRules = .standard,
+                meters: [ParkMeter] = []) {
+        self.meters = meters
         self.certificates = certificates
         self.rules = rules
         self.profile = profile

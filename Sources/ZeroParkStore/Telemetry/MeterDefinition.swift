@@ -56,11 +56,11 @@ public struct MeterDefinition: Sendable, Equatable, Codable {
     }
 
     /// Intervals a meter may report at: they divide a day.
-    public static let intervals: Set<Int> = [5, 15, 30, 60]
+    public static let intervals = MeterSpec.allowedIntervals
     /// The CT×PT ratio's range.
-    public static let multiplierRange: ClosedRange<Double> = 1e-6...1e6
+    public static let multiplierRange = MeterSpec.multiplierRange
     /// A counter's wrap value's range (raw units).
-    public static let modulusRange: ClosedRange<Double> = 1...1e12
+    public static let modulusRange = MeterSpec.modulusRange
 
     /// Checks every field's text, shape and documented range (the store's backstop, StoreChecks).
     func validated() throws -> MeterDefinition {
@@ -81,8 +81,8 @@ public struct MeterDefinition: Sendable, Equatable, Codable {
             }
             try StoreChecks.number(counterModulus, "counter_modulus", Self.modulusRange)
         }
-        if let physicalMin { try StoreChecks.number(physicalMin, "physical_min", -1e12...1e12) }
-        if let physicalMax { try StoreChecks.number(physicalMax, "physical_max", -1e12...1e12) }
+        if let physicalMin { try StoreChecks.number(physicalMin, "physical_min", MeterSpec.physicalRange) }
+        if let physicalMax { try StoreChecks.number(physicalMax, "physical_max", MeterSpec.physicalRange) }
         if let physicalMin, let physicalMax, physicalMin >= physicalMax {
             throw StoreError.invalid(field: "physical_max", message: "must be above physical_min")
         }

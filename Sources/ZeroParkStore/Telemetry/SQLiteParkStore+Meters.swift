@@ -51,26 +51,32 @@ extension SQLiteParkStore {
             guard caller.canEditPark(parkID: park.id) else { throw StoreError.forbidden("your role cannot change meters") }
             var meter = try input.validated()
             meter.key = key
-            try Self.checkReferences(db, park: park, meter: meter)
-            let hasReadings = try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM reading WHERE meter_id = ?)",
-                                                arguments: [existing.id]) ?? false
-            if hasReadings, meter.readingKind != existing.definition.readingKind || meter.intervalMinutes != existing.definition.intervalMinutes {
-                throw StoreError.conflict("meter \(key) has readings: its reading kind and interval cannot change")
-            }
-            try db.execute(sql: """
-                UPDATE meter SET name = ?, quantity = ?, unit = ?, reading_kind = ?, interval_minutes = ?, multiplier = ?,
-                counter_modulus = ?, physical_min = ?, physical_max = ?, enterprise = ?, feeds = ?, parent_key = ? WHERE id = ?
-                """, arguments: [meter.name, meter.quantity.rawValue, meter.unit, meter.readingKind.rawValue, meter.intervalMinutes,
-                                 meter.multiplier, meter.counterModulus, meter.physicalMin, meter.physicalMax, meter.enterprise,
-                                 meter.feeds, meter.parent, existing.id])
-            if hasReadings, meter.spec != existing.definition.spec {
-                // Multiplier, counter range or plausible range changed: clean the whole history again.
-                try Self.markAllDirty(db, meterID: existing.id)
-            }
-            try Self.audit(db, at: at, actor: caller.username, parkID: park.id, entity: "meter", key: key,
-                           action: "update", before: Self.json(existing.definition), after: Self.json(meter))
+            try Self.changeMeter(db, park: park, existing: existing, to: meter, actor: caller.username, at: at)
             return meter
         }
+    }
+
+    /// Changes a stored meter's description (the API's and the park file's path): references checked;
+    /// kind and interval stay once it has readings; a changed spec re-cleans its history.
+    static func changeMeter(_ db: Database, park: ParkRow, existing: MeterRow, to meter: MeterDefinition, actor: String, at: String) throws {
+        try Self.checkReferences(db, park: park, meter: meter)
+        let hasReadings = try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM reading WHERE meter_id = ?)",
+                                            arguments: [existing.id]) ?? false
+        if hasReadings, meter.readingKind != existing.definition.readingKind || meter.intervalMinutes != existing.definition.intervalMinutes {
+            throw StoreError.conflict("meter \(meter.key) has readings: its reading kind and interval cannot change")
+        }
+        try db.execute(sql: """
+            UPDATE meter SET name = ?, quantity = ?, unit = ?, reading_kind = ?, interval_minutes = ?, multiplier = ?,
+            counter_modulus = ?, physical_min = ?, physical_max = ?, enterprise = ?, feeds = ?, parent_key = ? WHERE id = ?
+            """, arguments: [meter.name, meter.quantity.rawValue, meter.unit, meter.readingKind.rawValue, meter.intervalMinutes,
+                             meter.multiplier, meter.counterModulus, meter.physicalMin, meter.physicalMax, meter.enterprise,
+                             meter.feeds, meter.parent, existing.id])
+        if hasReadings, meter.spec != existing.definition.spec {
+            // Multiplier, counter range or plausible range changed: clean the whole history again.
+            try Self.markAllDirty(db, meterID: existing.id)
+        }
+        try Self.audit(db, at: at, actor: actor, parkID: park.id, entity: "meter", key: meter.key,
+                       action: "update", before: Self.json(existing.definition), after: Self.json(meter))
     }
 
     /// Removes a meter that has no readings (raw data is never deleted: a meter with readings stays).
