@@ -84,6 +84,9 @@ let package = Package(
         .target(name: "ZeroParkOptimisation"),
         // The LinearProgramSolver on COIN-OR Clp (dual simplex with presolve, through the C API).
         .target(name: "ZeroParkClp", dependencies: ["CClp", "ZeroParkOptimisation"]),
+        // Day-ahead load and PV forecasts from metered history (similar-day, calendar regression, clear-sky ×
+        // recent cloudiness) and their evaluation against seasonal-naive (MAPE, nMAE). Pure.
+        .target(name: "ZeroParkForecast"),
         // Synthetic dispatch instances for tests and scripts/bench-dispatch (test prices, not shipped tariff data).
         .target(name: "ZeroParkDispatchSamples", dependencies: ["ZeroParkOptimisation"]),
         // The command line's commands and renderers (table, JSON, CSV); the executable is a thin shell over it.
@@ -109,6 +112,11 @@ let package = Package(
         .executableTarget(name: "zeropark-dispatch-bench", dependencies: [
             "ZeroParkOptimisation", "ZeroParkClp", "ZeroParkDispatchSamples",
         ]),
+        // Forecast errors on held-out weeks, rolling-operation cost gap and a sizing run, on SYNTHETIC data.
+        .executableTarget(name: "zeropark-forecast-bench", dependencies: [
+            "ZeroParkForecast", "ZeroParkOptimisation", "ZeroParkClp", "ZeroParkDispatchSamples",
+        ]),
+        .testTarget(name: "ZeroParkForecastTests", dependencies: ["ZeroParkForecast"]),
         .testTarget(name: "ZeroParkTariffTests", dependencies: ["ZeroParkTariff"]),
         .testTarget(name: "ZeroParkOptimisationTests", dependencies: ["ZeroParkOptimisation"]),
         .testTarget(name: "ZeroParkClpTests", dependencies: ["ZeroParkOptimisation", "ZeroParkClp", "ZeroParkDispatchSamples"]),

@@ -40,3 +40,12 @@ public struct ConstraintFamily: Hashable, Sendable, CustomStringConvertible {
     /// CHP heat + boiler heat ≥ heat demand.
     public static let heatBalance = ConstraintFamily(key: "heat_balance", zh: "热负荷平衡", en: "heat balance")
 }
+
+extension ConstraintFamily {
+    /// pv_t ≤ existing P_t + r_t · S (sizing: PV used within the sized array's output).
+    public static let pvAvailability = ConstraintFamily(key: "pv_available", zh: "光伏可用出力", en: "PV available output")
+    /// c_t ≤ W and d_t ≤ W (sizing: battery power within the sized inverter).
+    public static let batteryPower = ConstraintFamily(key: "battery_power", zh: "储能功率", en: "battery power")
+    /// σmin·E ≤ s_t ≤ σmax·E and W ≤ rate·E (sizing: state of charge within the sized capacity).
+    public static let batterySize = ConstraintFamily(key: "battery_size", zh: "储能容量", en: "battery capacity")
+}

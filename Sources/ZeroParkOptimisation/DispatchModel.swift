@@ -7,7 +7,7 @@
 ///     SoC       s_t − s_{t−1} − h·ηc·c_t + (h/ηd)·d_t = 0   (s_{−1} = S0)
 ///     end       s_{T−1} ≥ (=) S_end
 ///     export    x_t ≤ pv_t, 0 ≤ x_t ≤ min(Xmax, max(0, P_t − L_t))   (surplus-only)
-///     peak      g_t − peak_m(t) ≤ 0
+///     peak      g_t − peak_m(t) ≤ 0,  peak_m ≥ floor_m (demandPeakFloorKW, default 0)
 ///     EV        Σ_t h·e_kt = E_k, 0 ≤ e_kt ≤ Pk on the window
 ///     heat      ρ·q_t + b_t ≥ H_t
 ///
@@ -110,7 +110,8 @@ public struct DispatchModel: Sendable {
             chp = nil; boiler = nil
         }
         peaks = p.demandChargePerKWMonth > 0
-            ? lp.addVariables("peak", count: monthKeys.count, cost: { _ in p.demandChargePerKWMonth }) : nil
+            ? lp.addVariables("peak", count: monthKeys.count, lower: { p.demandPeakFloorKW[monthKeys[$0]] ?? 0 },
+                              cost: { _ in p.demandChargePerKWMonth }) : nil
         var evBlocks: [LinearProgram.VariableBlock] = []
         if flexible {
             for (k, s) in p.evSessions.enumerated() {

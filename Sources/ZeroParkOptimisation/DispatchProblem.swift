@@ -31,12 +31,18 @@ public struct DispatchProblem: Sendable {
     public var gridFactorTonnesPerMWh: Double
     /// Carbon price, CNY/tCO2, applied to imported electricity in the objective; 0 for none.
     public var carbonPricePerTonne: Double
+    /// Lower bound on a month's billed demand peak (kW) by month key, e.g. the peak already metered
+    /// earlier in a partly elapsed month: peak_m ≥ floor_m. Used by rolling operation (1.1.37), where
+    /// each re-solve sees only part of the month; months absent have no floor. Only matters when
+    /// `demandChargePerKWMonth` > 0; the demand cost then includes the floor (δ · max(floor, peak)).
+    public var demandPeakFloorKW: [Int: Double] = [:]
 
     public init(stepMinutes: Int, loadKW: [Double], pvAvailableKW: [Double], importPrice: [Double],
                 exportPrice: [Double] = [], monthOfStep: [Int], demandChargePerKWMonth: Double = 0,
                 importLimitKW: Double? = nil, battery: Battery? = nil, export: ExportRule? = nil,
                 evSessions: [EVSession] = [], chp: CombinedHeatAndPower? = nil,
-                gridFactorTonnesPerMWh: Double = 0, carbonPricePerTonne: Double = 0) {
+                gridFactorTonnesPerMWh: Double = 0, carbonPricePerTonne: Double = 0,
+                demandPeakFloorKW: [Int: Double] = [:]) {
         self.stepMinutes = stepMinutes
         self.loadKW = loadKW
         self.pvAvailableKW = pvAvailableKW
@@ -51,6 +57,7 @@ public struct DispatchProblem: Sendable {
         self.chp = chp
         self.gridFactorTonnesPerMWh = gridFactorTonnesPerMWh
         self.carbonPricePerTonne = carbonPricePerTonne
+        self.demandPeakFloorKW = demandPeakFloorKW
     }
 
     public var stepCount: Int { loadKW.count }

@@ -30,6 +30,9 @@ public enum DispatchValidation {
         if let limit = p.importLimitKW { c.scalar("importLimitKW", limit, min: 0) }
         c.scalar("gridFactorTonnesPerMWh", p.gridFactorTonnesPerMWh, min: 0)
         c.scalar("carbonPricePerTonne", p.carbonPricePerTonne, min: 0)
+        for (month, floor) in p.demandPeakFloorKW.sorted(by: { $0.key < $1.key }) {
+            c.scalar("demandPeakFloorKW[\(month)]", floor, min: 0)
+        }
         if let b = p.battery { battery(b, &c) }
         if let e = p.export {
             c.scalar("export.limitKW", e.limitKW, min: 0)
