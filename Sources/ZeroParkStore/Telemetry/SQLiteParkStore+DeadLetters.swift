@@ -17,7 +17,7 @@ public struct DeadLetter: Sendable, Equatable, Codable {
 extension SQLiteParkStore {
     /// Bytes of a refused payload kept for display.
     public static let deadLetterExcerpt = 4_096
-    /// Dead letters kept per park (the oldest are dropped beyond this).
+    /// Dead letters kept per park, and for topics naming no known park (the oldest are dropped beyond this).
     public static let deadLetterLimit = 10_000
 
     /// Records refused messages (the MQTT bridge; `parkKey` nil when the topic names no known park).
@@ -25,6 +25,7 @@ extension SQLiteParkStore {
         guard !letters.isEmpty else { return }
         let at = timestamp()
         try await pool.write { db in
+            var parks: Set<Int64?> = []
             for letter in letters {
                 let parkID = try letter.parkKey.flatMap { try Int64.fetchOne(db, sql: "SELECT id FROM park WHERE key = ?", arguments: [$0]) }
                 let excerpt = String(decoding: letter.payload.prefix(Self.deadLetterExcerpt), as: UTF8.self)
@@ -32,10 +33,20 @@ extension SQLiteParkStore {
                     INSERT INTO dead_letter (park_id, channel, topic, payload, payload_bytes, reason, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)
                     """, arguments: [parkID, letter.channel, String(letter.topic.prefix(256)), excerpt, letter.payload.count,
                                      String(letter.reason.prefix(2_000)), at])
+                parks.insert(parkID)
+            }
+            // Once per park per call (a flood costs one trim per commit group, not one per message); letters
+            // that name no known park are bounded the same way, so no topic can grow the table without end.
+            for parkID in parks {
                 if let parkID {
                     try db.execute(sql: """
                         DELETE FROM dead_letter WHERE park_id = ? AND id <= (SELECT id FROM dead_letter WHERE park_id = ? ORDER BY id DESC LIMIT 1 OFFSET ?)
                         """, arguments: [parkID, parkID, Self.deadLetterLimit])
+                } else {
+                    try db.execute(sql: """
+                        DELETE FROM dead_letter WHERE park_id IS NULL
+                        AND id <= (SELECT id FROM dead_letter WHERE park_id IS NULL ORDER BY id DESC LIMIT 1 OFFSET ?)
+                        """, arguments: [Self.deadLetterLimit])
                 }
             }
         }
