@@ -204,7 +204,13 @@ struct AlertAPITests {
     /// Records the bodies POSTed to it.
     actor Received {
         var bodies: [Data] = []
+        var flakyCalls = 0
         func add(_ data: Data) { bodies.append(data) }
+        /// 503 on the first call, 200 after.
+        func flaky() -> HTTPResponse.Status {
+            flakyCalls += 1
+            return flakyCalls == 1 ? .serviceUnavailable : .ok
+        }
     }
 
     @Test("opened and resolved alerts are POSTed to a real HTTP listener; each delivery is recorded with its status or error")
@@ -217,6 +223,7 @@ struct AlertAPITests {
             await received.add(Data(buffer.readableBytesView))
             return .ok
         }
+        router.post("flaky") { _, _ -> HTTPResponse.Status in await received.flaky() }
         let listener = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
         try await listener.test(.live) { client in
             let port = try #require(client.port)
@@ -227,7 +234,8 @@ struct AlertAPITests {
             _ = try await server.store.createAlertRule(parkKey: "nansha-demo", rule: AlertRule(
                 key: "gw-offline", meter: "gw-1", kind: .offline, slots: 4), caller: admin)
             let now = Self.night + 3_600
-            let service = AlertService(store: server.store, live: nil, logger: Logger(label: "test"), clock: { now })
+            let service = AlertService(store: server.store, live: nil, logger: Logger(label: "test"),
+                                       retryDelays: [.milliseconds(20), .milliseconds(20)], clock: { now })
             let result = try #require(await service.evaluate())
             let id = try #require(result.opened.first)
             let bodies = await received.bodies
@@ -253,7 +261,17 @@ struct AlertAPITests {
             let third = try #require(await service.evaluate())
             let failed = try #require(third.opened.first)
             events = try await server.store.alert(parkKey: "nansha-demo", id: failed, caller: admin).events
-            #expect(events.map(\.action) == ["opened", "webhook"] && events.last?.status == nil && events.last?.note?.isEmpty == false)
+            #expect(events.map(\.action) == ["opened", "webhook"] && events.last?.status == nil)
+            #expect(events.last?.note?.hasSuffix("(3 attempts)") == true, "no answer: tried three times")
+            // A 503 is tried again, and the second answer (200) is what is recorded.
+            try await server.store.setAlertWebhook(parkKey: "nansha-demo", url: "http://localhost:\(port)/flaky", caller: admin)
+            _ = try await server.store.createAlertRule(parkKey: "nansha-demo", rule: AlertRule(
+                key: "gw-offline-3", meter: "gw-1", kind: .offline, slots: 12), caller: admin)
+            let fourthRound = try #require(await service.evaluate())
+            let fourth = try #require(fourthRound.opened.first)
+            events = try await server.store.alert(parkKey: "nansha-demo", id: fourth, caller: admin).events
+            #expect(events.last?.action == "webhook" && events.last?.status == 200)
+            #expect(await received.flakyCalls == 2)
         }
     }
 }

@@ -14,7 +14,8 @@ import ZeroParkStore
 /// - Evaluations never overlap: a request that arrives during one runs once more after it.
 /// - Deliveries happen here, outside any database transaction and never on the ingest path; each is a
 ///   JSON POST with a 5 s timeout, recorded as an alert event `webhook` with the HTTP status or the error.
-///   An event is delivered once (no retries); a park without a webhook has nothing to deliver.
+///   No answer, 429 or 5xx is tried again after 2 s and 10 s (`retryDelays`); the last outcome is recorded.
+///   A park without a webhook has nothing to deliver.
 ///
 /// The HTTP client is Foundation's `URLSession` (FoundationNetworking on Linux, which uses libcurl), as
 /// the package declares no HTTP client and NIO alone has no TLS for https webhooks.
@@ -24,12 +25,16 @@ public actor AlertService: Service {
     let logger: Logger
     let interval: Duration
     let client: WebhookClient
+    /// Waits before the second and third attempt of a delivery that got no answer, 429 or 5xx.
+    let retryDelays: [Duration]
     let clock: @Sendable () -> Int64
     private var running = false
     private var again = false
 
     public init(store: any AlertRepository, live: LiveUpdates?, logger: Logger, interval: Duration = .seconds(60),
-                timeout: TimeInterval = 5, clock: @escaping @Sendable () -> Int64 = { ReportClock.nowSeconds() }) {
+                timeout: TimeInterval = 5, retryDelays: [Duration] = [.seconds(2), .seconds(10)],
+                clock: @escaping @Sendable () -> Int64 = { ReportClock.nowSeconds() }) {
+        self.retryDelays = retryDelays
         self.store = store
         self.live = live
         self.logger = logger
@@ -103,8 +108,9 @@ public actor AlertService: Service {
             if pending.isEmpty { return }
             let outcomes = await withTaskGroup(of: (AlertDelivery, Int?, String?).self) { group in
                 for delivery in pending {
-                    group.addTask { [client] in
-                        let (status, error) = await client.post(delivery.url, json: AlertWebhookPayload.json(delivery))
+                    group.addTask { [client, retryDelays] in
+                        let (status, error) = await client.postRetrying(delivery.url, json: AlertWebhookPayload.json(delivery),
+                                                                        delays: retryDelays)
                         return (delivery, status, error)
                     }
                 }
@@ -161,9 +167,32 @@ enum AlertWebhookPayload {
 struct WebhookClient: Sendable {
     let timeout: TimeInterval
 
+    /// Whether another attempt may succeed: no answer (network, timeout) or 429 / 5xx. A bad URL or a
+    /// 4xx answer will not change by trying again.
+    static func retryable(status: Int?, error: String?) -> Bool {
+        if let status { return status == 429 || (500...599).contains(status) }
+        return error != invalidURL
+    }
+
+    static let invalidURL = "invalid webhook URL"
+
+    /// `post`, tried again after each of `delays` while the outcome is retryable; the error says how
+    /// many attempts were made.
+    func postRetrying(_ url: String, json: Data, delays: [Duration]) async -> (status: Int?, error: String?) {
+        var outcome = await post(url, json: json)
+        var attempts = 1
+        for delay in delays where Self.retryable(status: outcome.status, error: outcome.error) {
+            try? await Task.sleep(for: delay)
+            outcome = await post(url, json: json)
+            attempts += 1
+        }
+        guard attempts > 1, Self.retryable(status: outcome.status, error: outcome.error) else { return outcome }
+        return (outcome.status, "\(outcome.error ?? "HTTP \(outcome.status ?? 0)") (\(attempts) attempts)")
+    }
+
     func post(_ url: String, json: Data) async -> (status: Int?, error: String?) {
         guard let target = URL(string: url), let scheme = target.scheme?.lowercased(), scheme == "http" || scheme == "https" else {
-            return (nil, "invalid webhook URL")
+            return (nil, Self.invalidURL)
         }
         var request = URLRequest(url: target, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: timeout)
         request.httpMethod = "POST"
