@@ -100,9 +100,24 @@ struct ParkPages: Sendable {
                                                   title: WebText.text("monthly", context.language), unit: "tCO2")
             data["monthlyNote"] = strings("含月度数据的排放源占排放的 ", "Sources with monthly data cover ") + Display.percent(inventory.monthlyCoverage)
         }
+        // Data quality of metered sources (1.1.33): beside each source, and beside the total when part of
+        // it rests on less than 90 % measured data.
+        let quality = try await store.meteredQuality(parkKey: key, year: loaded.year, caller: loaded.caller)
         data["topSources"] = shares.prefix(10).map { account -> [String: Any] in
-            ["id": account.id, "name": account.name, "system": strings.system(account.system), "tco2": Display.number(account.tco2),
-             "share": Display.percent(inventory.share(ofSource: account)), "parkKey": key, "year": loaded.year]
+            var row: [String: Any] = ["id": account.id, "name": account.name, "system": strings.system(account.system),
+                                      "tco2": Display.number(account.tco2), "share": Display.percent(inventory.share(ofSource: account)),
+                                      "parkKey": key, "year": loaded.year]
+            if let metered = quality[account.id], metered.expected > 0 {
+                row["quality"] = strings("实测 ", "measured ") + Display.percent(metered.completeness)
+                row["qualityWarn"] = metered.belowThreshold
+            }
+            return row
+        }
+        let weak = inventory.sources.filter { quality[$0.id].map { $0.expected > 0 && $0.belowThreshold } ?? false }
+        let weakTco2 = weak.reduce(0) { $0 + $1.tco2 }
+        if !weak.isEmpty, inventory.emissionsTco2 > 0 {
+            data["qualityNote"] = strings("其中 \(Display.number(weakTco2)) tCO2（\(Display.percent(weakTco2 / inventory.emissionsTco2))）基于实测率低于 90% 的计量数据",
+                                          "\(Display.number(weakTco2)) tCO2 (\(Display.percent(weakTco2 / inventory.emissionsTco2))) of it rests on metered data less than 90 % measured")
         }
         let warnings = inventory.warnings.map { warning -> [String: String] in
             var item = ["message": warning.message]
@@ -110,6 +125,12 @@ struct ParkPages: Sendable {
             return item
         }
             + computed.missing.map { ["message": strings("无 \(loaded.year) 年活动数据：", "No \(loaded.year) activity data: ") + $0, "clause": "1.1.2(e)"] }
+            + weak.map { account in
+                let measured = Display.percent(quality[account.id]?.completeness ?? 0)
+                return ["message": strings("\(account.name)：计量数据实测率 \(measured)，低于 90%，数字含估算值",
+                                           "\(account.name): metered data \(measured) measured, below 90 %; the figure includes estimates"),
+                        "clause": "1.1.33"]
+            }
         data["warnings"] = warnings
         data["hasWarnings"] = !warnings.isEmpty
         return renderer.body("overview", context: context, data: data)

@@ -120,7 +120,7 @@ enum WebTemplates {
     </div>
     <p class="meta">{{typeName}} · {{province}} · {{areaText}} m² · {{t.period}} {{periodText}}{{#scopeNote}} · <strong>{{scopeNote}}</strong>{{/scopeNote}}</p>
     <div class="kpis">
-      <div class="kpi"><span>{{t.emissions}}</span><strong id="kpi-emissions">{{emissions}}</strong><em>tCO2</em>{{#yoy}}<small>{{t.yoy}} {{yoy}}</small>{{/yoy}}</div>
+      <div class="kpi"><span>{{t.emissions}}</span><strong id="kpi-emissions">{{emissions}}</strong><em>tCO2</em>{{#yoy}}<small>{{t.yoy}} {{yoy}}</small>{{/yoy}}{{#qualityNote}}<span class="badge warn" id="quality-note">{{qualityNote}}</span>{{/qualityNote}}</div>
       <div class="kpi"><span>{{t.sequestration}}</span><strong id="kpi-sinks">{{sequestration}}</strong><em>tCO2</em></div>
       <div class="kpi"><span>{{t.offsets}}</span><strong id="kpi-offsets">{{offsets}}</strong><em>tCO2</em></div>
       <div class="kpi"><span>{{t.net}}</span><strong id="kpi-net">{{net}}</strong><em>tCO2</em>
@@ -144,7 +144,7 @@ enum WebTemplates {
     <section class="card">
       <h2>{{t.topSources}}</h2>
       <table><thead><tr><th>{{t.source}}</th><th>{{t.system}}</th><th class="num">tCO2</th><th class="num">{{t.share}}</th></tr></thead>
-      <tbody>{{#topSources}}<tr><td><a href="/parks/{{parkKey}}/sources/{{id}}?year={{year}}">{{name}}</a></td><td>{{system}}</td><td class="num">{{tco2}}</td><td class="num">{{share}}</td></tr>{{/topSources}}</tbody></table>
+      <tbody>{{#topSources}}<tr><td><a href="/parks/{{parkKey}}/sources/{{id}}?year={{year}}">{{name}}</a></td><td>{{system}}</td><td class="num">{{tco2}}{{#quality}} <span class="badge{{#qualityWarn}} warn{{/qualityWarn}}">{{quality}}</span>{{/quality}}</td><td class="num">{{share}}</td></tr>{{/topSources}}</tbody></table>
     </section>
     {{#hasWarnings}}<section class="card"><h2>{{t.warnings}}</h2><ul class="warnings">{{#warnings}}<li>{{message}} {{#clause}}<span class="clause">[{{clause}}]</span>{{/clause}}</li>{{/warnings}}</ul></section>{{/hasWarnings}}
     """

@@ -19,6 +19,8 @@ public protocol TelemetryRepository: Sendable {
     var telemetryChanges: AsyncStream<Void> { get }
     func meterSeries(parkKey: String, meterKey: String, from: Int32, to: Int32, resolution: SeriesResolution,
                      caller: Caller, now: Int64) async throws -> MeterSeries
+    /// Per metered source the caller can see: the quality of the meter months its activity of `year` comes from.
+    func meteredQuality(parkKey: String, year: Int, caller: Caller) async throws -> [String: DataQuality]
     /// Several meters' series in one read (dashboards): a meter the caller cannot see is left out.
     func meterSeries(parkKey: String, meterKeys: [String], from: Int32, to: Int32, resolution: SeriesResolution,
                      caller: Caller, now: Int64) async throws -> [MeterSeries]
