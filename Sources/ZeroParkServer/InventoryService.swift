@@ -143,6 +143,26 @@ struct InventoryService: Sendable {
                                             caller: caller)
     }
 
+    /// A range inventory's answer: the document, where each source's activity came from, the sources
+    /// without data in the range, and what a range does not apply.
+    struct RangeAnswer: Encodable {
+        let inventory: InventoryDocument
+        let basis: [String: String]
+        let missing: [String]
+        let notApplied: [String]
+
+        enum CodingKeys: String, CodingKey {
+            case inventory, basis, missing
+            case notApplied = "not_applied"
+        }
+    }
+
+    static func rangeJSON(_ range: RangeDefinition) throws -> String {
+        let inventory = try InventoryCalculator.compute(range.definition, today: range.definition.period.end)
+        return try encode(RangeAnswer(inventory: InventoryDocument(inventory), basis: range.basis, missing: range.missing,
+                                      notApplied: ["offsets", "green_certificates"]))
+    }
+
     static func encode<T: Encodable>(_ value: T) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

@@ -34,6 +34,8 @@ public protocol ParkRepository: TelemetryRepository, AlertRepository {
     func importPark(_ definition: ParkDefinition, caller: Caller, replace: Bool, enterprises: [Enterprise]) async throws -> Int64
     func setPublished(parkKey: String, published: Bool, reductionTarget: String?, caller: Caller) async throws
     func definition(parkKey: String, year: Int, caller: Caller) async throws -> (definition: ParkDefinition, missing: [String])
+    /// The definition for a date range of at most a year (activity month by month from meters or pro-rated typed values).
+    func definition(parkKey: String, from: CalendarDate, to: CalendarDate, caller: Caller) async throws -> RangeDefinition
     func publishedDefinition(parkKey: String, year: Int) async throws -> ParkDefinition?
     func years(parkKey: String, caller: Caller) async throws -> [Int]
     func dataVersion(parkKey: String, caller: Caller) async throws -> Int64

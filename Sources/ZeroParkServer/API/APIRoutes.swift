@@ -287,6 +287,30 @@ struct APIRoutes {
                 let year = try await self.year(request, parkKey: key, caller: caller)
                 return JSONBody.text(try await service.json(parkKey: key, year: year, caller: caller), contentType: "application/json; charset=utf-8")
             },
+            APIOperation(method: .get, path: "/parks/{park}/inventory/range",
+                         summary: "Compute the inventory of a date range of at most 366 days now (activity month by month from meters or pro-rated typed values; no offsets or certificates)",
+                         access: .parkMember, query: [.rangeFrom, .rangeTo],
+                         success: [.ok("The range's zeropark.inventory/1 document with the basis of each source", APIDocs.object)],
+                         semanticChecks: true) { request, context, _ in
+                let caller = try context.requireCaller()
+                let key = try context.parameter("park")
+                // Defaults: the twelve months up to today (CST).
+                func date(_ field: String) throws -> CalendarDate? {
+                    guard let text = request.uri.queryParameters.get(field) else { return nil }
+                    guard let date = CalendarDate(iso: text), Domain.year.contains(date.year) else {
+                        throw APIError(status: .badRequest, code: "bad_query",
+                                       message: context.text("?\(field)= 须为日期 YYYY-MM-DD", "?\(field)=: must be a date YYYY-MM-DD"), field: field)
+                    }
+                    return date
+                }
+                guard let to = try date("to") ?? ReportClock.today() else {
+                    throw APIError(status: .internalServerError, code: "clock", message: context.text("无法读取今日日期", "today's date is unavailable"),
+                                   field: "to")
+                }
+                let from = try date("from") ?? Self.dayAfter(yearBefore: to)
+                let range = try await store.definition(parkKey: key, from: from, to: to, caller: caller)
+                return JSONBody.text(try InventoryService.rangeJSON(range), contentType: "application/json; charset=utf-8")
+            },
             APIOperation(method: .get, path: "/parks/{park}/inventories", summary: "Stored inventory snapshots (every role but tenants)",
                          access: .parkWideReader, success: [.ok("Snapshots (without documents)", APIDocs.array(APIDocs.object))]) { _, context, _ in
                 try JSONBody.response(try await store.snapshots(parkKey: try context.parameter("park"), caller: try context.requireCaller())
@@ -354,6 +378,18 @@ struct APIRoutes {
     // swiftlint:enable function_body_length
 
     /// `?year=` (already checked against its range), else the park's default year.
+    /// The day after the same date a year before `date` (28 February for a 29th): the start of the
+    /// twelve months that end on `date`.
+    static func dayAfter(yearBefore date: CalendarDate) -> CalendarDate {
+        let year = date.year - 1
+        let day = min(date.day, CalendarDate.daysInMonth(year: year, month: date.month))
+        if day < CalendarDate.daysInMonth(year: year, month: date.month) {
+            return CalendarDate(year: year, month: date.month, day: day + 1) ?? date
+        }
+        return date.month == 12 ? CalendarDate(year: year + 1, month: 1, day: 1) ?? date
+            : CalendarDate(year: year, month: date.month + 1, day: 1) ?? date
+    }
+
     func year(_ request: Request, parkKey: String, caller: Caller) async throws -> Int {
         if let text = request.uri.queryParameters.get("year"), let year = Int(text) { return year }
         return try await store.park(key: parkKey, caller: caller).defaultYear

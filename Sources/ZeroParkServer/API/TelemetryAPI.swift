@@ -88,6 +88,10 @@ extension APIRoutes {
 extension APIQueryParameter {
     static let from = APIQueryParameter(name: "from", schema: Schema.date("First CST day"), summary: "First CST day, YYYY-MM-DD (default: today)")
     static let to = APIQueryParameter(name: "to", schema: Schema.date("Last CST day"), summary: "Last CST day, YYYY-MM-DD (default: from)")
+    static let rangeFrom = APIQueryParameter(name: "from", schema: Schema.date("First day of the range"),
+                                             summary: "First day of the range, YYYY-MM-DD (CST); default: the day after the same date a year before to")
+    static let rangeTo = APIQueryParameter(name: "to", schema: Schema.date("Last day of the range"),
+                                           summary: "Last day of the range, YYYY-MM-DD (CST), at most 366 days after from; default: today")
     static let day = APIQueryParameter(name: "day", schema: Schema.date("A CST day"), summary: "A CST day, YYYY-MM-DD (default: today)")
     static let resolution = APIQueryParameter(name: "resolution", schema: .choice(SeriesResolution.allCases.map(\.rawValue)),
                                               summary: "slot (the meter's interval), hour (default), day or month")
