@@ -62,7 +62,7 @@ let package = Package(
         // The Hummingbird server: REST API, web dashboard, auth.
         .target(name: "ZeroParkServer", dependencies: [
             "ZeroParkCore", "ZeroParkInput", "ZeroParkParkFile", "ZeroParkStore", "ZeroParkReports", "ZeroParkTelemetry",
-            "ZeroParkSpreadsheet", "ZeroParkMQTT",
+            "ZeroParkSpreadsheet", "ZeroParkMQTT", "ZeroParkScenario", "ZeroParkTariff", "ZeroParkOptimisation", "ZeroParkClp",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -89,10 +89,19 @@ let package = Package(
         .target(name: "ZeroParkForecast"),
         // Synthetic dispatch instances for tests and scripts/bench-dispatch (test prices, not shipped tariff data).
         .target(name: "ZeroParkDispatchSamples", dependencies: ["ZeroParkOptimisation"]),
+        // Dispatch scenarios (issue #9 item 3): the YAML/JSON scenario a user writes (tariff, horizon, assets,
+        // grid factor, load/PV series from CSV files or the park's meters), read with field paths and line/column,
+        // assembled into a DispatchProblem through the tariff expansion and run on a solver. Pure except the
+        // series reads, which sit behind `SeriesSource` (files here; the store's meters in ZeroParkServer).
+        .target(name: "ZeroParkScenario", dependencies: [
+            "ZeroParkCore", "ZeroParkInput", "ZeroParkParkFile", "ZeroParkTariff", "ZeroParkOptimisation",
+            .product(name: "Yams", package: "Yams"),
+        ]),
         // The command line's commands and renderers (table, JSON, CSV); the executable is a thin shell over it.
         .target(name: "ZeroParkCommands", dependencies: [
             "ZeroParkCore", "ZeroParkParkFile", "ZeroParkServer", "ZeroParkStore", "ZeroParkReports", "ZeroParkTelemetry",
-            "ZeroParkInput", "ZeroParkSpreadsheet", "ZeroParkMQTT",
+            "ZeroParkInput", "ZeroParkSpreadsheet", "ZeroParkMQTT", "ZeroParkScenario", "ZeroParkTariff", "ZeroParkOptimisation",
+            "ZeroParkClp",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "NIOCore", package: "swift-nio"),
@@ -118,6 +127,9 @@ let package = Package(
         ]),
         .testTarget(name: "ZeroParkForecastTests", dependencies: ["ZeroParkForecast"]),
         .testTarget(name: "ZeroParkTariffTests", dependencies: ["ZeroParkTariff"]),
+        .testTarget(name: "ZeroParkScenarioTests", dependencies: [
+            "ZeroParkScenario", "ZeroParkTariff", "ZeroParkOptimisation", "ZeroParkClp", "ZeroParkInput",
+        ]),
         .testTarget(name: "ZeroParkOptimisationTests", dependencies: ["ZeroParkOptimisation"]),
         .testTarget(name: "ZeroParkClpTests", dependencies: ["ZeroParkOptimisation", "ZeroParkClp", "ZeroParkDispatchSamples"]),
         .testTarget(name: "ZeroParkCoreTests", dependencies: [
@@ -144,7 +156,7 @@ let package = Package(
             "ZeroParkStore", "ZeroParkCore", "ZeroParkParkFile", "ZeroParkTelemetry", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "ZeroParkServerTests", dependencies: [
-            "ZeroParkServer", "ZeroParkStore", "ZeroParkCore", "ZeroParkTelemetry",
+            "ZeroParkServer", "ZeroParkStore", "ZeroParkCore", "ZeroParkTelemetry", "ZeroParkReports",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "Yams", package: "Yams"),

@@ -9,7 +9,8 @@ public struct ZeroParkCommand: AsyncParsableCommand {
         abstract: "ZeroPark — 智慧零碳园区 carbon accounting (T/IPIF 智慧零碳园区设计技术指南).",
         discussion: "Exit codes: 0 ok, 1 the input is wrong, 2 usage error.",
         subcommands: [ValidateCommand.self, InventoryCommand.self, FactorsCommand.self, ServeCommand.self, DemoCommand.self,
-                      UsersCommand.self, ReadingsCommand.self, VerifyCommand.self, SimulateCommand.self])
+                      UsersCommand.self, ReadingsCommand.self, VerifyCommand.self, SimulateCommand.self,
+                      DispatchCommand.self])
 
     public init() {}
 

@@ -62,3 +62,23 @@ struct SVGChartTests {
         #expect(svg.contains(">4998<"))
     }
 }
+
+/// The dispatch chart (issue #9 item 3): three panels, finite coordinates, blocks for long horizons.
+struct DispatchChartTests {
+    @Test func drawsPanelsAndStaysFinite() {
+        let n = 2_000
+        let series = SVGChart.DispatchSeries(labels: (0..<n).map { "t\($0)" }, importKW: Array(repeating: 50, count: n),
+                                             pvKW: (0..<n).map { Double($0 % 24) }, dischargeKW: Array(repeating: .nan, count: n),
+                                             chpKW: Array(repeating: 0, count: n), loadKW: Array(repeating: 80, count: n),
+                                             socKWh: Array(repeating: .infinity, count: n), socMaxKWh: 100, price: Array(repeating: 0.6, count: n))
+        let legend = SVGChart.DispatchLegend(grid: "电网", pv: "光伏", battery: "储能", chp: "热电", load: "负荷", soc: "荷电", price: "电价")
+        let svg = SVGChart.dispatch(series, legend: legend, title: "调度")
+        #expect(svg.hasPrefix("<svg"))
+        #expect(svg.hasSuffix("</svg>"))
+        #expect(!svg.contains("nan") && !svg.contains("inf"))
+        #expect(svg.contains("荷电") && svg.contains("电价"))
+        let empty = SVGChart.dispatch(.init(labels: [], importKW: [], pvKW: [], dischargeKW: [], chpKW: [], loadKW: [], socKWh: [], socMaxKWh: 0, price: []),
+                                      legend: legend, title: "空")
+        #expect(empty.hasSuffix("</svg>"))
+    }
+}

@@ -36,6 +36,7 @@ struct APITests {
         "POST /parks/{park}/readings": #"{"readings":[{"meter":"gateway-1","ts":"2026-01-01T00:00:00+08:00","value":1.5}]}"#,
         "POST /parks/{park}/alert-rules": #"{"key":"api-rule","meter":"gateway-1","kind":"above","threshold":500,"slots":4}"#,
         "PUT /parks/{park}/alert-webhook": #"{"url":"https://hooks.example.cn/zeropark?token=abc"}"#,
+        "POST /parks/{park}/dispatch": #"{"zeropark_dispatch":1,"tariff":{"id":"cn-gd-tou-2021-331","base_price_cny_per_kwh":0.6725},"horizon":{"start":"2025-03-03","hours":2,"step_minutes":60},"load":{"values":[100,100],"unit":"kW"}}"#,
         // {alert} is an alert opened before the walk (an offline rule on gateway-1).
         "POST /parks/{park}/alerts/{alert}/acknowledge": #"{"note":"已通知运维"}"#,
         "POST /parks/{park}/alerts/{alert}/resolve": #"{"note":"网关已恢复"}"#,

@@ -373,7 +373,7 @@ struct APIRoutes {
                 }
                 return try JSONBody.response(vintages.map(APIModels.FactorView.init))
             },
-        ] + telemetryOperations + alertOperations
+        ] + telemetryOperations + alertOperations + dispatchOperations
     }
     // swiftlint:enable function_body_length
 

@@ -34,7 +34,13 @@ struct WebRenderer: Sendable {
             "csrf": context.csrfToken ?? "",
         ]
         if let caller = context.caller { layout["user"] = ["displayName": caller.displayName] }
-        if let park { layout["park"] = park }
+        if var park {
+            // The dispatch link only for those who may run it (admins and managers, STANDARD.md 1.1.37).
+            if let caller = context.caller, let key = park["key"] as? String {
+                park["canDispatch"] = caller.isSystemAdmin || caller.memberships.contains { $0.parkKey == key && ($0.role == .admin || $0.role == .manager) }
+            }
+            layout["park"] = park
+        }
         let html = library.render(layout, withTemplate: "layout") ?? body
         return Response(status: status, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
                         body: .init(byteBuffer: ByteBuffer(string: html)))

@@ -66,6 +66,7 @@ enum WebTemplates {
         <a href="/parks/{{key}}/sinks-offsets?year={{year}}" {{#navSinks}}class="on"{{/navSinks}}>{{t.sinksOffsets}}</a>
         <a href="/parks/{{key}}/inventories?year={{year}}" {{#navInventories}}class="on"{{/navInventories}}>{{t.inventories}}</a>
         <a href="/parks/{{key}}/alerts?year={{year}}" {{#navAlerts}}class="on"{{/navAlerts}}>{{t.alerts}}</a>
+        {{#canDispatch}}<a href="/parks/{{key}}/dispatch" {{#navDispatch}}class="on"{{/navDispatch}} id="nav-dispatch">{{t.navDispatch}}</a>{{/canDispatch}}
         <a href="/parks/{{key}}/settings?year={{year}}" {{#navSettings}}class="on"{{/navSettings}}>{{t.settings}}</a>
         {{/park}}
       </nav>
