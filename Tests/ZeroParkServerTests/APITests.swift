@@ -56,7 +56,7 @@ struct APITests {
         }
         // Writes before deletes; deletes last.
         operations.sort { ($0.0 == "DELETE" ? 1 : 0, $0.1, $0.0) < ($1.0 == "DELETE" ? 1 : 0, $1.1, $1.0) }
-        #expect(operations.count == 64)
+        #expect(operations.count == 65)
         let admin = try #require(try await server.store.caller(userID: 1))
         _ = try await server.store.createMeter(parkKey: "nansha-demo", meter: MeterDefinition(
             key: "gateway-1", name: "网关表", quantity: .electricityImport, unit: "kWh", readingKind: .interval), caller: admin)
