@@ -23,6 +23,7 @@ struct ReadingsCommand: AsyncParsableCommand {
         @Option(help: "SQLite database file (env ZEROPARK_DB).") var db: String = ProcessInfo.processInfo.environment["ZEROPARK_DB"] ?? "zeropark.sqlite"
         @Flag(help: "Skip the cleaning pass after the import (the server's cleaner does it on start).") var noClean = false
         @Option(help: .hidden) var linesPerBatch = CSVChunks.linesPerChunk
+        static var bulkWrites: Bool { ProcessInfo.processInfo.environment["ZEROPARK_IMPORT_SYNC_FULL"] == nil }
 
         func run() async throws {
             let store = try openStore(db)
@@ -44,7 +45,8 @@ struct ReadingsCommand: AsyncParsableCommand {
             guard problems.isEmpty else {
                 throw CommandLineFailure(problems.prefix(100).joined(separator: "\n") + "\nerror: \(file): nothing imported")
             }
-            // Pass 2: store, chunk by chunk.
+            // Pass 2: store, chunk by chunk (bulk settings: see preferBulkWrites).
+            if Self.bulkWrites { try await store.preferBulkWrites() }
             var accepted = 0, repeated = 0, revised = 0
             try await chunks.forEachAsync { batch in
                 let receipt = try await store.ingest(parkKey: park, batch: batch, channel: isXLSX ? .fileXLSX : .fileCSV,
