@@ -33,6 +33,10 @@ struct RangeInventoryAPITests {
             try await client.execute(uri: "\(Self.uri)?from=2025-02-30&to=2025-04-15", method: .get, headers: headers) { response in
                 #expect(response.status == .badRequest)
             }
+            // A real date in a year outside 1990–2100 is well-formed but out of range: 422 naming the parameter.
+            try await client.execute(uri: "\(Self.uri)?to=0415-02-10", method: .get, headers: headers) { response in
+                #expect(response.status == .unprocessableContent && response.text.contains("\"field\":\"to\""))
+            }
             try await client.execute(uri: "\(Self.uri)?from=2025-01-01&to=2026-06-30", method: .get, headers: headers) { response in
                 #expect(response.status == .unprocessableContent && response.text.contains("366"))
             }

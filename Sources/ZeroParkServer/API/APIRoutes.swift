@@ -297,9 +297,15 @@ struct APIRoutes {
                 // Defaults: the twelve months up to today (CST).
                 func date(_ field: String) throws -> CalendarDate? {
                     guard let text = request.uri.queryParameters.get(field) else { return nil }
-                    guard let date = CalendarDate(iso: text), Domain.year.contains(date.year) else {
+                    guard let date = CalendarDate(iso: text) else {
                         throw APIError(status: .badRequest, code: "bad_query",
                                        message: context.text("?\(field)= 须为日期 YYYY-MM-DD", "?\(field)=: must be a date YYYY-MM-DD"), field: field)
+                    }
+                    guard Domain.year.contains(date.year) else {
+                        throw APIError(status: .unprocessableContent, code: "invalid",
+                                       message: context.text("?\(field)= 的年份须在 \(Domain.year.lowerBound)–\(Domain.year.upperBound) 之间",
+                                                             "?\(field)=: the year must be \(Domain.year.lowerBound)–\(Domain.year.upperBound)"),
+                                       field: field)
                     }
                     return date
                 }
