@@ -10,7 +10,7 @@ import ZeroParkTelemetry
 /// ledger's daily heads.
 extension APIRoutes {
     var telemetryOperations: [APIOperation] {
-        let store = self.store, service = self.service
+        let store = self.store
         return [
             APIOperation(method: .get, path: "/parks/{park}/meters", summary: "The park's meters (tenants: their own enterprise's)",
                          access: .parkMember, success: [.ok("Meters", APIDocs.array(APIDocs.object))]) { _, context, _ in
@@ -81,7 +81,6 @@ extension APIRoutes {
                 return try JSONBody.response(try await store.ledgerDayHeads(parkKey: park, limit: 366))
             },
         ]
-        _ = service
     }
 }
 
