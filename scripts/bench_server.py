@@ -5,8 +5,9 @@ p50/p99 latency of the overview page and of the inventory API for a park with 2,
 telemetry dashboard's queries on the same park with BENCH_METERS meters (default 500) × BENCH_DAYS
 (default 365) days of 15-minute readings up to now, imported with `zeropark readings import` and
 cleaned: the live dashboard, the overview of the current year (its electricity from the meters), a
-meter's page, a meter's year at hourly resolution and a day at 15 minutes (API). /healthz is measured
-in the same run as the baseline, and every figure is also given as a ratio to it.
+meter's page, a meter's year at hourly resolution and a day at 15 minutes (API), each for one meter
+and then for a random meter (and day) per request. Each URL gets one warm-up request before wrk.
+/healthz is measured in the same run as the baseline, and every figure is also given as a ratio to it.
 
 Usage: scripts/bench-server  (builds release, installs wrk if missing)
 """
@@ -76,11 +77,23 @@ def request(url, key, data=None, content_type="application/json"):
         return response.status, response.read()
 
 
-def wrk(url, headers):
+def wrk(url, headers, random_path=None):
+    """p50/p99 under wrk after one warm-up request (the first request after a start or a data change
+    computes what later ones read from the cache; that cost is the start-up figure, not the p99).
+    With `random_path` ("{meter}" and "{day}" in it), each request picks a random meter and day
+    (scripts/wrk_random.lua), so the figure is not that of one row read again and again."""
     command = ["wrk", f"-t{THREADS}", f"-c{CONNECTIONS}", f"-d{DURATION}", "--latency"]
     for header in headers:
         command += ["-H", header]
-    output = subprocess.run(command + [url], capture_output=True, text=True, check=True).stdout
+    environment = dict(os.environ)
+    if random_path is not None:
+        command += ["-s", os.path.join(ROOT, "scripts", "wrk_random.lua")]
+        environment.update(WRK_PATH=random_path, WRK_METERS=str(METERS), WRK_DAYS=str(min(DAYS, 365)))
+        warm = url + random_path.replace("{meter}", "m000").replace("{day}", time.strftime("%Y-%m-%d", time.gmtime(time.time() + 28800 - 86400)))
+    else:
+        warm = url
+    urllib.request.urlopen(urllib.request.Request(warm, headers=dict(h.split(": ", 1) for h in headers)), timeout=600).read()
+    output = subprocess.run(command + [url], capture_output=True, text=True, check=True, env=environment).stdout
     def percentile(p):
         match = re.search(rf"^\s+{p}%\s+([\d.]+)(us|ms|s)", output, re.M)
         value, unit = float(match.group(1)), match.group(2)
@@ -180,7 +193,12 @@ def telemetry(binary, db, port, base, key, session, process):
                ("meter year, hourly (API)", wrk(base + f"/api/v1/parks/bench-park/meters/m007/series?from={day(today - 365)}"
                                                 f"&to={day(today)}&resolution=hour", bearer)),
                ("a day at 15 minutes (API)", wrk(base + f"/api/v1/parks/bench-park/meters/m007/series?from={day(today - 1)}"
-                                                 f"&to={day(today - 1)}&resolution=slot", bearer))]
+                                                 f"&to={day(today - 1)}&resolution=slot", bearer)),
+               ("meter page, random meter", wrk(base, cookie, "/parks/bench-park/meters/{meter}")),
+               ("meter year hourly, random meter", wrk(base, bearer, f"/api/v1/parks/bench-park/meters/{{meter}}/series?from={day(today - 365)}"
+                                                                     f"&to={day(today)}&resolution=hour")),
+               ("a day at 15 min, random meter+day", wrk(base, bearer, "/api/v1/parks/bench-park/meters/{meter}/series?from={day}&to={day}"
+                                                                        "&resolution=slot"))]
     print(f"Telemetry: {METERS} meters × {slots:,} intervals = {METERS * slots:,} readings; "
           f"import + cleaning {load_s:.0f} s ({imported.stdout.strip().splitlines()[-1]})")
     report(results, baseline)

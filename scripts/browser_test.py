@@ -90,6 +90,13 @@ def main():
         shot("03a-overview-indicator")
         driver.execute_script("window.scrollTo(0, document.body.scrollHeight)")
         shot("03b-overview-bottom")
+        # A year without source data: no neutrality badge, "insufficient data" with the gap named (issue #12).
+        driver.get(base + "/parks/nansha-demo?year=2023")
+        badge = driver.find_element(By.ID, "balance").text
+        check(badge == "数据不足，不作判定" and "已实现碳中和" not in driver.page_source,
+              f"a year without source data gets no neutrality verdict (got {badge})")
+        check("本期没有任何排放源的活动数据" in driver.find_element(By.ID, "verdict-note").text, "the missing data is named")
+        shot("03c-overview-no-data")
         driver.get(base + "/parks/nansha-demo/sources?year=2025")
         shot("04-sources")
         driver.get(base + "/parks/nansha-demo/sources/sludge?year=2025")

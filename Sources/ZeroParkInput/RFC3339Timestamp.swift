@@ -142,8 +142,12 @@ public enum RFC3339Timestamp {
         return era * 146_097 + doe - 719_468
     }
 
-    /// The UTC text of epoch seconds `ts` (`2026-11-26T00:15:00Z`), for writing test data and messages.
-    public static func format(_ ts: Int64) -> String {
+    /// The UTC text of epoch seconds `ts` (`2026-11-26T00:15:00Z`), or with `milliseconds` (0…999)
+    /// `2026-11-26T00:15:00.250Z`: the same text `ISO8601DateFormatter` gives (without and with
+    /// `.withFractionalSeconds`), written without a formatter object. The store's timestamps and
+    /// session expiries use it on every request, where creating a Foundation formatter cost more than
+    /// the query (issue #8, bench-server).
+    public static func format(_ ts: Int64, milliseconds: Int? = nil) -> String {
         let days = Int(ts >= 0 ? ts / 86_400 : (ts - 86_399) / 86_400)
         let secs = Int(ts - Int64(days) * 86_400)
         let z = days + 719_468
@@ -155,10 +159,23 @@ public enum RFC3339Timestamp {
         let day = doy - (153 * mp + 2) / 5 + 1
         let month = mp < 10 ? mp + 3 : mp - 9
         let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
-        func pad(_ n: Int, _ width: Int) -> String {
-            let s = String(n)
-            return String(repeating: "0", count: max(0, width - s.count)) + s
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(24)
+        func digits(_ n: Int, _ width: Int) {
+            let value = abs(n)
+            var divisor = 1
+            for _ in 1..<width { divisor *= 10 }
+            if n < 0 { bytes.append(45) }
+            if value >= divisor * 10 { bytes.append(contentsOf: String(value).utf8); return }
+            while divisor > 0 { bytes.append(UInt8(48 + value / divisor % 10)); divisor /= 10 }
         }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(secs / 3600, 2)):\(pad(secs / 60 % 60, 2)):\(pad(secs % 60, 2))Z"
+        digits(year, 4); bytes.append(45); digits(month, 2); bytes.append(45); digits(day, 2)
+        bytes.append(84); digits(secs / 3600, 2); bytes.append(58); digits(secs / 60 % 60, 2); bytes.append(58); digits(secs % 60, 2)
+        if let milliseconds {
+            bytes.append(46)
+            digits(min(999, max(0, milliseconds)), 3)
+        }
+        bytes.append(90)
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

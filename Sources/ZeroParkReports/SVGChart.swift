@@ -49,7 +49,7 @@ public enum SVGChart {
     /// never hundreds of digits (clamped to ±1e9), never "-0.0".
     static func n(_ value: Double) -> String {
         guard value.isFinite else { return "0.0" }
-        let text = String(format: "%.1f", min(max(value, -1e9), 1e9))
+        let text = FixedText.fixed(min(max(value, -1e9), 1e9), decimals: 1)
         return text == "-0.0" ? "0.0" : text
     }
 
@@ -77,10 +77,10 @@ public enum SVGChart {
         guard value.isFinite else { return "—" }
         let magnitude = abs(value)
         if magnitude >= NumberText.scientificThreshold { return NumberText.grouped(value) }
-        if magnitude >= 1_000_000 { return String(format: "%.1fM", value / 1_000_000) }
-        if magnitude >= 10_000 { return String(format: "%.1fk", value / 1_000) }
-        if magnitude >= 100 { return String(format: "%.0f", value) }
-        let text = String(format: "%.1f", value)
+        if magnitude >= 1_000_000 { return FixedText.fixed(value / 1_000_000, decimals: 1) + "M" }
+        if magnitude >= 10_000 { return FixedText.fixed(value / 1_000, decimals: 1) + "k" }
+        if magnitude >= 100 { return FixedText.fixed(value, decimals: 0) }
+        let text = FixedText.fixed(value, decimals: 1)
         return text == "-0.0" ? "0.0" : text
     }
 
@@ -121,14 +121,17 @@ public enum SVGChart {
         for (index, item) in positive.enumerated() {
             let share = (item.value / scale) / total
             let sweep = share * 2 * Double.pi
-            let end = angle + min(sweep, 2 * Double.pi - 1e-6)
-            let large = sweep > Double.pi ? 1 : 0
-            let p1 = (cx + r * cos(angle), cy + r * sin(angle)), p2 = (cx + r * cos(end), cy + r * sin(end))
-            let q1 = (cx + inner * cos(end), cy + inner * sin(end)), q2 = (cx + inner * cos(angle), cy + inner * sin(angle))
-            svg += "<path d=\"M\(n(p1.0)),\(n(p1.1)) A\(n(r)),\(n(r)) 0 \(large) 1 \(n(p2.0)),\(n(p2.1)) L\(n(q1.0)),\(n(q1.1)) A\(n(inner)),\(n(inner)) 0 \(large) 0 \(n(q2.0)),\(n(q2.1)) Z\" fill=\"\(color(index))\"><title>\(escape(item.label)): \(String(format: "%.1f", share * 100))%</title></path>"
+            // Each ring edge is drawn as two arcs through the slice's middle angle, each at most half a
+            // turn: a slice of (nearly) the whole ring would otherwise be one arc whose two ends round to
+            // the same point, which SVG draws as nothing (issue #12 defect 3).
+            let middle = angle + sweep / 2, end = angle + sweep
+            func point(_ radius: Double, _ at: Double) -> String { "\(n(cx + radius * cos(at))),\(n(cy + radius * sin(at)))" }
+            let path = "M\(point(r, angle)) A\(n(r)),\(n(r)) 0 0 1 \(point(r, middle)) A\(n(r)),\(n(r)) 0 0 1 \(point(r, end)) "
+                + "L\(point(inner, end)) A\(n(inner)),\(n(inner)) 0 0 0 \(point(inner, middle)) A\(n(inner)),\(n(inner)) 0 0 0 \(point(inner, angle)) Z"
+            svg += "<path d=\"\(path)\" fill=\"\(color(index))\"><title>\(escape(item.label)): \(FixedText.fixed(share * 100, decimals: 1))%</title></path>"
             let ly = 20 + index * 22
             svg += "<rect x=\"205\" y=\"\(ly)\" width=\"12\" height=\"12\" fill=\"\(color(index))\"/>"
-            svg += "<text x=\"223\" y=\"\(ly + 11)\" font-size=\"13\">\(escape(item.label)) \(String(format: "%.1f", share * 100))%</text>"
+            svg += "<text x=\"223\" y=\"\(ly + 11)\" font-size=\"13\">\(escape(item.label)) \(FixedText.fixed(share * 100, decimals: 1))%</text>"
             angle += sweep
         }
         return svg + "</svg>"

@@ -222,6 +222,24 @@ actor InventoryCache {
     /// A rendered page fragment (e.g. the overview body in one language) for the same key.
     func fragment(_ key: Key, _ name: String) -> String? { fragments[key]?[name] }
 
+    private struct FragmentKey: Hashable { let key: Key; let name: String }
+    private var fragmentsInFlight: [FragmentKey: Task<String, Error>] = [:]
+
+    /// The cached fragment, or the one `make` renders. Concurrent requests for the same fragment wait
+    /// for one rendering: after a data change a burst of dashboard requests renders it once, not once
+    /// per request (issue #8, bench-server's cold start).
+    func fragment(_ key: Key, _ name: String, make: @escaping @Sendable () async throws -> String) async throws -> String {
+        if let value = fragments[key]?[name] { return value }
+        let flight = FragmentKey(key: key, name: name)
+        if let running = fragmentsInFlight[flight] { return try await running.value }
+        let task = Task { try await make() }
+        fragmentsInFlight[flight] = task
+        defer { fragmentsInFlight[flight] = nil }
+        let value = try await task.value
+        store(fragment: value, named: name, for: key)
+        return value
+    }
+
     func store(fragment: String, named name: String, for key: Key) {
         remember(key)
         fragments[key, default: [:]][name] = fragment

@@ -45,11 +45,11 @@ extension SQLiteParkStore {
     }
 
     static func storedPark(_ db: Database, id: Int64) throws -> StoredPark {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM park WHERE id = ?", arguments: [id]) else {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM park WHERE id = ?"), arguments: [id]) else {
             throw StoreError.notFound("park \(id)")
         }
         let evidence = (try? JSONDecoder().decode([String].self, from: Data((row["boundary_evidence"] as String).utf8))) ?? []
-        let enterprises = try Row.fetchAll(db, sql: "SELECT key, name FROM enterprise WHERE park_id = ? ORDER BY key", arguments: [id])
+        let enterprises = try Row.fetchAll(db.cachedStatement(sql: "SELECT key, name FROM enterprise WHERE park_id = ? ORDER BY key"), arguments: [id])
             .map { Enterprise(key: $0[0], name: $0[1]) }
         let profile = ParkProfile(id: row["key"], name: row["name"], nameEn: row["name_en"],
                                   type: ParkType(rawValue: row["type"]) ?? .industrialPark, province: row["province"],

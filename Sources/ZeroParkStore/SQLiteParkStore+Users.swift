@@ -56,10 +56,10 @@ extension SQLiteParkStore {
     }
 
     static func caller(_ db: Database, userID: Int64) throws -> Caller? {
-        guard let user = try Row.fetchOne(db, sql: "SELECT * FROM user WHERE id = ?", arguments: [userID]) else { return nil }
-        let memberships = try Row.fetchAll(db, sql: """
+        guard let user = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM user WHERE id = ?"), arguments: [userID]) else { return nil }
+        let memberships = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT m.park_id, p.key, m.role, m.enterprise FROM membership m JOIN park p ON p.id = m.park_id WHERE m.user_id = ?
-            """, arguments: [userID]).compactMap { row -> Membership? in
+            """), arguments: [userID]).compactMap { row -> Membership? in
             guard let role = ParkRole(rawValue: row[2]) else { return nil }
             return Membership(parkID: row[0], parkKey: row[1], role: role, enterprise: row[3])
         }
@@ -68,7 +68,7 @@ extension SQLiteParkStore {
     }
 
     public func createSession(userID: Int64, tokenHash: String, csrfToken: String, expiresAt: Date) async throws {
-        let expires = ISO8601DateFormatter().string(from: expiresAt)
+        let expires = Self.isoText(expiresAt, milliseconds: false)
         try await pool.write { db in
             try db.execute(sql: "INSERT INTO session (token_hash, user_id, csrf_token, expires_at) VALUES (?, ?, ?, ?)",
                            arguments: [tokenHash, userID, csrfToken, expires])
@@ -77,9 +77,9 @@ extension SQLiteParkStore {
 
     /// The caller and CSRF token of a live session.
     public func session(tokenHash: String) async throws -> (caller: Caller, csrfToken: String)? {
-        let nowText = ISO8601DateFormatter().string(from: now())
+        let nowText = Self.isoText(now(), milliseconds: false)
         return try await pool.read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT user_id, csrf_token FROM session WHERE token_hash = ? AND expires_at > ?",
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT user_id, csrf_token FROM session WHERE token_hash = ? AND expires_at > ?"),
                                              arguments: [tokenHash, nowText]),
                   let caller = try Self.caller(db, userID: row["user_id"]) else { return nil }
             return (caller, row["csrf_token"])
@@ -106,7 +106,7 @@ extension SQLiteParkStore {
     /// The caller owning an API key (by its SHA-256 hash).
     public func caller(apiKeyHash: String) async throws -> Caller? {
         try await pool.read { db in
-            guard let userID = try Int64.fetchOne(db, sql: "SELECT user_id FROM api_key WHERE key_hash = ?", arguments: [apiKeyHash]) else {
+            guard let userID = try Int64.fetchOne(db.cachedStatement(sql: "SELECT user_id FROM api_key WHERE key_hash = ?"), arguments: [apiKeyHash]) else {
                 return nil
             }
             return try Self.caller(db, userID: userID)

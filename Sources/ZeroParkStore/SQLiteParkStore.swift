@@ -38,10 +38,14 @@ public final class SQLiteParkStore: Sendable {
         try pool.read { db in try StoreMigrations.migrator.appliedMigrations(db) }
     }
 
-    func timestamp() -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.string(from: now())
+    func timestamp() -> String { Self.isoText(now(), milliseconds: true) }
+
+    /// ISO 8601 UTC text of a date (`…T08:21:58Z`, or `…T08:21:58.123Z` with milliseconds, truncated),
+    /// as ISO8601DateFormatter writes it; dates outside 1970…2100 are clamped (the clock never gives them).
+    static func isoText(_ date: Date, milliseconds: Bool) -> String {
+        let time = min(max(date.timeIntervalSince1970, 0), 4_133_980_799)
+        let seconds = time.rounded(.down)
+        return RFC3339Timestamp.format(Int64(seconds), milliseconds: milliseconds ? Int((time - seconds) * 1000) : nil)
     }
 
     /// Hex SHA-256 of a text (tokens, API keys, snapshot inputs and outputs).
@@ -144,7 +148,7 @@ struct ParkRow {
 
 extension SQLiteParkStore {
     static func parkRow(_ db: Database, key: String, caller: Caller?) throws -> ParkRow {
-        guard let row = try Row.fetchOne(db, sql: "SELECT id, key, published FROM park WHERE key = ?", arguments: [key]) else {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, key, published FROM park WHERE key = ?"), arguments: [key]) else {
             throw StoreError.notFound("park \(key)")
         }
         let park = ParkRow(id: row["id"], key: row["key"])

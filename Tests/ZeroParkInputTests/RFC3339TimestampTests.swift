@@ -1,3 +1,4 @@
+import Foundation
 import PropertyBased
 import Testing
 @testable import ZeroParkInput
@@ -67,6 +68,24 @@ struct RFC3339TimestampTests {
             let text = RFC3339Timestamp.format(ts)
             #expect((try? RFC3339Timestamp.parse(text)) == ts, "\(text)")
         }
+    }
+
+    @Test("format writes what ISO8601DateFormatter writes, with and without milliseconds (sampled)")
+    func formatMatchesFoundation() async {
+        let plain = ISO8601DateFormatter()
+        let fractional = ISO8601DateFormatter()
+        fractional.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        let range: ClosedRange<Int64> = 0...4_133_980_799
+        // Eighths of a second are exact in binary, so the Date holds exactly ts + ms / 1000.
+        await propertyCheck(count: 2_000, input: Gen.int64(in: range)) { ts in
+            let date = Date(timeIntervalSince1970: TimeInterval(ts))
+            #expect(RFC3339Timestamp.format(ts) == plain.string(from: date))
+            let milliseconds = Int(ts % 8) * 125
+            let precise = Date(timeIntervalSince1970: TimeInterval(ts) + TimeInterval(milliseconds) / 1000)
+            #expect(RFC3339Timestamp.format(ts, milliseconds: milliseconds) == fractional.string(from: precise))
+        }
+        // A worked example: 1,795,652,100 s is 2026-11-26 00:15:00 UTC (see `examples`).
+        #expect(RFC3339Timestamp.format(1_795_652_100, milliseconds: 7) == "2026-11-26T00:15:00.007Z")
     }
 
     @Test("days in month agree with day counting: the day after the last day is the 1st of the next month")

@@ -39,6 +39,24 @@ struct SVGChartTests {
         #expect(elements(SVGChart.donut([], title: "空")) != nil)
     }
 
+    @Test("donut: a single 100 % slice is drawn as a whole ring (no arc starts and ends at the same point)")
+    func donutWholeRing() throws {
+        for items in [[SVGChart.Item("能源", 40_851.35)], [.init("能源", 1e6), .init("交通", 1)]] {
+            let svg = SVGChart.donut(items, title: "占比")
+            let path = try #require(svg.components(separatedBy: "d=\"").dropFirst().first?.components(separatedBy: "\"").first)
+            // Every arc ("A rx,ry rotation large sweep x,y") ends at a point different from where it starts.
+            var current = ""
+            for command in path.split(separator: " ", omittingEmptySubsequences: true).map(String.init) {
+                if command.hasPrefix("M") || command.hasPrefix("L") { current = String(command.dropFirst()) }
+                if command.contains(","), !command.hasPrefix("M"), !command.hasPrefix("L"), !command.hasPrefix("A") {
+                    #expect(command != current, "an arc ends where it starts: \(path)")
+                    current = command
+                }
+            }
+            #expect(path.components(separatedBy: "A").count - 1 == 4)
+        }
+    }
+
     @Test("line: a marker per point and one polyline")
     func line() throws {
         let counts = try #require(elements(SVGChart.line((1...12).map { .init("\($0)", Double($0)) }, title: "月度", unit: "tCO2")))

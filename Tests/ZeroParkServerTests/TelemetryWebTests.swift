@@ -109,6 +109,40 @@ struct TelemetryWebTests {
         }
     }
 
+    @Test("the live page's cached body follows data changes and is never shared between a tenant and the park")
+    func liveBodyCache() async throws {
+        let server = try await TestServer.make()
+        try await server.run { client in
+            try await Self.seed(client, server)
+            let manager = try await WebTests.login(client, "manager", "zeropark-manager")
+            let tenant = try await WebTests.login(client, "logistics", "zeropark-tenant")
+            func live(_ cookie: String) async throws -> String {
+                try await client.execute(uri: "\(Self.web)/live", method: .get, headers: [.cookie: cookie]) { response in
+                    #expect(response.status == .ok)
+                    return response.text
+                }
+            }
+            let first = try await live(manager)
+            // 100 kWh in the current 15 minutes is 400 kW on the main meter.
+            #expect(first.contains("id=\"p-main\">400.00 kW") && !first.contains("id=\"p-main2\""))
+            let tenantPage = try await live(tenant)
+            #expect(tenantPage.contains("id=\"p-sub-log\"") && !tenantPage.contains("id=\"p-main\"") && !tenantPage.contains("表 prop"))
+            // The tenant's body did not replace the park's, nor the park's the tenant's.
+            #expect(try await live(manager) == first)
+            #expect(try await live(tenant) == tenantPage)
+            // A new meter with a reading, cleaned: the next page shows it (the data version moved on).
+            let json = server.auth("manager", [.contentType: "application/json"])
+            try await client.execute(uri: "\(Self.api)/meters", method: .post, headers: json,
+                                     body: ZeroParkServerTests.body(Self.meterJSON("main2"))) { #expect($0.status == .created) }
+            try await client.execute(uri: "\(Self.api)/readings", method: .post, headers: json,
+                                     body: ZeroParkServerTests.body(Self.readings([("main2", 50)]))) { #expect($0.status == .ok) }
+            try await server.store.cleanAll()
+            // 50 kWh in 15 minutes: 200 kW.
+            #expect(try await live(manager).contains("id=\"p-main2\">200.00 kW"))
+            #expect(!(try await live(tenant)).contains("id=\"p-main2\""))
+        }
+    }
+
     @Test("the meter form names the field at fault and keeps what was typed")
     func meterFormErrors() async throws {
         let server = try await TestServer.make()

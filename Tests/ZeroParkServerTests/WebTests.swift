@@ -126,6 +126,28 @@ struct WebTests {
         }
     }
 
+    @Test("a neutrality verdict only on enough data: a year without source data reads 数据不足 with the gap named; none for a tenant")
+    func honestVerdict() async throws {
+        let server = try await TestServer.make()
+        try await server.run { client in
+            let manager: HTTPFields = [.cookie: try await Self.login(client, "manager", "zeropark-manager")]
+            // 2025: every source has data; net > 0 (emissions 40,851.35 tCO2 exceed sinks and offsets).
+            let complete = try await client.execute(uri: "/parks/nansha-demo?year=2025", method: .get, headers: manager) { $0.text }
+            #expect(complete.contains("id=\"balance\">未实现碳中和") && !complete.contains("id=\"verdict-note\""))
+            // 2023: no source has data, the greenery sink alone makes net negative, yet no verdict is given.
+            let empty = try await client.execute(uri: "/parks/nansha-demo?year=2023", method: .get, headers: manager) { $0.text }
+            #expect(empty.contains("id=\"balance\">数据不足，不作判定"))
+            #expect(empty.contains("本期没有任何排放源的活动数据") && !empty.contains("已实现碳中和"))
+            let english = try await client.execute(uri: "/parks/nansha-demo?year=2023&lang=en", method: .get, headers: manager) { $0.text }
+            #expect(english.contains("Insufficient data: no verdict") && !english.contains("Carbon neutral<"))
+            // A tenant's overview holds one enterprise's figures: no park verdict.
+            let tenant: HTTPFields = [.cookie: try await Self.login(client, "logistics", "zeropark-tenant")]
+            let scoped = try await client.execute(uri: "/parks/nansha-demo?year=2025", method: .get, headers: tenant) { $0.text }
+            #expect(scoped.contains("id=\"balance\">企业视图不作园区碳中和判定"))
+            #expect(!scoped.contains("未实现碳中和") && !scoped.contains("已实现碳中和"))
+        }
+    }
+
     @Test("a tenant cannot open another tenant's source page")
     func tenantPages() async throws {
         let server = try await TestServer.make()

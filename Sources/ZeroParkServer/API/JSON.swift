@@ -14,6 +14,10 @@ enum JSONBody {
         Response(status: status, headers: [.contentType: contentType], body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
+    static func raw(_ bytes: [UInt8], status: HTTPResponse.Status = .ok, contentType: String = "application/json; charset=utf-8") -> Response {
+        Response(status: status, headers: [.contentType: contentType], body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+
     static func text(_ text: String, status: HTTPResponse.Status = .ok, contentType: String) -> Response {
         raw(Data(text.utf8), status: status, contentType: contentType)
     }

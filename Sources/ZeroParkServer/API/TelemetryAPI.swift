@@ -58,9 +58,10 @@ extension APIRoutes {
                          semanticChecks: true) { request, context, _ in
                 let (from, to) = try TelemetryModels.days(request, context)
                 let resolution = request.uri.queryParameters.get("resolution").flatMap(SeriesResolution.init(rawValue:)) ?? .hour
-                return try JSONBody.response(try await store.meterSeries(
+                let series = try await store.meterSeries(
                     parkKey: try context.parameter("park"), meterKey: try context.parameter("meter"), from: from, to: to,
-                    resolution: resolution, caller: try context.requireCaller(), now: ReportClock.nowSeconds()))
+                    resolution: resolution, caller: try context.requireCaller(), now: ReportClock.nowSeconds())
+                return JSONBody.raw(SeriesJSON.encode(series))
             },
             APIOperation(method: .get, path: "/parks/{park}/meters/{meter}/readings",
                          summary: "A meter's raw readings of one CST day with their revisions, and the cleaner's events",

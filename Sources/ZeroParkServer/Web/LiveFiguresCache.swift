@@ -18,6 +18,9 @@ actor LiveFiguresCache {
     }
 
     private var entries: [Key: Entry] = [:]
+    /// The live page's rendered body for the same key: with 500 meters its tables and charts cost
+    /// more than the figures (issue #8, bench-server), and every viewer of the key sees the same body.
+    private var bodies: [Key: String] = [:]
     private var order: [Key] = []
     let capacity: Int
 
@@ -27,6 +30,18 @@ actor LiveFiguresCache {
 
     func store(_ entry: Entry, for key: Key) {
         if entries.updateValue(entry, forKey: key) == nil { order.append(key) }
-        while order.count > capacity { entries.removeValue(forKey: order.removeFirst()) }
+        while order.count > capacity {
+            let oldest = order.removeFirst()
+            entries.removeValue(forKey: oldest)
+            bodies.removeValue(forKey: oldest)
+        }
+    }
+
+    func body(_ key: Key) -> String? { bodies[key] }
+
+    /// Keeps a body only beside its figures (so it is evicted with them).
+    func store(body: String, for key: Key) {
+        guard entries[key] != nil else { return }
+        bodies[key] = body
     }
 }

@@ -233,9 +233,18 @@ extension TelemetryPages {
     /// clock (the shortest meter interval), and shared by the page and every live stream: the same
     /// inputs give the same figures, so only the first viewer after a change pays for them.
     func cachedLiveFigures(parkKey: String, park: StoredPark, caller: Caller, language: Language, now: Int64) async throws -> LiveFigures {
+        try await cachedLiveFigures(key: try await liveKey(parkKey: parkKey, park: park, caller: caller, language: language, now: now),
+                                    park: park, caller: caller, language: language, now: now)
+    }
+
+    func liveKey(parkKey: String, park: StoredPark, caller: Caller, language: Language, now: Int64) async throws -> LiveFiguresCache.Key {
         let version = try await store.dataVersion(parkKey: parkKey, caller: caller)
-        let key = LiveFiguresCache.Key(park: parkKey, enterprise: caller.tenantEnterprise(parkID: park.id), version: version,
-                                       language: language.rawValue, bucket: now / 300)
+        return LiveFiguresCache.Key(park: parkKey, enterprise: caller.tenantEnterprise(parkID: park.id), version: version,
+                                    language: language.rawValue, bucket: now / 300)
+    }
+
+    func cachedLiveFigures(key: LiveFiguresCache.Key, park: StoredPark, caller: Caller, language: Language, now: Int64) async throws -> LiveFigures {
+        let parkKey = key.park
         if let cached = await liveCache.figures(key) { return cached.figures }
         let figures = try await liveFigures(parkKey: parkKey, park: park, caller: caller, language: language, now: now)
         await liveCache.store(LiveFiguresCache.Entry(figures: figures), for: key)
@@ -247,7 +256,15 @@ extension TelemetryPages {
         let language = context.language, chinese = language == .zh
         let now = ReportClock.nowSeconds()
         let today = TelemetryFormat.today(now)
-        let figures = try await cachedLiveFigures(parkKey: loaded.key, park: loaded.park, caller: loaded.caller, language: language, now: now)
+        // The body depends only on the key (figures, language, the tenant's scope, the 5-minute bucket,
+        // which holds no hour boundary inside it): rendered once per key. It must stay free of anything
+        // per user or session (the live template has no form, so no CSRF token, and no name).
+        let key = try await liveKey(parkKey: loaded.key, park: loaded.park, caller: loaded.caller, language: language, now: now)
+        let title = WebText.text("liveTitle", language)
+        if let body = await liveCache.body(key) {
+            return renderer.page(body: body, title: title, context: context, park: loaded.nav)
+        }
+        let figures = try await cachedLiveFigures(key: key, park: loaded.park, caller: loaded.caller, language: language, now: now)
         let strings = self.strings(context)
         // Today's park electricity by hour (supplies' main meters), yesterday dashed behind it.
         let todayStart = TelemetryCalendar.dayStart(today) ?? 0
@@ -275,7 +292,9 @@ extension TelemetryPages {
                 "rows": figures.carbon.map { ["system": $0.system, "id": $0.id, "value": Display.number($0.tco2, decimals: 3)] },
             ]
         }
-        return renderer.page("live", title: WebText.text("liveTitle", language), context: context, data: data, park: loaded.nav)
+        let body = renderer.body("live", context: context, data: data)
+        await liveCache.store(body: body, for: key)
+        return renderer.page(body: body, title: title, context: context, park: loaded.nav)
     }
 
     /// Server-Sent Events: `event: update` with today's figures after each cleaning pass, a comment

@@ -47,11 +47,10 @@ struct ParkPages: Sendable {
         let cacheKey = try await service.cacheKey(parkKey: key, year: loaded.year, caller: loaded.caller)
         let fragment = "overview.\(context.language.rawValue)"
         let title = name(loaded.park, context.language)
-        if let body = await service.cache.fragment(cacheKey, fragment) {
-            return renderer.page(body: body, title: title, context: context, park: loaded.nav)
+        let (caller, park, year, years) = (loaded.caller, loaded.park, loaded.year, loaded.years)
+        let body = try await service.cache.fragment(cacheKey, fragment) {
+            try await overviewBody(Loaded(caller: caller, park: park, year: year, years: years, nav: [:]), context)
         }
-        let body = try await overviewBody(loaded, context)
-        await service.cache.store(fragment: body, named: fragment, for: cacheKey)
         return renderer.page(body: body, title: title, context: context, park: loaded.nav)
     }
 
@@ -133,7 +132,45 @@ struct ParkPages: Sendable {
             }
         data["warnings"] = warnings
         data["hasWarnings"] = !warnings.isEmpty
+        try await verdict(into: &data, computed: computed, quality: quality, loaded: loaded, context: context)
         return renderer.body("overview", context: context, data: data)
+    }
+
+    /// The neutrality badge (issue #12 defect 1): a verdict only on enough data (`BalanceVerdict`),
+    /// otherwise "数据不足" with each gap named; none for a tenant's view, which holds one enterprise's
+    /// figures and not the park's balance.
+    func verdict(into data: inout [String: Any], computed: InventoryService.Computed, quality: [String: DataQuality],
+                 loaded: Loaded, context: AppRequestContext) async throws {
+        let strings = t(context)
+        if loaded.caller.tenantEnterprise(parkID: loaded.park.id) != nil {
+            data["verdict"] = ["label": strings("企业视图不作园区碳中和判定", "No park neutrality verdict in an enterprise's view"), "kind": "muted"]
+            return
+        }
+        let below = quality.filter { $0.value.expected > 0 && $0.value.belowThreshold }.map(\.key)
+        switch BalanceVerdict.judge(computed.inventory, sourcesWithoutData: computed.missing, meteredBelowThreshold: below) {
+        case .neutral:
+            data["verdict"] = ["label": WebText.text("neutral", context.language), "kind": "ok"]
+        case .notNeutral:
+            data["verdict"] = ["label": WebText.text("notNeutral", context.language), "kind": "warn"]
+        case .insufficientData(let gaps):
+            data["verdict"] = ["label": strings("数据不足，不作判定", "Insufficient data: no verdict"), "kind": "warn"]
+            let names = Dictionary(try await store.sources(parkKey: loaded.park.profile.id, caller: loaded.caller).map { ($0.key, $0.name) },
+                                   uniquingKeysWith: { a, _ in a })
+            func list(_ ids: [String]) -> String {
+                let shown = ids.prefix(8).map { names[$0] ?? $0 }.joined(separator: strings("、", ", "))
+                return ids.count > 8 ? shown + strings(" 等 \(ids.count) 个", " and \(ids.count - 8) more") : shown
+            }
+            let reasons = gaps.map { gap -> String in
+                switch gap {
+                case .noSources: return strings("园区尚无排放源", "the park has no emission sources")
+                case .noActivity: return strings("本期没有任何排放源的活动数据", "no emission source has activity data for the period")
+                case .sourcesWithoutData(let ids): return strings("以下排放源本期无活动数据：", "no activity data for the period: ") + list(ids)
+                case .meteredBelowThreshold(let ids): return strings("以下计量排放源实测率低于 90%：", "metered data less than 90 % measured: ") + list(ids)
+                }
+            }
+            data["verdictNote"] = strings("判定规则：每个排放源本期都有活动数据，且计量排放源实测率不低于 90%。", "Rule: every source has activity data for the period and no metered source is below 90 % measured. ")
+                + reasons.joined(separator: strings("；", "; "))
+        }
     }
 
     /// Figures and charts shared by the overview and the public disclosure.
@@ -147,7 +184,6 @@ struct ParkPages: Sendable {
             "periodText": "\(inventory.period.start) – \(inventory.period.end)",
             "emissions": Display.number(inventory.emissionsTco2), "sequestration": Display.number(inventory.sequestrationTco2),
             "offsets": Display.number(inventory.offsetsTco2), "net": Display.number(inventory.netTco2),
-            "balanced": inventory.balanced,
             "waterfall": SVGChart.waterfall(start: .init(strings("排放", "Emissions"), inventory.emissionsTco2),
                                             steps: [.init(strings("碳汇", "Sinks"), -inventory.sequestrationTco2),
                                                     .init(strings("抵消", "Offsets"), -inventory.offsetsTco2)],

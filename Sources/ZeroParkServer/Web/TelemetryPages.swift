@@ -138,7 +138,7 @@ enum TelemetryFormat {
 
     static func day(_ day: Int32) -> String {
         guard let date = TelemetryCalendar.date(of: day) else { return "—" }
-        return String(format: "%04d-%02d-%02d", date.year, date.month, date.day)
+        return FixedText.pad(date.year, 4) + "-" + FixedText.pad(date.month, 2) + "-" + FixedText.pad(date.day, 2)
     }
 
     /// A `YYYY-MM-DD` query value as a CST day within the supported calendar (nil when absent or invalid).
@@ -151,7 +151,7 @@ enum TelemetryFormat {
     static func clock(_ ts: Int64) -> String {
         guard let day = TelemetryCalendar.day(of: ts), let start = TelemetryCalendar.dayStart(day) else { return "—" }
         let seconds = ts - start
-        return String(format: "%02d:%02d", Int(seconds / 3600), Int(seconds % 3600 / 60))
+        return FixedText.pad(Int(seconds / 3600), 2) + ":" + FixedText.pad(Int(seconds % 3600 / 60), 2)
     }
 
     /// `2026-11-26 08:15 CST`.

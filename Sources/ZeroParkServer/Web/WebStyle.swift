@@ -32,7 +32,7 @@ enum WebStyle {
     th{background:#f7faf8;font-weight:600}.num{text-align:right;font-variant-numeric:tabular-nums}
     #indicator th,#electricity-basis th{width:8.5em}#indicator td,#electricity-basis td{overflow-wrap:anywhere}
     .badge{display:inline-block;padding:2px 8px;border-radius:10px;font-size:12px;margin-top:4px}
-    .badge.ok{background:#e3f4e8;color:#1b6e3a}.badge.warn{background:#fff1e0;color:#9a4a00}
+    .badge.ok{background:#e3f4e8;color:#1b6e3a}.badge.warn{background:#fff1e0;color:#9a4a00}.badge.muted{background:#eef0f3;color:#444}
     .error{background:#fdecea;color:#8a1c12;padding:8px 12px;border-radius:6px}
     form.inline{display:inline-flex;gap:8px;align-items:flex-end}form.inline label{flex-direction:row;align-items:center;gap:6px}form.row{display:flex;flex-wrap:wrap;gap:8px;align-items:flex-end}
     form.stack{display:flex;flex-direction:column;gap:10px;max-width:640px}

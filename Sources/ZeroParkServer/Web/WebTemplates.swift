@@ -125,8 +125,9 @@ enum WebTemplates {
       <div class="kpi"><span>{{t.sequestration}}</span><strong id="kpi-sinks">{{sequestration}}</strong><em>tCO2</em></div>
       <div class="kpi"><span>{{t.offsets}}</span><strong id="kpi-offsets">{{offsets}}</strong><em>tCO2</em></div>
       <div class="kpi"><span>{{t.net}}</span><strong id="kpi-net">{{net}}</strong><em>tCO2</em>
-        {{#balanced}}<span class="badge ok" id="balance">{{t.neutral}}</span>{{/balanced}}{{^balanced}}<span class="badge warn" id="balance">{{t.notNeutral}}</span>{{/balanced}}</div>
+        {{#verdict}}<span class="badge {{kind}}" id="balance">{{label}}</span>{{/verdict}}</div>
     </div>
+    {{#verdictNote}}<p class="note" id="verdict-note">{{verdictNote}}</p>{{/verdictNote}}
     <div class="kpis small">
       <div class="kpi"><span>{{t.perTce}}</span><strong>{{perTce}}</strong><em>tCO2/tce</em></div>
       <div class="kpi"><span>{{t.perM2}}</span><strong>{{perM2}}</strong><em>kgCO2/m²</em></div>

@@ -391,9 +391,7 @@ extension SQLiteParkStore {
 
     /// ISO 8601 (UTC, milliseconds) of Unix seconds: the evaluation's time on its events.
     static func isoTime(_ seconds: Int64) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.string(from: Date(timeIntervalSince1970: TimeInterval(seconds)))
+        RFC3339Timestamp.format(seconds, milliseconds: 0)
     }
 
     // MARK: - Webhook deliveries

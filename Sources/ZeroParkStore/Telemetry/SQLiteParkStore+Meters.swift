@@ -107,7 +107,7 @@ extension SQLiteParkStore {
     }
 
     static func meterRows(_ db: Database, parkID: Int64) throws -> [MeterRow] {
-        try Row.fetchAll(db, sql: "SELECT * FROM meter WHERE park_id = ? ORDER BY key", arguments: [parkID]).compactMap(meterRow)
+        try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM meter WHERE park_id = ? ORDER BY key"), arguments: [parkID]).compactMap(meterRow)
     }
 
     static func meterRow(_ row: Row) -> MeterRow? {
@@ -121,7 +121,7 @@ extension SQLiteParkStore {
     }
 
     static func visibleMeter(_ db: Database, park: ParkRow, key: String, caller: Caller) throws -> MeterRow {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM meter WHERE park_id = ? AND key = ?", arguments: [park.id, key]),
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM meter WHERE park_id = ? AND key = ?"), arguments: [park.id, key]),
               let meter = meterRow(row), caller.canSeeSource(parkID: park.id, enterprise: meter.definition.enterprise) else {
             throw StoreError.notFound("meter \(key)")
         }

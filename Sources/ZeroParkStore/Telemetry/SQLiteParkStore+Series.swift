@@ -118,7 +118,7 @@ extension SQLiteParkStore {
         var quality = try Self.quality(db, meterID: meter.id, intervalMinutes: definition.intervalMinutes, from: from, to: to, now: now)
         var totalValue = 0.0, totalCount = 0
         if resolution == .month {
-            let rows = try Row.fetchAll(db, sql: "SELECT * FROM meter_month WHERE meter_id = ? AND month BETWEEN ? AND ? ORDER BY month",
+            let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM meter_month WHERE meter_id = ? AND month BETWEEN ? AND ? ORDER BY month"),
                                         arguments: [meter.id, CSTDays.monthKey(from), CSTDays.monthKey(to)])
             for row in rows {
                 let month: Int32 = row["month"]
@@ -131,12 +131,13 @@ extension SQLiteParkStore {
                                           measured: measured, estimated: estimated, missing: row["missing"], flagged: row["flagged"], quality: nil))
             }
         } else {
-            let rows = try Row.fetchAll(db, sql: "SELECT * FROM meter_day WHERE meter_id = ? AND day BETWEEN ? AND ? ORDER BY day",
-                                        arguments: [meter.id, from, to])
+            let rows = try Row.fetchCursor(db.cachedStatement(sql: """
+                SELECT day, slot_values, quality FROM meter_day WHERE meter_id = ? AND day BETWEEN ? AND ? ORDER BY day
+                """), arguments: [meter.id, from, to])
             let perPoint = resolution == .slot ? 1 : (resolution == .hour ? max(1, 60 / definition.intervalMinutes) : slots)
             let step = Int64(definition.intervalMinutes * 60 * perPoint)
-            for row in rows {
-                guard let day = meterDay(row) else { continue }
+            while let row = try rows.next() {
+                guard let day = try positionalMeterDay(row) else { continue }
                 let start = CSTDays.start(day.day)
                 var index = 0
                 while index < day.values.count {
@@ -183,18 +184,18 @@ extension SQLiteParkStore {
     /// Quality of one meter over CST days `from...to`, expected intervals bounded by its first reading and now.
     static func quality(_ db: Database, meterID: Int64, intervalMinutes: Int, from: Int32, to: Int32, now: Int64) throws -> DataQuality {
         let interval = Int64(intervalMinutes * 60)
-        guard let first = try Int64.fetchOne(db, sql: "SELECT min(ts) FROM reading WHERE meter_id = ?", arguments: [meterID]) else {
+        guard let first = try Int64.fetchOne(db.cachedStatement(sql: "SELECT min(ts) FROM reading WHERE meter_id = ?"), arguments: [meterID]) else {
             let expected = max(0, min(CSTDays.start(to + 1), now) - CSTDays.start(from)) / interval
             return DataQuality(expected: Int(expected), measured: 0, estimated: 0, flagged: 0, revisions: 0)
         }
         let start = max(CSTDays.start(from), first - first % interval)
         let end = min(CSTDays.start(to + 1), now - now % interval)
         let expected = max(0, end - start) / interval
-        let row = try Row.fetchOne(db, sql: """
+        let row = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT coalesce(sum(measured), 0) AS measured, coalesce(sum(estimated), 0) AS estimated, coalesce(sum(flagged), 0) AS flagged
             FROM meter_day WHERE meter_id = ? AND day BETWEEN ? AND ?
-            """, arguments: [meterID, from, to])
-        let revisions = try Int.fetchOne(db, sql: "SELECT count(*) FROM reading_revision WHERE meter_id = ? AND ts >= ? AND ts < ?",
+            """), arguments: [meterID, from, to])
+        let revisions = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM reading_revision WHERE meter_id = ? AND ts >= ? AND ts < ?"),
                                          arguments: [meterID, CSTDays.start(from), CSTDays.start(to + 1)]) ?? 0
         return DataQuality(expected: Int(expected), measured: row?["measured"] ?? 0, estimated: row?["estimated"] ?? 0,
                            flagged: row?["flagged"] ?? 0, revisions: revisions)
@@ -229,7 +230,7 @@ extension SQLiteParkStore {
                 .filter { caller.canSeeSource(parkID: park.id, enterprise: $0.definition.enterprise) }
                 .map { meter in
                     let series = try Self.series(db, meter: meter, from: from, to: to, resolution: to - from > 62 ? .month : .day, now: now)
-                    let last = try Int64.fetchOne(db, sql: "SELECT max(ts) FROM reading WHERE meter_id = ?", arguments: [meter.id])
+                    let last = try Int64.fetchOne(db.cachedStatement(sql: "SELECT max(ts) FROM reading WHERE meter_id = ?"), arguments: [meter.id])
                     return (meter.definition, series.total, series.quality, last)
                 }
         }
