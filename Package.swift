@@ -62,7 +62,7 @@ let package = Package(
         // The Hummingbird server: REST API, web dashboard, auth.
         .target(name: "ZeroParkServer", dependencies: [
             "ZeroParkCore", "ZeroParkInput", "ZeroParkParkFile", "ZeroParkStore", "ZeroParkReports", "ZeroParkTelemetry",
-            "ZeroParkSpreadsheet", "ZeroParkMQTT", "ZeroParkScenario", "ZeroParkTariff", "ZeroParkOptimisation", "ZeroParkClp",
+            "ZeroParkSpreadsheet", "ZeroParkMQTT", "ZeroParkScenario", "ZeroParkTariff", "ZeroParkOptimisation", "ZeroParkClp", "ZeroParkPlanning",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -87,6 +87,10 @@ let package = Package(
         // Day-ahead load and PV forecasts from metered history (similar-day, calendar regression, clear-sky ×
         // recent cloudiness) and their evaluation against seasonal-naive (MAPE, nMAE). Pure.
         .target(name: "ZeroParkForecast"),
+        // The neutrality plan (issue #10): the base year from the park's inventory, measures with their
+        // abatement rules and costs, MAC (equivalent annual cost) and NPV, the pathway reduce → absorb →
+        // offset (local credits first) with the ordering rule enforced. Pure.
+        .target(name: "ZeroParkPlanning", dependencies: ["ZeroParkCore", "ZeroParkInput", "ZeroParkOptimisation"]),
         // Synthetic dispatch instances for tests and scripts/bench-dispatch (test prices, not shipped tariff data).
         .target(name: "ZeroParkDispatchSamples", dependencies: ["ZeroParkOptimisation"]),
         // Dispatch scenarios (issue #9 item 3): the YAML/JSON scenario a user writes (tariff, horizon, assets,
@@ -94,14 +98,14 @@ let package = Package(
         // assembled into a DispatchProblem through the tariff expansion and run on a solver. Pure except the
         // series reads, which sit behind `SeriesSource` (files here; the store's meters in ZeroParkServer).
         .target(name: "ZeroParkScenario", dependencies: [
-            "ZeroParkCore", "ZeroParkInput", "ZeroParkParkFile", "ZeroParkTariff", "ZeroParkOptimisation",
+            "ZeroParkCore", "ZeroParkInput", "ZeroParkParkFile", "ZeroParkTariff", "ZeroParkOptimisation", "ZeroParkPlanning",
             .product(name: "Yams", package: "Yams"),
         ]),
         // The command line's commands and renderers (table, JSON, CSV); the executable is a thin shell over it.
         .target(name: "ZeroParkCommands", dependencies: [
             "ZeroParkCore", "ZeroParkParkFile", "ZeroParkServer", "ZeroParkStore", "ZeroParkReports", "ZeroParkTelemetry",
             "ZeroParkInput", "ZeroParkSpreadsheet", "ZeroParkMQTT", "ZeroParkScenario", "ZeroParkTariff", "ZeroParkOptimisation",
-            "ZeroParkClp",
+            "ZeroParkClp", "ZeroParkPlanning",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "NIOCore", package: "swift-nio"),
@@ -127,6 +131,7 @@ let package = Package(
         ]),
         .testTarget(name: "ZeroParkForecastTests", dependencies: ["ZeroParkForecast"]),
         .testTarget(name: "ZeroParkTariffTests", dependencies: ["ZeroParkTariff"]),
+        .testTarget(name: "ZeroParkPlanningTests", dependencies: ["ZeroParkPlanning", "ZeroParkCore", "ZeroParkInput", "ZeroParkParkFile"]),
         .testTarget(name: "ZeroParkScenarioTests", dependencies: [
             "ZeroParkScenario", "ZeroParkTariff", "ZeroParkOptimisation", "ZeroParkClp", "ZeroParkInput",
         ]),

@@ -170,6 +170,21 @@ def main():
         wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, f"#alerts-acknowledged #alert-{alert_id}"))
         check(True, "the alert moved to the acknowledged list")
         shot("15-alerts")
+
+        print("browser test: a neutrality pathway from the example measures file (issue #10)")
+        driver.get(base + "/parks/nansha-demo/plan?year=2025")
+        check("acts_on: [grid-electricity]" in driver.find_element(By.ID, "plan-yaml").get_attribute("value"),
+              "the plan page starts from a template naming the park's own electricity source")
+        with open(os.path.join(ROOT, "examples", "plan-example.yaml"), encoding="utf-8") as handle:
+            plan = handle.read()
+        area = driver.find_element(By.ID, "plan-yaml")
+        driver.execute_script("arguments[0].value = arguments[1]", area, plan)
+        driver.find_element(By.ID, "plan-run").click()
+        wait(driver, lambda d: d.find_elements(By.ID, "plan-result"))
+        check(driver.find_element(By.ID, "measure-rooftop-pv") is not None, "the pathway lists the measures by abatement cost")
+        check(driver.find_element(By.ID, "plan-balance").text == "2030", "the park balances in 2030 with local credits first")
+        check(len(driver.find_elements(By.CSS_SELECTOR, "#plan-result svg.chart")) == 2, "the MAC curve and the pathway are drawn")
+        shot("16-plan")
         driver.delete_all_cookies()
 
         print("browser test: a tenant cannot open another tenant's source")

@@ -8,7 +8,7 @@ public struct ZeroParkCommand: AsyncParsableCommand {
         commandName: "zeropark",
         abstract: "ZeroPark — 智慧零碳园区 carbon accounting (T/IPIF 智慧零碳园区设计技术指南).",
         discussion: "Exit codes: 0 ok, 1 the input is wrong, 2 usage error.",
-        subcommands: [ValidateCommand.self, InventoryCommand.self, FactorsCommand.self, ServeCommand.self, DemoCommand.self,
+        subcommands: [ValidateCommand.self, InventoryCommand.self, PlanCommand.self, FactorsCommand.self, ServeCommand.self, DemoCommand.self,
                       UsersCommand.self, ReadingsCommand.self, VerifyCommand.self, SimulateCommand.self,
                       DispatchCommand.self])
 

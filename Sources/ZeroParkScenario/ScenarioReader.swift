@@ -30,10 +30,16 @@ public enum ScenarioReader {
 
     /// A scenario from YAML text.
     public static func read(yaml: String) throws(InputError) -> DispatchScenario {
+        try read(try tree(yaml: yaml, maxBytes: maxBytes, maxDepth: maxDepth))
+    }
+
+    /// The located tree of a YAML document within limits: size, depth and alias expansion checked by the
+    /// prescan before composing (scenario and plan files alike).
+    static func tree(yaml: String, maxBytes: Int, maxDepth: Int) throws(InputError) -> ScenarioNode {
         let size = yaml.utf8.count
         guard size <= maxBytes else {
-            throw InputError(InputProblem(code: "too_large", field: "(file)", zh: "场景文件为 \(size) 字节，上限 \(maxBytes) 字节",
-                                          en: "the scenario is \(size) bytes; at most \(maxBytes) bytes"))
+            throw InputError(InputProblem(code: "too_large", field: "(file)", zh: "文件为 \(size) 字节，上限 \(maxBytes) 字节",
+                                          en: "the file is \(size) bytes; at most \(maxBytes) bytes"))
         }
         if let issue = YAMLPrescan.check(yaml, maxNodes: size + 64, maxDepth: maxDepth) {
             throw InputError(InputProblem(code: issue.code, field: issue.field, zh: "YAML 过深或别名展开过多：\(issue.message)",
@@ -52,7 +58,7 @@ public enum ScenarioReader {
         } catch {
             throw InputError(InputProblem(code: "yaml_syntax", field: "(yaml)", zh: "YAML 无法读取", en: "unreadable YAML: \(error)"))
         }
-        return try read(ScenarioNode(yaml: root))
+        return ScenarioNode(yaml: root)
     }
 
     static func yamlProblem(_ error: YamlError) -> InputProblem {

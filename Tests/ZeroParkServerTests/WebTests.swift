@@ -126,7 +126,7 @@ struct WebTests {
         }
     }
 
-    @Test("a neutrality verdict only on enough data: a year without source data reads 数据不足 with the gap named; none for a tenant")
+    @Test("a neutrality verdict only on enough data: a year without source data reads 数据不足 with the gap named; none for a tenant, nor park intensities")
     func honestVerdict() async throws {
         let server = try await TestServer.make()
         try await server.run { client in
@@ -145,6 +145,10 @@ struct WebTests {
             let scoped = try await client.execute(uri: "/parks/nansha-demo?year=2025", method: .get, headers: tenant) { $0.text }
             #expect(scoped.contains("id=\"balance\">企业视图不作园区碳中和判定"))
             #expect(!scoped.contains("未实现碳中和") && !scoped.contains("已实现碳中和"))
+            // … and no intensity over the park's area or output, no verdict on the park's 910号 indicator (defect 2).
+            #expect(scoped.contains("id=\"intensity-note\"") && scoped.contains("企业视图不作园区指标判定"))
+            #expect(!scoped.contains("达到阈值") && !scoped.contains("未达到阈值"))
+            #expect(!complete.contains("id=\"intensity-note\""))
         }
     }
 

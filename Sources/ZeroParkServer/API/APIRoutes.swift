@@ -379,7 +379,7 @@ struct APIRoutes {
                 }
                 return try JSONBody.response(vintages.map(APIModels.FactorView.init))
             },
-        ] + telemetryOperations + alertOperations + dispatchOperations
+        ] + telemetryOperations + alertOperations + dispatchOperations + planOperations
     }
     // swiftlint:enable function_body_length
 

@@ -66,12 +66,26 @@ struct ParkPages: Sendable {
             let change = (inventory.emissionsTco2 - previous.inventory.emissionsTco2) / previous.inventory.emissionsTco2
             data["yoy"] = (change >= 0 ? "+" : "") + Display.percent(change)
         }
-        if loaded.caller.tenantEnterprise(parkID: loaded.park.id) != nil {
-            data["scopeNote"] = WebText.text("tenantScope", context.language)
-        }
+        let tenant = loaded.caller.tenantEnterprise(parkID: loaded.park.id) != nil
         data["perTce"] = inventory.tco2PerTce.map { Display.number($0, decimals: 3) } ?? "—"
         data["perM2"] = inventory.tco2PerM2.map { Display.number($0 * 1000, decimals: 2) } ?? "—"
         data["perOutput"] = inventory.tco2Per10kCNY.map { Display.number($0, decimals: 4) } ?? "—"
+        if tenant {
+            // One enterprise's emissions over the whole park's area or output would read as the park's
+            // intensity (issue #12 defect 2): tenant views show only intensities of the enterprise's own
+            // figures, and no verdict on the park's indicator.
+            data["scopeNote"] = WebText.text("tenantScope", context.language)
+            data["perM2"] = "—"
+            data["perOutput"] = "—"
+            data["intensityNote"] = strings("企业视图：单位面积与单位产值强度按园区面积和产值计算，不适用于单个企业，故不显示。",
+                                            "Enterprise view: intensities per area and per output use the park's area and output and do not apply to one enterprise, so they are not shown.")
+            if var basis = data["basis"] as? [String: Any] {
+                basis["verdict"] = strings("企业视图不作园区指标判定", "No park indicator verdict in an enterprise's view")
+                basis["verdictClass"] = "muted"
+                basis["threshold"] = "—"
+                data["basis"] = basis
+            }
+        }
         data["cleanShare"] = Display.percent(inventory.cleanShare)
         data["consumption"] = Display.number(inventory.consumptionTce, decimals: 0)
         data["locationBased"] = Display.number(inventory.locationBasedTco2)

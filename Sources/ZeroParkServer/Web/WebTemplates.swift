@@ -66,7 +66,8 @@ enum WebTemplates {
         <a href="/parks/{{key}}/sinks-offsets?year={{year}}" {{#navSinks}}class="on"{{/navSinks}}>{{t.sinksOffsets}}</a>
         <a href="/parks/{{key}}/inventories?year={{year}}" {{#navInventories}}class="on"{{/navInventories}}>{{t.inventories}}</a>
         <a href="/parks/{{key}}/alerts?year={{year}}" {{#navAlerts}}class="on"{{/navAlerts}}>{{t.alerts}}</a>
-        {{#canDispatch}}<a href="/parks/{{key}}/dispatch" {{#navDispatch}}class="on"{{/navDispatch}} id="nav-dispatch">{{t.navDispatch}}</a>{{/canDispatch}}
+        {{#canDispatch}}<a href="/parks/{{key}}/dispatch" {{#navDispatch}}class="on"{{/navDispatch}} id="nav-dispatch">{{t.navDispatch}}</a>
+        <a href="/parks/{{key}}/plan?year={{year}}" {{#navPlan}}class="on"{{/navPlan}} id="nav-plan">{{t.navPlan}}</a>{{/canDispatch}}
         <a href="/parks/{{key}}/settings?year={{year}}" {{#navSettings}}class="on"{{/navSettings}}>{{t.settings}}</a>
         {{/park}}
       </nav>
@@ -136,6 +137,7 @@ enum WebTemplates {
       <div class="kpi"><span>{{t.locationBased}}</span><strong>{{locationBased}}</strong><em>tCO2</em></div>
       {{#combustionNonCO2}}<div class="kpi"><span>{{t.combustionNonCO2}}</span><strong>{{combustionNonCO2}}</strong><em>tCO2e</em></div>{{/combustionNonCO2}}
     </div>
+    {{#intensityNote}}<p class="note" id="intensity-note">{{intensityNote}}</p>{{/intensityNote}}
     {{> basisCard}}
     <div class="charts">
       <section class="card"><h2>{{t.balance}}</h2>{{{waterfall}}}</section>

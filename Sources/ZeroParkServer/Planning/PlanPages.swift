@@ -1,0 +1,135 @@
+import Foundation
+import Hummingbird
+import Mustache
+import ZeroParkInput
+import ZeroParkPlanning
+import ZeroParkReports
+import ZeroParkScenario
+import ZeroParkStore
+
+/// `/parks/{park}/plan` (issue #10 item 8): the measures file in a form, the pathway from the park's
+/// inventory of the chosen year, with the measures' economics, the MAC curve, the stacked pathway and
+/// the year table. Admins and managers (others 403; non-members 404). The text is read by the same
+/// reader as the command line, so problems name the same fields and lines. Chinese first; no JavaScript.
+///
+/// Serves STANDARD.md 1.1.3(c), 1.1.5–1.1.7, 1.1.13.
+struct PlanPages: Sendable {
+    let store: any ParkRepository
+    let renderer: WebRenderer
+    let library: MustacheLibrary?
+    let inventories: InventoryService
+
+    init(store: any ParkRepository, renderer: WebRenderer, inventories: InventoryService) {
+        self.store = store
+        self.renderer = renderer
+        self.library = try? PlanTemplates.library()
+        self.inventories = inventories
+    }
+
+    func register(on web: RouterGroup<AppRequestContext>) {
+        web.get("parks/:park/plan") { request, context in try await page(request, context, form: nil) }
+        web.post("parks/:park/plan") { request, context in
+            _ = try context.requireLogin()
+            let form = try await WebForm.verified(request, context: context)
+            return try await page(request, context, form: form)
+        }
+    }
+
+    func page(_ request: Request, _ context: AppRequestContext, form: [String: String]?) async throws -> Response {
+        let caller = try context.requireLogin()
+        let key = try context.parameter("park")
+        let park = try await store.park(key: key, caller: caller)
+        let chinese = context.language == .zh
+        guard caller.canEditPark(parkID: park.id) else {
+            throw StoreError.forbidden(chinese ? "只有园区管理员和经理可以制定碳中和路径" : "only park admins and managers plan the pathway")
+        }
+        let years = try await inventories.years(parkKey: key, caller: caller)
+        let year = (form?["year"] ?? request.uri.queryParameters.get("year")).flatMap(Int.init).flatMap { years.contains($0) || $0 == park.defaultYear ? $0 : nil }
+            ?? park.defaultYear
+        var yaml = form?["yaml"] ?? ""
+        if form == nil { yaml = try await template(key: key, year: year, caller: caller) }
+        var problems: [InputProblem] = []
+        var result: [String: Any]?
+        var status = HTTPResponse.Status.ok
+        if form != nil {
+            do {
+                let plan = try PlanFileReader.read(yaml: yaml)
+                let outcome = try await PlanService(inventories: inventories).run(plan, parkKey: key, year: year, caller: caller)
+                result = Self.result(outcome.pathway, measures: plan.measures, chinese: chinese)
+            } catch let error as InputError {
+                problems = error.problems
+                status = .unprocessableContent
+            }
+        }
+        var data: [String: Any] = [
+            "p": PlanText.dictionary(chinese), "t": WebText.dictionary(context.language), "csrf": context.csrfToken ?? "",
+            "parkKey": key, "name": chinese ? park.profile.name : (park.profile.nameEn ?? park.profile.name), "yaml": yaml,
+            "template": form == nil,
+            "years": Set(years + [park.defaultYear]).sorted(by: >).map { ["value": $0, "selected": $0 == year] },
+            "problems": problems.map { ["field": $0.field, "message": $0.message(chinese: chinese)] }, "hasProblems": !problems.isEmpty,
+        ]
+        if let result { data["result"] = result }
+        let body = library?.render(data, withTemplate: "plan") ?? ""
+        return renderer.page(body: body, title: PlanText.dictionary(chinese)["title"] ?? "", context: context,
+                             park: ["key": key, "year": park.defaultYear, "navPlan": true], status: status)
+    }
+
+    /// A starting file from the park's own sources: one PV measure on its first counted electricity
+    /// source (or an efficiency measure on its largest source), numbers left at zero for the park to fill.
+    func template(key: String, year: Int, caller: Caller) async throws -> String {
+        let inventory = try await inventories.compute(parkKey: key, year: year, caller: caller).inventory
+        let baseline = PlanBaseline(inventory)
+        var lines = ["zeropark_plan: 1", "target_year: \(year + 10)", "discount_rate: 0.08   # 示例 example", "bau_growth: 0        # 示例 example",
+                     "measures:"]
+        if let electricity = baseline.sources.first(where: { $0.electricityMWh != nil }) {
+            lines += ["  - id: rooftop-pv", "    name: 屋顶光伏", "    category: rooftop_pv", "    acts_on: [\(electricity.id)]",
+                      "    electricity_mwh: 0          # 自用发电量 MWh/年", "    start_year: \(year + 1)",
+                      "    # capex_cny / opex_cny_per_year / savings_cny_per_year / lifetime_years: 填写后计算边际减排成本"]
+        } else if let largest = baseline.sources.max(by: { $0.tco2 < $1.tco2 }) {
+            lines += ["  - id: efficiency", "    name: 节能改造", "    category: efficient_equipment", "    acts_on: [\(largest.id)]",
+                      "    fraction: 0.1               # 示例 example", "    start_year: \(year + 1)"]
+        } else {
+            lines[lines.count - 1] = "measures: []"
+        }
+        lines += ["# offsets:", "#   - { id: phcer, name: 广东碳普惠, type: phcer, local: true, price_cny_per_tonne: …, available_tonnes_per_year: … }"]
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func result(_ pathway: Pathway, measures: [Measure], chinese: Bool) -> [String: Any] {
+        let byID = Dictionary(measures.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let order = pathway.reductionOrder + measures.filter { $0.stage == .sink }.map(\.id).sorted()
+        let text = PlanText.dictionary(chinese)
+        func number(_ value: Double?, _ decimals: Int = 1) -> String { value.map { Display.number($0, decimals: decimals) } ?? "—" }
+        var rows: [[String: Any]] = []
+        var bars: [SVGChart.MACBar] = []
+        for (index, id) in order.enumerated() {
+            guard let measure = byID[id], let economics = pathway.economics[id] else { continue }
+            rows.append(["order": index + 1, "id": id, "name": measure.name, "category": chinese ? measure.category.nameZh : measure.category.nameEn,
+                         "start": measure.startYear, "tonnes": number(economics.tonnesPerYear), "annualCost": number(economics.annualCostCNY, 0),
+                         "mac": number(economics.macCNYPerTonne, 2), "missing": economics.missing.joined(separator: ", ")])
+            if let mac = economics.macCNYPerTonne { bars.append(.init(measure.name, tonnes: economics.tonnesPerYear, cnyPerTonne: mac)) }
+        }
+        let labels = pathway.years.map { String($0.year) }
+        let path = SVGChart.stackedBar(labels: labels, series: [
+            SVGChart.Series(text["reduced"] ?? "", pathway.years.map { $0.reductions.values.reduce(0, +) }),
+            SVGChart.Series(text["sinks"] ?? "", pathway.years.map { min($0.sequestration, max(0, $0.emissions)) }),
+            SVGChart.Series(text["offsets"] ?? "", pathway.years.map(\.offsetTonnes)),
+            SVGChart.Series(text["net"] ?? "", pathway.years.map { max(0, $0.net) }),
+        ], title: text["pathChart"] ?? "", unit: "tCO2")
+        let years = pathway.years.map { year -> [String: Any] in
+            let local = year.offsets.filter(\.local).reduce(0) { $0 + $1.tonnes }
+            return ["year": year.year, "bau": number(year.businessAsUsual), "reduced": number(year.reductions.values.reduce(0, +)),
+                    "emissions": number(year.emissions), "sinks": number(year.sequestration), "local": number(local),
+                    "other": number(year.offsetTonnes - local), "net": number(year.net), "measureCost": number(year.measureCostCNY, 0),
+                    "offsetCost": number(year.offsetCostCNY, 0)]
+        }
+        var result: [String: Any] = [
+            "measures": rows, "years": years, "pathChart": path,
+            "macChart": SVGChart.macCurve(bars, title: text["macChart"] ?? "", tonnesAxis: text["tonnesAxis"] ?? "", costAxis: text["costAxis"] ?? ""),
+            "balanceYear": pathway.balanceYear.map(String.init) ?? (text["notReached"] ?? "—"),
+            "withoutOffsets": pathway.balanceWithoutOffsetsYear.map(String.init) ?? "—",
+        ]
+        if !pathway.netNegativeYears.isEmpty { result["netNegative"] = pathway.netNegativeYears.map(String.init).joined(separator: ", ") }
+        return result
+    }
+}

@@ -1,0 +1,42 @@
+import Mustache
+
+/// The plan page's template: the base year and the measures file (a textarea), and after a run the
+/// measures with their economics, the MAC curve, the pathway chart and the year table. No JavaScript;
+/// the form posts with the session's CSRF token.
+///
+/// Serves STANDARD.md 1.1.3(c), 1.1.5–1.1.7, 1.1.13.
+enum PlanTemplates {
+    static func library() throws -> MustacheLibrary {
+        var library = MustacheLibrary()
+        try library.register(page, named: "plan")
+        return library
+    }
+
+    static let page = """
+    <h1>{{p.title}} · {{name}}</h1>
+    <p class="note">{{p.intro}}</p>
+    {{#hasProblems}}<div class="error" id="form-error"><ul>{{#problems}}<li><code>{{field}}</code> {{message}}</li>{{/problems}}</ul></div>{{/hasProblems}}
+    <form method="post" action="/parks/{{parkKey}}/plan" id="plan-form" class="card stack">
+    <input type="hidden" name="_csrf" value="{{csrf}}">
+    <label>{{p.baseYear}} <select name="year" id="plan-year">{{#years}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{value}}</option>{{/years}}</select></label>
+    <label for="plan-yaml">{{p.measuresFile}}</label>
+    <textarea name="yaml" id="plan-yaml" rows="18" spellcheck="false">{{yaml}}</textarea>
+    {{#template}}<p class="note">{{p.templateNote}}</p>{{/template}}
+    <button type="submit" id="plan-run">{{p.run}}</button>
+    </form>
+    {{#result}}
+    <section class="card" id="plan-result"><h2>{{p.result}}</h2>
+    <p><strong>{{p.balanceYear}}</strong> <span id="plan-balance">{{balanceYear}}</span> · {{p.withoutOffsets}} <span id="plan-balance-without">{{withoutOffsets}}</span>{{#netNegative}} · {{p.netNegative}} {{netNegative}}{{/netNegative}}</p>
+    <h3>{{p.measures}}</h3>
+    <div class="scroll"><table id="plan-measures"><thead><tr><th class="num">{{p.order}}</th><th>{{p.measure}}</th><th>{{p.category}}</th><th class="num">{{p.start}}</th><th class="num">{{p.tonnes}}</th><th class="num">{{p.annualCost}}</th><th class="num">{{p.mac}}</th><th>{{p.missing}}</th></tr></thead>
+    <tbody>{{#measures}}<tr id="measure-{{id}}"><td class="num">{{order}}</td><td>{{name}} <small>{{id}}</small></td><td>{{category}}</td><td class="num">{{start}}</td><td class="num">{{tonnes}}</td><td class="num">{{annualCost}}</td><td class="num">{{mac}}</td><td>{{missing}}</td></tr>{{/measures}}</tbody></table></div>
+    <div class="charts">
+    <section class="card"><h3>{{p.macChart}}</h3>{{{macChart}}}</section>
+    <section class="card"><h3>{{p.pathChart}}</h3>{{{pathChart}}}</section>
+    </div>
+    <div class="scroll"><table id="plan-years"><thead><tr><th class="num">{{p.year}}</th><th class="num">{{p.bau}}</th><th class="num">{{p.reduced}}</th><th class="num">{{p.emissions}}</th><th class="num">{{p.sinks}}</th><th class="num">{{p.localOffsets}}</th><th class="num">{{p.otherOffsets}}</th><th class="num">{{p.net}}</th><th class="num">{{p.measureCost}}</th><th class="num">{{p.offsetCost}}</th></tr></thead>
+    <tbody>{{#years}}<tr id="year-{{year}}"><td class="num">{{year}}</td><td class="num">{{bau}}</td><td class="num">{{reduced}}</td><td class="num">{{emissions}}</td><td class="num">{{sinks}}</td><td class="num">{{local}}</td><td class="num">{{other}}</td><td class="num">{{net}}</td><td class="num">{{measureCost}}</td><td class="num">{{offsetCost}}</td></tr>{{/years}}</tbody></table></div>
+    </section>
+    {{/result}}
+    """
+}

@@ -1,0 +1,29 @@
+/// The plan page's strings, Simplified Chinese first (`{{p.key}}` in the template).
+///
+/// Serves STANDARD.md 1.1.5–1.1.7 and the project's zh/en rule.
+enum PlanText {
+    static let entries: [(String, String, String)] = [
+        ("title", "碳中和路径规划", "Neutrality pathway"),
+        ("intro", "以园区所选年份的碳排放清单为基准年，按边际减排成本排序措施，逐年先减排、后碳汇、再抵消（本地碳信用优先）。成本、规模与价格须由园区填写，系统不提供默认成本。格式见 docs/planning.md。",
+         "The park's inventory of the chosen year is the base year; measures are ranked by marginal abatement cost and applied year by year: reduce, absorb, then offset (local credits first). Costs, sizes and prices are the park's; no cost defaults ship. Format: docs/planning.md."),
+        ("baseYear", "基准年（清单年份）", "Base year (inventory year)"), ("measuresFile", "措施文件（YAML，zeropark_plan: 1）", "Measures file (YAML, zeropark_plan: 1)"),
+        ("run", "生成路径", "Build the pathway"), ("result", "结果", "Result"),
+        ("templateNote", "初始内容是按本园区排放源生成的模板：数字均为空缺或示例，请换成园区自己的数据。",
+         "The initial text is a template built from this park's sources: its numbers are blanks or examples to be replaced with the park's own."),
+        ("measures", "措施（按边际减排成本由低到高；碳汇在后）", "Measures (by abatement cost, lowest first; sinks after)"),
+        ("order", "顺序", "Order"), ("measure", "措施", "Measure"), ("category", "类别", "Category"), ("start", "开始年", "Start"),
+        ("tonnes", "年减排/吸收（tCO2）", "tCO2 a year"), ("annualCost", "年化成本（元）", "Annual cost (CNY)"),
+        ("mac", "边际减排成本（元/tCO2）", "MAC (CNY/tCO2)"), ("missing", "缺少的成本字段", "Missing cost fields"),
+        ("macChart", "边际减排成本曲线", "Marginal abatement cost curve"), ("tonnesAxis", "tCO2/年", "tCO2/yr"), ("costAxis", "元/tCO2", "CNY/tCO2"),
+        ("pathChart", "逐年路径（tCO2）", "Year by year (tCO2)"), ("year", "年份", "Year"), ("bau", "基准情景", "BAU"),
+        ("reduced", "减排", "Reduced"), ("emissions", "排放", "Emissions"), ("sinks", "碳汇", "Sinks"), ("localOffsets", "本地抵消", "Local offsets"),
+        ("otherOffsets", "其他抵消", "Other offsets"), ("net", "净排放", "Net"), ("measureCost", "措施成本（元）", "Measures (CNY)"),
+        ("offsetCost", "抵消成本（元）", "Offsets (CNY)"), ("balanceYear", "实现碳平衡（含抵消）", "Balanced (with offsets)"),
+        ("withoutOffsets", "不计抵消实现平衡", "Balanced without offsets"), ("netNegative", "净负排放年份", "Net-negative years"),
+        ("notReached", "目标年前未实现", "not by the target year"), ("offsets", "抵消", "Offsets"),
+    ]
+
+    static func dictionary(_ chinese: Bool) -> [String: String] {
+        Dictionary(entries.map { ($0.0, chinese ? $0.1 : $0.2) }, uniquingKeysWith: { a, _ in a })
+    }
+}
