@@ -184,6 +184,7 @@ def main():
         check(driver.find_element(By.ID, "measure-rooftop-pv") is not None, "the pathway lists the measures by abatement cost")
         check(driver.find_element(By.ID, "plan-balance").text == "2030", "the park balances in 2030 with local credits first")
         check(len(driver.find_elements(By.CSS_SELECTOR, "#plan-result svg.chart")) == 2, "the MAC curve and the pathway are drawn")
+        driver.execute_script("document.getElementById('plan-result').scrollIntoView()")
         shot("16-plan")
         driver.delete_all_cookies()
 
