@@ -42,6 +42,15 @@ public enum PlanSchema {
     ])
 }
 
+extension PlanSchema {
+    /// `POST /parks/{park}/plans`: a version to store, with why.
+    public static let version = Schema.object(nil, "A plan version to store: why, and the measures file (as for POST /parks/{park}/plan)",
+                                              required: ["reason", "plan"], [
+        ("reason", Schema.string(.note, minLength: 1, "Why this version (re-planning from actuals, a new quote, …)")),
+        ("plan", body),
+    ])
+}
+
 extension PlanFileReader {
     /// A plan from a JSON value already read within limits (the API body).
     public static func read(json: JSONValue.Located) throws(InputError) -> PlanFile {

@@ -209,6 +209,25 @@ enum StoreMigrations {
             }
         }
         TelemetrySchema.register(&migrator)
+        // Issue #10: neutrality plans, stored and versioned per park (who, when, why), each with the
+        // measures file it was computed from and its zeropark.plan/1 document; never updated.
+        migrator.registerMigration("v5-plans") { db in
+            try db.execute(sql: """
+                CREATE TABLE plan_version (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    park_id INTEGER NOT NULL REFERENCES park(id) ON DELETE CASCADE,
+                    version INTEGER NOT NULL,
+                    base_year INTEGER NOT NULL,
+                    created_at TEXT NOT NULL,
+                    created_by TEXT NOT NULL,
+                    reason TEXT NOT NULL,
+                    measures_file TEXT NOT NULL,
+                    document TEXT NOT NULL,
+                    balance_year INTEGER,
+                    UNIQUE(park_id, version)
+                );
+                """)
+        }
         return migrator
     }
 }

@@ -75,6 +75,10 @@ public protocol ParkRepository: TelemetryRepository, AlertRepository {
     func saveSnapshot(parkKey: String, year: Int, inputParkFile: String, document: String, emissionsTco2: Double,
                       netTco2: Double, caller: Caller) async throws -> InventorySnapshot
     func snapshots(parkKey: String, caller: Caller) async throws -> [InventorySnapshot]
+    func savePlan(parkKey: String, baseYear: Int, measuresFile: String, document: String, balanceYear: Int?, reason: String,
+                  caller: Caller) async throws -> StoredPlan
+    func plans(parkKey: String, caller: Caller) async throws -> [StoredPlan]
+    func plan(parkKey: String, version: Int, caller: Caller) async throws -> StoredPlan
     func snapshot(parkKey: String, id: Int64, caller: Caller) async throws -> InventorySnapshot
     func auditLog(parkKey: String, caller: Caller, limit: Int) async throws -> [AuditEntry]
     func addComment(parkKey: String, target: String, text: String, caller: Caller) async throws -> ReviewComment

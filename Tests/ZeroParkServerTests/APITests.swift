@@ -38,6 +38,7 @@ struct APITests {
         "PUT /parks/{park}/alert-webhook": #"{"url":"https://hooks.example.cn/zeropark?token=abc"}"#,
         "POST /parks/{park}/dispatch": #"{"zeropark_dispatch":1,"tariff":{"id":"cn-gd-tou-2021-331","base_price_cny_per_kwh":0.6725},"horizon":{"start":"2025-03-03","hours":2,"step_minutes":60},"load":{"values":[100,100],"unit":"kW"}}"#,
         "POST /parks/{park}/plan": #"{"zeropark_plan":1,"target_year":2035,"discount_rate":0.08,"bau_growth":0.02,"measures":[{"id":"eff","name":"节能","category":"efficient_equipment","acts_on":["water"],"fraction":0.1,"start_year":2027}]}"#,
+        "POST /parks/{park}/plans": #"{"reason":"首版","plan":{"zeropark_plan":1,"target_year":2035,"discount_rate":0.08,"bau_growth":0}}"#,
         // {alert} is an alert opened before the walk (an offline rule on gateway-1).
         "POST /parks/{park}/alerts/{alert}/acknowledge": #"{"note":"已通知运维"}"#,
         "POST /parks/{park}/alerts/{alert}/resolve": #"{"note":"网关已恢复"}"#,
@@ -57,7 +58,7 @@ struct APITests {
         }
         // Writes before deletes; deletes last.
         operations.sort { ($0.0 == "DELETE" ? 1 : 0, $0.1, $0.0) < ($1.0 == "DELETE" ? 1 : 0, $1.1, $1.0) }
-        #expect(operations.count == 66)
+        #expect(operations.count == 69)
         let admin = try #require(try await server.store.caller(userID: 1))
         _ = try await server.store.createMeter(parkKey: "nansha-demo", meter: MeterDefinition(
             key: "gateway-1", name: "网关表", quantity: .electricityImport, unit: "kWh", readingKind: .interval), caller: admin)
@@ -76,7 +77,7 @@ struct APITests {
                     .replacingOccurrences(of: "{certificate}", with: "GEC-2025-000123").replacingOccurrences(of: "{meter}", with: "api-meter").replacingOccurrences(of: "{username}", with: "viewer")
                     .replacingOccurrences(of: "{factor}", with: "park.extra").replacingOccurrences(of: "{fuel}", with: "park.landfill-gas").replacingOccurrences(of: "{id}", with: snapshotID)
                     .replacingOccurrences(of: "{id}", with: "grid.guangdong")
-                    .replacingOccurrences(of: "{rule}", with: "api-rule").replacingOccurrences(of: "{alert}", with: alertID)
+                    .replacingOccurrences(of: "{rule}", with: "api-rule").replacingOccurrences(of: "{version}", with: "1").replacingOccurrences(of: "{alert}", with: alertID)
                 let key = "\(method) \(path)"
                 let text = key == "POST /parks" ? creative : Self.bodies[key]
                 let factorURI = path == "/factors/{id}" ? "/api/v1/factors/grid.guangdong" : uri

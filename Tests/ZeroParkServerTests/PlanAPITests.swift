@@ -123,3 +123,87 @@ struct PlanPageTests {
         }
     }
 }
+
+/// Plan versions (issue #10 item 5): numbered per park with who, when and why; listed and read by
+/// every role but tenants; compared on the page.
+struct PlanVersionTests {
+    static let park = "/api/v1/parks/nansha-demo"
+
+    static func version(_ reason: String, mwh: Int) -> String {
+        #"{"reason":"\#(reason)","plan":"# + PlanAPITests.plan().replacingOccurrences(of: #""electricity_mwh":1000"#, with: #""electricity_mwh":\#(mwh)"#) + "}"
+    }
+
+    @Test func versionsAreNumberedListedReadAndKeptFromTenants() async throws {
+        let server = try await TestServer.make()
+        try await server.run { client in
+            let json = server.auth("manager", PlanAPITests.json)
+            for (index, reason) in ["首版：按报价", "试运行后按实测重新规划"].enumerated() {
+                try await client.execute(uri: "\(Self.park)/plans?year=2025", method: .post, headers: json,
+                                         body: ZeroParkServerTests.body(Self.version(reason, mwh: 1000 * (index + 1)))) { response in
+                    #expect(response.status == .created)
+                    let stored = try #require(try response.json() as? [String: Any])
+                    #expect(stored["version"] as? Int == index + 1 && stored["created_by"] as? String == "manager")
+                    #expect(stored["reason"] as? String == reason && stored["balance_year"] as? Int == 2029)
+                }
+            }
+            try await client.execute(uri: "\(Self.park)/plans", method: .get, headers: server.auth("auditor")) { response in
+                #expect(response.status == .ok)
+                let list = try #require(try response.json() as? [[String: Any]])
+                #expect(list.map { $0["version"] as? Int } == [2, 1] && list.allSatisfy { $0["document"] == nil })
+            }
+            try await client.execute(uri: "\(Self.park)/plans/2", method: .get, headers: server.auth("auditor")) { response in
+                let stored = try #require(try response.json() as? [String: Any])
+                let document = try #require(stored["document"] as? String)
+                #expect(document.contains("\"format\":\"zeropark.plan/1\"") && (stored["measures_file"] as? String)?.contains("2000") == true)
+            }
+            // Tenants: refused (a plan is the park's, not one enterprise's).
+            try await client.execute(uri: "\(Self.park)/plans", method: .get, headers: server.auth("logistics")) { #expect($0.status == .forbidden) }
+            try await client.execute(uri: "\(Self.park)/plans/1", method: .get, headers: server.auth("logistics")) { #expect($0.status == .forbidden) }
+            try await client.execute(uri: "\(Self.park)/plans/9", method: .get, headers: server.auth("manager")) { #expect($0.status == .notFound) }
+            // Saving needs a reason and an editor.
+            try await client.execute(uri: "\(Self.park)/plans", method: .post, headers: json,
+                                     body: ZeroParkServerTests.body(Self.version("", mwh: 10))) { response in
+                #expect(response.status == .unprocessableContent)
+                let error = try response.error()
+                #expect(error["field"] as? String == "reason")
+            }
+            try await client.execute(uri: "\(Self.park)/plans", method: .post, headers: server.auth("auditor", PlanAPITests.json),
+                                     body: ZeroParkServerTests.body(Self.version("x", mwh: 10))) { #expect($0.status == .forbidden) }
+        }
+    }
+
+    @Test func thePageSavesOpensAndComparesVersions() async throws {
+        let server = try await TestServer.make()
+        try await server.run { client in
+            let cookie = try await WebTests.login(client, "manager", "zeropark-manager")
+            let page = try await client.execute(uri: "/parks/nansha-demo/plan?year=2025", method: .get, headers: [.cookie: cookie]) { $0.text }
+            #expect(page.contains("尚未保存任何版本"))
+            let token = try #require(WebTests.csrf(in: page))
+            let form: HTTPFields = [.cookie: cookie, .contentType: "application/x-www-form-urlencoded"]
+            for (reason, mwh) in [("首版", 1000), ("扩建光伏", 3000)] {
+                let yaml = """
+                    zeropark_plan: 1
+                    target_year: 2030
+                    discount_rate: 0.08
+                    bau_growth: 0
+                    measures:
+                      - { id: pv, name: 屋顶光伏, category: rooftop_pv, acts_on: [grid-electricity], electricity_mwh: \(mwh), capex_cny: 3000000, opex_cny_per_year: 40000, savings_cny_per_year: 600000, lifetime_years: 25, start_year: 2026 }
+                    """
+                try await client.execute(uri: "/parks/nansha-demo/plan/save", method: .post, headers: form,
+                                         body: body("_csrf=\(token)&year=2025&reason=\(PlanPageTests.encoded(reason))&yaml=\(PlanPageTests.encoded(yaml))")) { response in
+                    #expect(response.status == .seeOther)
+                    #expect(response.headers[.location]?.hasPrefix("/parks/nansha-demo/plan?version=") == true)
+                }
+            }
+            try await client.execute(uri: "/parks/nansha-demo/plan?version=1", method: .get, headers: [.cookie: cookie]) { response in
+                #expect(response.status == .ok)
+                #expect(response.text.contains("id=\"plan-opened\"") && response.text.contains("首版") && response.text.contains("id=\"plan-result\""))
+                #expect(response.text.contains("id=\"version-2\"") && response.text.contains("扩建光伏"))
+            }
+            try await client.execute(uri: "/parks/nansha-demo/plan?compare=1&with=2", method: .get, headers: [.cookie: cookie]) { response in
+                // PV 1,000 vs 3,000 MWh at the grid line's counted factor: three times the tonnes.
+                #expect(response.text.contains("id=\"plan-comparison\"") && response.text.contains("id=\"compare-pv\""))
+            }
+        }
+    }
+}

@@ -4,12 +4,16 @@ import ZeroParkInput
 import ZeroParkScenario
 import ZeroParkStore
 
-/// `POST /api/v1/parks/{park}/plan?year=` (issue #10 item 8): the measures file as JSON for the park's
-/// admins and managers, answered with the `zeropark.plan/1` pathway from the park's inventory of
-/// `year` (default: the park's year). Unknown sources, a measure with no or two abatement rules and a
-/// plan that offsets before a cheaper measure are 422 with the field.
+/// The neutrality plan over the API (issue #10 items 5 and 8):
+/// - `POST /parks/{park}/plan?year=`: the measures file as JSON, answered with the `zeropark.plan/1`
+///   pathway from the park's inventory of `year` (default: the park's year); nothing is stored;
+/// - `POST /parks/{park}/plans?year=`: the same, stored as the park's next plan version with why;
+/// - `GET /parks/{park}/plans` and `GET /parks/{park}/plans/{version}`: the versions, and one with its
+///   measures file and document (every role but tenants: a plan is the park's).
+/// Unknown sources, a measure with no or two abatement rules and a plan that offsets before a cheaper
+/// measure are 422 with the field.
 ///
-/// Serves STANDARD.md 1.1.5–1.1.7, 1.1.13 and 1.1.2(d).
+/// Serves STANDARD.md 1.1.5–1.1.7, 1.1.9–1.1.10 (re-planning is a new version with its reason), 1.1.13, 1.1.2(d).
 extension APIRoutes {
     var planOperations: [APIOperation] {
         let planner = PlanService(inventories: service)
@@ -24,6 +28,36 @@ extension APIRoutes {
                 let plan = try PlanFileReader.read(json: try JSONValue.parse(input.bytes))
                 let result = try await planner.run(plan, parkKey: key, year: year, caller: caller)
                 return JSONBody.raw(try PlanService.json(result.pathway, result.plan))
+            },
+            APIOperation(method: .post, path: "/parks/{park}/plans",
+                         summary: "Compute a pathway and store it as the park's next plan version, with why (park admins and managers)",
+                         access: .parkEditor, query: [.year], body: .json(PlanSchema.version),
+                         success: [.created("The stored version (number, who, when, why, balance year)", APIDocs.object)],
+                         semanticChecks: true) { request, context, input in
+                let caller = try context.requireCaller()
+                let key = try context.parameter("park")
+                let year = try await self.year(request, parkKey: key, caller: caller)
+                let body = try JSONValue.parse(input.bytes)
+                guard case let .object(members) = body.value, let reason = members.first(where: { $0.name == "reason" })?.value,
+                      case let .string(why) = reason.value, let planNode = members.first(where: { $0.name == "plan" })?.value else {
+                    throw APIError(status: .unprocessableContent, code: "invalid_body", message: context.text("须有 reason 与 plan", "reason and plan are required"))
+                }
+                let plan = try PlanFileReader.read(json: planNode)
+                let stored = try await planner.save(plan, measuresFile: String(decoding: planNode.canonicalJSON(), as: UTF8.self), reason: why, parkKey: key, year: year, caller: caller)
+                return try JSONBody.response(stored, status: .created)
+            },
+            APIOperation(method: .get, path: "/parks/{park}/plans", summary: "The park's plan versions, newest first (every role but tenants)",
+                         access: .parkWideReader, success: [.ok("Versions (without documents)", APIDocs.array(APIDocs.object))]) { _, context, _ in
+                try JSONBody.response(try await store.plans(parkKey: try context.parameter("park"), caller: try context.requireCaller()))
+            },
+            APIOperation(method: .get, path: "/parks/{park}/plans/{version}",
+                         summary: "One plan version with its measures file and zeropark.plan/1 document (every role but tenants)",
+                         access: .parkWideReader, success: [.ok("Version", APIDocs.object)], numericPath: true) { _, context, _ in
+                guard let version = Int(try context.parameter("version")), version > 0 else {
+                    throw APIError(status: .badRequest, code: "bad_path", message: context.text("版本号须为正整数", "the version must be a positive number"),
+                                   field: "version")
+                }
+                return try JSONBody.response(try await store.plan(parkKey: try context.parameter("park"), version: version, caller: try context.requireCaller()))
             },
         ]
     }

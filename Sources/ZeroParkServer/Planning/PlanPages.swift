@@ -33,6 +33,7 @@ struct PlanPages: Sendable {
             let form = try await WebForm.verified(request, context: context)
             return try await page(request, context, form: form)
         }
+        web.post("parks/:park/plan/save") { request, context in try await save(request, context) }
     }
 
     func page(_ request: Request, _ context: AppRequestContext, form: [String: String]?) async throws -> Response {
@@ -44,14 +45,22 @@ struct PlanPages: Sendable {
             throw StoreError.forbidden(chinese ? "只有园区管理员和经理可以制定碳中和路径" : "only park admins and managers plan the pathway")
         }
         let years = try await inventories.years(parkKey: key, caller: caller)
-        let year = (form?["year"] ?? request.uri.queryParameters.get("year")).flatMap(Int.init).flatMap { years.contains($0) || $0 == park.defaultYear ? $0 : nil }
+        var year = (form?["year"] ?? request.uri.queryParameters.get("year")).flatMap(Int.init).flatMap { years.contains($0) || $0 == park.defaultYear ? $0 : nil }
             ?? park.defaultYear
         var yaml = form?["yaml"] ?? ""
-        if form == nil { yaml = try await template(key: key, year: year, caller: caller) }
+        var opened: StoredPlan?
+        if form == nil, let wanted = request.uri.queryParameters.get("version").flatMap(Int.init) {
+            let version = try await store.plan(parkKey: key, version: wanted, caller: caller)
+            opened = version
+            yaml = version.measuresFile ?? ""
+            year = version.baseYear
+        } else if form == nil {
+            yaml = try await template(key: key, year: year, caller: caller)
+        }
         var problems: [InputProblem] = []
         var result: [String: Any]?
         var status = HTTPResponse.Status.ok
-        if form != nil {
+        if form != nil || opened != nil {
             do {
                 let plan = try PlanFileReader.read(yaml: yaml)
                 let outcome = try await PlanService(inventories: inventories).run(plan, parkKey: key, year: year, caller: caller)
@@ -64,14 +73,71 @@ struct PlanPages: Sendable {
         var data: [String: Any] = [
             "p": PlanText.dictionary(chinese), "t": WebText.dictionary(context.language), "csrf": context.csrfToken ?? "",
             "parkKey": key, "name": chinese ? park.profile.name : (park.profile.nameEn ?? park.profile.name), "yaml": yaml,
-            "template": form == nil,
+            "template": form == nil && opened == nil, "baseYear": year,
             "years": Set(years + [park.defaultYear]).sorted(by: >).map { ["value": $0, "selected": $0 == year] },
             "problems": problems.map { ["field": $0.field, "message": $0.message(chinese: chinese)] }, "hasProblems": !problems.isEmpty,
         ]
         if let result { data["result"] = result }
+        if let opened {
+            data["opened"] = ["version": opened.version, "createdAt": TelemetryFormat.isoTime(opened.createdAt), "createdBy": opened.createdBy,
+                              "reason": opened.reason, "balanceYear": opened.balanceYear.map(String.init) ?? "—"]
+        }
+        let versions = try await store.plans(parkKey: key, caller: caller)
+        if !versions.isEmpty {
+            data["versions"] = versions.map { version -> [String: Any] in
+                ["version": version.version, "createdAt": TelemetryFormat.isoTime(version.createdAt), "createdBy": version.createdBy,
+                 "reason": version.reason, "baseYear": version.baseYear, "balanceYear": version.balanceYear.map(String.init) ?? "—",
+                 "parkKey": key]
+            }
+            data["compareOptions"] = versions.map { ["version": $0.version] }
+            data["hasVersions"] = true
+        }
+        if let a = request.uri.queryParameters.get("compare").flatMap(Int.init), let b = request.uri.queryParameters.get("with").flatMap(Int.init) {
+            data["comparison"] = try await comparison(key: key, a: a, b: b, caller: caller, chinese: chinese)
+        }
         let body = library?.render(data, withTemplate: "plan") ?? ""
         return renderer.page(body: body, title: PlanText.dictionary(chinese)["title"] ?? "", context: context,
                              park: ["key": key, "year": park.defaultYear, "navPlan": true], status: status)
+    }
+
+    /// Stores the pathway of the posted measures file as the park's next version, with why; then opens it.
+    func save(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let caller = try context.requireLogin()
+        let key = try context.parameter("park")
+        let form = try await WebForm.verified(request, context: context)
+        let park = try await store.park(key: key, caller: caller)
+        let year = form["year"].flatMap(Int.init) ?? park.defaultYear
+        let yaml = form["yaml"] ?? ""
+        let plan = try PlanFileReader.read(yaml: yaml)
+        let stored = try await PlanService(inventories: inventories).save(plan, measuresFile: yaml, reason: form["reason"] ?? "",
+                                                                           parkKey: key, year: year, caller: caller)
+        return Response(status: .seeOther, headers: [.location: "/parks/\(key)/plan?version=\(stored.version)"])
+    }
+
+    /// Two stored versions side by side: balance years and, per measure, tonnes a year and cost per tonne
+    /// as each version's document holds them.
+    func comparison(key: String, a: Int, b: Int, caller: Caller, chinese: Bool) async throws -> [String: Any] {
+        let first = try await store.plan(parkKey: key, version: a, caller: caller)
+        let second = try await store.plan(parkKey: key, version: b, caller: caller)
+        func measures(_ plan: StoredPlan) -> [String: (name: String, tonnes: Double?, mac: Double?)] {
+            guard let text = plan.document, let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any],
+                  let rows = object["measures"] as? [[String: Any]] else { return [:] }
+            var result: [String: (name: String, tonnes: Double?, mac: Double?)] = [:]
+            for row in rows {
+                guard let id = row["id"] as? String else { continue }
+                result[id] = (row["name"] as? String ?? id, row["tonnes_per_year"] as? Double, row["mac_cny_per_tonne"] as? Double)
+            }
+            return result
+        }
+        let left = measures(first), right = measures(second)
+        func number(_ value: Double?, _ decimals: Int) -> String { value.map { Display.number($0, decimals: decimals) } ?? "—" }
+        let rows = Set(left.keys).union(right.keys).sorted().map { id -> [String: Any] in
+            ["id": id, "name": left[id]?.name ?? right[id]?.name ?? id,
+             "tonnesA": number(left[id]?.tonnes, 1), "tonnesB": number(right[id]?.tonnes, 1),
+             "macA": number(left[id]?.mac, 2), "macB": number(right[id]?.mac, 2)]
+        }
+        return ["a": a, "b": b, "balanceA": first.balanceYear.map(String.init) ?? "—", "balanceB": second.balanceYear.map(String.init) ?? "—",
+                "reasonA": first.reason, "reasonB": second.reason, "rows": rows]
     }
 
     /// A starting file from the park's own sources: one PV measure on its first counted electricity

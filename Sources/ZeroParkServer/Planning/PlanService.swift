@@ -21,6 +21,14 @@ struct PlanService: Sendable {
         return (pathway, plan)
     }
 
+    /// Computes the pathway and stores it as the park's next version with its measures file and why.
+    func save(_ plan: PlanFile, measuresFile: String, reason: String, parkKey: String, year: Int, caller: Caller) async throws -> StoredPlan {
+        let result = try await run(plan, parkKey: parkKey, year: year, caller: caller)
+        let document = String(decoding: try Self.json(result.pathway, plan), as: UTF8.self)
+        return try await inventories.store.savePlan(parkKey: parkKey, baseYear: result.pathway.settings.baseYear, measuresFile: measuresFile,
+                                                    document: document, balanceYear: result.pathway.balanceYear, reason: reason, caller: caller)
+    }
+
     /// `zeropark.plan/1` as the command line writes it (snake_case keys, sorted).
     static func json(_ pathway: Pathway, _ plan: PlanFile) throws -> Data {
         try PlanDocument(pathway, measures: plan.measures, offsets: plan.offsets).json(pretty: false)

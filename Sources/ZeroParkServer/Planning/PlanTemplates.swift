@@ -24,8 +24,12 @@ enum PlanTemplates {
     {{#template}}<p class="note">{{p.templateNote}}</p>{{/template}}
     <button type="submit" id="plan-run">{{p.run}}</button>
     </form>
+    {{#opened}}<p class="note" id="plan-opened">{{p.version}} {{version}} · {{createdAt}} · {{createdBy}} · {{reason}} · {{p.storedBalance}} {{balanceYear}} · {{p.recomputed}}</p>{{/opened}}
     {{#result}}
     <section class="card" id="plan-result"><h2>{{p.result}}</h2>
+    <form method="post" action="/parks/{{parkKey}}/plan/save" class="inline" id="plan-save"><input type="hidden" name="_csrf" value="{{csrf}}">
+    <input type="hidden" name="year" value="{{baseYear}}"><input type="hidden" name="yaml" value="{{yaml}}">
+    <label>{{p.reason}} <input name="reason" id="plan-reason" required maxlength="1000"></label> <button type="submit" id="plan-save-button">{{p.save}}</button></form>
     <p><strong>{{p.balanceYear}}</strong> <span id="plan-balance">{{balanceYear}}</span> · {{p.withoutOffsets}} <span id="plan-balance-without">{{withoutOffsets}}</span>{{#netNegative}} · {{p.netNegative}} {{netNegative}}{{/netNegative}}</p>
     <h3>{{p.measures}}</h3>
     <div class="scroll"><table id="plan-measures"><thead><tr><th class="num">{{p.order}}</th><th>{{p.measure}}</th><th>{{p.category}}</th><th class="num">{{p.start}}</th><th class="num">{{p.tonnes}}</th><th class="num">{{p.annualCost}}</th><th class="num">{{p.mac}}</th><th>{{p.missing}}</th></tr></thead>
@@ -38,5 +42,19 @@ enum PlanTemplates {
     <tbody>{{#years}}<tr id="year-{{year}}"><td class="num">{{year}}</td><td class="num">{{bau}}</td><td class="num">{{reduced}}</td><td class="num">{{emissions}}</td><td class="num">{{sinks}}</td><td class="num">{{local}}</td><td class="num">{{other}}</td><td class="num">{{net}}</td><td class="num">{{measureCost}}</td><td class="num">{{offsetCost}}</td></tr>{{/years}}</tbody></table></div>
     </section>
     {{/result}}
+    <section class="card" id="plan-versions"><h2>{{p.versions}}</h2>
+    {{^hasVersions}}<p>{{p.noVersions}}</p>{{/hasVersions}}
+    {{#hasVersions}}<div class="scroll"><table><thead><tr><th class="num">{{p.version}}</th><th>{{p.savedAt}}</th><th>{{p.savedBy}}</th><th>{{p.reason}}</th><th class="num">{{p.baseYear}}</th><th class="num">{{p.storedBalance}}</th><th></th></tr></thead>
+    <tbody>{{#versions}}<tr id="version-{{version}}"><td class="num">{{version}}</td><td>{{createdAt}}</td><td>{{createdBy}}</td><td>{{reason}}</td><td class="num">{{baseYear}}</td><td class="num">{{balanceYear}}</td><td><a href="/parks/{{parkKey}}/plan?version={{version}}">{{p.open}}</a></td></tr>{{/versions}}</tbody></table></div>
+    <form method="get" action="/parks/{{parkKey}}/plan" class="inline" id="plan-compare-form">{{p.compare}}
+    <select name="compare">{{#compareOptions}}<option value="{{version}}">{{version}}</option>{{/compareOptions}}</select> ↔
+    <select name="with">{{#compareOptions}}<option value="{{version}}">{{version}}</option>{{/compareOptions}}</select> <button type="submit">{{p.compareRun}}</button></form>{{/hasVersions}}
+    </section>
+    {{#comparison}}<section class="card" id="plan-comparison"><h2>{{p.comparison}} {{a}} ↔ {{b}}</h2>
+    <p>{{p.storedBalance}}: {{a}} → <strong id="compare-balance-a">{{balanceA}}</strong>；{{b}} → <strong id="compare-balance-b">{{balanceB}}</strong></p>
+    <p class="note">{{a}}: {{reasonA}} · {{b}}: {{reasonB}}</p>
+    <div class="scroll"><table><thead><tr><th>{{p.measure}}</th><th class="num">{{p.tonnes}} {{a}}</th><th class="num">{{p.tonnes}} {{b}}</th><th class="num">{{p.mac}} {{a}}</th><th class="num">{{p.mac}} {{b}}</th></tr></thead>
+    <tbody>{{#rows}}<tr id="compare-{{id}}"><td>{{name}} <small>{{id}}</small></td><td class="num">{{tonnesA}}</td><td class="num">{{tonnesB}}</td><td class="num">{{macA}}</td><td class="num">{{macB}}</td></tr>{{/rows}}</tbody></table></div>
+    </section>{{/comparison}}
     """
 }

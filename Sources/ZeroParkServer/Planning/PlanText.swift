@@ -21,6 +21,12 @@ enum PlanText {
         ("offsetCost", "抵消成本（元）", "Offsets (CNY)"), ("balanceYear", "实现碳平衡（含抵消）", "Balanced (with offsets)"),
         ("withoutOffsets", "不计抵消实现平衡", "Balanced without offsets"), ("netNegative", "净负排放年份", "Net-negative years"),
         ("notReached", "目标年前未实现", "not by the target year"), ("offsets", "抵消", "Offsets"),
+        ("version", "版本", "Version"), ("storedBalance", "保存时的平衡年份", "Balance year when saved"),
+        ("recomputed", "下方结果按当前清单重新计算", "the result below is recomputed from the current inventory"),
+        ("reason", "保存原因", "Reason"), ("save", "保存为新版本", "Save as a new version"), ("versions", "已保存的版本", "Saved versions"),
+        ("noVersions", "尚未保存任何版本。", "No version saved yet."), ("savedAt", "保存时间", "Saved at"), ("savedBy", "保存人", "Saved by"),
+        ("open", "打开", "Open"), ("compare", "比较版本", "Compare versions"), ("compareRun", "比较", "Compare"),
+        ("comparison", "版本比较", "Comparison of versions"),
     ]
 
     static func dictionary(_ chinese: Bool) -> [String: String] {
