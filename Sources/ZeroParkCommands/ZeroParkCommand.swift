@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ZeroParkCore
 import ZeroParkReports
 
 /// The `zeropark` command line: a thin shell over the library (DESIGN.md, swift-argument-parser).
@@ -8,9 +9,14 @@ public struct ZeroParkCommand: AsyncParsableCommand {
         commandName: "zeropark",
         abstract: "ZeroPark — 智慧零碳园区 carbon accounting (T/IPIF 智慧零碳园区设计技术指南).",
         discussion: "Exit codes: 0 ok, 1 the input is wrong, 2 usage error.",
+        version: ZeroParkCommand.versionText,
         subcommands: [ValidateCommand.self, InventoryCommand.self, PlanCommand.self, FactorsCommand.self, ServeCommand.self, DemoCommand.self,
                       UsersCommand.self, ReadingsCommand.self, VerifyCommand.self, SimulateCommand.self,
                       DispatchCommand.self])
+
+    /// `zeropark --version` (issue #12 defect 11): the release and the factor library it computes with.
+    public static let release = "0.9.0"
+    static var versionText: String { "zeropark \(release) · 因子库 factor library \(FactorLibrary.builtIn.version)" }
 
     public init() {}
 

@@ -11,11 +11,13 @@ public struct InventoryCSVRenderer: Sendable {
     }
 
     public func render(_ inventory: Inventory) -> String {
-        var rows: [[String]] = [[t("类别", "record"), "id", t("名称", "name"), t("系统/类型", "system_or_type"),
-                                 t("方法", "method"), "tco2", "location_based_tco2", "biogenic_tco2", "share",
-                                 "activity", "activity_unit", t("公式", "formula"), t("计算", "calculation"),
-                                 "factor_id", "factor_value", "factor_unit", "factor_vintage", "factor_overridden",
-                                 t("因子出处", "factor_source"), t("数据来源", "data_source")]]
+        // One language per header (issue #12 defect 9); the cells keep their machine values (ids, codes, numbers).
+        var rows: [[String]] = [[t("类别", "record"), t("编号", "id"), t("名称", "name"), t("系统/类型", "system_or_type"),
+                                 t("方法", "method"), t("排放量 tCO2", "tco2"), t("位置法排放量 tCO2", "location_based_tco2"),
+                                 t("生物质排放 tCO2", "biogenic_tco2"), t("占比", "share"),
+                                 t("活动数据", "activity"), t("活动数据单位", "activity_unit"), t("公式", "formula"), t("计算", "calculation"),
+                                 t("因子编号", "factor_id"), t("因子值", "factor_value"), t("因子单位", "factor_unit"), t("因子年份", "factor_vintage"),
+                                 t("因子由园区覆盖", "factor_overridden"), t("因子出处", "factor_source"), t("数据来源", "data_source")]]
         for a in inventory.sources {
             let f = a.factor
             rows.append(["source", a.id, a.name, a.system.rawValue, a.method.rawValue, num(a.tco2), num(a.locationBasedTco2),

@@ -102,3 +102,13 @@ struct PlanCommandTests {
         #expect(missing.status == 1 && missing.stderr.contains("measures.eff.acts_on: 基准年清单中没有排放源 nowhere"))
     }
 }
+
+/// `zeropark --version` (issue #12 defect 11).
+struct VersionTests {
+    @Test("--version names the release and the factor library, exit 0")
+    func version() throws {
+        let result = try CommandLineTests().run(["--version"])
+        #expect(result.status == 0)
+        #expect(result.stdout == "zeropark \(ZeroParkCommand.release) · 因子库 factor library 2026.1\n")
+    }
+}

@@ -38,6 +38,11 @@ struct RestatementWebTests {
             // The CSV of the snapshot is its own inputs recomputed: the same figures, so it is served.
             (status, page) = try await session.get("/parks/nansha-demo/inventories/1/download?format=csv")
             #expect(status == .ok)
+            // For Excel: a UTF-8 byte-order mark, then a header in one language (issue #12 defect 9).
+            #expect(page.unicodeScalars.first == "\u{FEFF}")
+            let header = page.dropFirst().split(separator: "\r\n").first?.split(separator: ",") ?? []
+            #expect(header.count == 20 && header.allSatisfy { cell in cell.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) } },
+                    "\(header)")
         }
     }
 

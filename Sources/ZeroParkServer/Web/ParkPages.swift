@@ -687,7 +687,9 @@ struct ParkPages: Sendable {
                 return Response(status: .conflict, headers: [.contentType: "text/plain; charset=utf-8"],
                                 body: .init(byteBuffer: ByteBuffer(string: text)))
             }
-            let csv = InventoryCSVRenderer(language: context.language == .zh ? .zh : .en).render(inventory)
+            // With a UTF-8 byte-order mark: Excel opens a BOM-less UTF-8 CSV in the system code page and
+            // garbles the Chinese (issue #12 defect 9).
+            let csv = "\u{FEFF}" + InventoryCSVRenderer(language: context.language == .zh ? .zh : .en).render(inventory)
             return attachment(csv, name: base + ".csv", type: "text/csv; charset=utf-8")
         case "yaml":
             return attachment(snapshot.inputParkFile ?? "", name: base + "-inputs.yaml", type: "application/yaml; charset=utf-8")
