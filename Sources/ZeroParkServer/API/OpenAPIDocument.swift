@@ -56,7 +56,8 @@ enum OpenAPIDocument {
         var parameters: [DocumentNode] = operation.pathParameters.map { name in
             let schema: Schema
             switch name {
-            case "id" where operation.numericPath, "alert" where operation.numericPath: schema = .integer(1...Int(Int32.max))
+            case "id" where operation.numericPath, "alert" where operation.numericPath, "version" where operation.numericPath:
+                schema = .integer(1...Int(Int32.max))
             case "username": schema = .string(TextPolicy(maxLength: 64), minLength: 1)
             default: schema = .key()
             }
