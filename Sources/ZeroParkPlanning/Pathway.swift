@@ -30,8 +30,8 @@ public struct PathwayYear: Sendable, Hashable {
     public var offsets: [OffsetPurchase]
     /// emissions − sinks − offsets.
     public var net: Double
-    /// Annualised cost of the measures within their lifetime (CapEx × CRF + O&M − savings), of those
-    /// whose costs are known.
+    /// Equivalent annual cost (CapEx × CRF + O&M − savings) of every measure acting this year whose costs
+    /// are known; a measure acts on after its life, renewed like for like at the same annual cost.
     public var measureCostCNY: Double
     public var offsetCostCNY: Double
 

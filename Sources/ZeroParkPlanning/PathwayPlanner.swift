@@ -61,11 +61,11 @@ public enum PathwayPlanner {
                         en: "\(year) buys credits at \(Self.money(dearest)) CNY/t while the cheaper measure \"\(measure.name)\" (\(Self.money(mac)) CNY/t) starts only in \(measure.startYear): reduce first, absorb second, offset last (1.1.6); start the measure earlier or offset later"))
                 }
             }
+            // Every year a measure acts it costs its equivalent annual cost: the method assumes like-for-like
+            // renewal at the end of its life, as the measure keeps acting in the pathway.
             var measureCost = 0.0
             for measure in measures where measure.startYear <= year {
-                guard let annual = economics[measure.id]?.annualCostCNY, let life = measure.lifetimeYears,
-                      Double(year - measure.startYear) < life else { continue }
-                measureCost += annual
+                measureCost += economics[measure.id]?.annualCostCNY ?? 0
             }
             let offsetTonnes = purchases.reduce(0) { $0 + $1.tonnes }
             let sequestered = absorbed.values.reduce(0, +)

@@ -65,7 +65,7 @@ struct PlanningTests {
         let y2027 = plan.years[2]
         #expect(y2027.offsets.map(\.option) == ["phcer", "ccer"] && y2027.offsets.map(\.tonnes) == [100, 400])
         #expect(y2027.offsetCostCNY == 32_000 && y2027.net == 0)
-        // Measure cost 2027: efficiency −3,000 + PV 109,029.49 (both within their lifetimes); greenery has no costs.
+        // Measure cost 2027: efficiency −3,000 + PV 109,029.49; greenery has no costs.
         #expect(abs(y2027.measureCostCNY - 106_029.4887) < 1e-3)
         #expect(plan.balanceYear == 2027 && plan.balanceWithoutOffsetsYear == nil && plan.netNegativeYears.isEmpty)
     }
@@ -89,6 +89,15 @@ struct PlanningTests {
                                            settings: settings)
         // 2026: 740 − 40 = 700 left: PHCER 100 + CCER 600.
         #expect(plan.years[1].offsets.map(\.tonnes) == [100, 600] && plan.balanceYear == 2026)
+    }
+
+    @Test("a measure past its lifetime keeps acting and keeps its equivalent annual cost (like-for-like renewal)")
+    func renewal() throws {
+        // Efficiency lives 5 years from 2025; in 2031 (its 7th year) it still cuts 0.2 × 300 = 60 tCO2 at −3,000 CNY a year.
+        let plan = try PathwayPlanner.plan(baseline: baseline, measures: [efficiency], offsets: [],
+                                           settings: PlanSettings(baseYear: 2025, targetYear: 2031, discountRate: 0.08, bauGrowth: 0))
+        let last = try #require(plan.years.last)
+        #expect(last.year == 2031 && last.reductions == ["eff": 60] && last.measureCostCNY == -3_000)
     }
 
     @Test("business as usual grows every source: +10 % a year")

@@ -200,6 +200,11 @@ struct PlanVersionTests {
                 #expect(response.text.contains("id=\"plan-opened\"") && response.text.contains("首版") && response.text.contains("id=\"plan-result\""))
                 #expect(response.text.contains("id=\"version-2\"") && response.text.contains("扩建光伏"))
             }
+            // A tenant cannot save a version (authorised before the form is read).
+            let tenant = try await WebTests.login(client, "logistics", "zeropark-tenant")
+            try await client.execute(uri: "/parks/nansha-demo/plan/save", method: .post,
+                                     headers: [.cookie: tenant, .contentType: "application/x-www-form-urlencoded"],
+                                     body: body("_csrf=x&year=2025&reason=x&yaml=x")) { #expect($0.status == .forbidden) }
             try await client.execute(uri: "/parks/nansha-demo/plan?compare=1&with=2", method: .get, headers: [.cookie: cookie]) { response in
                 // PV 1,000 vs 3,000 MWh at the grid line's counted factor: three times the tonnes.
                 #expect(response.text.contains("id=\"plan-comparison\"") && response.text.contains("id=\"compare-pv\""))

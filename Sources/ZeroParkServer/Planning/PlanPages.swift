@@ -104,8 +104,11 @@ struct PlanPages: Sendable {
     func save(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let caller = try context.requireLogin()
         let key = try context.parameter("park")
-        let form = try await WebForm.verified(request, context: context)
         let park = try await store.park(key: key, caller: caller)
+        guard caller.canEditPark(parkID: park.id) else {
+            throw StoreError.forbidden(context.language == .zh ? "只有园区管理员和经理可以保存规划" : "only park admins and managers save plans")
+        }
+        let form = try await WebForm.verified(request, context: context)
         let year = form["year"].flatMap(Int.init) ?? park.defaultYear
         let yaml = form["yaml"] ?? ""
         let plan = try PlanFileReader.read(yaml: yaml)
