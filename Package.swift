@@ -161,8 +161,10 @@ let package = Package(
             "ZeroParkStore", "ZeroParkCore", "ZeroParkParkFile", "ZeroParkTelemetry", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "ZeroParkServerTests", dependencies: [
-            "ZeroParkServer", "ZeroParkStore", "ZeroParkCore", "ZeroParkTelemetry", "ZeroParkReports",
+            "ZeroParkServer", "ZeroParkStore", "ZeroParkCore", "ZeroParkTelemetry", "ZeroParkReports", "ZeroParkMQTT",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "Yams", package: "Yams"),
             .product(name: "GRDB", package: "GRDB.swift"),

@@ -57,7 +57,9 @@ public struct MQTTBridgeService: Service {
             } catch {
                 logger.warning("MQTT bridge disconnected; retrying", metadata: ["error": "\(error)", "in": "\(backoff)"])
             }
-            try? await Task.sleep(for: backoff)
+            // The wait ends early on SIGTERM, so a server whose broker is gone still stops at once.
+            let wait = backoff
+            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: wait) }
             backoff = min(backoff * 2, .seconds(10))
         }
     }
@@ -70,7 +72,14 @@ public struct MQTTBridgeService: Service {
         let pending = PendingMessages()
         try await withThrowingTaskGroup(of: Void.self) { tasks in
             tasks.addTask {
-                for try await message in client.messages { await pending.add(message) }
+                // Closed however the stream ends: a lost connection ends it with an error, and the
+                // committer (and with it this group and `run`'s reconnect) must not wait for ever.
+                do {
+                    for try await message in client.messages { await pending.add(message) }
+                } catch {
+                    await pending.close()
+                    throw error
+                }
                 await pending.close()
             }
             tasks.addTask {
