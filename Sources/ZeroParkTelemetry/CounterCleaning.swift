@@ -45,7 +45,7 @@ enum CounterCleaning {
         for r in input {
             if r.value.isFinite { finite.append(r); continue }
             if grid.tsInTarget(r.ts) {
-                events.append(MeterEvent(ts: r.ts, kind: .glitch, detail: "non-finite counter reading dropped"))
+                events.append(MeterEvent(ts: r.ts, kind: .glitch, detail: .nonFinite(.counter)))
             }
         }
         let finiteCount = finite.count
@@ -58,8 +58,7 @@ enum CounterCleaning {
                 if high || low {
                     if grid.tsInTarget(cur.ts) {
                         events.append(MeterEvent(ts: cur.ts, kind: .glitch, detail:
-                            "counter reading \(eventNumber(cur.value)) dropped: " +
-                            "\(high ? "above" : "below") neighbours \(eventNumber(prev.value)) and \(eventNumber(next))"))
+                            .counterGlitch(value: cur.value, above: high, previous: prev.value, next: next)))
                     }
                     continue
                 }
@@ -89,13 +88,13 @@ enum CounterCleaning {
                     delta = Swift.max(0, b.value + m - a.value)
                     if touches {
                         events.append(MeterEvent(ts: b.ts, kind: .rollover, detail:
-                            "counter wrapped at \(eventNumber(m)): \(eventNumber(a.value)) → \(eventNumber(b.value)), delta \(eventNumber(delta))"))
+                            .rollover(modulus: m, from: a.value, to: b.value, delta: delta)))
                     }
                 } else {
                     delta = Swift.max(0, b.value)
                     if touches {
                         events.append(MeterEvent(ts: b.ts, kind: .reset, detail:
-                            "counter dropped \(eventNumber(a.value)) → \(eventNumber(b.value)): new counter from 0, delta \(eventNumber(delta))"))
+                            .reset(from: a.value, to: b.value, delta: delta)))
                     }
                 }
             }
@@ -110,10 +109,10 @@ enum CounterCleaning {
             }
             if (k == kindInterpolated || k == kindProfiled) && touches {
                 let intervals = Double(length) / Double(slotSeconds)
-                let how = k == kindInterpolated ? "evenly"
-                    : segWeight[s] > 0 && segWeight[s].isFinite ? "by profile" : "evenly (no profile)"
+                let spread: MeterEventDetail.Spread = k == kindInterpolated ? .evenly
+                    : segWeight[s] > 0 && segWeight[s].isFinite ? .byProfile : .evenlyNoProfile
                 events.append(MeterEvent(ts: a.ts, kind: .gapFilled, detail:
-                    "gap of \(eventNumber(intervals)) intervals between readings: \(eventNumber(energy[s])) spread \(how)"))
+                    .counterGap(intervals: intervals, energy: energy[s], spread: spread)))
             }
         }
 
@@ -158,7 +157,7 @@ enum CounterCleaning {
                     if grid.isTarget(k) {
                         let m = HampelFilter.windowMedian(vp, at: k, scratch: scratch)
                         events.append(MeterEvent(ts: grid.start(k), kind: .spike, detail:
-                            "counter delta \(eventNumber(vp[k])) vs window median \(eventNumber(m)): flagged suspect, kept"))
+                            .counterSpike(delta: vp[k], median: m)))
                     }
                 }
             }
@@ -171,7 +170,7 @@ enum CounterCleaning {
             quality[k] = .suspect
             if grid.isTarget(k) {
                 events.append(MeterEvent(ts: grid.start(k), kind: .outOfRange, detail:
-                    "counter delta \(eventNumber(v)) outside [\(eventNumber(spec.physicalMin ?? -.infinity)), \(eventNumber(spec.physicalMax ?? .infinity))]: flagged suspect, kept"))
+                    .counterOutOfRange(delta: v, minimum: spec.physicalMin ?? -.infinity, maximum: spec.physicalMax ?? .infinity)))
             }
         }
         return (values, quality)

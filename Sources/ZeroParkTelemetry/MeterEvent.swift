@@ -19,14 +19,14 @@ public enum MeterEventKind: String, Sendable, Hashable, Codable, CaseIterable {
     case negativeInterval
 }
 
-/// One cleaner finding: when, what, and a short English detail with the numbers.
+/// One cleaner finding: when, what, and the detail with its numbers (`MeterEventDetail`).
 ///
 /// Serves STANDARD.md 1.1.32 (traceability of corrections).
 public struct MeterEvent: Sendable, Equatable, Hashable {
     public var ts: Int64
     public var kind: MeterEventKind
-    public var detail: String
-    public init(ts: Int64, kind: MeterEventKind, detail: String) {
+    public var detail: MeterEventDetail
+    public init(ts: Int64, kind: MeterEventKind, detail: MeterEventDetail) {
         self.ts = ts
         self.kind = kind
         self.detail = detail

@@ -40,7 +40,7 @@ enum SlotSeriesCleaning {
             guard offset % slotSeconds == 0 else {
                 if grid.tsInTarget(r.ts) {
                     events.append(MeterEvent(ts: r.ts, kind: .glitch, detail:
-                        "interval reading \(eventNumber(r.value)) dropped: ts not on the \(spec.intervalMinutes)-minute grid"))
+                        .offGrid(value: r.value, intervalMinutes: spec.intervalMinutes)))
                 }
                 continue
             }
@@ -48,7 +48,7 @@ enum SlotSeriesCleaning {
             let v = r.value * spec.multiplier
             guard v.isFinite else {
                 if grid.tsInTarget(r.ts) {
-                    events.append(MeterEvent(ts: r.ts, kind: .glitch, detail: "non-finite interval reading dropped"))
+                    events.append(MeterEvent(ts: r.ts, kind: .glitch, detail: .nonFinite(.interval)))
                 }
                 continue
             }
@@ -58,15 +58,15 @@ enum SlotSeriesCleaning {
                 if grid.tsInTarget(r.ts) {
                     events.append(implicitZero
                         ? MeterEvent(ts: r.ts, kind: .negativeInterval, detail:
-                            "negative interval value \(eventNumber(v)) of \(spec.quantity.rawValue): replaced")
+                            .negativeInterval(value: v, quantity: spec.quantity.rawValue))
                         : MeterEvent(ts: r.ts, kind: .outOfRange, detail:
-                            "interval value \(eventNumber(v)) below minimum \(eventNumber(lo)): replaced"))
+                            .belowMinimum(value: v, minimum: lo)))
                 }
             } else if let hi, v > hi {
                 status[k] = statusOutOfRange
                 if grid.tsInTarget(r.ts) {
                     events.append(MeterEvent(ts: r.ts, kind: .outOfRange, detail:
-                        "interval value \(eventNumber(v)) above maximum \(eventNumber(hi)): replaced"))
+                        .aboveMaximum(value: v, maximum: hi)))
                 }
             } else {
                 status[k] = statusGood
@@ -88,7 +88,7 @@ enum SlotSeriesCleaning {
         func flushDropped() {
             guard droppedCount > 0, grid.isTarget(droppedSlot) else { droppedCount = 0; return }
             events.append(MeterEvent(ts: grid.start(droppedSlot), kind: .outOfRange, detail:
-                "\(droppedCount) reading(s) outside [\(eventNumber(lo ?? -.infinity)), \(eventNumber(hi ?? .infinity))] dropped, first \(eventNumber(droppedFirst))"))
+                .readingsOutOfRange(count: droppedCount, minimum: lo ?? -.infinity, maximum: hi ?? .infinity, first: droppedFirst)))
             droppedCount = 0
         }
         for r in input where r.ts >= extStart && r.ts < extEnd {
@@ -96,7 +96,7 @@ enum SlotSeriesCleaning {
             let v = r.value * spec.multiplier
             guard v.isFinite else {
                 if grid.tsInTarget(r.ts) {
-                    events.append(MeterEvent(ts: r.ts, kind: .glitch, detail: "non-finite reading dropped"))
+                    events.append(MeterEvent(ts: r.ts, kind: .glitch, detail: .nonFinite(.instantaneous)))
                 }
                 continue
             }
@@ -142,7 +142,7 @@ enum SlotSeriesCleaning {
                     if grid.isTarget(k) {
                         let m = HampelFilter.windowMedian(vp, at: k, scratch: scratch)
                         events.append(MeterEvent(ts: grid.start(k), kind: .spike, detail:
-                            "value \(eventNumber(vp[k])) vs window median \(eventNumber(m)): replaced"))
+                            .spikeReplaced(value: vp[k], median: m)))
                     }
                 }
             }
@@ -189,7 +189,7 @@ enum SlotSeriesCleaning {
             }
             if plainMissing && grid.overlapsTarget(grid.start(s), grid.start(e)) {
                 events.append(MeterEvent(ts: grid.start(s), kind: .gapFilled, detail:
-                    "gap of \(length) slots filled \(useProfile ? "by profile" : "linearly") between \(eventNumber(vL)) and \(eventNumber(vR))"))
+                    .gapFilled(slots: length, byProfile: useProfile, left: vL, right: vR)))
             }
         }
         return (values, quality)

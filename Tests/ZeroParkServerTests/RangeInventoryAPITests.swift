@@ -23,6 +23,11 @@ struct RangeInventoryAPITests {
             #expect(period["start"] as? String == "2025-03-16" && period["end"] as? String == "2025-04-15")
             #expect((json["basis"] as? [String: String])?["grid-electricity"] == "metered 0 d, typed 31 d of 31 d")
             #expect(json["not_applied"] as? [String] == ["offsets", "green_certificates"])
+            // Activity is kept per calendar month of the range (two here: 16 days of March, 15 of April), so
+            // a range across a new year can take each year's factors (EffectiveDatedFactorTests), and the
+            // document carries the range's monthly emissions.
+            let months = (inventory["monthly"] as? [[String: Any]])?.compactMap { $0["month"] as? String }
+            #expect(months == ["2025-03", "2025-04"])
             // Without from: the twelve months ending on to (2024-04-16 … 2025-04-15, 365 days).
             let defaulted = try await client.execute(uri: "\(Self.uri)?to=2025-04-15", method: .get, headers: headers) { response in
                 #expect(response.status == .ok)

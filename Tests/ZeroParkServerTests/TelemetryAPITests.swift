@@ -56,6 +56,37 @@ struct TelemetryAPITests {
         }
     }
 
+    @Test("a cleaner event is worded from the catalogue: English and Chinese in the API, Chinese on the Chinese meter page")
+    func cleanerEventsInBothLanguages() async throws {
+        let server = try await TestServer.make()
+        try await server.run { client in
+            let meter = "{\"key\":\"ctr\",\"name\":\"关口表\",\"quantity\":\"electricity_import\",\"unit\":\"kWh\",\"reading_kind\":\"cumulative\",\"counter_modulus\":1000000}"
+            try await client.execute(uri: "\(Self.park)/meters", method: .post, headers: server.auth("manager", Self.json),
+                                     body: body(meter)) { #expect($0.status == .created) }
+            // A DL/T 645 counter wrapping: 999,998.99 → 999,999.99 → 0.99 (delta 1.00 across the wrap).
+            let csv = "meter,ts,value\nctr,2026-11-25T00:00:00+08:00,999998.99\nctr,2026-11-25T00:15:00+08:00,999999.99\nctr,2026-11-25T00:30:00+08:00,0.99\n"
+            try await client.execute(uri: "\(Self.park)/readings", method: .post, headers: server.auth("manager", Self.csv),
+                                     body: body(csv)) { #expect($0.status == .ok) }
+            try await server.store.cleanAll()
+            try await client.execute(uri: "\(Self.park)/meters/ctr/readings?day=2026-11-25", method: .get,
+                                     headers: server.auth("manager")) { response in
+                let raw = try #require(try response.json() as? [String: Any])
+                let event = try #require((raw["events"] as? [[String: Any]])?.first)
+                #expect(event["kind"] as? String == "rollover")
+                #expect(event["detail"] as? String == "counter wrapped at 1000000: 999999.99 → 0.99, delta 1")
+                #expect(event["detail_zh"] as? String == "计数器在 1000000 处翻转：999999.99 → 0.99，区间增量 1")
+            }
+            let cookie = try await WebTests.login(client, "manager", "zeropark-manager")
+            try await client.execute(uri: "/parks/nansha-demo/meters/ctr?day=2026-11-25", method: .get, headers: [.cookie: cookie]) { response in
+                #expect(response.status == .ok)
+                #expect(response.text.contains("计数器在 1000000 处翻转") && !response.text.contains("counter wrapped"))
+            }
+            try await client.execute(uri: "/parks/nansha-demo/meters/ctr?day=2026-11-25&lang=en", method: .get, headers: [.cookie: cookie]) { response in
+                #expect(response.text.contains("counter wrapped at 1000000") && !response.text.contains("处翻转"))
+            }
+        }
+    }
+
     @Test func refusedReadingsSayWhereAndStoreNothing() async throws {
         let server = try await TestServer.make()
         try await server.run { client in

@@ -3,7 +3,9 @@
 /// grid keys and fuels, and turns every failure into a `ParkIssue` that names the source and field.
 public struct AccountingContext: Sendable {
     public let library: FactorLibrary
-    public let period: AccountingPeriod
+    /// The period whose factor year applies: the inventory's, or one calendar-year part of it
+    /// (`restricted(to:)`, effective-dated factors).
+    public private(set) var period: AccountingPeriod
     public let province: String?
     /// The park's accounting conventions (docs/accounting-rules.md).
     public let rules: AccountingRules
@@ -92,6 +94,16 @@ public struct AccountingContext: Sendable {
         for id in ids where parkFactors[id] != nil || library.contains(factorID: id) {
             if let (use, warnings) = try? factor(id, for: probe, field: ""), warnings.isEmpty { resolved[id] = use }
         }
+    }
+
+    /// The same context for one calendar-year part of the period: factors resolve for that part's
+    /// year (effective-dated factors, issue #8 §6); certificates and green claims stay the period's.
+    func restricted(to part: AccountingPeriod) -> AccountingContext {
+        var copy = self
+        copy.period = part
+        copy.resolved = [:]
+        copy.resolveSharedFactors()
+        return copy
     }
 
     /// The location-based (average) grid factor for an electricity source: its `grid` when that is an

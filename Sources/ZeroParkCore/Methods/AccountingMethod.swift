@@ -28,13 +28,7 @@ struct MethodOutcome {
 
 extension AccountingMethod {
     static func account(_ source: EmissionSource, in context: AccountingContext) throws -> SourceAccount {
-        let outcome = try outcome(for: source, in: context)
-        var monthly: [Double]?
-        if let months = source.activity.monthly {
-            let total = source.activity.total
-            let perUnit = total > 0 ? outcome.tco2 / total : 0
-            monthly = months.map { $0 * perUnit }
-        }
+        let (outcome, monthly) = try effectiveDatedOutcome(for: source, in: context)
         // Every line states the standard-coal coefficient its energy figure used (issue #7 item 7).
         var parameters = outcome.parameters
         if let coefficient = outcome.energy?.coefficient, !parameters.contains(where: { $0.id == coefficient.id }) {

@@ -49,4 +49,14 @@ public struct AccountingPeriod: Hashable, Sendable {
     }
 
     public func contains(_ date: CalendarDate) -> Bool { start <= date && date <= end }
+
+    /// The period cut at each new year: one part per calendar year it touches, in order (one part,
+    /// the period itself, when it lies inside a year). Each part's factor year is its own year.
+    public var yearParts: [AccountingPeriod] {
+        (start.year...end.year).compactMap { year in
+            guard let first = CalendarDate(year: year, month: 1, day: 1),
+                  let last = CalendarDate(year: year, month: 12, day: 31) else { return nil }
+            return AccountingPeriod(start: max(first, start), end: min(last, end))
+        }
+    }
 }

@@ -71,7 +71,28 @@ enum TelemetryModels {
 
     struct RawDay: Codable, Sendable {
         var readings: [StoredReading]
-        var events: [StoredMeterEvent]
+        var events: [Event]
+
+        init(readings: [StoredReading], events: [StoredMeterEvent]) {
+            self.readings = readings
+            self.events = events.map {
+                Event(ts: $0.ts, kind: $0.kind, detail: TelemetryText.eventDetail($0.detail, chinese: false),
+                      detailZh: TelemetryText.eventDetail($0.detail, chinese: true))
+            }
+        }
+    }
+
+    /// A cleaner event with its detail in English and Chinese (from the string catalogue).
+    struct Event: Codable, Sendable {
+        var ts: Int64
+        var kind: String
+        var detail: String
+        var detailZh: String
+
+        enum CodingKeys: String, CodingKey {
+            case ts, kind, detail
+            case detailZh = "detail_zh"
+        }
     }
 
     /// A `YYYY-MM-DD` query value as a CST day number (nil when absent). Dates before 2000 or after

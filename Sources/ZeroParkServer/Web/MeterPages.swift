@@ -378,7 +378,7 @@ extension TelemetryPages {
         }
         if !raw.events.isEmpty {
             data["events"] = ["rows": raw.events.map { event -> [String: Any] in
-                ["time": TelemetryFormat.time(event.ts), "kind": TelemetryText.event(event.kind, chinese: chinese), "detail": event.detail]
+                ["time": TelemetryFormat.time(event.ts), "kind": TelemetryText.event(event.kind, chinese: chinese), "detail": TelemetryText.eventDetail(event.detail, chinese: chinese)]
             }]
         }
         return renderer.page("meter", title: meter.name, context: context, data: data, park: loaded.nav)

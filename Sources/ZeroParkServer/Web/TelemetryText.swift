@@ -90,6 +90,77 @@ enum TelemetryText {
         return chinese ? entry.0 : entry.1
     }
 
+    /// A cleaner event's detail in words, from its stored form (`MeterEventDetail.encoded`); a row
+    /// stored before details were structured is shown as it is.
+    static func eventDetail(_ stored: String, chinese: Bool) -> String {
+        guard let detail = MeterEventDetail(encoded: stored) else { return stored }
+        return eventDetail(detail, chinese: chinese)
+    }
+
+    static func eventDetail(_ detail: MeterEventDetail, chinese: Bool) -> String {
+        func n(_ x: Double) -> String { MeterEventDetail.number(x) }
+        switch detail {
+        case let .nonFinite(kind):
+            let zh = ["counter": "累计计数器", "interval": "区间值", "instantaneous": "瞬时值"][kind.rawValue] ?? kind.rawValue
+            let en = ["counter": "counter", "interval": "interval", "instantaneous": "instantaneous"][kind.rawValue] ?? kind.rawValue
+            return chinese ? "\(zh)读数不是有限数值，已剔除" : "non-finite \(en) reading dropped"
+        case let .counterGlitch(value, above, previous, next):
+            return chinese
+                ? "计数器读数 \(n(value)) 已剔除：\(above ? "高于" : "低于")前后读数 \(n(previous)) 与 \(n(next))"
+                : "counter reading \(n(value)) dropped: \(above ? "above" : "below") neighbours \(n(previous)) and \(n(next))"
+        case let .rollover(modulus, from, to, delta):
+            return chinese
+                ? "计数器在 \(n(modulus)) 处翻转：\(n(from)) → \(n(to))，区间增量 \(n(delta))"
+                : "counter wrapped at \(n(modulus)): \(n(from)) → \(n(to)), delta \(n(delta))"
+        case let .reset(from, to, delta):
+            return chinese
+                ? "计数器回落 \(n(from)) → \(n(to))：视为换表，新表从 0 起算，区间增量 \(n(delta))"
+                : "counter dropped \(n(from)) → \(n(to)): new counter from 0, delta \(n(delta))"
+        case let .counterGap(intervals, energy, spread):
+            let zh: String, en: String
+            switch spread {
+            case .evenly: (zh, en) = ("平均分摊", "evenly")
+            case .byProfile: (zh, en) = ("按负荷曲线分摊", "by profile")
+            case .evenlyNoProfile: (zh, en) = ("平均分摊（无可用负荷曲线）", "evenly (no profile)")
+            }
+            return chinese
+                ? "读数间缺 \(n(intervals)) 个区间：其间电量 \(n(energy)) \(zh)"
+                : "gap of \(n(intervals)) intervals between readings: \(n(energy)) spread \(en)"
+        case let .counterSpike(delta, median):
+            return chinese
+                ? "计数器区间增量 \(n(delta))，窗口中位数 \(n(median))：标记为可疑，保留"
+                : "counter delta \(n(delta)) vs window median \(n(median)): flagged suspect, kept"
+        case let .counterOutOfRange(delta, minimum, maximum):
+            return chinese
+                ? "计数器区间增量 \(n(delta)) 超出 [\(n(minimum)), \(n(maximum))]：标记为可疑，保留"
+                : "counter delta \(n(delta)) outside [\(n(minimum)), \(n(maximum))]: flagged suspect, kept"
+        case let .offGrid(value, minutes):
+            return chinese
+                ? "区间读数 \(n(value)) 已剔除：时间戳不在 \(minutes) 分钟采集网格上"
+                : "interval reading \(n(value)) dropped: ts not on the \(minutes)-minute grid"
+        case let .negativeInterval(value, quantity):
+            return chinese
+                ? "\(MeterQuantity(rawValue: quantity).map { TelemetryText.quantity($0, chinese: true) } ?? quantity)出现负区间值 \(n(value))：已替换"
+                : "negative interval value \(n(value)) of \(quantity): replaced"
+        case let .belowMinimum(value, minimum):
+            return chinese ? "区间值 \(n(value)) 低于下限 \(n(minimum))：已替换" : "interval value \(n(value)) below minimum \(n(minimum)): replaced"
+        case let .aboveMaximum(value, maximum):
+            return chinese ? "区间值 \(n(value)) 高于上限 \(n(maximum))：已替换" : "interval value \(n(value)) above maximum \(n(maximum)): replaced"
+        case let .readingsOutOfRange(count, minimum, maximum, first):
+            return chinese
+                ? "\(count) 个读数超出 [\(n(minimum)), \(n(maximum))] 已剔除，首个为 \(n(first))"
+                : "\(count) reading(s) outside [\(n(minimum)), \(n(maximum))] dropped, first \(n(first))"
+        case let .spikeReplaced(value, median):
+            return chinese
+                ? "数值 \(n(value))，窗口中位数 \(n(median))：判为尖峰，已替换"
+                : "value \(n(value)) vs window median \(n(median)): replaced"
+        case let .gapFilled(slots, byProfile, left, right):
+            return chinese
+                ? "缺 \(slots) 个区间，在 \(n(left)) 与 \(n(right)) 之间\(byProfile ? "按负荷曲线" : "线性")补齐"
+                : "gap of \(slots) slots filled \(byProfile ? "by profile" : "linearly") between \(n(left)) and \(n(right))"
+        }
+    }
+
     /// A refused reading in words: where, which meter, which field, why.
     static func problem(_ problem: ReadingProblem, chinese: Bool) -> String {
         guard chinese else { return "\(problem.place).\(problem.field) (\(problem.meter)): \(problem.message)" }

@@ -143,7 +143,7 @@ extension SQLiteParkStore {
         try db.execute(sql: "DELETE FROM meter_event WHERE meter_id = ? AND ts >= ? AND ts < ?", arguments: [meterID, start, end])
         let event = try db.cachedStatement(sql: "INSERT OR IGNORE INTO meter_event (meter_id, ts, kind, detail) VALUES (?, ?, ?, ?)")
         for item in result.events where item.ts >= start && item.ts < end {
-            try event.execute(arguments: [meterID, item.ts, item.kind.rawValue, item.detail])
+            try event.execute(arguments: [meterID, item.ts, item.kind.rawValue, item.detail.encoded])
         }
         // Month rollups of every month the range touches, from the day rows.
         var months = Set<Int32>()

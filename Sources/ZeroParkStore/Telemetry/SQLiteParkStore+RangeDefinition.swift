@@ -6,8 +6,9 @@ import ZeroParkCore
 /// activity over the range, month by month from the best data there is — its meters' cleaned days where
 /// its meters have data in that month, else its typed month pro-rated by the days of the month in the
 /// range, else its typed annual figure pro-rated by the days of the year in the range — with the basis
-/// of every source said in words. Factors are those of the year the range ends in (as for any period).
-/// Offsets and green certificates are claimed per calendar year and are not applied to a range.
+/// of every source said in words. The activity is monthly (one value per calendar month the range
+/// touches), so a range crossing a new year takes each year's factors for its own months (effective-
+/// dated factors, `EffectiveDatedFactors` in the core). Offsets and green certificates are claimed per calendar year and are not applied to a range.
 public struct RangeDefinition: Sendable {
     public var definition: ParkDefinition
     /// Sources with no data anywhere in the range.
@@ -57,17 +58,19 @@ extension SQLiteParkStore {
             guard caller.canSeeSource(parkID: parkID, enterprise: spec.enterprise) else { continue }
             guard let unit = try? QuantityUnit.parse(spec.unit) else { missing.append(spec.key); continue }
             let values = typed[row["id"] as Int64] ?? [:]
-            var total = 0.0, meteredDays = 0, typedDays = 0
+            var monthly: [Double] = [], meteredDays = 0, typedDays = 0
             for month in months {
                 if let amount = metered.amount(source: spec.key, month: month, unit: unit) {
-                    total += amount
+                    monthly.append(amount)
                     meteredDays += month.days
                 } else if let value = values[month.year]?[month.month] {
-                    total += value * Double(month.days) / Double(month.daysInMonth)
+                    monthly.append(value * Double(month.days) / Double(month.daysInMonth))
                     typedDays += month.days
                 } else if let annual = values[month.year]?[0] {
-                    total += annual * Double(month.days) / Double(CalendarDate.daysInYear(month.year))
+                    monthly.append(annual * Double(month.days) / Double(CalendarDate.daysInYear(month.year)))
                     typedDays += month.days
+                } else {
+                    monthly.append(0)
                 }
             }
             guard meteredDays + typedDays > 0 else { missing.append(spec.key); continue }
@@ -75,7 +78,7 @@ extension SQLiteParkStore {
             if meteredDays > 0 {
                 spec.dataSource = "计量表 meters: " + (metered.meters[spec.key] ?? []).joined(separator: ", ") + (spec.dataSource.map { "; " + $0 } ?? "")
             }
-            guard let source = spec.emissionSource(unit: unit, values: .total(total)) else { missing.append(spec.key); continue }
+            guard let source = spec.emissionSource(unit: unit, values: .monthly(monthly)) else { missing.append(spec.key); continue }
             sources.append(source)
         }
         let sinks = tenant == nil ? try sinks(db, parkID: parkID, year: period.end.year) : []
