@@ -148,6 +148,14 @@ public enum RequestBodies {
         ("reduction_target", Schema.string(.note).orNull),
     ])
 
+    public static let trial = Schema.object("Trial", "The park's trial period (1.1.9): one year, held to a stored plan version",
+                                            required: ["start", "plan_version", "threshold"], [
+        ("start", .date("First day of the trial, YYYY-MM-DD")),
+        ("end", Schema.date("Last day (365 or 366 days after start, less one); absent: one year").orNull),
+        ("plan_version", .integer(1...1_000_000, "A stored plan version of the park")),
+        ("threshold", .number(0.01...1, "Share of the planned net beyond which a month or the trial to date is a finding (0.1 = 10 %)")),
+    ])
+
     public static let member = Schema.oneOf("Member", "A role in the park; tenants name one of the park's enterprises", discriminator: "role", [
         .object(nil, "A tenant, acting for one of the park's enterprises", required: ["role", "enterprise"], [
             ("role", .choice(["tenant"])),
@@ -177,6 +185,6 @@ public enum RequestBodies {
     public static let all: [(name: String, schema: Schema)] = [
         ("Source", source), ("Activity", activity), ("Sink", sink), ("Offset", offset), ("Certificate", certificate), ("Rules", rules), ("Profile", profile),
         ("ParkFactor", factor), ("Fuel", fuel), ("Publication", publication), ("Member", member),
-        ("SnapshotRequest", snapshot), ("Comment", comment), ("Quantity", quantity), ("CO2Quantity", co2Quantity),
+        ("SnapshotRequest", snapshot), ("Comment", comment), ("Quantity", quantity), ("CO2Quantity", co2Quantity), ("Trial", trial),
     ]
 }

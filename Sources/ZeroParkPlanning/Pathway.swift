@@ -25,6 +25,9 @@ public struct PathwayYear: Sendable, Hashable {
     public var reductions: [String: Double]
     /// Emissions after the reductions.
     public var emissions: Double
+    /// What the plan leaves of each baseline source this year (grown, after the reductions), by source
+    /// id: the yardstick a trial year's actuals are held to per source (1.1.9–1.1.10).
+    public var bySource: [String: Double] = [:]
     /// Tonnes each active sink absorbed, by measure id.
     public var sinks: [String: Double]
     public var offsets: [OffsetPurchase]

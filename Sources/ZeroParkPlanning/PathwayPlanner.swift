@@ -69,8 +69,8 @@ public enum PathwayPlanner {
             }
             let offsetTonnes = purchases.reduce(0) { $0 + $1.tonnes }
             let sequestered = absorbed.values.reduce(0, +)
-            years.append(PathwayYear(year: year, businessAsUsual: bau, reductions: reductions, emissions: emissions, sinks: absorbed,
-                                     offsets: purchases, net: emissions - sequestered - offsetTonnes, measureCostCNY: measureCost,
+            years.append(PathwayYear(year: year, businessAsUsual: bau, reductions: reductions, emissions: emissions, bySource: state.tco2,
+                                     sinks: absorbed, offsets: purchases, net: emissions - sequestered - offsetTonnes, measureCostCNY: measureCost,
                                      offsetCostCNY: purchases.reduce(0) { $0 + $1.costCNY }))
         }
         // A tolerance of a millionth of a tonne: sums of products are not exact.

@@ -28,7 +28,8 @@ public struct PlanDocument: Encodable, Sendable {
     }
 
     public struct YearRow: Encodable, Sendable {
-        let year: Int, businessAsUsualTco2: Double, reductions: [String: Double], emissionsTco2: Double, sinks: [String: Double]
+        let year: Int, businessAsUsualTco2: Double, reductions: [String: Double], emissionsTco2: Double, bySourceTco2: [String: Double]
+        let sinks: [String: Double]
         let offsets: [Purchase], netTco2: Double, measureCostCny: Double, offsetCostCny: Double
     }
 
@@ -65,7 +66,7 @@ public struct PlanDocument: Encodable, Sendable {
         }
         years = pathway.years.map { year in
             YearRow(year: year.year, businessAsUsualTco2: year.businessAsUsual, reductions: year.reductions, emissionsTco2: year.emissions,
-                    sinks: year.sinks, offsets: year.offsets.map { Purchase(option: $0.option, tonnes: $0.tonnes, costCny: $0.costCNY, local: $0.local) },
+                    bySourceTco2: year.bySource, sinks: year.sinks, offsets: year.offsets.map { Purchase(option: $0.option, tonnes: $0.tonnes, costCny: $0.costCNY, local: $0.local) },
                     netTco2: year.net, measureCostCny: year.measureCostCNY, offsetCostCny: year.offsetCostCNY)
         }
         balanceYear = pathway.balanceYear

@@ -228,6 +228,21 @@ enum StoreMigrations {
                 );
                 """)
         }
+        migrator.registerMigration("v6-trial-period") { db in
+            // One declared trial period per park (issue #10 item 6; STANDARD.md 1.1.9): its dates, the plan
+            // version it is held to and the deviation threshold of a finding.
+            try db.execute(sql: """
+                CREATE TABLE trial_period (
+                    park_id INTEGER PRIMARY KEY REFERENCES park(id) ON DELETE CASCADE,
+                    start_date TEXT NOT NULL,
+                    end_date TEXT NOT NULL,
+                    plan_version INTEGER NOT NULL,
+                    threshold REAL NOT NULL,
+                    declared_at TEXT NOT NULL,
+                    declared_by TEXT NOT NULL
+                );
+                """)
+        }
         return migrator
     }
 }

@@ -79,6 +79,9 @@ public protocol ParkRepository: TelemetryRepository, AlertRepository {
                   caller: Caller) async throws -> StoredPlan
     func plans(parkKey: String, caller: Caller) async throws -> [StoredPlan]
     func plan(parkKey: String, version: Int, caller: Caller) async throws -> StoredPlan
+    func declareTrial(parkKey: String, start: CalendarDate, end: CalendarDate, planVersion: Int, threshold: Double,
+                      caller: Caller) async throws -> TrialDeclaration
+    func trial(parkKey: String, caller: Caller) async throws -> TrialDeclaration?
     func snapshot(parkKey: String, id: Int64, caller: Caller) async throws -> InventorySnapshot
     func auditLog(parkKey: String, caller: Caller, limit: Int) async throws -> [AuditEntry]
     func addComment(parkKey: String, target: String, text: String, caller: Caller) async throws -> ReviewComment

@@ -53,6 +53,27 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
+
+    /// The day before (nil before 0001-01-01).
+    public var previous: CalendarDate? {
+        if day > 1 { return CalendarDate(year: year, month: month, day: day - 1) }
+        let (y, m) = month == 1 ? (year - 1, 12) : (year, month - 1)
+        return CalendarDate(year: y, month: m, day: CalendarDate.daysInMonth(year: y, month: m))
+    }
+
+    /// The last day of the year that starts on this date (one year on, less a day): 2026-03-01 →
+    /// 2027-02-28; 2028-02-29 → 2029-02-28.
+    public var yearLater: CalendarDate? {
+        let target = CalendarDate(year: year + 1, month: month, day: day)
+            ?? CalendarDate(year: year + 1, month: month, day: CalendarDate.daysInMonth(year: year + 1, month: month))?.nextDay
+        return target?.previous
+    }
+
+    /// The day after (nil after 9999-12-31).
+    public var nextDay: CalendarDate? {
+        if day < CalendarDate.daysInMonth(year: year, month: month) { return CalendarDate(year: year, month: month, day: day + 1) }
+        return month == 12 ? CalendarDate(year: year + 1, month: 1, day: 1) : CalendarDate(year: year, month: month + 1, day: 1)
+    }
 }
 
 /// A calendar month, `YYYY-MM`.

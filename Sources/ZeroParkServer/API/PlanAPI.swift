@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import ZeroParkCore
 import ZeroParkInput
 import ZeroParkScenario
 import ZeroParkStore
@@ -58,6 +59,30 @@ extension APIRoutes {
                                    field: "version")
                 }
                 return try JSONBody.response(try await store.plan(parkKey: try context.parameter("park"), version: version, caller: try context.requireCaller()))
+            },
+            APIOperation(method: .put, path: "/parks/{park}/trial",
+                         summary: "Declare or change the park's trial period: one year held to a stored plan version, with the deviation threshold (park admins and managers; 1.1.9)",
+                         access: .parkEditor, body: .json(RequestBodies.trial), success: [.ok("The declaration", APIDocs.object)]) { _, context, input in
+                struct Body: Decodable { let start: String, end: String?, planVersion: Int, threshold: Double }
+                let body = try input.decode(Body.self)
+                guard let start = CalendarDate(iso: body.start) else {
+                    throw APIError(status: .unprocessableContent, code: "invalid", message: context.text("须为 YYYY-MM-DD 日期", "must be a date, YYYY-MM-DD"), field: "start")
+                }
+                guard let end = body.end.map({ CalendarDate(iso: $0) }) ?? start.yearLater else {
+                    throw APIError(status: .unprocessableContent, code: "invalid", message: context.text("须为 YYYY-MM-DD 日期", "must be a date, YYYY-MM-DD"), field: "end")
+                }
+                return try JSONBody.response(try await store.declareTrial(parkKey: try context.parameter("park"), start: start, end: end,
+                                                                          planVersion: body.planVersion, threshold: body.threshold,
+                                                                          caller: try context.requireCaller()))
+            },
+            APIOperation(method: .get, path: "/parks/{park}/trial",
+                         summary: "The trial year against its plan: months planned and actual, findings with their causes, offsets per year (every role but tenants; 1.1.9–1.1.10)",
+                         access: .parkWideReader, success: [.ok("The trial's progress", APIDocs.object)]) { _, context, _ in
+                let caller = try context.requireCaller()
+                guard let report = try await TrialService(inventories: service).report(parkKey: try context.parameter("park"), caller: caller) else {
+                    throw StoreError.notFound("trial period")
+                }
+                return try JSONBody.response(TrialDocument(report))
             },
         ]
     }

@@ -1,6 +1,7 @@
 import Foundation
 import ZeroParkCore
 import ZeroParkParkFile
+import ZeroParkScenario
 import ZeroParkStore
 
 /// Fills an empty database with the demo: the two example parks, users for every role and a
@@ -79,6 +80,7 @@ public enum DemoSeed {
                 AlertRule(key: "grid-power-offline", meter: "grid-power", kind: .offline, slots: 6),
             ] { _ = try await store.createAlertRule(parkKey: DemoMeters.park, rule: rule, caller: admin) }
             _ = try await store.evaluateAlerts(now: now)
+            try await seedTrial(store: store, examplesDirectory: examplesDirectory, admin: admin)
         }
         return Result(created: true, logins: logins, apiKey: apiKey)
     }
@@ -99,6 +101,23 @@ public enum DemoSeed {
             from = to
         }
         try await store.cleanAll()
+    }
+
+    /// A neutrality plan and a trial year in progress (issue #10 items 5–6): version 1 of the plan in
+    /// `plan-example.yaml` on the 2025 inventory, the illustrative 2026 bills of the sources without
+    /// meters (`nansha-2026-activity.csv`, January–October), and the trial period 2026 held to it with a
+    /// 3 % deviation threshold (a demo setting, tight enough that the demo shows findings).
+    static func seedTrial(store: any ParkRepository, examplesDirectory: String, admin: Caller) async throws {
+        let bills = (examplesDirectory as NSString).appendingPathComponent("nansha-2026-activity.csv")
+        let planFile = (examplesDirectory as NSString).appendingPathComponent("plan-example.yaml")
+        guard let csv = try? String(contentsOfFile: bills, encoding: .utf8),
+              let yaml = try? String(contentsOfFile: planFile, encoding: .utf8) else { return }
+        _ = try await ActivityCSV.importRows(csv, parkKey: "nansha-demo", caller: admin, store: store)
+        let planner = PlanService(inventories: InventoryService(store: store, cache: InventoryCache()))
+        let stored = try await planner.save(try PlanFileReader.read(yaml: yaml), measuresFile: yaml,
+                                            reason: "首版：以 2025 年清单为基准（示例数字）", parkKey: "nansha-demo", year: 2025, caller: admin)
+        guard let start = CalendarDate(year: 2026, month: 1, day: 1), let end = CalendarDate(year: 2026, month: 12, day: 31) else { return }
+        _ = try await store.declareTrial(parkKey: "nansha-demo", start: start, end: end, planVersion: stored.version, threshold: 0.03, caller: admin)
     }
 
     static func displayName(_ username: String) -> String {

@@ -60,10 +60,18 @@ struct PlanPages: Sendable {
         var problems: [InputProblem] = []
         var result: [String: Any]?
         var status = HTTPResponse.Status.ok
+        // Re-planning from actuals (1.1.10): the base is the last twelve months of actual data.
+        let fromActuals = (form?["basis"] ?? request.uri.queryParameters.get("basis")) == "actuals"
+        let planner = PlanService(inventories: inventories)
+        var actualsPeriod: String?
+        if fromActuals {
+            let period = try await planner.actualsBaseline(parkKey: key, caller: caller).period
+            actualsPeriod = "\(period.start) – \(period.end)"
+        }
         if form != nil || opened != nil {
             do {
                 let plan = try PlanFileReader.read(yaml: yaml)
-                let outcome = try await PlanService(inventories: inventories).run(plan, parkKey: key, year: year, caller: caller)
+                let outcome = try await planner.run(plan, parkKey: key, basis: fromActuals ? .actuals : .year(year), caller: caller)
                 result = Self.result(outcome.pathway, measures: plan.measures, chinese: chinese)
             } catch let error as InputError {
                 problems = error.problems
@@ -73,11 +81,12 @@ struct PlanPages: Sendable {
         var data: [String: Any] = [
             "p": PlanText.dictionary(chinese), "t": WebText.dictionary(context.language), "csrf": context.csrfToken ?? "",
             "parkKey": key, "name": chinese ? park.profile.name : (park.profile.nameEn ?? park.profile.name), "yaml": yaml,
-            "template": form == nil && opened == nil, "baseYear": year,
+            "template": form == nil && opened == nil, "baseYear": year, "basis": fromActuals ? "actuals" : "year",
             "years": Set(years + [park.defaultYear]).sorted(by: >).map { ["value": $0, "selected": $0 == year] },
             "problems": problems.map { ["field": $0.field, "message": $0.message(chinese: chinese)] }, "hasProblems": !problems.isEmpty,
         ]
         if let result { data["result"] = result }
+        if let actualsPeriod { data["actuals"] = ["period": actualsPeriod] }
         if let opened {
             data["opened"] = ["version": opened.version, "createdAt": TelemetryFormat.isoTime(opened.createdAt), "createdBy": opened.createdBy,
                               "reason": opened.reason, "balanceYear": opened.balanceYear.map(String.init) ?? "—"]
@@ -112,8 +121,9 @@ struct PlanPages: Sendable {
         let year = form["year"].flatMap(Int.init) ?? park.defaultYear
         let yaml = form["yaml"] ?? ""
         let plan = try PlanFileReader.read(yaml: yaml)
+        let basis: PlanService.Basis = form["basis"] == "actuals" ? .actuals : .year(year)
         let stored = try await PlanService(inventories: inventories).save(plan, measuresFile: yaml, reason: form["reason"] ?? "",
-                                                                           parkKey: key, year: year, caller: caller)
+                                                                           parkKey: key, basis: basis, caller: caller)
         return Response(status: .seeOther, headers: [.location: "/parks/\(key)/plan?version=\(stored.version)"])
     }
 

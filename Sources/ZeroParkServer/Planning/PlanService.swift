@@ -1,4 +1,5 @@
 import Foundation
+import ZeroParkCore
 import ZeroParkInput
 import ZeroParkPlanning
 import ZeroParkScenario
@@ -11,10 +12,42 @@ import ZeroParkStore
 /// Serves STANDARD.md 1.1.3(c), 1.1.5–1.1.7, 1.1.13.
 struct PlanService: Sendable {
     let inventories: InventoryService
+    /// Today in CST (re-planning from actuals counts the twelve months before it).
+    var today: @Sendable () -> CalendarDate? = { ReportClock.today() }
+
+    /// What the base year is: a calendar year's inventory, or the last twelve months of actual data
+    /// (re-planning from a trial year's actuals, 1.1.10).
+    enum Basis: Sendable, Equatable {
+        case year(Int)
+        case actuals
+    }
 
     func run(_ plan: PlanFile, parkKey: String, year: Int, caller: Caller) async throws -> (pathway: Pathway, plan: PlanFile) {
-        let computed = try await inventories.compute(parkKey: parkKey, year: year, caller: caller)
-        let baseline = PlanBaseline(computed.inventory)
+        try await run(plan, parkKey: parkKey, basis: .year(year), caller: caller)
+    }
+
+    /// The last twelve months through yesterday (CST): their range inventory (meters where they have
+    /// data, typed activity otherwise, each year's factors) as a baseline dated the year they end in.
+    func actualsBaseline(parkKey: String, caller: Caller) async throws -> (baseline: PlanBaseline, period: AccountingPeriod) {
+        // One year back, plus a day: 2026-11-25 → 2025-11-26 (29 February → 1 March).
+        guard let yesterday = today()?.previous,
+              let start = CalendarDate(year: yesterday.year - 1, month: yesterday.month, day: yesterday.day)?.nextDay
+                ?? CalendarDate(year: yesterday.year - 1, month: 3, day: 1),
+              let period = AccountingPeriod(start: start, end: yesterday) else {
+            throw StoreError.invalid(field: "basis", message: "no date to count the last twelve months from")
+        }
+        let range = try await inventories.store.definition(parkKey: parkKey, from: period.start, to: period.end, caller: caller)
+        var baseline = PlanBaseline(try InventoryCalculator.compute(range.definition, today: period.end))
+        baseline.year = period.end.year
+        return (baseline, period)
+    }
+
+    func run(_ plan: PlanFile, parkKey: String, basis: Basis, caller: Caller) async throws -> (pathway: Pathway, plan: PlanFile) {
+        let baseline: PlanBaseline
+        switch basis {
+        case let .year(year): baseline = PlanBaseline(try await inventories.compute(parkKey: parkKey, year: year, caller: caller).inventory)
+        case .actuals: baseline = try await actualsBaseline(parkKey: parkKey, caller: caller).baseline
+        }
         let settings = PlanSettings(baseYear: baseline.year, targetYear: plan.targetYear, discountRate: plan.discountRate,
                                     bauGrowth: plan.bauGrowth, offsetsFrom: plan.offsetsFrom)
         let pathway = try PathwayPlanner.plan(baseline: baseline, measures: plan.measures, offsets: plan.offsets, settings: settings)
@@ -23,7 +56,17 @@ struct PlanService: Sendable {
 
     /// Computes the pathway and stores it as the park's next version with its measures file and why.
     func save(_ plan: PlanFile, measuresFile: String, reason: String, parkKey: String, year: Int, caller: Caller) async throws -> StoredPlan {
-        let result = try await run(plan, parkKey: parkKey, year: year, caller: caller)
+        try await save(plan, measuresFile: measuresFile, reason: reason, parkKey: parkKey, basis: .year(year), caller: caller)
+    }
+
+    /// Saves a version; one re-planned from actuals records that, and the months, before the reason.
+    func save(_ plan: PlanFile, measuresFile: String, reason: String, parkKey: String, basis: Basis, caller: Caller) async throws -> StoredPlan {
+        let result = try await run(plan, parkKey: parkKey, basis: basis, caller: caller)
+        var reason = reason
+        if basis == .actuals, !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            let period = try await actualsBaseline(parkKey: parkKey, caller: caller).period
+            reason = "[实际数据 actuals \(period.start)..\(period.end)] " + reason
+        }
         let document = String(decoding: try Self.json(result.pathway, plan), as: UTF8.self)
         return try await inventories.store.savePlan(parkKey: parkKey, baseYear: result.pathway.settings.baseYear, measuresFile: measuresFile,
                                                     document: document, balanceYear: result.pathway.balanceYear, reason: reason, caller: caller)

@@ -9,6 +9,7 @@ enum PlanTemplates {
     static func library() throws -> MustacheLibrary {
         var library = MustacheLibrary()
         try library.register(page, named: "plan")
+        try library.register(trial, named: "trial")
         return library
     }
 
@@ -18,6 +19,8 @@ enum PlanTemplates {
     {{#hasProblems}}<div class="error" id="form-error"><ul>{{#problems}}<li><code>{{field}}</code> {{message}}</li>{{/problems}}</ul></div>{{/hasProblems}}
     <form method="post" action="/parks/{{parkKey}}/plan" id="plan-form" class="card stack">
     <input type="hidden" name="_csrf" value="{{csrf}}">
+    <input type="hidden" name="basis" value="{{basis}}">
+    {{#actuals}}<p class="note" id="plan-actuals">{{p.actualsBasis}} {{period}}</p>{{/actuals}}
     <label>{{p.baseYear}} <select name="year" id="plan-year">{{#years}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{value}}</option>{{/years}}</select></label>
     <label for="plan-yaml">{{p.measuresFile}}</label>
     <textarea name="yaml" id="plan-yaml" rows="18" spellcheck="false">{{yaml}}</textarea>
@@ -28,7 +31,7 @@ enum PlanTemplates {
     {{#result}}
     <section class="card" id="plan-result"><h2>{{p.result}}</h2>
     <form method="post" action="/parks/{{parkKey}}/plan/save" class="inline" id="plan-save"><input type="hidden" name="_csrf" value="{{csrf}}">
-    <input type="hidden" name="year" value="{{baseYear}}"><input type="hidden" name="yaml" value="{{yaml}}">
+    <input type="hidden" name="year" value="{{baseYear}}"><input type="hidden" name="yaml" value="{{yaml}}"><input type="hidden" name="basis" value="{{basis}}">
     <label>{{p.reason}} <input name="reason" id="plan-reason" required maxlength="1000"></label> <button type="submit" id="plan-save-button">{{p.save}}</button></form>
     <p><strong>{{p.balanceYear}}</strong> <span id="plan-balance">{{balanceYear}}</span> · {{p.withoutOffsets}} <span id="plan-balance-without">{{withoutOffsets}}</span>{{#netNegative}} · {{p.netNegative}} {{netNegative}}{{/netNegative}}</p>
     <h3>{{p.measures}}</h3>
@@ -56,5 +59,45 @@ enum PlanTemplates {
     <div class="scroll"><table><thead><tr><th>{{p.measure}}</th><th class="num">{{p.tonnes}} {{a}}</th><th class="num">{{p.tonnes}} {{b}}</th><th class="num">{{p.mac}} {{a}}</th><th class="num">{{p.mac}} {{b}}</th></tr></thead>
     <tbody>{{#rows}}<tr id="compare-{{id}}"><td>{{name}} <small>{{id}}</small></td><td class="num">{{tonnesA}}</td><td class="num">{{tonnesB}}</td><td class="num">{{macA}}</td><td class="num">{{macB}}</td></tr>{{/rows}}</tbody></table></div>
     </section>{{/comparison}}
+    """
+
+    /// The trial year: the declaration, findings, the monthly chart and table, offsets per year, the
+    /// declaration form (editors) and the way to re-plan from actuals.
+    static let trial = """
+    <h1>{{r.title}} · {{name}}</h1>
+    <p class="note">{{r.intro}}</p>
+    {{#error}}<div class="error" id="form-error">{{error}}</div>{{/error}}
+    {{^declared}}<p id="trial-none">{{r.none}}</p>{{/declared}}
+    {{#declared}}
+    <section class="card" id="trial-summary">
+    <p><strong>{{r.period}}</strong> <span id="trial-period">{{start}} – {{end}}</span> · {{r.planVersion}} <a href="/parks/{{parkKey}}/plan?version={{planVersion}}" id="trial-plan">{{planVersion}}</a>
+     · {{r.threshold}} <span id="trial-threshold">{{threshold}}</span> · {{r.through}} <span id="trial-through">{{through}}</span></p>
+    <p class="note">{{r.declaredBy}} {{declaredBy}} · {{r.declaredAt}} {{declaredAt}}</p>
+    </section>
+    <section class="card" id="trial-findings"><h2>{{r.findings}}</h2>
+    {{^anyCompared}}<p>{{r.noneCompared}}</p>{{/anyCompared}}
+    {{#anyCompared}}{{^hasFindings}}<p id="trial-no-findings">{{r.noFindings}}</p>{{/hasFindings}}{{/anyCompared}}
+    {{#hasFindings}}<ul>{{#findings}}<li class="{{css}}" id="finding-{{id}}"><strong>{{label}}</strong>：{{direction}} {{deviation}} tCO2（{{share}}）；{{r.plannedNet}} {{planned}}，{{r.actualNet}} {{actual}}。{{#hasCauses}}{{r.causes}}：{{#causes}}{{name}} {{deviation}}；{{/causes}}{{/hasCauses}}</li>{{/findings}}</ul>{{/hasFindings}}
+    </section>
+    <section class="card"><h2>{{r.chart}}</h2>{{{chart}}}</section>
+    <div class="scroll"><table id="trial-months"><thead><tr><th>{{r.month}}</th><th class="num">{{r.plannedEmissions}}</th><th class="num">{{r.plannedSinks}}</th><th class="num">{{r.plannedNet}}</th><th class="num">{{r.actualEmissions}}</th><th class="num">{{r.actualSinks}}</th><th class="num">{{r.actualNet}}</th><th class="num">{{r.deviation}}</th><th class="num">{{r.deviationShare}}</th><th>{{r.status}}</th></tr></thead>
+    <tbody>{{#months}}<tr id="month-{{month}}"><td>{{month}}</td><td class="num">{{plannedEmissions}}</td><td class="num">{{plannedSinks}}</td><td class="num">{{plannedNet}}</td><td class="num">{{actualEmissions}}</td><td class="num">{{actualSinks}}</td><td class="num">{{actualNet}}</td><td class="num">{{deviation}}</td><td class="num">{{share}}</td><td>{{status}}</td></tr>{{/months}}</tbody></table></div>
+    <h2>{{r.offsets}}</h2>
+    <div class="scroll"><table id="trial-offsets"><thead><tr><th class="num">{{r.year}}</th><th class="num">{{r.plannedOffsets}}</th><th class="num">{{r.countedOffsets}}</th></tr></thead>
+    <tbody>{{#offsets}}<tr><td class="num">{{year}}</td><td class="num">{{planned}}</td><td class="num">{{counted}}</td></tr>{{/offsets}}</tbody></table></div>
+    {{/declared}}
+    {{#canEdit}}
+    {{#declared}}<section class="card" id="trial-replan"><h2>{{r.replan}}</h2><p class="note">{{r.replanNote}}</p>
+    <p><a href="/parks/{{parkKey}}/plan?basis=actuals&amp;version={{planVersion}}" id="trial-replan-link">{{r.replan}}</a></p></section>{{/declared}}
+    <section class="card" id="trial-declare"><h2>{{r.declare}}</h2>
+    {{^hasVersions}}<p>{{r.needPlan}}</p>{{/hasVersions}}
+    {{#hasVersions}}<form method="post" action="/parks/{{parkKey}}/trial" class="stack" id="trial-form"><input type="hidden" name="_csrf" value="{{csrf}}">
+    <label>{{r.start}} <input type="date" name="start" id="trial-start" required value="{{formStart}}"></label>
+    <label>{{r.end}} <input type="date" name="end" id="trial-end" value="{{formEnd}}"></label>
+    <label>{{r.planVersion}} <select name="plan_version" id="trial-version">{{#versions}}<option value="{{version}}"{{#selected}} selected{{/selected}}>{{version}} · {{reason}}</option>{{/versions}}</select></label>
+    <label>{{r.thresholdPercent}} <input type="number" name="threshold" id="trial-threshold-input" min="1" max="100" step="0.1" required value="{{formThreshold}}"></label>
+    <button type="submit" id="trial-save">{{r.declareButton}}</button></form>{{/hasVersions}}
+    </section>
+    {{/canEdit}}
     """
 }

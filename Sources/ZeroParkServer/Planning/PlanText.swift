@@ -27,6 +27,8 @@ enum PlanText {
         ("noVersions", "尚未保存任何版本。", "No version saved yet."), ("savedAt", "保存时间", "Saved at"), ("savedBy", "保存人", "Saved by"),
         ("open", "打开", "Open"), ("compare", "比较版本", "Compare versions"), ("compareRun", "比较", "Compare"),
         ("comparison", "版本比较", "Comparison of versions"),
+        ("actualsBasis", "基准为最近 12 个月的实际数据（计量表优先，其余为填报数据；下方的基准年选择不适用）：",
+         "The base is the last 12 months of actual data (meters first, typed data otherwise; the base-year choice below does not apply):"),
     ]
 
     static func dictionary(_ chinese: Bool) -> [String: String] {

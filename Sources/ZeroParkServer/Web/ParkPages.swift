@@ -51,7 +51,17 @@ struct ParkPages: Sendable {
         let body = try await service.cache.fragment(cacheKey, fragment) {
             try await overviewBody(Loaded(caller: caller, park: park, year: year, years: years, nav: [:]), context)
         }
-        return renderer.page(body: body, title: title, context: context, park: loaded.nav)
+        // The trial year's findings on the dashboard (1.1.10), for every member but tenants; cached with
+        // the same key (data version and day), so a new reading or declaration shows on the next request.
+        var banner = ""
+        if caller.tenantEnterprise(parkID: park.id) == nil {
+            let service = self.service, chinese = context.language == .zh
+            banner = (try? await service.cache.fragment(cacheKey, "trial.\(context.language.rawValue)") {
+                guard let report = try? await TrialService(inventories: service).report(parkKey: key, caller: caller) else { return "" }
+                return TrialBanner.html(report, parkKey: key, chinese: chinese)
+            }) ?? ""
+        }
+        return renderer.page(body: banner + body, title: title, context: context, park: loaded.nav)
     }
 
     func overviewBody(_ loaded: Loaded, _ context: AppRequestContext) async throws -> String {

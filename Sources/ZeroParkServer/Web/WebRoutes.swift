@@ -84,6 +84,7 @@ struct WebRoutes {
         AlertPages(store: store, renderer: renderer).register(on: web)
         DispatchPages(store: store, renderer: renderer).register(on: web)
         PlanPages(store: store, renderer: renderer, inventories: service).register(on: web)
+        TrialPages(store: store, renderer: renderer, inventories: service).register(on: web)
         web.get("parks/:park") { request, context in try await pages.overview(request, context) }
         web.get("parks/:park/sources") { request, context in try await pages.sources(request, context) }
         web.get("parks/:park/sources/new") { request, context in try await pages.sourceForm(request, context, form: [:], error: nil) }

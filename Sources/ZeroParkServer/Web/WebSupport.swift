@@ -38,6 +38,8 @@ struct WebRenderer: Sendable {
             // The dispatch link only for those who may run it (admins and managers, STANDARD.md 1.1.37).
             if let caller = context.caller, let key = park["key"] as? String {
                 park["canDispatch"] = caller.isSystemAdmin || caller.memberships.contains { $0.parkKey == key && ($0.role == .admin || $0.role == .manager) }
+                // The trial year is the park's: every member but tenants reads it (STANDARD.md 1.1.9).
+                park["canTrial"] = caller.isSystemAdmin || caller.memberships.contains { $0.parkKey == key && $0.role != .tenant }
             }
             layout["park"] = park
         }

@@ -15,6 +15,9 @@ public struct RangeDefinition: Sendable {
     public var missing: [String]
     /// Per source: where its activity came from (`metered 31 d, typed 0 d`).
     public var basis: [String: String]
+    /// Per source: whether each calendar month of the range had data (metered or typed); a month
+    /// without is 0 in the activity, and a trial year does not judge it (issue #10 item 6).
+    public var monthsWithData: [String: [Bool]] = [:]
 }
 
 extension SQLiteParkStore {
@@ -52,13 +55,13 @@ extension SQLiteParkStore {
             typed[row[0], default: [:]][row[1], default: [:]][row[2]] = row[3]
         }
         let metered = try RangeMetering.load(db, parkID: parkID, months: months)
-        var sources: [EmissionSource] = [], missing: [String] = [], basis: [String: String] = [:]
+        var sources: [EmissionSource] = [], missing: [String] = [], basis: [String: String] = [:], withData: [String: [Bool]] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT * FROM source WHERE park_id = ? ORDER BY id", arguments: [parkID]) {
             var spec = sourceSpec(row)
             guard caller.canSeeSource(parkID: parkID, enterprise: spec.enterprise) else { continue }
             guard let unit = try? QuantityUnit.parse(spec.unit) else { missing.append(spec.key); continue }
             let values = typed[row["id"] as Int64] ?? [:]
-            var monthly: [Double] = [], meteredDays = 0, typedDays = 0
+            var monthly: [Double] = [], meteredDays = 0, typedDays = 0, present: [Bool] = []
             for month in months {
                 if let amount = metered.amount(source: spec.key, month: month, unit: unit) {
                     monthly.append(amount)
@@ -71,8 +74,12 @@ extension SQLiteParkStore {
                     typedDays += month.days
                 } else {
                     monthly.append(0)
+                    present.append(false)
+                    continue
                 }
+                present.append(true)
             }
+            withData[spec.key] = present
             guard meteredDays + typedDays > 0 else { missing.append(spec.key); continue }
             basis[spec.key] = "metered \(meteredDays) d, typed \(typedDays) d of \(period.days) d"
             if meteredDays > 0 {
@@ -85,7 +92,7 @@ extension SQLiteParkStore {
         let definition = ParkDefinition(profile: stored.profile, period: period, factors: try parkFactors(db, parkID: parkID),
                                         fuels: try parkFuels(db, parkID: parkID), sources: sources, sinks: sinks, offsets: [],
                                         certificates: [], rules: stored.rules)
-        return RangeDefinition(definition: definition, missing: missing, basis: basis)
+        return RangeDefinition(definition: definition, missing: missing, basis: basis, monthsWithData: withData)
     }
 }
 
