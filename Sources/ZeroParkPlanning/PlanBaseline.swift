@@ -20,7 +20,8 @@ public struct PlanBaseline: Sendable, Hashable {
         sources = inventory.sources.map { account in
             var mwh: Double?
             if let electricity = account.electricity, electricity.mwh > 0, account.tco2 > 0 { mwh = electricity.mwh }
-            return BaselineSource(id: account.id, name: account.name, system: account.system, tco2: account.tco2, electricityMWh: mwh)
+            return BaselineSource(id: account.id, name: account.name, system: account.system, tco2: account.tco2, electricityMWh: mwh,
+                                  method: account.method, category: account.category)
         }
     }
 
@@ -36,13 +37,19 @@ public struct BaselineSource: Sendable, Hashable {
     public var tco2: Double
     /// Grid electricity bought, MWh, when the source is purchased electricity counted above zero.
     public var electricityMWh: Double?
+    /// How it was accounted, and its 910号 category: what the difficulty rules read (nil: unknown).
+    public var method: AccountingMethodKind?
+    public var category: EmissionCategory?
 
-    public init(id: String, name: String, system: EmissionSystem, tco2: Double, electricityMWh: Double? = nil) {
+    public init(id: String, name: String, system: EmissionSystem, tco2: Double, electricityMWh: Double? = nil,
+                method: AccountingMethodKind? = nil, category: EmissionCategory? = nil) {
         self.id = id
         self.name = name
         self.system = system
         self.tco2 = tco2
         self.electricityMWh = electricityMWh
+        self.method = method
+        self.category = category
     }
 
     /// tCO2 per MWh at which the source's electricity was counted.

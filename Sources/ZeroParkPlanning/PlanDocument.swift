@@ -15,12 +15,23 @@ public struct PlanDocument: Encodable, Sendable {
     public let balanceYear: Int?
     public let balanceWithoutOffsetsYear: Int?
     public let netNegativeYears: [Int]
+    /// Each source's and existing sink's share, reduction difficulty and why (1.1.3(c), 1.1.4(c)).
+    public let sources: [SourceRow]
 
     public struct MeasureRow: Encodable, Sendable {
         let id: String, name: String, category: String, stage: String, actsOn: [String], startYear: Int
         let tonnesPerYear: Double, annualCostCny: Double?, macCnyPerTonne: Double?, npvCostCny: Double?
         let capexCny: Double?, opexCnyPerYear: Double?, savingsCnyPerYear: Double?, lifetimeYears: Double?
         let missing: [String], basis: String?
+    }
+
+    public struct SourceRow: Encodable, Sendable {
+        let id: String, name: String, sink: Bool, tco2: Double, share: Double, difficulty: String
+        let reasons: [Reason], technologies: [String], measures: [String], cheapestMacCnyPerTonne: Double?
+    }
+
+    public struct Reason: Encodable, Sendable {
+        let code: String, zh: String, en: String
     }
 
     public struct OffsetRow: Encodable, Sendable {
@@ -45,7 +56,12 @@ public struct PlanDocument: Encodable, Sendable {
         return try encoder.encode(self)
     }
 
-    public init(_ pathway: Pathway, measures: [Measure], offsets: [OffsetOption]) {
+    public init(_ pathway: Pathway, measures: [Measure], offsets: [OffsetOption], assessments: [SourceAssessment] = []) {
+        sources = assessments.map { item in
+            SourceRow(id: item.id, name: item.name, sink: item.isSink, tco2: item.tco2, share: item.share, difficulty: item.difficulty.rawValue,
+                      reasons: item.reasons.map { Reason(code: $0.code, zh: $0.zh, en: $0.en) }, technologies: item.technologies.map(\.rawValue),
+                      measures: item.measures, cheapestMacCnyPerTonne: item.cheapestMAC)
+        }
         baseYear = pathway.settings.baseYear
         targetYear = pathway.settings.targetYear
         discountRate = pathway.settings.discountRate

@@ -32,9 +32,17 @@ struct PlanCommandTests {
         let offsets = try #require(y2030["offsets"] as? [[String: Any]])
         #expect(offsets.map { $0["option"] as? String } == ["phcer", "ccer"] && offsets.first?["tonnes"] as? Double == 2_000)
         #expect(abs(y2030["net_tco2"] as? Double ?? 1) < 1e-6 && document["balance_year"] as? Int == 2030)
+        // Shares and difficulty (1.1.3(c)): grid power 30,900.6 of 40,851.35 t = 75.6 %, low; the boiler's gas is
+        // medium by the rule and one step easier because its measure saves more than it costs (MAC −323.63 CNY/t).
+        let sources = try #require(document["sources"] as? [[String: Any]])
+        let gas = try #require(sources.first { $0["id"] as? String == "boiler-gas" })
+        #expect(gas["difficulty"] as? String == "low" && ((gas["reasons"] as? [[String: Any]])?.compactMap { $0["code"] as? String }) == ["fuel", "pays_back"])
+        let steam = try #require(sources.first { $0["id"] as? String == "steam" })
+        #expect(steam["difficulty"] as? String == "medium" && (steam["technologies"] as? [String])?.contains("waste_heat") == true)
         let table = try cli.run(["plan", CommandLineTests.example, "--measures", plan])
         #expect(table.status == 0 && table.stdout.contains("碳中和路径") && table.stdout.contains("厂房屋顶光伏 (rooftop-pv)"))
         #expect(table.stdout.contains("未给出全部成本、无法计算边际成本：green-belt-extension"))
+        #expect(table.stdout.contains("减排难度与经济性") && table.stdout.contains("外购蒸汽 (steam)"))
         #expect(try cli.run(["plan", CommandLineTests.example, "--measures", plan, "--lang", "en"]).stdout.contains("Neutrality pathway"))
     }
 

@@ -35,6 +35,11 @@ struct PlanAPITests {
                 // 2029: credits local first (PHCER 1,000 t at 90 before CCER at 70); net 0.
                 let offsets = try #require(years[4]["offsets"] as? [[String: Any]])
                 #expect(offsets.map { $0["option"] as? String } == ["phcer", "ccer"] && abs(years[4]["net_tco2"] as? Double ?? 1) < 1e-6)
+                // Sources with share and difficulty: grid power is low (bought power has market substitutes).
+                let sources = try #require(document["sources"] as? [[String: Any]])
+                let grid = try #require(sources.first { $0["id"] as? String == "grid-electricity" })
+                #expect(grid["difficulty"] as? String == "low" && (grid["measures"] as? [String]) == ["pv"])
+                #expect(sources.contains { $0["id"] as? String == "ccus-pilot" && $0["sink"] as? Bool == true && $0["difficulty"] as? String == "high" })
             }
             try await client.execute(uri: "\(Self.park)/plan", method: .post, headers: server.auth("viewer", Self.json),
                                      body: ZeroParkServerTests.body(Self.plan())) { #expect($0.status == .notFound) }
@@ -111,6 +116,9 @@ struct PlanPageTests {
                 let html = response.text
                 #expect(html.contains("id=\"plan-result\"") && html.contains("id=\"measure-pv\"") && html.contains("边际减排成本曲线"))
                 #expect(html.contains("id=\"plan-balance\">2029") && html.components(separatedBy: "<svg").count >= 3)
+                // Each source's share and difficulty with why (1.1.3(c)); the PV pays for itself on grid power.
+                #expect(html.contains("id=\"assess-grid-electricity\"") && html.contains("class=\"difficulty-low\">低"))
+                #expect(html.contains("id=\"assess-ccus-pilot\"") && html.contains("碳捕集投资大"))
             }
             // A problem is named with its field and line, on the page, 422.
             try await client.execute(uri: "/parks/nansha-demo/plan", method: .post, headers: form,

@@ -49,10 +49,14 @@ struct PlanCommand: ParsableCommand {
         } catch {
             throw failure(error.problems, chinese: chinese)
         }
+        let assessments = SourceAssessor.assess(baseline: baseline, measures: plan.measures, offsets: plan.offsets, economics: pathway.economics)
+            + SourceAssessor.assess(sinks: inventory.sinks)
         switch format {
-        case .table: print(PlanTableRenderer(language: lang).render(pathway, measures: plan.measures), terminator: "")
+        case .table:
+            print(PlanTableRenderer(language: lang).render(pathway, measures: plan.measures, assessments: assessments), terminator: "")
         case .json:
-            print(String(decoding: try PlanDocument(pathway, measures: plan.measures, offsets: plan.offsets).json(pretty: true), as: UTF8.self))
+            print(String(decoding: try PlanDocument(pathway, measures: plan.measures, offsets: plan.offsets, assessments: assessments).json(pretty: true),
+                         as: UTF8.self))
         }
     }
 
@@ -71,7 +75,7 @@ struct PlanCommand: ParsableCommand {
 struct PlanTableRenderer {
     let language: OutputLanguage
 
-    func render(_ pathway: Pathway, measures: [Measure]) -> String {
+    func render(_ pathway: Pathway, measures: [Measure], assessments: [SourceAssessment] = []) -> String {
         let zh = language == .zh
         func t(_ chinese: String, _ english: String) -> String { zh ? chinese : english }
         func number(_ value: Double?, _ decimals: Int = 1) -> String { value.map { NumberText.grouped($0, decimals: decimals) } ?? "—" }
@@ -79,6 +83,17 @@ struct PlanTableRenderer {
         var text = t("碳中和路径", "Neutrality pathway") + " · " + t("基准年", "base year") + " \(settings.baseYear) → "
             + t("目标年", "target year") + " \(settings.targetYear) · " + t("贴现率", "discount rate") + " " + NumberText.percent(settings.discountRate)
             + " · " + t("基准情景年增长", "BAU growth") + " " + NumberText.percent(settings.bauGrowth) + "\n\n"
+        if !assessments.isEmpty {
+            var sources = TextTable(headers: [t("排放源/碳汇", "Source / sink"), "tCO2", t("占比", "Share"), t("难度", "Difficulty"),
+                                              t("最低边际成本 元/tCO2", "Lowest MAC CNY/tCO2"), t("依据", "Why")], rightAligned: [1, 2, 4])
+            for item in assessments {
+                sources.add(["\(item.name) (\(item.id))\(item.isSink ? t("［碳汇］", " [sink]") : "")", number(item.tco2), NumberText.percent(item.share),
+                             zh ? item.difficulty.nameZh : item.difficulty.nameEn, number(item.cheapestMAC, 2),
+                             item.reasons.map { zh ? $0.zh : $0.en }.joined(separator: t("；", "; "))])
+            }
+            text += t("排放源与碳汇的占比、减排难度与经济性（1.1.3(c)、1.1.4(c)）", "Sources and sinks: share, difficulty and economics (1.1.3(c), 1.1.4(c))")
+                + "\n" + sources.render() + "\n"
+        }
         let byID = Dictionary(measures.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var table = TextTable(headers: [t("顺序", "Order"), t("措施", "Measure"), t("类别", "Category"), t("开始", "Start"),
                                         t("年减排/吸收 tCO2", "tCO2 a year"), t("年化成本 元", "Annual cost CNY"),

@@ -28,7 +28,7 @@ extension APIRoutes {
                 let year = try await self.year(request, parkKey: key, caller: caller)
                 let plan = try PlanFileReader.read(json: try JSONValue.parse(input.bytes))
                 let result = try await planner.run(plan, parkKey: key, year: year, caller: caller)
-                return JSONBody.raw(try PlanService.json(result.pathway, result.plan))
+                return JSONBody.raw(try PlanService.json(result))
             },
             APIOperation(method: .post, path: "/parks/{park}/plans",
                          summary: "Compute a pathway and store it as the park's next plan version, with why (park admins and managers)",

@@ -72,7 +72,7 @@ struct PlanPages: Sendable {
             do {
                 let plan = try PlanFileReader.read(yaml: yaml)
                 let outcome = try await planner.run(plan, parkKey: key, basis: fromActuals ? .actuals : .year(year), caller: caller)
-                result = Self.result(outcome.pathway, measures: plan.measures, chinese: chinese)
+                result = Self.result(outcome.pathway, measures: plan.measures, chinese: chinese, assessments: outcome.assessments)
             } catch let error as InputError {
                 problems = error.problems
                 status = .unprocessableContent
@@ -86,6 +86,11 @@ struct PlanPages: Sendable {
             "problems": problems.map { ["field": $0.field, "message": $0.message(chinese: chinese)] }, "hasProblems": !problems.isEmpty,
         ]
         if let result { data["result"] = result }
+        data["catalogue"] = MeasureCatalogue.entries.map { entry -> [String: Any] in
+            ["category": entry.category.rawValue, "name": chinese ? entry.category.nameZh : entry.category.nameEn, "clause": entry.clause,
+             "addresses": entry.addresses.map(\.rawValue).sorted().joined(separator: ", ") + (entry.systems.isEmpty ? "" : " · " + entry.systems.map { chinese ? $0.nameZh : $0.rawValue }.sorted().joined(separator: "、")),
+             "rule": entry.rule, "note": chinese ? entry.noteZh : entry.noteEn]
+        }
         if let actualsPeriod { data["actuals"] = ["period": actualsPeriod] }
         if let opened {
             data["opened"] = ["version": opened.version, "createdAt": TelemetryFormat.isoTime(opened.createdAt), "createdBy": opened.createdBy,
@@ -174,7 +179,7 @@ struct PlanPages: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    static func result(_ pathway: Pathway, measures: [Measure], chinese: Bool) -> [String: Any] {
+    static func result(_ pathway: Pathway, measures: [Measure], chinese: Bool, assessments: [SourceAssessment] = []) -> [String: Any] {
         let byID = Dictionary(measures.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let order = pathway.reductionOrder + measures.filter { $0.stage == .sink }.map(\.id).sorted()
         let text = PlanText.dictionary(chinese)
@@ -208,6 +213,12 @@ struct PlanPages: Sendable {
             "balanceYear": pathway.balanceYear.map(String.init) ?? (text["notReached"] ?? "—"),
             "withoutOffsets": pathway.balanceWithoutOffsetsYear.map(String.init) ?? "—",
         ]
+        result["assessments"] = assessments.map { item -> [String: Any] in
+            ["id": item.id, "name": item.name, "sink": item.isSink, "tco2": number(item.tco2), "share": Display.percent(item.share),
+             "difficulty": chinese ? item.difficulty.nameZh : item.difficulty.nameEn, "level": item.difficulty.rawValue,
+             "mac": number(item.cheapestMAC, 2), "reasons": item.reasons.map { chinese ? $0.zh : $0.en }.joined(separator: chinese ? "；" : "; "),
+             "technologies": item.technologies.map { chinese ? $0.nameZh : $0.nameEn }.joined(separator: chinese ? "、" : ", ")]
+        }
         if !pathway.netNegativeYears.isEmpty { result["netNegative"] = pathway.netNegativeYears.map(String.init).joined(separator: ", ") }
         return result
     }

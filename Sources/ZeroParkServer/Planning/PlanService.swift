@@ -22,13 +22,21 @@ struct PlanService: Sendable {
         case actuals
     }
 
-    func run(_ plan: PlanFile, parkKey: String, year: Int, caller: Caller) async throws -> (pathway: Pathway, plan: PlanFile) {
+    /// A computed plan: the pathway, the measures file it came from, and each source's and existing
+    /// sink's share, difficulty and economics (1.1.3(c), 1.1.4(c)).
+    struct Outcome: Sendable {
+        let pathway: Pathway
+        let plan: PlanFile
+        let assessments: [SourceAssessment]
+    }
+
+    func run(_ plan: PlanFile, parkKey: String, year: Int, caller: Caller) async throws -> Outcome {
         try await run(plan, parkKey: parkKey, basis: .year(year), caller: caller)
     }
 
     /// The last twelve months through yesterday (CST): their range inventory (meters where they have
     /// data, typed activity otherwise, each year's factors) as a baseline dated the year they end in.
-    func actualsBaseline(parkKey: String, caller: Caller) async throws -> (baseline: PlanBaseline, period: AccountingPeriod) {
+    func actualsBaseline(parkKey: String, caller: Caller) async throws -> (baseline: PlanBaseline, period: AccountingPeriod, sinks: [SinkAccount]) {
         // One year back, plus a day: 2026-11-25 → 2025-11-26 (29 February → 1 March).
         guard let yesterday = today()?.previous,
               let start = CalendarDate(year: yesterday.year - 1, month: yesterday.month, day: yesterday.day)?.nextDay
@@ -37,21 +45,28 @@ struct PlanService: Sendable {
             throw StoreError.invalid(field: "basis", message: "no date to count the last twelve months from")
         }
         let range = try await inventories.store.definition(parkKey: parkKey, from: period.start, to: period.end, caller: caller)
-        var baseline = PlanBaseline(try InventoryCalculator.compute(range.definition, today: period.end))
+        let inventory = try InventoryCalculator.compute(range.definition, today: period.end)
+        var baseline = PlanBaseline(inventory)
         baseline.year = period.end.year
-        return (baseline, period)
+        return (baseline, period, inventory.sinks)
     }
 
-    func run(_ plan: PlanFile, parkKey: String, basis: Basis, caller: Caller) async throws -> (pathway: Pathway, plan: PlanFile) {
-        let baseline: PlanBaseline
+    func run(_ plan: PlanFile, parkKey: String, basis: Basis, caller: Caller) async throws -> Outcome {
+        let baseline: PlanBaseline, sinks: [SinkAccount]
         switch basis {
-        case let .year(year): baseline = PlanBaseline(try await inventories.compute(parkKey: parkKey, year: year, caller: caller).inventory)
-        case .actuals: baseline = try await actualsBaseline(parkKey: parkKey, caller: caller).baseline
+        case let .year(year):
+            let inventory = try await inventories.compute(parkKey: parkKey, year: year, caller: caller).inventory
+            (baseline, sinks) = (PlanBaseline(inventory), inventory.sinks)
+        case .actuals:
+            let actuals = try await actualsBaseline(parkKey: parkKey, caller: caller)
+            (baseline, sinks) = (actuals.baseline, actuals.sinks)
         }
         let settings = PlanSettings(baseYear: baseline.year, targetYear: plan.targetYear, discountRate: plan.discountRate,
                                     bauGrowth: plan.bauGrowth, offsetsFrom: plan.offsetsFrom)
         let pathway = try PathwayPlanner.plan(baseline: baseline, measures: plan.measures, offsets: plan.offsets, settings: settings)
-        return (pathway, plan)
+        let assessments = SourceAssessor.assess(baseline: baseline, measures: plan.measures, offsets: plan.offsets, economics: pathway.economics)
+            + SourceAssessor.assess(sinks: sinks)
+        return Outcome(pathway: pathway, plan: plan, assessments: assessments)
     }
 
     /// Computes the pathway and stores it as the park's next version with its measures file and why.
@@ -67,13 +82,14 @@ struct PlanService: Sendable {
             let period = try await actualsBaseline(parkKey: parkKey, caller: caller).period
             reason = "[实际数据 actuals \(period.start)..\(period.end)] " + reason
         }
-        let document = String(decoding: try Self.json(result.pathway, plan), as: UTF8.self)
+        let document = String(decoding: try Self.json(result), as: UTF8.self)
         return try await inventories.store.savePlan(parkKey: parkKey, baseYear: result.pathway.settings.baseYear, measuresFile: measuresFile,
                                                     document: document, balanceYear: result.pathway.balanceYear, reason: reason, caller: caller)
     }
 
     /// `zeropark.plan/1` as the command line writes it (snake_case keys, sorted).
-    static func json(_ pathway: Pathway, _ plan: PlanFile) throws -> Data {
-        try PlanDocument(pathway, measures: plan.measures, offsets: plan.offsets).json(pretty: false)
+    static func json(_ outcome: Outcome) throws -> Data {
+        try PlanDocument(outcome.pathway, measures: outcome.plan.measures, offsets: outcome.plan.offsets,
+                         assessments: outcome.assessments).json(pretty: false)
     }
 }

@@ -27,6 +27,9 @@ enum PlanTemplates {
     {{#template}}<p class="note">{{p.templateNote}}</p>{{/template}}
     <button type="submit" id="plan-run">{{p.run}}</button>
     </form>
+    <details class="card" id="plan-catalogue"><summary>{{p.catalogue}}</summary><p class="note">{{p.catalogueNote}}</p>
+    <div class="scroll"><table><thead><tr><th>category</th><th>{{p.measure}}</th><th>{{p.clause}}</th><th>{{p.addresses}}</th><th>{{p.rule}}</th><th>{{p.how}}</th></tr></thead>
+    <tbody>{{#catalogue}}<tr id="catalogue-{{category}}"><td><code>{{category}}</code></td><td>{{name}}</td><td>{{clause}}</td><td>{{addresses}}</td><td><code>{{rule}}</code></td><td>{{note}}</td></tr>{{/catalogue}}</tbody></table></div></details>
     {{#opened}}<p class="note" id="plan-opened">{{p.version}} {{version}} · {{createdAt}} · {{createdBy}} · {{reason}} · {{p.storedBalance}} {{balanceYear}} · {{p.recomputed}}</p>{{/opened}}
     {{#result}}
     <section class="card" id="plan-result"><h2>{{p.result}}</h2>
@@ -34,6 +37,9 @@ enum PlanTemplates {
     <input type="hidden" name="year" value="{{baseYear}}"><input type="hidden" name="yaml" value="{{yaml}}"><input type="hidden" name="basis" value="{{basis}}">
     <label>{{p.reason}} <input name="reason" id="plan-reason" required maxlength="1000"></label> <button type="submit" id="plan-save-button">{{p.save}}</button></form>
     <p><strong>{{p.balanceYear}}</strong> <span id="plan-balance">{{balanceYear}}</span> · {{p.withoutOffsets}} <span id="plan-balance-without">{{withoutOffsets}}</span>{{#netNegative}} · {{p.netNegative}} {{netNegative}}{{/netNegative}}</p>
+    <h3>{{p.assessment}}</h3>
+    <div class="scroll"><table id="plan-assessment"><thead><tr><th>{{p.sourceOrSink}}</th><th class="num">tCO2</th><th class="num">{{p.share}}</th><th>{{p.difficulty}}</th><th class="num">{{p.lowestMac}}</th><th>{{p.technologies}}</th><th>{{p.why}}</th></tr></thead>
+    <tbody>{{#assessments}}<tr id="assess-{{id}}"><td>{{name}} <small>{{id}}</small>{{#sink}} <small>{{p.sinkTag}}</small>{{/sink}}</td><td class="num">{{tco2}}</td><td class="num">{{share}}</td><td class="difficulty-{{level}}">{{difficulty}}</td><td class="num">{{mac}}</td><td>{{technologies}}</td><td>{{reasons}}</td></tr>{{/assessments}}</tbody></table></div>
     <h3>{{p.measures}}</h3>
     <div class="scroll"><table id="plan-measures"><thead><tr><th class="num">{{p.order}}</th><th>{{p.measure}}</th><th>{{p.category}}</th><th class="num">{{p.start}}</th><th class="num">{{p.tonnes}}</th><th class="num">{{p.annualCost}}</th><th class="num">{{p.mac}}</th><th>{{p.missing}}</th></tr></thead>
     <tbody>{{#measures}}<tr id="measure-{{id}}"><td class="num">{{order}}</td><td>{{name}} <small>{{id}}</small></td><td>{{category}}</td><td class="num">{{start}}</td><td class="num">{{tonnes}}</td><td class="num">{{annualCost}}</td><td class="num">{{mac}}</td><td>{{missing}}</td></tr>{{/measures}}</tbody></table></div>
