@@ -184,6 +184,10 @@ def main():
         check(driver.find_element(By.ID, "measure-rooftop-pv") is not None, "the pathway lists the measures by abatement cost")
         check(driver.find_element(By.ID, "plan-balance").text == "2030", "the park balances in 2030 with local credits first")
         check(len(driver.find_elements(By.CSS_SELECTOR, "#plan-result svg.chart")) == 2, "the MAC curve and the pathway are drawn")
+        check(driver.find_elements(By.ID, "assess-grid-electricity") and "低" in driver.find_element(By.ID, "assess-grid-electricity").text,
+              "each source's share and reduction difficulty are shown with why (1.1.3(c))")
+        check(driver.find_elements(By.ID, "improvement-2025") and driver.find_elements(By.CSS_SELECTOR, "#improvement tr.planned"),
+              "output per area and emissions per output are tracked year by year beside the pathway (1.1.14)")
         driver.execute_script("document.getElementById('plan-result').scrollIntoView()")
         shot("16-plan")
 

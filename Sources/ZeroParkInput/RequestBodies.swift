@@ -156,6 +156,13 @@ public enum RequestBodies {
         ("threshold", .number(0.01...1, "Share of the planned net beyond which a month or the trial to date is a finding (0.1 = 10 %)")),
     ])
 
+    public static let yearOutput = Schema.object("YearOutput", "The park's area and output value in one year, with their source (1.1.14)",
+                                                 required: ["area_m2", "data_source"], [
+        ("area_m2", .number(above: 0, maximum: Domain.areaM2Maximum, "Park area that year, m²")),
+        ("output_value_cny", Schema.number(Domain.outputValueCNY, "Output value that year, CNY").orNull),
+        ("data_source", .string(.note, minLength: 1, "Where the figures come from (statistical report, audited accounts, …)")),
+    ])
+
     public static let member = Schema.oneOf("Member", "A role in the park; tenants name one of the park's enterprises", discriminator: "role", [
         .object(nil, "A tenant, acting for one of the park's enterprises", required: ["role", "enterprise"], [
             ("role", .choice(["tenant"])),
@@ -185,6 +192,6 @@ public enum RequestBodies {
     public static let all: [(name: String, schema: Schema)] = [
         ("Source", source), ("Activity", activity), ("Sink", sink), ("Offset", offset), ("Certificate", certificate), ("Rules", rules), ("Profile", profile),
         ("ParkFactor", factor), ("Fuel", fuel), ("Publication", publication), ("Member", member),
-        ("SnapshotRequest", snapshot), ("Comment", comment), ("Quantity", quantity), ("CO2Quantity", co2Quantity), ("Trial", trial),
+        ("SnapshotRequest", snapshot), ("Comment", comment), ("Quantity", quantity), ("CO2Quantity", co2Quantity), ("Trial", trial), ("YearOutput", yearOutput),
     ]
 }

@@ -243,6 +243,22 @@ enum StoreMigrations {
                 );
                 """)
         }
+        migrator.registerMigration("v7-year-output") { db in
+            // The park's area and output value per year (issue #10 item 7; STANDARD.md 1.1.14): the year's
+            // intensities use them, and the plan tracks output per area year by year.
+            try db.execute(sql: """
+                CREATE TABLE year_output (
+                    park_id INTEGER NOT NULL REFERENCES park(id) ON DELETE CASCADE,
+                    year INTEGER NOT NULL,
+                    area_m2 REAL NOT NULL,
+                    output_value_cny REAL,
+                    data_source TEXT NOT NULL,
+                    updated_at TEXT NOT NULL,
+                    updated_by TEXT NOT NULL,
+                    PRIMARY KEY (park_id, year)
+                );
+                """)
+        }
         return migrator
     }
 }

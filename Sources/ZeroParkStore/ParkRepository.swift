@@ -82,6 +82,9 @@ public protocol ParkRepository: TelemetryRepository, AlertRepository {
     func declareTrial(parkKey: String, start: CalendarDate, end: CalendarDate, planVersion: Int, threshold: Double,
                       caller: Caller) async throws -> TrialDeclaration
     func trial(parkKey: String, caller: Caller) async throws -> TrialDeclaration?
+    func setYearOutput(parkKey: String, year: Int, areaM2: Double, outputValueCNY: Double?, dataSource: String,
+                       caller: Caller) async throws -> YearOutput
+    func yearOutputs(parkKey: String, caller: Caller) async throws -> [YearOutput]
     func snapshot(parkKey: String, id: Int64, caller: Caller) async throws -> InventorySnapshot
     func auditLog(parkKey: String, caller: Caller, limit: Int) async throws -> [AuditEntry]
     func addComment(parkKey: String, target: String, text: String, caller: Caller) async throws -> ReviewComment

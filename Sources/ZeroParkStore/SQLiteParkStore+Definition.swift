@@ -160,7 +160,12 @@ extension SQLiteParkStore {
     }
 
     static func definition(_ db: Database, parkID: Int64, year: Int, caller: Caller?) throws -> (definition: ParkDefinition, missing: [String]) {
-        let stored = try storedPark(db, id: parkID)
+        var stored = try storedPark(db, id: parkID)
+        // The year's own area and output value, when the park recorded them (1.1.14).
+        if let output = try yearOutputRow(db, parkID: parkID, year: year) {
+            stored.profile.areaM2 = output.areaM2
+            stored.profile.outputValueCNY = output.outputValueCNY
+        }
         guard let period = AccountingPeriod(year: year) else { throw StoreError.invalid(field: "year", message: "not a valid year: \(year)") }
         let factors = try parkFactors(db, parkID: parkID)
         let fuels = try parkFuels(db, parkID: parkID)

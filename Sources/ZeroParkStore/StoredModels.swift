@@ -18,7 +18,7 @@ public struct ParkSummary: Codable, Hashable, Sendable {
 /// A stored park: profile and boundary (STANDARD.md 1.1.1), publication settings (1.1.2(d)).
 public struct StoredPark: Hashable, Sendable {
     public let id: Int64
-    public let profile: ParkProfile
+    public var profile: ParkProfile
     public let published: Bool
     public let reductionTarget: String?
     public let defaultYear: Int

@@ -40,6 +40,7 @@ struct APITests {
         "POST /parks/{park}/plan": #"{"zeropark_plan":1,"target_year":2035,"discount_rate":0.08,"bau_growth":0.02,"measures":[{"id":"eff","name":"节能","category":"efficient_equipment","acts_on":["water"],"fraction":0.1,"start_year":2027}]}"#,
         "POST /parks/{park}/plans": #"{"reason":"首版","plan":{"zeropark_plan":1,"target_year":2035,"discount_rate":0.08,"bau_growth":0}}"#,
         "PUT /parks/{park}/trial": #"{"start":"2025-01-01","plan_version":1,"threshold":0.1}"#,
+        "PUT /parks/{park}/output/{year}": #"{"area_m2":850000,"output_value_cny":6500000000,"data_source":"统计年报 2025"}"#,
         // {alert} is an alert opened before the walk (an offline rule on gateway-1).
         "POST /parks/{park}/alerts/{alert}/acknowledge": #"{"note":"已通知运维"}"#,
         "POST /parks/{park}/alerts/{alert}/resolve": #"{"note":"网关已恢复"}"#,
@@ -60,7 +61,7 @@ struct APITests {
         // Writes before deletes; deletes last. The trial is declared (PUT) before it is read.
         func rank(_ method: String, _ path: String) -> Int { method == "DELETE" ? 2 : path == "/parks/{park}/trial" && method == "GET" ? 1 : 0 }
         operations.sort { (rank($0.0, $0.1), $0.1, $0.0) < (rank($1.0, $1.1), $1.1, $1.0) }
-        #expect(operations.count == 71)
+        #expect(operations.count == 73)
         let admin = try #require(try await server.store.caller(userID: 1))
         _ = try await server.store.createMeter(parkKey: "nansha-demo", meter: MeterDefinition(
             key: "gateway-1", name: "网关表", quantity: .electricityImport, unit: "kWh", readingKind: .interval), caller: admin)
@@ -79,7 +80,7 @@ struct APITests {
                     .replacingOccurrences(of: "{certificate}", with: "GEC-2025-000123").replacingOccurrences(of: "{meter}", with: "api-meter").replacingOccurrences(of: "{username}", with: "viewer")
                     .replacingOccurrences(of: "{factor}", with: "park.extra").replacingOccurrences(of: "{fuel}", with: "park.landfill-gas").replacingOccurrences(of: "{id}", with: snapshotID)
                     .replacingOccurrences(of: "{id}", with: "grid.guangdong")
-                    .replacingOccurrences(of: "{rule}", with: "api-rule").replacingOccurrences(of: "{version}", with: "1").replacingOccurrences(of: "{alert}", with: alertID)
+                    .replacingOccurrences(of: "{rule}", with: "api-rule").replacingOccurrences(of: "{version}", with: "1").replacingOccurrences(of: "{year}", with: "2025").replacingOccurrences(of: "{alert}", with: alertID)
                 let key = "\(method) \(path)"
                 let text = key == "POST /parks" ? creative : Self.bodies[key]
                 let factorURI = path == "/factors/{id}" ? "/api/v1/factors/grid.guangdong" : uri

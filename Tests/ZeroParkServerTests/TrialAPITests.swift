@@ -92,3 +92,49 @@ struct TrialAPITests {
         }
     }
 }
+
+/// `PUT/GET /api/v1/parks/{park}/output` and the plan page's continuous-improvement table (issue #10 item 7;
+/// STANDARD.md 1.1.14): a year's own area and output value drive that year's intensities.
+struct YearOutputTests {
+    @Test("a recorded year's output value changes that year's tCO2 per 10,000 CNY, and only that year's")
+    func recordedOutput() async throws {
+        let server = try await TestServer.make()
+        try await server.run { client in
+            let park = TrialAPITests.park
+            func perOutput(_ year: Int) async throws -> Double? {
+                try await client.execute(uri: "\(park)/inventory?year=\(year)", method: .get, headers: server.auth("manager")) { response in
+                    let document = try #require(try response.json() as? [String: Any])
+                    return (document["intensity"] as? [String: Any])?["tco2_per_10k_cny"] as? Double
+                }
+            }
+            // Before: the profile's 6.2e9 CNY. 2025's 40,851.35 t ÷ 620,000 (万元) = 0.06589 tCO2/万元.
+            let before = try #require(try await perOutput(2025))
+            #expect(abs(before - 40_851.35 / 620_000) < 1e-6)
+            let before2024 = try await perOutput(2024)
+            try await client.execute(uri: "\(park)/output/2025", method: .put, headers: server.auth("manager", TrialAPITests.json),
+                                     body: ZeroParkServerTests.body(#"{"area_m2":850000,"output_value_cny":8000000000,"data_source":"统计年报 2025"}"#)) { response in
+                #expect(response.status == .ok)
+            }
+            // After: 40,851.35 ÷ 800,000 = 0.05106 tCO2/万元; 2024 keeps the profile's value.
+            let after = try #require(try await perOutput(2025))
+            #expect(abs(after - 40_851.35 / 800_000) < 1e-6)
+            #expect(try await perOutput(2024) == before2024)
+            try await client.execute(uri: "\(park)/output", method: .get, headers: server.auth("auditor")) { response in
+                let years = try #require(try response.json() as? [[String: Any]])
+                #expect(years.count == 1 && years[0]["year"] as? Int == 2025 && years[0]["data_source"] as? String == "统计年报 2025")
+            }
+            try await client.execute(uri: "\(park)/output/2025", method: .put, headers: server.auth("manager", TrialAPITests.json),
+                                     body: ZeroParkServerTests.body(#"{"area_m2":0,"data_source":"x"}"#)) { #expect($0.status == .unprocessableContent) }
+            try await client.execute(uri: "\(park)/output/2025", method: .put, headers: server.auth("auditor", TrialAPITests.json),
+                                     body: ZeroParkServerTests.body(#"{"area_m2":1,"data_source":"x"}"#)) { #expect($0.status == .forbidden) }
+            // The plan page tracks output per area and emissions per output year by year.
+            let cookie = try await WebTests.login(client, "manager", "zeropark-manager")
+            try await client.execute(uri: "/parks/nansha-demo/plan?year=2025", method: .get, headers: [.cookie: cookie]) { response in
+                let html = response.text
+                #expect(html.contains("id=\"improvement-2025\"") && html.contains("统计年报 2025") && html.contains("id=\"improvement-2024\""))
+                // 2025: 8e9 CNY on 850,000 m² = 9,412 CNY/m²; 0.0511 tCO2/万元.
+                #expect(html.contains("<td class=\"num\">9,412</td>") && html.contains("<td class=\"num\">0.0511</td>"))
+            }
+        }
+    }
+}

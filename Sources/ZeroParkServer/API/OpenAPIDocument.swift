@@ -58,6 +58,7 @@ enum OpenAPIDocument {
             switch name {
             case "id" where operation.numericPath, "alert" where operation.numericPath, "version" where operation.numericPath:
                 schema = .integer(1...Int(Int32.max))
+            case "year" where operation.numericPath: schema = .integer(Domain.year)
             case "username": schema = .string(TextPolicy(maxLength: 64), minLength: 1)
             default: schema = .key()
             }

@@ -84,6 +84,24 @@ extension APIRoutes {
                 }
                 return try JSONBody.response(TrialDocument(report))
             },
+            APIOperation(method: .put, path: "/parks/{park}/output/{year}",
+                         summary: "Record the park's area and output value in a year, with their source (park admins and managers; 1.1.14): that year's intensities use them",
+                         access: .parkEditor, body: .json(RequestBodies.yearOutput), success: [.ok("The year's record", APIDocs.object)],
+                         numericPath: true) { _, context, input in
+                guard let year = Int(try context.parameter("year")) else {
+                    throw APIError(status: .badRequest, code: "bad_path", message: context.text("年份须为整数", "the year must be a number"), field: "year")
+                }
+                struct Body: Decodable { let areaM2: Double, outputValueCny: Double?, dataSource: String }
+                let body = try input.decode(Body.self)
+                return try JSONBody.response(try await store.setYearOutput(parkKey: try context.parameter("park"), year: year, areaM2: body.areaM2,
+                                                                           outputValueCNY: body.outputValueCny, dataSource: body.dataSource,
+                                                                           caller: try context.requireCaller()))
+            },
+            APIOperation(method: .get, path: "/parks/{park}/output",
+                         summary: "The park's area and output value by year (every role but tenants; 1.1.14)",
+                         access: .parkWideReader, success: [.ok("Years", APIDocs.array(APIDocs.object))]) { _, context, _ in
+                try JSONBody.response(try await store.yearOutputs(parkKey: try context.parameter("park"), caller: try context.requireCaller()))
+            },
         ]
     }
 }

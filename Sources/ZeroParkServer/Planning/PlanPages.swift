@@ -34,6 +34,7 @@ struct PlanPages: Sendable {
             return try await page(request, context, form: form)
         }
         web.post("parks/:park/plan/save") { request, context in try await save(request, context) }
+        web.post("parks/:park/plan/output") { request, context in try await saveOutput(request, context) }
     }
 
     func page(_ request: Request, _ context: AppRequestContext, form: [String: String]?) async throws -> Response {
@@ -59,6 +60,7 @@ struct PlanPages: Sendable {
         }
         var problems: [InputProblem] = []
         var result: [String: Any]?
+        var pathway: Pathway?
         var status = HTTPResponse.Status.ok
         // Re-planning from actuals (1.1.10): the base is the last twelve months of actual data.
         let fromActuals = (form?["basis"] ?? request.uri.queryParameters.get("basis")) == "actuals"
@@ -73,6 +75,7 @@ struct PlanPages: Sendable {
                 let plan = try PlanFileReader.read(yaml: yaml)
                 let outcome = try await planner.run(plan, parkKey: key, basis: fromActuals ? .actuals : .year(year), caller: caller)
                 result = Self.result(outcome.pathway, measures: plan.measures, chinese: chinese, assessments: outcome.assessments)
+                pathway = outcome.pathway
             } catch let error as InputError {
                 problems = error.problems
                 status = .unprocessableContent
@@ -92,6 +95,8 @@ struct PlanPages: Sendable {
              "rule": entry.rule, "note": chinese ? entry.noteZh : entry.noteEn]
         }
         if let actualsPeriod { data["actuals"] = ["period": actualsPeriod] }
+        data["improvement"] = try await improvement(key: key, years: years, pathway: pathway, caller: caller, chinese: chinese)
+        data["outputYear"] = year
         if let opened {
             data["opened"] = ["version": opened.version, "createdAt": TelemetryFormat.isoTime(opened.createdAt), "createdBy": opened.createdBy,
                               "reason": opened.reason, "balanceYear": opened.balanceYear.map(String.init) ?? "—"]
@@ -112,6 +117,66 @@ struct PlanPages: Sendable {
         let body = library?.render(data, withTemplate: "plan") ?? ""
         return renderer.page(body: body, title: PlanText.dictionary(chinese)["title"] ?? "", context: context,
                              park: ["key": key, "year": park.defaultYear, "navPlan": true], status: status)
+    }
+
+    /// Output per area and emissions per output year by year (1.1.14): every year with inventory data, with
+    /// its recorded area and output (else the park profile's, said so), then the pathway's years with the
+    /// latest output held.
+    func improvement(key: String, years: [Int], pathway: Pathway?, caller: Caller, chinese: Bool) async throws -> [[String: Any]] {
+        let recordedSources = Dictionary(try await store.yearOutputs(parkKey: key, caller: caller).map { ($0.year, $0.dataSource) },
+                                         uniquingKeysWith: { a, _ in a })
+        var recorded: [ImprovementYear] = []
+        for year in years.sorted() {
+            guard let inventory = try? await inventories.compute(parkKey: key, year: year, caller: caller).inventory,
+                  !inventory.sources.isEmpty else { continue }
+            recorded.append(ImprovementYear(year: year, areaM2: inventory.profile.areaM2, outputValueCNY: inventory.profile.outputValueCNY,
+                                            emissionsTco2: inventory.emissionsTco2))
+        }
+        let track = ImprovementTrack.track(recorded: recorded, pathway: pathway)
+        func number(_ value: Double?, _ decimals: Int) -> String { value.map { Display.number($0, decimals: decimals) } ?? "—" }
+        return track.enumerated().map { index, year -> [String: Any] in
+            let previous = index > 0 ? track[index - 1] : nil
+            let change = ImprovementTrack.change(previous?.tco2Per10kCNY, year.tco2Per10kCNY)
+            let basis: String
+            if let held = year.heldFrom {
+                basis = chinese ? "规划值；面积与产值沿用 \(held) 年" : "planned; area and output held at \(held)"
+            } else if let source = recordedSources[year.year] {
+                basis = source
+            } else {
+                basis = chinese ? "园区概况（该年未单独录入）" : "park profile (not recorded for the year)"
+            }
+            return ["year": year.year, "planned": year.heldFrom != nil, "area": number(year.areaM2, 0),
+                    "output": number(year.outputValueCNY.map { $0 / 10_000 }, 0), "perM2": number(year.outputPerM2, 0),
+                    "emissions": number(year.emissionsTco2, 1), "perOutput": number(year.tco2Per10kCNY, 4),
+                    "change": change.map { ($0 > 0 ? "+" : "") + Display.percent($0) } ?? "—", "basis": basis]
+        }
+    }
+
+    /// Records a year's area and output value from the plan page's form, then reopens the page.
+    func saveOutput(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let caller = try context.requireLogin()
+        let key = try context.parameter("park")
+        let park = try await store.park(key: key, caller: caller)
+        let chinese = context.language == .zh
+        guard caller.canEditPark(parkID: park.id) else {
+            throw StoreError.forbidden(chinese ? "只有园区管理员和经理可以录入产值" : "only park admins and managers record output values")
+        }
+        let form = try await WebForm.verified(request, context: context)
+        guard let year = form["year"].flatMap(Int.init) else { throw StoreError.invalid(field: "year", message: chinese ? "须为年份" : "must be a year") }
+        guard let area = form["area_m2"].flatMap(Double.init) else {
+            throw StoreError.invalid(field: "area_m2", message: chinese ? "须为数字（平方米）" : "must be a number (m²)")
+        }
+        let outputText = (form["output_value_cny"] ?? "").trimmingCharacters(in: .whitespaces)
+        var output: Double?
+        if !outputText.isEmpty {
+            guard let value = Double(outputText) else {
+                throw StoreError.invalid(field: "output_value_cny", message: chinese ? "须为数字（元）或留空" : "must be a number (CNY) or blank")
+            }
+            output = value
+        }
+        _ = try await store.setYearOutput(parkKey: key, year: year, areaM2: area, outputValueCNY: output, dataSource: form["data_source"] ?? "",
+                                          caller: caller)
+        return Response(status: .seeOther, headers: [.location: "/parks/\(key)/plan?year=\(year)#plan-improvement"])
     }
 
     /// Stores the pathway of the posted measures file as the park's next version, with why; then opens it.

@@ -51,6 +51,16 @@ enum PlanTemplates {
     <tbody>{{#years}}<tr id="year-{{year}}"><td class="num">{{year}}</td><td class="num">{{bau}}</td><td class="num">{{reduced}}</td><td class="num">{{emissions}}</td><td class="num">{{sinks}}</td><td class="num">{{local}}</td><td class="num">{{other}}</td><td class="num">{{net}}</td><td class="num">{{measureCost}}</td><td class="num">{{offsetCost}}</td></tr>{{/years}}</tbody></table></div>
     </section>
     {{/result}}
+    <section class="card" id="plan-improvement"><h2>{{p.improvement}}</h2><p class="note">{{p.improvementNote}}</p>
+    <div class="scroll"><table id="improvement"><thead><tr><th class="num">{{p.year}}</th><th class="num">{{p.areaM2}}</th><th class="num">{{p.output10k}}</th><th class="num">{{p.outputPerM2}}</th><th class="num">{{p.emissions}}</th><th class="num">{{p.perOutput}}</th><th class="num">{{p.changeYoY}}</th><th>{{p.basis}}</th></tr></thead>
+    <tbody>{{#improvement}}<tr id="improvement-{{year}}"{{#planned}} class="planned"{{/planned}}><td class="num">{{year}}</td><td class="num">{{area}}</td><td class="num">{{output}}</td><td class="num">{{perM2}}</td><td class="num">{{emissions}}</td><td class="num">{{perOutput}}</td><td class="num">{{change}}</td><td>{{basis}}</td></tr>{{/improvement}}</tbody></table></div>
+    <form method="post" action="/parks/{{parkKey}}/plan/output" class="inline" id="output-form"><input type="hidden" name="_csrf" value="{{csrf}}">
+    <label>{{p.year}} <input type="number" name="year" min="1990" max="2100" required value="{{outputYear}}"></label>
+    <label>{{p.areaM2}} <input type="number" name="area_m2" min="0" step="any" required></label>
+    <label>{{p.outputCny}} <input type="number" name="output_value_cny" min="0" step="any"></label>
+    <label>{{p.dataSource}} <input name="data_source" required maxlength="1000"></label>
+    <button type="submit" id="output-save">{{p.recordOutput}}</button></form>
+    </section>
     <section class="card" id="plan-versions"><h2>{{p.versions}}</h2>
     {{^hasVersions}}<p>{{p.noVersions}}</p>{{/hasVersions}}
     {{#hasVersions}}<div class="scroll"><table><thead><tr><th class="num">{{p.version}}</th><th>{{p.savedAt}}</th><th>{{p.savedBy}}</th><th>{{p.reason}}</th><th class="num">{{p.baseYear}}</th><th class="num">{{p.storedBalance}}</th><th></th></tr></thead>

@@ -36,6 +36,13 @@ enum PlanText {
          "Each kind of measure with its clause, the sources it can act on (by accounting method and system) and how its tonnes are derived. No cost defaults: the reference data cites none, so CapEx, O&M, savings and lifetime are the park's own quotes."),
         ("clause", "条款", "Clause"), ("addresses", "作用对象（核算方法 · 系统）", "Acts on (method · system)"), ("rule", "减排规则", "Abatement rule"),
         ("how", "计算方式", "How"),
+        ("improvement", "持续改进：单位面积产值与单位产值排放（1.1.14）", "Continuous improvement: output per area and emissions per output (1.1.14)"),
+        ("improvementNote", "逐年列出园区面积、产值与计入排放；某年录入了面积和产值时，该年清单的强度即按其计算。规划年份的排放取自路径，面积与产值沿用最近一个有数据的年份（规划不预测产值）。",
+         "Year by year: the park's area, output value and counted emissions; a year with its own recorded area and output has its inventory's intensities computed on them. Planned years take the pathway's emissions and hold the latest year's area and output (a plan does not forecast output)."),
+        ("areaM2", "面积（m²）", "Area (m²)"), ("output10k", "产值（万元）", "Output (10k CNY)"), ("outputPerM2", "单位面积产值（元/m²）", "Output per m² (CNY)"),
+        ("perOutput", "单位产值排放（tCO2/万元）", "tCO2 per 10k CNY"), ("changeYoY", "较上年", "vs previous year"), ("basis", "数据来源", "Basis"),
+        ("outputCny", "产值（元，可留空）", "Output value (CNY, optional)"), ("dataSource", "数据来源", "Data source"),
+        ("recordOutput", "录入该年面积与产值", "Record the year's area and output"),
         ("actualsBasis", "基准为最近 12 个月的实际数据（计量表优先，其余为填报数据；下方的基准年选择不适用）：",
          "The base is the last 12 months of actual data (meters first, typed data otherwise; the base-year choice below does not apply):"),
     ]
