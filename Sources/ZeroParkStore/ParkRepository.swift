@@ -70,6 +70,7 @@ public protocol ParkRepository: TelemetryRepository, AlertRepository {
     func deleteParkFuel(parkKey: String, fuelKey: String, caller: Caller) async throws
     // Members
     func members(parkKey: String, caller: Caller) async throws -> [Member]
+    func revoke(parkKey: String, username: String, caller: Caller) async throws
     func grant(parkKey: String, username: String, role: ParkRole, enterprise: String?, caller: Caller) async throws
     // Snapshots, audit, comments
     func saveSnapshot(parkKey: String, year: Int, inputParkFile: String, document: String, emissionsTco2: Double,
@@ -85,6 +86,7 @@ public protocol ParkRepository: TelemetryRepository, AlertRepository {
     func setYearOutput(parkKey: String, year: Int, areaM2: Double, outputValueCNY: Double?, dataSource: String,
                        caller: Caller) async throws -> YearOutput
     func yearOutputs(parkKey: String, caller: Caller) async throws -> [YearOutput]
+    func changePassword(userID: Int64, passwordHash: String, keepingSession tokenHash: String?) async throws
     func snapshot(parkKey: String, id: Int64, caller: Caller) async throws -> InventorySnapshot
     func auditLog(parkKey: String, caller: Caller, limit: Int) async throws -> [AuditEntry]
     func addComment(parkKey: String, target: String, text: String, caller: Caller) async throws -> ReviewComment

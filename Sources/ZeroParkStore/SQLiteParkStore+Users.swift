@@ -86,6 +86,22 @@ extension SQLiteParkStore {
         }
     }
 
+    /// Replaces the caller's password hash and ends every other session of the user, so that a session
+    /// opened with the old password does not outlive it (issue #12: password change for every user).
+    /// Audited without a park.
+    public func changePassword(userID: Int64, passwordHash: String, keepingSession tokenHash: String?) async throws {
+        let at = timestamp()
+        try await pool.write { db in
+            guard let username = try String.fetchOne(db, sql: "SELECT username FROM user WHERE id = ?", arguments: [userID]) else {
+                throw StoreError.notFound("user")
+            }
+            try db.execute(sql: "UPDATE user SET password_hash = ? WHERE id = ?", arguments: [passwordHash, userID])
+            try db.execute(sql: "DELETE FROM session WHERE user_id = ? AND token_hash IS NOT ?", arguments: [userID, tokenHash])
+            try Self.audit(db, at: at, actor: username, parkID: nil, entity: "user", key: username, action: "password",
+                           before: nil, after: nil)
+        }
+    }
+
     public func deleteSession(tokenHash: String) async throws {
         try await pool.write { db in try db.execute(sql: "DELETE FROM session WHERE token_hash = ?", arguments: [tokenHash]) }
     }

@@ -61,7 +61,7 @@ struct APITests {
         // Writes before deletes; deletes last. The trial is declared (PUT) before it is read.
         func rank(_ method: String, _ path: String) -> Int { method == "DELETE" ? 2 : path == "/parks/{park}/trial" && method == "GET" ? 1 : 0 }
         operations.sort { (rank($0.0, $0.1), $0.1, $0.0) < (rank($1.0, $1.1), $1.1, $1.0) }
-        #expect(operations.count == 73)
+        #expect(operations.count == 74)
         let admin = try #require(try await server.store.caller(userID: 1))
         _ = try await server.store.createMeter(parkKey: "nansha-demo", meter: MeterDefinition(
             key: "gateway-1", name: "网关表", quantity: .electricityImport, unit: "kWh", readingKind: .interval), caller: admin)

@@ -278,6 +278,14 @@ struct APIRoutes {
                 try await store.grant(parkKey: park, username: try context.parameter("username"), role: role, enterprise: body.enterprise, caller: caller)
                 return try JSONBody.response(try await store.members(parkKey: park, caller: caller))
             },
+            APIOperation(method: .delete, path: "/parks/{park}/members/{username}",
+                         summary: "Take a user's role in the park away (park admins); the park's last admin stays (409)",
+                         access: .parkAdmin, success: [.ok("The members", APIDocs.array(APIDocs.object))], conflicts: true) { _, context, _ in
+                let caller = try context.requireCaller()
+                let park = try context.parameter("park")
+                try await store.revoke(parkKey: park, username: try context.parameter("username"), caller: caller)
+                return try JSONBody.response(try await store.members(parkKey: park, caller: caller))
+            },
             APIOperation(method: .get, path: "/parks/{park}/inventory", summary: "Compute the inventory of a year now (not stored)",
                          access: .parkMember, query: [.year],
                          success: [.ok("The zeropark.inventory/1 document (docs/park-file.md#inventory-json)", APIDocs.object)],

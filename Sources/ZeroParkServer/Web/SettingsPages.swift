@@ -169,6 +169,19 @@ extension ParkPages {
         }
     }
 
+    /// Removes a member (park admins): the park's last admin stays, said in the page's language.
+    func revokeMember(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let username = try context.parameter("username")
+        return try await settingsChange(request, context, refusal: .conflict) { _, key, caller in
+            do {
+                try await store.revoke(parkKey: key, username: username, caller: caller)
+            } catch StoreError.conflict {
+                throw StoreError.invalid(field: "username", message: t(context)("\(username) 是本园区唯一的管理员，不能移除：请先把管理员角色授予另一位成员",
+                                                                               "\(username) is the park's last admin and stays: give another member the admin role first"))
+            }
+        }
+    }
+
     func saveProfile(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         try await settingsChange(request, context) { form, key, caller in
             let notANumber = t(context)("须为数字", "must be a number")

@@ -85,6 +85,7 @@ struct WebRoutes {
         DispatchPages(store: store, renderer: renderer).register(on: web)
         PlanPages(store: store, renderer: renderer, inventories: service).register(on: web)
         TrialPages(store: store, renderer: renderer, inventories: service).register(on: web)
+        AccountPages(store: store, renderer: renderer, bcryptCost: configuration.bcryptCost).register(on: web)
         web.get("parks/:park") { request, context in try await pages.overview(request, context) }
         web.get("parks/:park/sources") { request, context in try await pages.sources(request, context) }
         web.get("parks/:park/sources/new") { request, context in try await pages.sourceForm(request, context, form: [:], error: nil) }
@@ -104,6 +105,7 @@ struct WebRoutes {
         web.get("parks/:park/settings") { request, context in try await pages.settings(request, context) }
         web.post("parks/:park/settings/publication") { request, context in try await pages.savePublication(request, context) }
         web.post("parks/:park/settings/members") { request, context in try await pages.grantMember(request, context) }
+        web.post("parks/:park/settings/members/:username/remove") { request, context in try await pages.revokeMember(request, context) }
         web.post("parks/:park/settings/profile") { request, context in try await pages.saveProfile(request, context) }
         web.post("parks/:park/settings/factors") { request, context in try await pages.saveFactor(request, context) }
         web.post("parks/:park/settings/factors/:factor/delete") { request, context in try await pages.deleteFactor(request, context) }

@@ -75,7 +75,7 @@ enum WebTemplates {
       <div class="user">
         <a href="?lang={{otherLang}}" id="lang-switch">{{otherLangName}}</a>
         {{#user}}
-        <span id="user-name">{{displayName}}</span>
+        <a href="/account" id="user-name">{{displayName}}</a>
         <form method="post" action="/logout" class="inline"><input type="hidden" name="_csrf" value="{{csrf}}"><button type="submit" class="link">{{t.logout}}</button></form>
         {{/user}}
       </div>
@@ -422,8 +422,9 @@ enum WebTemplates {
       {{#published}}<p class="note"><a href="/public/{{parkKey}}">/public/{{parkKey}}</a></p>{{/published}}
     </section>
     <section class="card"><h2>{{t.members}}</h2>
-    <table><thead><tr><th>{{t.username}}</th><th>{{t.name}}</th><th>{{t.role}}</th><th>{{t.enterprise}}</th></tr></thead>
-    <tbody>{{#members}}<tr><td>{{username}}</td><td>{{displayName}}</td><td>{{roleName}}</td><td>{{enterprise}}</td></tr>{{/members}}</tbody></table>
+    <table><thead><tr><th>{{t.username}}</th><th>{{t.name}}</th><th>{{t.role}}</th><th>{{t.enterprise}}</th><th></th></tr></thead>
+    <tbody>{{#members}}<tr id="member-{{username}}"><td>{{username}}</td><td>{{displayName}}</td><td>{{roleName}}</td><td>{{enterprise}}</td>
+    <td><form method="post" action="/parks/{{parkKey}}/settings/members/{{username}}/remove" class="inline"><input type="hidden" name="_csrf" value="{{csrf}}"><button type="submit" class="link" id="remove-{{username}}">{{t.removeMember}}</button></form></td></tr>{{/members}}</tbody></table>
     <form method="post" action="/parks/{{parkKey}}/settings/members" class="row"><input type="hidden" name="_csrf" value="{{csrf}}">
       <input name="username" placeholder="{{t.username}}" required>
       <select name="role">{{#roles}}<option value="{{value}}">{{label}}</option>{{/roles}}</select>
