@@ -92,3 +92,27 @@ struct MemberRemovalTests {
         }
     }
 }
+
+/// Issue #12 defect 10 and "Chinese throughout": a refused page says why in the page's language.
+struct RefusedPageLanguageTests {
+    @Test func anUnpublishedParkAnswersInChinese() async throws {
+        let server = try await TestServer.make()
+        try await server.run { client in
+            try await client.execute(uri: "/public/xihu-creative", method: .get) { response in
+                #expect(response.status == .notFound)
+                #expect(response.text.contains("没有找到所请求的内容") && !response.text.contains("not found: published park"))
+            }
+            try await client.execute(uri: "/public/xihu-creative?lang=en", method: .get) { response in
+                #expect(response.text.contains("not found: published park xihu-creative"))
+            }
+        }
+    }
+
+    @Test func theCatalogueKeepsChineseMessagesAndReplacesEnglishOnes() {
+        #expect(WebErrorText.message(.forbidden("只有园区管理员和经理可以声明试运行期"), chinese: true) == "只有园区管理员和经理可以声明试运行期")
+        #expect(WebErrorText.message(.forbidden("your role cannot change meters"), chinese: true) == "您的角色无权执行此操作。")
+        #expect(WebErrorText.message(.invalid(field: "interval_minutes", message: "must be 5, 15, 30 or 60, got 7"), chinese: true)
+            .hasPrefix("interval_minutes：输入的值不被接受"))
+        #expect(WebErrorText.message(.invalid(field: "x", message: "must be a number"), chinese: false) == "x: must be a number")
+    }
+}

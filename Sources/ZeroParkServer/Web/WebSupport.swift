@@ -106,11 +106,12 @@ struct WebErrorMiddleware: RouterMiddleware {
             return try await next(request, context)
         } catch let error as StoreError {
             let language = context.language
+            let text = WebErrorText.message(error, chinese: language == .zh)
             switch error {
-            case .notFound: return renderer.message(WebText.text("notFound", language), error.description, context: context, status: .notFound)
-            case .forbidden: return renderer.message(WebText.text("forbidden", language), error.description, context: context, status: .forbidden)
-            case .conflict: return renderer.message("409", error.description, context: context, status: .conflict)
-            case .invalid: return renderer.message("422", error.description, context: context, status: .unprocessableContent)
+            case .notFound: return renderer.message(WebText.text("notFound", language), text, context: context, status: .notFound)
+            case .forbidden: return renderer.message(WebText.text("forbidden", language), text, context: context, status: .forbidden)
+            case .conflict: return renderer.message("409", text, context: context, status: .conflict)
+            case .invalid: return renderer.message("422", text, context: context, status: .unprocessableContent)
             }
         } catch let error as WebLoginRequired {
             _ = error
@@ -123,6 +124,27 @@ struct WebErrorMiddleware: RouterMiddleware {
         } catch let error as HTTPError where error.status == .forbidden || error.status == .contentTooLarge {
             return renderer.message("\(error.status.code)", error.body ?? "", context: context, status: error.status)
         }
+    }
+}
+
+/// The words of a refused page request (issue #12, "Chinese throughout"): a message already written in
+/// the page's language is shown as it is; a store message in English on a Chinese page is replaced by a
+/// Chinese sentence for its kind (naming the field for invalid input), so no English sentence reaches a
+/// Chinese page.
+enum WebErrorText {
+    static func message(_ error: StoreError, chinese: Bool) -> String {
+        guard chinese else { return error.description }
+        switch error {
+        case .notFound: return "没有找到所请求的内容，或您无权查看。"
+        case let .forbidden(why): return hasChinese(why) ? why : "您的角色无权执行此操作。"
+        case let .conflict(why): return hasChinese(why) ? why : "该操作与已保存的数据冲突，未执行。"
+        case let .invalid(field, message): return hasChinese(message) ? "\(field)：\(message)" : "\(field)：输入的值不被接受，请检查后重试（详细原因见英文界面）。"
+        }
+    }
+
+    /// Whether a text holds CJK ideographs (the catalogue's Chinese messages do).
+    static func hasChinese(_ text: String) -> Bool {
+        text.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) }
     }
 }
 
