@@ -91,6 +91,9 @@ let package = Package(
         // abatement rules and costs, MAC (equivalent annual cost) and NPV, the pathway reduce → absorb →
         // offset (local credits first) with the ordering rule enforced. Pure.
         .target(name: "ZeroParkPlanning", dependencies: ["ZeroParkCore", "ZeroParkInput", "ZeroParkOptimisation"]),
+        // Evaluation and certificates (issue #11): rule packs (T/IPIF, 910号 core indicator) over the basis years,
+        // grades per Table 1, and the signed certificate (Ed25519 over canonical JSON) with its verification. Pure.
+        .target(name: "ZeroParkEvaluation", dependencies: ["ZeroParkCore", .product(name: "Crypto", package: "swift-crypto")]),
         // Synthetic dispatch instances for tests and scripts/bench-dispatch (test prices, not shipped tariff data).
         .target(name: "ZeroParkDispatchSamples", dependencies: ["ZeroParkOptimisation"]),
         // Dispatch scenarios (issue #9 item 3): the YAML/JSON scenario a user writes (tariff, horizon, assets,
@@ -99,13 +102,13 @@ let package = Package(
         // series reads, which sit behind `SeriesSource` (files here; the store's meters in ZeroParkServer).
         .target(name: "ZeroParkScenario", dependencies: [
             "ZeroParkCore", "ZeroParkInput", "ZeroParkParkFile", "ZeroParkTariff", "ZeroParkOptimisation", "ZeroParkPlanning",
-            .product(name: "Yams", package: "Yams"),
+            "ZeroParkEvaluation", .product(name: "Yams", package: "Yams"),
         ]),
         // The command line's commands and renderers (table, JSON, CSV); the executable is a thin shell over it.
         .target(name: "ZeroParkCommands", dependencies: [
             "ZeroParkCore", "ZeroParkParkFile", "ZeroParkServer", "ZeroParkStore", "ZeroParkReports", "ZeroParkTelemetry",
             "ZeroParkInput", "ZeroParkSpreadsheet", "ZeroParkMQTT", "ZeroParkScenario", "ZeroParkTariff", "ZeroParkOptimisation",
-            "ZeroParkClp", "ZeroParkPlanning",
+            "ZeroParkClp", "ZeroParkPlanning", "ZeroParkEvaluation",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "NIOCore", package: "swift-nio"),
@@ -130,6 +133,7 @@ let package = Package(
             "ZeroParkForecast", "ZeroParkOptimisation", "ZeroParkClp", "ZeroParkDispatchSamples",
         ]),
         .testTarget(name: "ZeroParkForecastTests", dependencies: ["ZeroParkForecast"]),
+        .testTarget(name: "ZeroParkEvaluationTests", dependencies: ["ZeroParkEvaluation", "ZeroParkCore"]),
         .testTarget(name: "ZeroParkTariffTests", dependencies: ["ZeroParkTariff"]),
         .testTarget(name: "ZeroParkPlanningTests", dependencies: ["ZeroParkPlanning", "ZeroParkCore", "ZeroParkInput", "ZeroParkParkFile"]),
         .testTarget(name: "ZeroParkScenarioTests", dependencies: [
