@@ -44,7 +44,7 @@ struct YAMLReader {
     mutating func rejectUnknownKeys(_ map: YAMLMap, allowed: Set<String>) {
         for name in map.order where !allowed.contains(name) {
             let hint = allowed.sorted().joined(separator: ", ")
-            fail("unknown_field", map.field(name), "unknown field \"\(name)\" (allowed here: \(hint))",
+            fail("unknown_field", map.field(name), "unknown field \"\(name)\"\(Suggestion.hint(for: name, in: allowed)) (allowed here: \(hint))",
                  at: map.entries[name]?.key.mark)
         }
     }

@@ -21,7 +21,7 @@ public enum InventoryCalculator {
         if let province = park.profile.province, library.gridArea(province) == nil, !library.contains(factorID: "grid.\(province)"),
            !park.factors.contains(where: { $0.id == "grid.\(province)" }) {
             issues.append(ParkIssue(code: "unknown_province", field: "park.province",
-                                    message: "unknown province \"\(province)\" (known: \(library.gridAreas.filter(\.isProvince).map(\.key).joined(separator: ", ")))",
+                                    message: "unknown province \"\(province)\"\(Suggestion.hint(for: province, in: library.gridAreas.filter(\.isProvince).map(\.key))) (known: \(library.gridAreas.filter(\.isProvince).map(\.key).joined(separator: ", ")))",
                                     location: park.profile.locations["province"]))
         }
 

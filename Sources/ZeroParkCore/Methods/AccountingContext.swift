@@ -41,8 +41,9 @@ public struct AccountingContext: Sendable {
             return (use, [])
         }
         guard let selection = library.select(id, forYear: period.factorYear) else {
+            let hint = Suggestion.hint(for: id, in: Array(parkFactors.keys) + library.factors.map(\.id))
             throw issue(source, field: field, code: "unknown_factor",
-                        "unknown factor \"\(id)\": define it under `factors:` or use a built-in id (see `zeropark factors list`)")
+                        "unknown factor \"\(id)\"\(hint): define it under `factors:` or use a built-in id (see `zeropark factors list`)")
         }
         let entry = selection.factor
         let unit: QuantityUnit
@@ -73,7 +74,8 @@ public struct AccountingContext: Sendable {
         guard let area = library.gridArea(key) else {
             let known = (["national", "national_residual", "national_fossil"] + library.gridAreas.map(\.key)).joined(separator: ", ")
             let field = source.grid == nil ? "park.province" : "grid"
-            throw issue(source, field: field, code: "unknown_grid", "unknown grid \"\(key)\" (known: \(known))")
+            let hint = Suggestion.hint(for: key, in: ["national", "national_residual", "national_fossil"] + library.gridAreas.map(\.key))
+            throw issue(source, field: field, code: "unknown_grid", "unknown grid \"\(key)\"\(hint) (known: \(known))")
         }
         let (use, warnings) = try factor("grid.national", for: source, field: "grid")
         let fallback = AccountingWarning(
@@ -125,8 +127,9 @@ public struct AccountingContext: Sendable {
                 if let reason = FactorLibrary.fuelsNotShipped[id] {
                     throw issue(source, field: "fuel", code: "unknown_fuel", "unknown fuel \"\(id)\": \(reason)")
                 }
+                let hint = Suggestion.hint(for: id, in: Array(parkFuels.keys) + library.fuels.map(\.id))
                 throw issue(source, field: "fuel", code: "unknown_fuel",
-                            "unknown fuel \"\(id)\": define it under `fuels:` or use a built-in fuel (\(known))")
+                            "unknown fuel \"\(id)\"\(hint): define it under `fuels:` or use a built-in fuel (\(known))")
             }
             return (builtIn, .library, false)
         } catch let unknown as ParkIssue {
