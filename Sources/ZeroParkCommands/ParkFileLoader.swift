@@ -6,6 +6,23 @@ import ZeroParkServer
 /// Reads a park file from disk and accounts it; the file-system edge of the command line.
 enum ParkFileLoader {
     static func read(_ path: String) throws -> ParkDefinition {
+        do {
+            return try ParkFileReader.read(yaml: try text(path))
+        } catch let error as ParkInputError {
+            throw CommandLineFailure(file: path, error)
+        }
+    }
+
+    /// The park as far as it could be read, with the problems found (see `ParkFileReader.readCollecting`).
+    static func readCollecting(_ path: String) throws -> (park: ParkDefinition?, issues: [ParkIssue]) {
+        do {
+            return try ParkFileReader.readCollecting(yaml: try text(path))
+        } catch let error as ParkInputError {
+            throw CommandLineFailure(file: path, error)
+        }
+    }
+
+    static func text(_ path: String) throws -> String {
         let text: String
         do {
             let data = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -18,11 +35,7 @@ enum ParkFileLoader {
         } catch {
             throw CommandLineFailure("error: \(path): cannot read the file (\(error.localizedDescription))")
         }
-        do {
-            return try ParkFileReader.read(yaml: text)
-        } catch let error as ParkInputError {
-            throw CommandLineFailure(file: path, error)
-        }
+        return text
     }
 
     static func inventory(_ path: String) throws -> Inventory {

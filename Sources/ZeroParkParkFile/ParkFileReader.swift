@@ -17,6 +17,19 @@ public enum ParkFileReader {
     public static let maxDepth = 32
 
     public static func read(yaml: String) throws -> ParkDefinition {
+        let (park, issues) = try readCollecting(yaml: yaml)
+        if !issues.isEmpty { throw ParkInputError(issues: issues) }
+        guard let park else {
+            throw ParkInputError(issues: [ParkIssue(code: "invalid_file", field: "(file)", message: "not a park file", location: nil)])
+        }
+        return park
+    }
+
+    /// The park as far as it could be read, with every problem found on the way: an item with a problem
+    /// is left out, the rest is kept, so `zeropark validate` can account what was read and report the
+    /// accounting problems in the same pass (issue #12). Throws only when nothing can be read (too large,
+    /// an alias bomb, empty, a YAML syntax error).
+    public static func readCollecting(yaml: String) throws -> (park: ParkDefinition?, issues: [ParkIssue]) {
         let size = yaml.utf8.count
         guard size <= maxBytes else {
             throw ParkInputError(issues: [ParkIssue(code: "too_large", field: "(file)",
@@ -43,11 +56,7 @@ public enum ParkFileReader {
 
         var reader = YAMLReader()
         let park = readPark(root, &reader)
-        if !reader.issues.isEmpty { throw ParkInputError(issues: reader.issues) }
-        guard let park else {
-            throw ParkInputError(issues: [ParkIssue(code: "invalid_file", field: "(file)", message: "not a park file", location: nil)])
-        }
-        return park
+        return (park, reader.issues)
     }
 
     static func issue(from error: YamlError) -> ParkIssue {
