@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 @testable import ZeroParkServer
+import ZeroParkCore
 
 /// `PUT/GET /api/v1/parks/{park}/trial` (issue #10 item 6; STANDARD.md 1.1.9–1.1.10): the trial year held
 /// to a stored plan version, with findings naming their sources; declaration rules and roles.
@@ -135,6 +136,36 @@ struct YearOutputTests {
                 // 2025: 8e9 CNY on 850,000 m² = 9,412 CNY/m²; 0.0511 tCO2/万元.
                 #expect(html.contains("<td class=\"num\">9,412</td>") && html.contains("<td class=\"num\">0.0511</td>"))
             }
+        }
+    }
+}
+
+/// A plan version saved before documents carried per-source figures cannot hold a trial: declaring one is
+/// refused naming `plan_version`, and a trial already declared on one keeps its page (with the reason and
+/// the form to declare another) instead of failing.
+struct TrialLegacyPlanTests {
+    @Test func aLegacyPlanVersionIsNamedNotFatal() async throws {
+        let server = try await TestServer.make()
+        let admin = try #require(try await server.store.caller(userID: 1))
+        let legacy = #"{"format":"zeropark.plan/1","years":[{"year":2025,"sinks":{},"offsets":[],"emissions_tco2":1}]}"#
+        _ = try await server.store.savePlan(parkKey: "nansha-demo", baseYear: 2025, measuresFile: "zeropark_plan: 1", document: legacy,
+                                            balanceYear: nil, reason: "旧版本", caller: admin)
+        try await server.run { client in
+            try await client.execute(uri: "\(TrialAPITests.park)/trial", method: .put, headers: server.auth("manager", TrialAPITests.json),
+                                     body: ZeroParkServerTests.body(#"{"start":"2025-01-01","plan_version":1,"threshold":0.1}"#)) { response in
+                #expect(response.status == .unprocessableContent)
+                let field = try response.error()["field"] as? String
+                #expect(field == "plan_version")
+            }
+            // Declared directly in the store (as a database from before this check could hold it): the page still opens.
+            _ = try await server.store.declareTrial(parkKey: "nansha-demo", start: CalendarDate(year: 2025, month: 1, day: 1)!,
+                                                    end: CalendarDate(year: 2025, month: 12, day: 31)!, planVersion: 1, threshold: 0.1, caller: admin)
+            let cookie = try await WebTests.login(client, "manager", "zeropark-manager")
+            try await client.execute(uri: "/parks/nansha-demo/trial", method: .get, headers: [.cookie: cookie]) { response in
+                #expect(response.status == .unprocessableContent)
+                #expect(response.text.contains("请重新保存规划") && response.text.contains("id=\"trial-form\""))
+            }
+            try await client.execute(uri: "/parks/nansha-demo", method: .get, headers: [.cookie: cookie]) { #expect($0.status == .ok) }
         }
     }
 }

@@ -71,9 +71,9 @@ extension APIRoutes {
                 guard let end = body.end.map({ CalendarDate(iso: $0) }) ?? start.yearLater else {
                     throw APIError(status: .unprocessableContent, code: "invalid", message: context.text("须为 YYYY-MM-DD 日期", "must be a date, YYYY-MM-DD"), field: "end")
                 }
-                return try JSONBody.response(try await store.declareTrial(parkKey: try context.parameter("park"), start: start, end: end,
-                                                                          planVersion: body.planVersion, threshold: body.threshold,
-                                                                          caller: try context.requireCaller()))
+                return try JSONBody.response(try await TrialService(inventories: service).declare(
+                    parkKey: try context.parameter("park"), start: start, end: end, planVersion: body.planVersion, threshold: body.threshold,
+                    caller: try context.requireCaller()))
             },
             APIOperation(method: .get, path: "/parks/{park}/trial",
                          summary: "The trial year against its plan: months planned and actual, findings with their causes, offsets per year (every role but tenants; 1.1.9–1.1.10)",

@@ -41,8 +41,15 @@ struct TrialPages: Sendable {
             "r": text, "t": WebText.dictionary(context.language), "csrf": context.csrfToken ?? "", "parkKey": key,
             "name": chinese ? park.profile.name : (park.profile.nameEn ?? park.profile.name), "canEdit": caller.canEditPark(parkID: park.id),
         ]
+        var error = error
+        var report: TrialService.Report?
+        do {
+            report = try await trials.report(parkKey: key, caller: caller)
+        } catch StoreError.invalid(_, let message) {
+            // A plan version the trial cannot read: say so, and keep the form to declare another.
+            error = error ?? (chinese ? "所对照的规划版本无法跟踪（保存于缺少分排放源数据的旧版本）：请重新保存规划，再声明试运行期。" : message)
+        }
         if let error { data["error"] = error }
-        let report = try await trials.report(parkKey: key, caller: caller)
         if let report { data["declared"] = Self.report(report, chinese: chinese, text: text) }
         let versions = try await store.plans(parkKey: key, caller: caller)
         let chosen = form?["plan_version"].flatMap(Int.init) ?? report?.declaration.planVersion ?? versions.first?.version
@@ -79,12 +86,12 @@ struct TrialPages: Sendable {
             return try await refuse("偏差阈值须为 1 至 100 之间的数（%）", "the threshold must be a number from 1 to 100 (%)")
         }
         do {
-            _ = try await store.declareTrial(parkKey: key, start: start, end: end, planVersion: version, threshold: percent / 100, caller: caller)
+            _ = try await trials.declare(parkKey: key, start: start, end: end, planVersion: version, threshold: percent / 100, caller: caller)
         } catch let StoreError.invalid(field, message) {
             let zh: String
             switch field {
             case "end": zh = "试运行期须为一年（365 或 366 天），且结束不早于开始"
-            case "plan_version": zh = "没有该规划版本"
+            case "plan_version": zh = message.hasPrefix("no plan version") ? "没有该规划版本" : "该规划版本无法跟踪：请重新保存规划"
             default: zh = message
             }
             return try await refuse("\(field)：\(zh)", "\(field): \(message)")

@@ -76,6 +76,17 @@ struct TrialService: Sendable {
         return Report(declaration: declaration, period: period, plan: plan, progress: progress, names: names, offsets: offsets, through: through)
     }
 
+    /// Declares the trial after checking that the plan version can be tracked (its document carries
+    /// per-source figures; versions saved before they existed must be saved again).
+    func declare(parkKey: String, start: CalendarDate, end: CalendarDate, planVersion: Int, threshold: Double,
+                 caller: Caller) async throws -> TrialDeclaration {
+        let store = inventories.store
+        if let plan = try? await store.plan(parkKey: parkKey, version: planVersion, caller: caller) {
+            _ = try Self.plannedYears(plan)
+        }
+        return try await store.declareTrial(parkKey: parkKey, start: start, end: end, planVersion: planVersion, threshold: threshold, caller: caller)
+    }
+
     /// Days of `month` inside `period`.
     static func days(of month: YearMonth, in period: AccountingPeriod) -> Int {
         guard let first = CalendarDate(year: month.year, month: month.month, day: 1),
