@@ -41,6 +41,7 @@ public enum PathwayPlanner {
             }
             let emissions = state.total
             var absorbed: [String: Double] = [:]
+            if baseline.existingSinksTco2 > 0 { absorbed[Self.existingSinks] = baseline.existingSinksTco2 }
             for measure in sinks where measure.startYear <= year { absorbed[measure.id] = sinkTonnes(measure) }
             var remainder = emissions - absorbed.values.reduce(0, +)
             var purchases: [OffsetPurchase] = []
@@ -80,6 +81,9 @@ public enum PathwayPlanner {
         return Pathway(settings: settings, economics: economics, reductionOrder: reductionOrder.map(\.id), years: years,
                        balanceYear: balanceYear, balanceWithoutOffsetsYear: withoutOffsets, netNegativeYears: netNegative)
     }
+
+    /// The key of the park's existing sequestration among a year's sinks.
+    public static let existingSinks = "existing_sinks"
 
     static func sinkTonnes(_ measure: Measure) -> Double {
         if case .tonnes(let tonnes) = measure.abatement { return tonnes }

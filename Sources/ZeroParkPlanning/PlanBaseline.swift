@@ -7,16 +7,21 @@ import ZeroParkCore
 public struct PlanBaseline: Sendable, Hashable {
     public var year: Int
     public var sources: [BaselineSource]
+    /// The park's existing sequestration in the base year (green areas, CCUS), tCO2: it goes on absorbing
+    /// in every year of the pathway, before any credit is bought (1.1.2(a), 1.1.6).
+    public var existingSinksTco2: Double
 
-    public init(year: Int, sources: [BaselineSource]) {
+    public init(year: Int, sources: [BaselineSource], existingSinksTco2: Double = 0) {
         self.year = year
         self.sources = sources
+        self.existingSinksTco2 = existingSinksTco2
     }
 
     /// The baseline of a computed inventory: every source line with its counted tCO2; purchased
     /// electricity also with its MWh and effective factor (counted tCO2 ÷ MWh).
     public init(_ inventory: Inventory) {
         year = inventory.period.start.year
+        existingSinksTco2 = max(0, inventory.sequestrationTco2)
         sources = inventory.sources.map { account in
             var mwh: Double?
             if let electricity = account.electricity, electricity.mwh > 0, account.tco2 > 0 { mwh = electricity.mwh }

@@ -158,4 +158,17 @@ struct PlanningTests {
         }
         #expect(baseline.sources.contains { $0.electricityMWh != nil })
     }
+
+    @Test("the park's existing sinks absorb every year before any credit is bought")
+    func existingSinks() throws {
+        // 800 t of emissions (grid 500 + boiler 300), 100 t of existing sequestration, credits from 2025 at 60 CNY/t:
+        // each year 800 − 100 = 700 t bought (42,000 CNY), net 800 − 100 − 700 = 0. Without the existing sinks 800 t would be bought.
+        var withSinks = baseline
+        withSinks.existingSinksTco2 = 100
+        let pathway = try PathwayPlanner.plan(baseline: withSinks, measures: [], offsets: [credits()[0]],
+                                              settings: PlanSettings(baseYear: 2025, targetYear: 2026, discountRate: 0.08, bauGrowth: 0))
+        let first = try #require(pathway.years.first)
+        #expect(first.sinks[PathwayPlanner.existingSinks] == 100 && first.sequestration == 100)
+        #expect(first.offsetTonnes == 700 && first.offsetCostCNY == 42_000 && abs(first.net) < 1e-9)
+    }
 }

@@ -30,6 +30,8 @@ struct PlanAPITests {
                 #expect(document["format"] as? String == "zeropark.plan/1" && document["base_year"] as? Int == 2025)
                 let years = try #require(document["years"] as? [[String: Any]])
                 #expect(years.map { $0["year"] as? Int } == [2025, 2026, 2027, 2028, 2029, 2030])
+                // The park's existing sinks (green belt 132.3 + CCUS 820 = 952.3 tCO2) absorb every year.
+                #expect(abs(((years[0]["sinks"] as? [String: Double])?["existing_sinks"] ?? 0) - 952.3) < 1e-6)
                 // The base year's business as usual is the park's 2025 emissions (40,851.35 tCO2, WebTests).
                 #expect(abs((years[0]["business_as_usual_tco2"] as? Double ?? 0) - 40_851.35) < 0.01)
                 // 2029: credits local first (PHCER 1,000 t at 90 before CCER at 70); net 0.

@@ -31,15 +31,12 @@ struct TrialService: Sendable {
         let store = inventories.store
         guard let declaration = try await store.trial(parkKey: parkKey, caller: caller), let period = declaration.period else { return nil }
         let plan = try await store.plan(parkKey: parkKey, version: declaration.planVersion, caller: caller)
-        var planned = try Self.plannedYears(plan)
+        let planned = try Self.plannedYears(plan)
         var names: [String: String] = [:]
         var profile: [String: [Double]] = [:]
         if let base = try? await inventories.compute(parkKey: parkKey, year: plan.baseYear, caller: caller).inventory {
             profile = TrialTracker.profile(base)
             for account in base.sources { names[account.id] = account.name }
-            // The pathway's sinks are its new sink measures; the park's existing sinks (the base year's
-            // sequestration) go on absorbing, so the plan's path counts them too.
-            for year in planned.keys { planned[year]?.sinks += base.sequestrationTco2 }
         }
         let yesterday = today()?.previous
         let through = yesterday.flatMap { $0 >= period.start ? min($0, period.end) : nil }
