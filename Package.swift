@@ -102,7 +102,7 @@ let package = Package(
         // series reads, which sit behind `SeriesSource` (files here; the store's meters in ZeroParkServer).
         .target(name: "ZeroParkScenario", dependencies: [
             "ZeroParkCore", "ZeroParkInput", "ZeroParkParkFile", "ZeroParkTariff", "ZeroParkOptimisation", "ZeroParkPlanning",
-            "ZeroParkEvaluation", .product(name: "Yams", package: "Yams"),
+            "ZeroParkEvaluation", "ZeroParkForecast", .product(name: "Yams", package: "Yams"),
         ]),
         // The command line's commands and renderers (table, JSON, CSV); the executable is a thin shell over it.
         .target(name: "ZeroParkCommands", dependencies: [
@@ -137,7 +137,7 @@ let package = Package(
         .testTarget(name: "ZeroParkTariffTests", dependencies: ["ZeroParkTariff"]),
         .testTarget(name: "ZeroParkPlanningTests", dependencies: ["ZeroParkPlanning", "ZeroParkCore", "ZeroParkInput", "ZeroParkParkFile"]),
         .testTarget(name: "ZeroParkScenarioTests", dependencies: [
-            "ZeroParkScenario", "ZeroParkTariff", "ZeroParkOptimisation", "ZeroParkClp", "ZeroParkInput",
+            "ZeroParkScenario", "ZeroParkTariff", "ZeroParkOptimisation", "ZeroParkClp", "ZeroParkInput", "ZeroParkForecast",
         ]),
         .testTarget(name: "ZeroParkOptimisationTests", dependencies: ["ZeroParkOptimisation"]),
         .testTarget(name: "ZeroParkClpTests", dependencies: ["ZeroParkOptimisation", "ZeroParkClp", "ZeroParkDispatchSamples"]),

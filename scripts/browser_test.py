@@ -213,6 +213,66 @@ def main():
         check("试运行年跟踪" in banner and "已比较" in banner, "the dashboard carries the trial's findings")
         driver.execute_script("document.getElementById('trial-banner').scrollIntoView()")
         shot("17c-overview-trial-banner")
+
+        def fill(name, value):
+            field = driver.find_element(By.NAME, name)
+            field.clear()
+            field.send_keys(value)
+
+        print("browser test: the dispatch page sizes new PV and a battery (the costs are test inputs)")
+        driver.get(base + "/parks/nansha-demo/dispatch")
+        check(driver.find_element(By.NAME, "sizing_pv_capex_cny_per_kwp").get_attribute("value") == ""
+              and driver.find_element(By.NAME, "sizing_discount_rate").get_attribute("value") == "",
+              "the page prefills no cost or discount rate (they come from the park's quotes)")
+        Select(driver.find_element(By.ID, "dispatch-study")).select_by_value("sizing")
+        fill("days", "7")
+        # Test inputs, not reference data: illustrative quotes a park would supply.
+        test_costs = {
+            "sizing_discount_rate": "0.06", "sizing_pv_max_kwp": "5000", "sizing_pv_capex_cny_per_kwp": "3500",
+            "sizing_pv_om_cny_per_kwp_year": "40", "sizing_pv_lifetime_years": "25", "sizing_pv_reference_kwp": "4000",
+            "sizing_battery_max_kwh": "4000", "sizing_battery_max_kw": "2000", "sizing_battery_capex_cny_per_kwh": "1000",
+            "sizing_battery_om_cny_per_kwh_year": "10", "sizing_battery_capex_cny_per_kw": "300",
+            "sizing_battery_om_cny_per_kw_year": "5", "sizing_battery_lifetime_years": "12",
+        }
+        for name, value in test_costs.items():
+            fill(name, value)
+        driver.find_element(By.ID, "dispatch-run").click()
+        wait(driver, lambda d: d.find_elements(By.ID, "sizing-result") or d.find_elements(By.ID, "form-error"))
+        check(driver.find_elements(By.ID, "sizing-result"), "the sizing study shows its result")
+        check("category:" in driver.find_element(By.ID, "sizing-plan-yaml").text, "the sized assets are written as plan measures")
+        check(driver.find_elements(By.CSS_SELECTOR, "#sizing-chart svg"), "the schedule with the sized assets is drawn")
+        driver.execute_script("document.getElementById('sizing-result').scrollIntoView()")
+        shot("18-dispatch-sizing")
+
+        print("browser test: the dispatch page runs two days of rolling operation")
+        driver.get(base + "/parks/nansha-demo/dispatch")
+        Select(driver.find_element(By.ID, "dispatch-study")).select_by_value("rolling")
+        fill("days", "2")
+        fill("capacity", "2000")
+        fill("power", "1000")
+        fill("rolling_history_days", "14")
+        Select(driver.find_element(By.NAME, "rolling_pv_forecast")).select_by_value("seasonal_naive")
+        driver.find_element(By.ID, "dispatch-run").click()
+        wait(driver, lambda d: d.find_elements(By.ID, "rolling-result") or d.find_elements(By.ID, "form-error"))
+        check(driver.find_elements(By.ID, "rolling-result"), "the rolling study shows its result")
+        check(len(driver.find_elements(By.CSS_SELECTOR, "#rolling-costs tbody tr")) == 3,
+              "the realised cost is set against perfect foresight and the no-battery baseline")
+        check(driver.find_elements(By.CSS_SELECTOR, "#rolling-scores tbody tr"), "the forecasts are scored against seasonal-naive")
+        check(driver.find_elements(By.CSS_SELECTOR, "#rolling-chart svg"), "the realised schedule is drawn")
+        driver.execute_script("document.getElementById('rolling-result').scrollIntoView()")
+        shot("19-dispatch-rolling")
+
+        print("browser test: the tariff page prices the main meter's month with the park's tariff")
+        driver.get(base + "/parks/nansha-demo/tariff")
+        check("cn-gd-tou-2021-331" in driver.find_element(By.ID, "tariff-current").text, "the demo park's tariff is shown")
+        check(len(driver.find_elements(By.CSS_SELECTOR, "#cost-periods tbody tr")) >= 3, "the bill is split by time-of-use period")
+        check(driver.find_elements(By.CSS_SELECTOR, "#cost-months tbody tr"), "the month's maximum demand is shown")
+        check("%" in driver.find_element(By.ID, "cost-completeness").text, "the bill states its data completeness")
+        fill("demand_charge", "40")
+        driver.find_element(By.ID, "tariff-save").click()
+        wait(driver, lambda d: d.find_elements(By.ID, "tariff-saved") or d.find_elements(By.ID, "tariff-error"))
+        check(driver.find_elements(By.ID, "tariff-saved"), "a manager saves the park's tariff")
+        shot("20-tariff-energy-cost")
         driver.delete_all_cookies()
 
         print("browser test: a tenant cannot open another tenant's source")

@@ -12,7 +12,7 @@ public struct ZeroParkCommand: AsyncParsableCommand {
         version: ZeroParkCommand.versionText,
         subcommands: [ValidateCommand.self, InventoryCommand.self, PlanCommand.self, FactorsCommand.self, ServeCommand.self, DemoCommand.self,
                       UsersCommand.self, ReadingsCommand.self, VerifyCommand.self, SimulateCommand.self,
-                      DispatchCommand.self, EvaluateCommand.self, KeysCommand.self, CertificateCommand.self])
+                      DispatchCommand.self, SizeCommand.self, RollingCommand.self, EvaluateCommand.self, KeysCommand.self, CertificateCommand.self])
 
     /// `zeropark --version` (issue #12 defect 11): the release and the factor library it computes with.
     public static let release = "0.9.0"

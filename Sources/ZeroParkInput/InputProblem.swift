@@ -22,14 +22,18 @@ public struct InputProblem: Error, Hashable, Sendable, CustomStringConvertible {
 
     /// The message in one language, with its place in front (`line 8, column 4: value …`).
     public func message(chinese: Bool) -> String {
-        var place = ""
-        if let line {
-            place = chinese ? "第 \(line) 行" : "line \(line)"
-            if let column { place += chinese ? "第 \(column) 列" : ", column \(column)" }
-            place += chinese ? "：" : ": "
-        }
-        let subject = field.isEmpty || field == "$" ? "" : (chinese ? "\(field) " : "\(field) ")
-        return place + subject + (chinese ? zh : en)
+        let subject = field.isEmpty || field == "$" ? "" : "\(field) "
+        return place(chinese: chinese) + subject + (chinese ? zh : en)
+    }
+
+    /// The message with its place but without the field (for pages that show the field beside it).
+    public func unnamedMessage(chinese: Bool) -> String { place(chinese: chinese) + (chinese ? zh : en) }
+
+    func place(chinese: Bool) -> String {
+        guard let line else { return "" }
+        var place = chinese ? "第 \(line) 行" : "line \(line)"
+        if let column { place += chinese ? "第 \(column) 列" : ", column \(column)" }
+        return place + (chinese ? "：" : ": ")
     }
 
     public var description: String { message(chinese: false) }

@@ -81,15 +81,7 @@ public struct DispatchDocument: Encodable, Sendable {
         carbon_price_cny_per_tonne = a.problem.carbonPricePerTonne
         demand_charge_cny_per_kw_month = a.problem.demandChargePerKWMonth
         ev_sessions_outside_horizon = a.evSessionsOutsideHorizon
-        let months = a.expansion.months
-        func result(_ r: DispatchResult) -> Result {
-            Result(cost: Cost(energy_cny: r.cost.energy, demand_cny: r.cost.demand, export_revenue_cny: r.cost.exportRevenue,
-                              cycle_cny: r.cost.cycle, fuel_cny: r.cost.fuel, carbon_cny: r.cost.carbon, total_cny: r.cost.total),
-                   monthly_peaks: r.monthlyPeaks.map { Peak(month: months.indices.contains($0.month) ? months[$0.month].description : String($0.month), peak_kw: $0.peakKW) },
-                   import_kwh: r.importKWh, export_kwh: r.exportKWh, pv_available_kwh: r.pvAvailableKWh, pv_used_kwh: r.pvUsedKWh,
-                   pv_self_consumption_share: r.pvSelfConsumptionShare, battery_cycles: r.batteryCycles, fuel_kwh: r.fuelKWh,
-                   import_tco2: a.gridFactor == nil ? nil : r.importTonnesCO2, solver_iterations: r.solverIterations, solver_seconds: r.solverSeconds)
-        }
+        func result(_ r: DispatchResult) -> Result { Self.result(r, a) }
         optimised = result(report.optimised)
         baseline = result(report.baseline)
         saving_cny = report.saving
@@ -107,6 +99,26 @@ public struct DispatchDocument: Encodable, Sendable {
         } else {
             schedule = nil
         }
+    }
+
+    /// A dispatch result's cost, peaks (by CST month) and indicators; tonnes only with a grid factor.
+    static func result(_ r: DispatchResult, _ a: AssembledScenario) -> Result {
+        Result(cost: cost(r.cost),
+               monthly_peaks: r.monthlyPeaks.map { peak($0, a) },
+               import_kwh: r.importKWh, export_kwh: r.exportKWh, pv_available_kwh: r.pvAvailableKWh, pv_used_kwh: r.pvUsedKWh,
+               pv_self_consumption_share: r.pvSelfConsumptionShare, battery_cycles: r.batteryCycles, fuel_kwh: r.fuelKWh,
+               import_tco2: a.gridFactor == nil ? nil : r.importTonnesCO2, solver_iterations: r.solverIterations,
+               solver_seconds: r.solverSeconds)
+    }
+
+    static func peak(_ p: MonthlyPeak, _ a: AssembledScenario) -> Peak {
+        let months = a.expansion.months
+        return Peak(month: months.indices.contains(p.month) ? months[p.month].description : String(p.month), peak_kw: p.peakKW)
+    }
+
+    static func cost(_ c: DispatchCost) -> Cost {
+        Cost(energy_cny: c.energy, demand_cny: c.demand, export_revenue_cny: c.exportRevenue, cycle_cny: c.cycle, fuel_cny: c.fuel,
+             carbon_cny: c.carbon, total_cny: c.total)
     }
 
     /// Pretty-printed JSON with sorted keys (non-finite numbers cannot occur: every input is finite).

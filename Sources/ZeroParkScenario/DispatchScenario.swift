@@ -25,10 +25,16 @@ public struct DispatchScenario: Sendable {
     /// Grid connection limit on import, kW.
     public var importLimitKW: Double?
     public var carbon: ScenarioCarbon?
+    /// The sizing study (`sizing:`), run by `zeropark size`; nil when the scenario has none.
+    public var sizing: ScenarioSizing?
+    /// The rolling-operation study (`rolling:`), run by `zeropark rolling`; with it the load and PV
+    /// series start `rolling.historyDays` before the horizon.
+    public var rolling: ScenarioRolling?
 
     public init(name: String, tariff: ScenarioTariff, horizon: ScenarioHorizon, load: SeriesSpec, pv: SeriesSpec? = nil,
                 pvKWp: Double? = nil, pvScale: Double = 1, battery: ScenarioBattery? = nil, evSessions: [ScenarioEVSession] = [],
-                evFleets: [ScenarioEVFleet] = [], chp: ScenarioCHP? = nil, importLimitKW: Double? = nil, carbon: ScenarioCarbon? = nil) {
+                evFleets: [ScenarioEVFleet] = [], chp: ScenarioCHP? = nil, importLimitKW: Double? = nil, carbon: ScenarioCarbon? = nil,
+                sizing: ScenarioSizing? = nil, rolling: ScenarioRolling? = nil) {
         self.name = name
         self.tariff = tariff
         self.horizon = horizon
@@ -42,7 +48,19 @@ public struct DispatchScenario: Sendable {
         self.chp = chp
         self.importLimitKW = importLimitKW
         self.carbon = carbon
+        self.sizing = sizing
+        self.rolling = rolling
     }
+
+    /// The span the load and PV series must cover: the horizon, extended back by the rolling study's
+    /// history when there is one.
+    public var seriesHorizon: ScenarioHorizon {
+        guard let days = rolling?.historyDays, let first = CivilDate(dayNumber: horizon.start.dayNumber - days) else { return horizon }
+        return ScenarioHorizon(start: first, hours: horizon.hours + days * 24, stepMinutes: horizon.stepMinutes)
+    }
+
+    /// Steps of history before the horizon in the load and PV series.
+    public var historySteps: Int { seriesHorizon.stepCount - horizon.stepCount }
 }
 
 /// The tariff of a scenario: a built-in by id or a park-defined `TariffDefinition`, with the parameters

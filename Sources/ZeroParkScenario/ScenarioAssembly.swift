@@ -10,27 +10,35 @@ public struct ScenarioSeries: Sendable {
     public var loadKW: [Double]
     public var pvKW: [Double]
     public var heatKW: [Double]?
+    /// Load and PV before the horizon (the rolling study's history; empty without one).
+    public var historyLoadKW: [Double]
+    public var historyPVKW: [Double]
 
-    public init(loadKW: [Double], pvKW: [Double], heatKW: [Double]? = nil) {
+    public init(loadKW: [Double], pvKW: [Double], heatKW: [Double]? = nil, historyLoadKW: [Double] = [], historyPVKW: [Double] = []) {
         self.loadKW = loadKW
         self.pvKW = pvKW
         self.heatKW = heatKW
+        self.historyLoadKW = historyLoadKW
+        self.historyPVKW = historyPVKW
     }
 
-    /// Reads the scenario's series from `source` and converts them to kW.
+    /// Reads the scenario's series from `source` and converts them to kW. Load and PV cover
+    /// `scenario.seriesHorizon` (the horizon and any rolling history before it); the heat demand covers
+    /// the horizon.
     public static func resolve(_ scenario: DispatchScenario, from source: any SeriesSource) async throws(InputError) -> ScenarioSeries {
-        let horizon = scenario.horizon
-        let load = kW(try await source.resolve(scenario.load, horizon: horizon), unit: scenario.load.unit, horizon: horizon, kWp: nil)
-        var pv = [Double](repeating: 0, count: horizon.stepCount)
+        let horizon = scenario.horizon, span = scenario.seriesHorizon, history = scenario.historySteps
+        let load = kW(try await source.resolve(scenario.load, horizon: span), unit: scenario.load.unit, horizon: span, kWp: nil)
+        var pv = [Double](repeating: 0, count: span.stepCount)
         if let spec = scenario.pv {
-            pv = kW(try await source.resolve(spec, horizon: horizon), unit: spec.unit, horizon: horizon, kWp: scenario.pvKWp)
+            pv = kW(try await source.resolve(spec, horizon: span), unit: spec.unit, horizon: span, kWp: scenario.pvKWp)
                 .map { $0 * scenario.pvScale }
         }
         var heat: [Double]?
         if let chp = scenario.chp {
             heat = kW(try await source.resolve(chp.heatDemand, horizon: horizon), unit: chp.heatDemand.unit, horizon: horizon, kWp: nil)
         }
-        return ScenarioSeries(loadKW: load, pvKW: pv, heatKW: heat)
+        return ScenarioSeries(loadKW: Array(load[history...]), pvKW: Array(pv[history...]), heatKW: heat,
+                              historyLoadKW: Array(load[..<history]), historyPVKW: Array(pv[..<history]))
     }
 
     static func kW(_ values: [Double], unit: SeriesUnit, horizon: ScenarioHorizon, kWp: Double?) -> [Double] {
@@ -66,24 +74,7 @@ public enum ScenarioAssembly {
                                 library: FactorLibrary = .builtIn) throws(ScenarioError) -> AssembledScenario {
         let horizon = scenario.horizon
         let steps = horizon.stepCount
-        let tariff: Tariff
-        switch scenario.tariff.source {
-        case let .builtIn(id, effectiveFrom):
-            do { tariff = try BuiltInTariffs.tariff(id: id, effectiveFrom: effectiveFrom) } catch { throw ScenarioError(.input, [tariffProblem(error)]) }
-        case let .definition(definition):
-            do { tariff = try definition.makeTariff() } catch {
-                throw ScenarioError(.input, error.problems.map {
-                    InputProblem(code: $0.code, field: "tariff.definition." + $0.field, zh: $0.zh, en: $0.en)
-                })
-            }
-        }
-        let expansion: TariffExpansion
-        do {
-            expansion = try tariff.expand(from: horizon.startUTC, stepMinutes: horizon.stepMinutes, stepCount: steps,
-                                          parameters: scenario.tariff.parameters)
-        } catch {
-            throw ScenarioError(.input, [tariffProblem(error)])
-        }
+        let (tariff, expansion) = try expand(scenario.tariff, horizon: horizon)
         var problems: [InputProblem] = []
         func refuse(_ code: String, _ field: String, _ zh: String, _ en: String) {
             problems.append(InputProblem(code: code, field: field, zh: zh, en: en))
@@ -143,6 +134,28 @@ public enum ScenarioAssembly {
             gridFactorTonnesPerMWh: factor?.value ?? 0, carbonPricePerTonne: scenario.carbon?.priceCNYPerTonne ?? 0)
         return AssembledScenario(scenario: scenario, tariff: tariff, expansion: expansion, problem: problem, gridFactor: factor,
                                  evSessionsOutsideHorizon: outside)
+    }
+
+    /// The scenario's tariff built and laid out over `horizon` (which also checks that the park supplied
+    /// every parameter the tariff needs there).
+    public static func expand(_ scenarioTariff: ScenarioTariff, horizon: ScenarioHorizon) throws(ScenarioError) -> (Tariff, TariffExpansion) {
+        let tariff: Tariff
+        switch scenarioTariff.source {
+        case let .builtIn(id, effectiveFrom):
+            do { tariff = try BuiltInTariffs.tariff(id: id, effectiveFrom: effectiveFrom) } catch { throw ScenarioError(.input, [tariffProblem(error)]) }
+        case let .definition(definition):
+            do { tariff = try definition.makeTariff() } catch {
+                throw ScenarioError(.input, error.problems.map {
+                    InputProblem(code: $0.code, field: "tariff.definition." + $0.field, zh: $0.zh, en: $0.en)
+                })
+            }
+        }
+        do {
+            return (tariff, try tariff.expand(from: horizon.startUTC, stepMinutes: horizon.stepMinutes, stepCount: horizon.stepCount,
+                                              parameters: scenarioTariff.parameters))
+        } catch {
+            throw ScenarioError(.input, [tariffProblem(error)])
+        }
     }
 
     static func tariffProblem(_ error: TariffError) -> InputProblem {

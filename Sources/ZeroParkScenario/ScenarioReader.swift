@@ -26,7 +26,7 @@ public enum ScenarioReader {
     public static let energyKWh: ClosedRange<Double> = 0...1e10
     /// Top-level keys.
     public static let topKeys = ["zeropark_dispatch", "name", "tariff", "horizon", "load", "pv", "meters", "battery", "ev", "chp",
-                                 "grid", "carbon"]
+                                 "grid", "carbon", "sizing", "rolling"]
 
     /// A scenario from YAML text.
     public static func read(yaml: String) throws(InputError) -> DispatchScenario {
@@ -152,10 +152,14 @@ public enum ScenarioReader {
             importLimit = r.number(grid, "import_limit_kw", in: powerKW, above: 0)
         }
         let carbon = top.entries["carbon"].flatMap { top.has("carbon") ? ScenarioAssetsReader.readCarbon($0, &r) : nil }
+        let sizing = top.entries["sizing"].flatMap { top.has("sizing") ? ScenarioStudiesReader.readSizing($0, &r) : nil }
+        let rolling = top.entries["rolling"].flatMap { top.has("rolling") ? ScenarioStudiesReader.readRolling($0, &r) : nil }
         guard let tariff, let horizon, let load else { return nil }
-        return DispatchScenario(name: name, tariff: tariff, horizon: horizon, load: load, pv: pv, pvKWp: kwp, pvScale: scale,
-                                battery: battery, evSessions: sessions, evFleets: fleets, chp: chp, importLimitKW: importLimit,
-                                carbon: carbon)
+        let scenario = DispatchScenario(name: name, tariff: tariff, horizon: horizon, load: load, pv: pv, pvKWp: kwp, pvScale: scale,
+                                        battery: battery, evSessions: sessions, evFleets: fleets, chp: chp, importLimitKW: importLimit,
+                                        carbon: carbon, sizing: sizing, rolling: rolling)
+        ScenarioStudiesReader.check(scenario, top: top, &r)
+        return scenario
     }
 
     static func hasOrigin(_ node: ScenarioNode) -> Bool {

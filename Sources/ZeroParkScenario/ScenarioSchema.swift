@@ -25,27 +25,31 @@ public enum ScenarioSchema {
         return .object(nil, summary + ": exactly one of values, meters", required: [], properties)
     }
 
+    /// A built-in tariff and what the park supplies for it: the scenario's `tariff` section, and the body of
+    /// `PUT /api/v1/parks/{park}/tariff`.
+    public static let tariff: Schema = .object(nil, "A built-in tariff and what the park supplies for it", required: ["id"], [
+        ("id", .choice(BuiltInTariffs.ids)),
+        ("effective_from", .date("Required for tariffs whose date the reference lacks")),
+        ("base_price_cny_per_kwh", .number(TariffLimits.price, "The base the ratios apply to (park supplied)")),
+        ("user_class", Schema.string(.name)),
+        ("period_prices_cny_per_kwh", periodPrices),
+        ("funds_and_surcharges_cny_per_kwh", .number(TariffLimits.price)),
+        ("demand_charge_cny_per_kw_month", .number(TariffLimits.demandCharge)),
+        ("export", .object(nil, "Export terms from the park's contract", required: ["limit_kw"], [
+            ("price_cny_per_kwh", .number(TariffLimits.price)),
+            ("prices_cny_per_kwh", periodPrices),
+            ("limit_kw", .number(TariffLimits.powerKW)),
+            ("surplus_only", .boolean),
+        ])),
+        ("holiday_dates", .array(.date(), maxItems: 1_000)),
+        ("critical_peak_days", .array(.date(), maxItems: 1_000)),
+    ])
+
     public static let body = Schema.object(nil, "A dispatch scenario (docs/optimisation.md): tariff, horizon, series, assets, grid factor",
                                            required: ["zeropark_dispatch", "tariff", "horizon"], [
         ("zeropark_dispatch", .integer(1...1, "Format version: 1")),
         ("name", Schema.string(.name, "A name for the result")),
-        ("tariff", .object(nil, "A built-in tariff and what the park supplies for it", required: ["id"], [
-            ("id", .choice(BuiltInTariffs.ids)),
-            ("effective_from", .date("Required for tariffs whose date the reference lacks")),
-            ("base_price_cny_per_kwh", .number(TariffLimits.price, "The base the ratios apply to (park supplied)")),
-            ("user_class", Schema.string(.name)),
-            ("period_prices_cny_per_kwh", periodPrices),
-            ("funds_and_surcharges_cny_per_kwh", .number(TariffLimits.price)),
-            ("demand_charge_cny_per_kw_month", .number(TariffLimits.demandCharge)),
-            ("export", .object(nil, "Export terms from the park's contract", required: ["limit_kw"], [
-                ("price_cny_per_kwh", .number(TariffLimits.price)),
-                ("prices_cny_per_kwh", periodPrices),
-                ("limit_kw", .number(TariffLimits.powerKW)),
-                ("surplus_only", .boolean),
-            ])),
-            ("holiday_dates", .array(.date(), maxItems: 1_000)),
-            ("critical_peak_days", .array(.date(), maxItems: 1_000)),
-        ])),
+        ("tariff", tariff),
         ("horizon", .object(nil, "Start (CST date, 00:00), days or hours, 15- or 60-minute steps", required: ["start", "step_minutes"], [
             ("start", .date()),
             ("days", .integer(1...(ScenarioHorizon.maxHours / 24))),
@@ -95,6 +99,42 @@ public enum ScenarioSchema {
             ("grid_factor", .key("Factor id of the library (GET /api/v1/factors)")),
             ("vintage", .integer(1990...2100)),
             ("price_cny_per_tonne", .number(0...100_000)),
+        ])),
+        ("sizing", .object(nil, "Sizing study (POST …/dispatch/sizing): every cost, lifetime and the discount rate supplied by the park",
+                           required: ["discount_rate"], [
+            ("discount_rate", .number(0...0.3)),
+            ("analysis_years", .number(above: 0, maximum: 100)),
+            ("start_year", .integer(2000...2100)),
+            ("pv", .object(nil, "New PV; its per-kWp output is the scenario's PV series ÷ its kWp",
+                           required: ["max_kwp", "capex_cny_per_kwp", "om_cny_per_kwp_year", "lifetime_years"], [
+                ("min_kwp", .number(ScenarioReader.powerKW)), ("max_kwp", .number(above: 0, maximum: ScenarioReader.powerKW.upperBound)),
+                ("capex_cny_per_kwp", .number(ScenarioStudiesReader.money)), ("om_cny_per_kwp_year", .number(ScenarioStudiesReader.money)),
+                ("lifetime_years", .number(above: 0, maximum: 100)),
+                ("reference_kwp", .number(above: 0, maximum: ScenarioReader.powerKW.upperBound, "kWp behind a PV series in kW (meters)")),
+            ])),
+            ("battery", .object(nil, "New battery; SoC values are fractions of the energy size",
+                                required: ["max_kwh", "max_kw", "capex_cny_per_kwh", "om_cny_per_kwh_year", "capex_cny_per_kw",
+                                           "om_cny_per_kw_year", "lifetime_years"], [
+                ("min_kwh", .number(ScenarioReader.energyKWh)), ("max_kwh", .number(above: 0, maximum: ScenarioReader.energyKWh.upperBound)),
+                ("min_kw", .number(ScenarioReader.powerKW)), ("max_kw", .number(above: 0, maximum: ScenarioReader.powerKW.upperBound)),
+                ("capex_cny_per_kwh", .number(ScenarioStudiesReader.money)), ("om_cny_per_kwh_year", .number(ScenarioStudiesReader.money)),
+                ("capex_cny_per_kw", .number(ScenarioStudiesReader.money)), ("om_cny_per_kw_year", .number(ScenarioStudiesReader.money)),
+                ("lifetime_years", .number(above: 0, maximum: 100)),
+                ("charge_efficiency", .number(above: 0, maximum: 1)), ("discharge_efficiency", .number(above: 0, maximum: 1)),
+                ("min_soc", .number(0...1)), ("max_soc", .number(0...1)), ("initial_soc", .number(0...1)),
+                ("cycle_cost_cny_per_kwh", .number(0...100)), ("max_c_rate", .number(above: 0, maximum: 100)),
+            ])),
+        ])),
+        ("rolling", .object(nil, "Rolling-operation study (POST …/dispatch/rolling): the load and PV series start history_days before the horizon",
+                            required: [], [
+            ("horizon_hours", .integer(ScenarioRolling.horizonHoursRange)),
+            ("commit_steps", .integer(1...672)),
+            ("history_days", .integer(ScenarioRolling.historyDaysRange)),
+            ("load_forecast", .choice(ScenarioRolling.LoadMethod.allCases.map(\.rawValue))),
+            ("pv_forecast", .choice(ScenarioRolling.PVMethod.allCases.map(\.rawValue))),
+            ("latitude", .number(-90...90)), ("longitude", .number(-180...180)),
+            ("cloudiness_days", .integer(1...14)),
+            ("peak_guard", .boolean),
         ])),
     ])
 }

@@ -259,6 +259,18 @@ enum StoreMigrations {
                 );
                 """)
         }
+        migrator.registerMigration("v8-park-tariff") { db in
+            // The park's electricity tariff (issue #9 item 1; STANDARD.md 1.1.36): the scenario's tariff
+            // section as JSON, for monitoring cost and the optimisation pages.
+            try db.execute(sql: """
+                CREATE TABLE park_tariff (
+                    park_id INTEGER PRIMARY KEY REFERENCES park(id) ON DELETE CASCADE,
+                    body TEXT NOT NULL,
+                    updated_at TEXT NOT NULL,
+                    updated_by TEXT NOT NULL
+                );
+                """)
+        }
         return migrator
     }
 }

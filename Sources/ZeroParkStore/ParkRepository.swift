@@ -86,6 +86,8 @@ public protocol ParkRepository: TelemetryRepository, AlertRepository {
     func setYearOutput(parkKey: String, year: Int, areaM2: Double, outputValueCNY: Double?, dataSource: String,
                        caller: Caller) async throws -> YearOutput
     func yearOutputs(parkKey: String, caller: Caller) async throws -> [YearOutput]
+    func setParkTariff(parkKey: String, json: String, caller: Caller) async throws -> ParkTariffSetting
+    func parkTariff(parkKey: String, caller: Caller) async throws -> ParkTariffSetting?
     func changePassword(userID: Int64, passwordHash: String, keepingSession tokenHash: String?) async throws
     func snapshot(parkKey: String, id: Int64, caller: Caller) async throws -> InventorySnapshot
     func auditLog(parkKey: String, caller: Caller, limit: Int) async throws -> [AuditEntry]

@@ -36,6 +36,9 @@ struct APITests {
         "POST /parks/{park}/readings": #"{"readings":[{"meter":"gateway-1","ts":"2026-01-01T00:00:00+08:00","value":1.5}]}"#,
         "POST /parks/{park}/alert-rules": #"{"key":"api-rule","meter":"gateway-1","kind":"above","threshold":500,"slots":4}"#,
         "PUT /parks/{park}/alert-webhook": #"{"url":"https://hooks.example.cn/zeropark?token=abc"}"#,
+        "PUT /parks/{park}/tariff": #"{"id":"cn-gd-tou-2021-331","base_price_cny_per_kwh":0.6725}"#,
+        "POST /parks/{park}/dispatch/sizing": DispatchStudyAPITests.sizing(),
+        "POST /parks/{park}/dispatch/rolling": DispatchStudyAPITests.rolling(),
         "POST /parks/{park}/dispatch": #"{"zeropark_dispatch":1,"tariff":{"id":"cn-gd-tou-2021-331","base_price_cny_per_kwh":0.6725},"horizon":{"start":"2025-03-03","hours":2,"step_minutes":60},"load":{"values":[100,100],"unit":"kW"}}"#,
         "POST /parks/{park}/plan": #"{"zeropark_plan":1,"target_year":2035,"discount_rate":0.08,"bau_growth":0.02,"measures":[{"id":"eff","name":"节能","category":"efficient_equipment","acts_on":["water"],"fraction":0.1,"start_year":2027}]}"#,
         "POST /parks/{park}/plans": #"{"reason":"首版","plan":{"zeropark_plan":1,"target_year":2035,"discount_rate":0.08,"bau_growth":0}}"#,
@@ -61,7 +64,7 @@ struct APITests {
         // Writes before deletes; deletes last. The trial is declared (PUT) before it is read.
         func rank(_ method: String, _ path: String) -> Int { method == "DELETE" ? 2 : path == "/parks/{park}/trial" && method == "GET" ? 1 : 0 }
         operations.sort { (rank($0.0, $0.1), $0.1, $0.0) < (rank($1.0, $1.1), $1.1, $1.0) }
-        #expect(operations.count == 74)
+        #expect(operations.count == 79)
         let admin = try #require(try await server.store.caller(userID: 1))
         _ = try await server.store.createMeter(parkKey: "nansha-demo", meter: MeterDefinition(
             key: "gateway-1", name: "网关表", quantity: .electricityImport, unit: "kWh", readingKind: .interval), caller: admin)

@@ -13,16 +13,7 @@ struct DispatchTableRenderer {
 
     func render(_ outcome: ScenarioOutcome) -> String {
         let a = outcome.assembled, report = outcome.report, o = report.optimised, b = report.baseline
-        let h = a.scenario.horizon
-        var out = t("调度结果", "Dispatch") + (a.scenario.name.isEmpty ? "" : " · \(a.scenario.name)") + "\n"
-        out += t("电价", "Tariff") + ": \(a.tariff.name) (\(a.tariff.id))\n"
-        for c in a.citations { out += "  " + t("出处", "Source") + ": \(c.document) 《\(c.title)》\n" }
-        out += t("时段", "Horizon") + ": " + t("\(h.start) 起 \(h.hours) 小时，步长 \(h.stepMinutes) 分钟（\(h.stepCount) 步，北京时间）",
-                                             "\(h.hours) h from \(h.start) CST, \(h.stepMinutes)-minute steps (\(h.stepCount) steps)") + "\n"
-        if a.problem.demandChargePerKWMonth > 0 {
-            out += t("需量电价", "Demand charge") + ": \(num(a.problem.demandChargePerKWMonth)) " + t("元/kW·月", "CNY/kW-month") + "\n"
-        }
-        out += "\n"
+        var out = header(a, title: t("调度结果", "Dispatch"))
         var costs = TextTable(headers: [t("项目", "item"), t("优化", "optimised"), t("基准（无储能）", "baseline (no storage)"), t("差额", "difference")],
                               rightAligned: [1, 2, 3])
         func row(_ zh: String, _ en: String, _ x: Double, _ y: Double, decimals: Int = 2) {
@@ -47,12 +38,8 @@ struct DispatchTableRenderer {
         out += "\n" + t("节省", "Saving") + ": \(num(report.saving)) " + t("元", "CNY")
         if b.cost.total > 0 { out += "（\(NumberText.percent(report.saving / b.cost.total))）" }
         out += "\n"
-        if let f = a.gridFactor {
-            out += t("避免排放", "Avoided") + ": \(num(report.avoidedTonnesCO2, 3)) tCO2\n"
-            out += t("电网排放因子", "Grid factor") + ": \(f.id) \(f.vintage.map(String.init) ?? "") \(num(f.value, 4)) \(f.unitSymbol) — \(f.citation.text)\n"
-        } else {
-            out += t("未给出电网排放因子（carbon.grid_factor），不计算排放。", "No grid factor given (carbon.grid_factor): emissions not computed.") + "\n"
-        }
+        if a.gridFactor != nil { out += t("避免排放", "Avoided") + ": \(num(report.avoidedTonnesCO2, 3)) tCO2\n" }
+        out += factorLine(a)
         if a.evSessionsOutsideHorizon > 0 {
             out += t("有 \(a.evSessionsOutsideHorizon) 个车队充电时段超出调度时段，未计入。", "\(a.evSessionsOutsideHorizon) fleet sessions leave the horizon and are not included.") + "\n"
         }
@@ -65,6 +52,28 @@ struct DispatchTableRenderer {
         }
         out += "\n" + peaks.render()
         return out
+    }
+
+    /// Title, tariff with its citations, horizon and demand charge, then a blank line.
+    func header(_ a: AssembledScenario, title: String) -> String {
+        let h = a.scenario.horizon
+        var out = title + (a.scenario.name.isEmpty ? "" : " · \(a.scenario.name)") + "\n"
+        out += t("电价", "Tariff") + ": \(a.tariff.name) (\(a.tariff.id))\n"
+        for c in a.citations { out += "  " + t("出处", "Source") + ": \(c.document) 《\(c.title)》\n" }
+        out += t("时段", "Horizon") + ": " + t("\(h.start) 起 \(h.hours) 小时，步长 \(h.stepMinutes) 分钟（\(h.stepCount) 步，北京时间）",
+                                             "\(h.hours) h from \(h.start) CST, \(h.stepMinutes)-minute steps (\(h.stepCount) steps)") + "\n"
+        if a.problem.demandChargePerKWMonth > 0 {
+            out += t("需量电价", "Demand charge") + ": \(num(a.problem.demandChargePerKWMonth)) " + t("元/kW·月", "CNY/kW-month") + "\n"
+        }
+        return out + "\n"
+    }
+
+    /// The grid factor line with its citation, or that none was given.
+    func factorLine(_ a: AssembledScenario) -> String {
+        guard let f = a.gridFactor else {
+            return t("未给出电网排放因子（carbon.grid_factor），不计算排放。", "No grid factor given (carbon.grid_factor): emissions not computed.") + "\n"
+        }
+        return t("电网排放因子", "Grid factor") + ": \(f.id) \(f.vintage.map(String.init) ?? "") \(num(f.value, 4)) \(f.unitSymbol) — \(f.citation.text)\n"
     }
 
     func num(_ value: Double, _ decimals: Int = 2) -> String { NumberText.grouped(value, decimals: decimals) }

@@ -5,18 +5,34 @@
 ///
 /// Serves STANDARD.md 1.1.20(c) and the neutrality plan (abatement options ranked by CNY/t).
 public struct AbatementOption: Sendable, Equatable {
+    /// What was sized: new PV, or a battery (alone or added to the new PV).
+    public enum Kind: String, Sendable, Equatable {
+        case pv, battery
+    }
+    public var kind: Kind
     public var measure: String
     public var tonnesCO2PerYear: Double
+    /// Grid import avoided per year (MWh; negative when the measure imports more, e.g. battery losses).
+    public var importReductionMWhPerYear: Double
+    /// Operating cost saved per year (CNY; energy + demand − export + cycle, before capital and O&M).
+    public var annualOperatingSavingCNY: Double
+    /// Fixed O&M per year (CNY).
+    public var annualOMCNY: Double
     /// Net annual cost / tonnes avoided (CNY/tCO2); nil when nothing is avoided.
     public var cnyPerTonne: Double?
     public var capexCNY: Double
     public var lifetimeYears: Double
     public var netAnnualCostCNY: Double
 
-    public init(measure: String, tonnesCO2PerYear: Double, cnyPerTonne: Double?, capexCNY: Double,
+    public init(kind: Kind, measure: String, tonnesCO2PerYear: Double, importReductionMWhPerYear: Double,
+                annualOperatingSavingCNY: Double, annualOMCNY: Double, cnyPerTonne: Double?, capexCNY: Double,
                 lifetimeYears: Double, netAnnualCostCNY: Double) {
+        self.kind = kind
         self.measure = measure
         self.tonnesCO2PerYear = tonnesCO2PerYear
+        self.importReductionMWhPerYear = importReductionMWhPerYear
+        self.annualOperatingSavingCNY = annualOperatingSavingCNY
+        self.annualOMCNY = annualOMCNY
         self.cnyPerTonne = cnyPerTonne
         self.capexCNY = capexCNY
         self.lifetimeYears = lifetimeYears

@@ -91,10 +91,14 @@ public struct Sizer: Sendable {
                    pv: (capex: Double, capital: Double, om: Double, life: Double),
                    battery: ((capex: Double, capital: Double, om: Double, life: Double), (capex: Double, capital: Double, om: Double, life: Double))
     ) throws(OptimisationError) -> [AbatementOption] {
-        func row(_ measure: String, from a: DispatchResult, to b: DispatchResult, capex: Double, capital: Double, om: Double, life: Double) -> AbatementOption {
+        func row(_ kind: AbatementOption.Kind, _ measure: String, from a: DispatchResult, to b: DispatchResult,
+                 capex: Double, capital: Double, om: Double, life: Double) -> AbatementOption {
             let tonnes = (a.importTonnesCO2 - b.importTonnesCO2) * perYear
-            let net = capital + om - (a.cost.total - b.cost.total) * perYear
-            return AbatementOption(measure: measure, tonnesCO2PerYear: tonnes, cnyPerTonne: tonnes > 0 ? net / tonnes : nil,
+            let saving = (a.cost.total - b.cost.total) * perYear
+            let net = capital + om - saving
+            return AbatementOption(kind: kind, measure: measure, tonnesCO2PerYear: tonnes,
+                                   importReductionMWhPerYear: (a.importKWh - b.importKWh) / 1_000 * perYear,
+                                   annualOperatingSavingCNY: saving, annualOMCNY: om, cnyPerTonne: tonnes > 0 ? net / tonnes : nil,
                                    capexCNY: capex, lifetimeYears: life, netAnnualCostCNY: net)
         }
         let (e, w) = battery
@@ -104,13 +108,13 @@ public struct Sizer: Sendable {
         switch (hasPV, hasBattery) {
         case (true, true):
             let pvOnly = try Dispatcher(solver: solver).solve(Self.installed(s, pvKWp: size.pvKWp, batteryKWh: 0, batteryKW: 0))
-            return [row(pvName, from: without, to: pvOnly, capex: pv.capex, capital: pv.capital, om: pv.om, life: pv.life),
-                    row(batteryName + "（叠加光伏 / added to the PV）", from: pvOnly, to: with, capex: e.capex + w.capex,
+            return [row(.pv, pvName, from: without, to: pvOnly, capex: pv.capex, capital: pv.capital, om: pv.om, life: pv.life),
+                    row(.battery, batteryName + "（叠加光伏 / added to the PV）", from: pvOnly, to: with, capex: e.capex + w.capex,
                         capital: e.capital + w.capital, om: e.om + w.om, life: e.life)]
         case (true, false):
-            return [row(pvName, from: without, to: with, capex: pv.capex, capital: pv.capital, om: pv.om, life: pv.life)]
+            return [row(.pv, pvName, from: without, to: with, capex: pv.capex, capital: pv.capital, om: pv.om, life: pv.life)]
         case (false, true):
-            return [row(batteryName, from: without, to: with, capex: e.capex + w.capex, capital: e.capital + w.capital,
+            return [row(.battery, batteryName, from: without, to: with, capex: e.capex + w.capex, capital: e.capital + w.capital,
                         om: e.om + w.om, life: e.life)]
         case (false, false):
             return []

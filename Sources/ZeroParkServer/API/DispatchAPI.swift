@@ -25,6 +25,26 @@ extension APIRoutes {
                 let outcome = try await service.run(scenario, parkKey: park, caller: caller)
                 return JSONBody.raw(Data(try DispatchDocument(outcome).json().utf8))
             },
+            APIOperation(method: .post, path: "/parks/{park}/dispatch/sizing",
+                         summary: "Size new PV (kWp) and a battery (kWh, kW) on the scenario's load and tariff with the costs of its sizing section (park admins and managers); economics, abatement rows and the plan's measures",
+                         access: .parkEditor, body: .json(ScenarioSchema.body),
+                         success: [.ok("The sizing report (zeropark.sizing/1)", APIDocs.object)], semanticChecks: true) { _, context, input in
+                let park = try context.parameter("park")
+                let caller = try context.requireCaller()
+                let scenario = try ScenarioReader.read(json: try JSONValue.parse(input.bytes))
+                let outcome = try await service.size(scenario, parkKey: park, caller: caller)
+                return JSONBody.raw(Data(try SizingDocument(outcome).json().utf8))
+            },
+            APIOperation(method: .post, path: "/parks/{park}/dispatch/rolling",
+                         summary: "Run the scenario by rolling operation on day-ahead forecasts from the meters' history (rolling section; at most 31 days; park admins and managers); realised cost against perfect foresight, forecast scores against seasonal-naive",
+                         access: .parkEditor, body: .json(ScenarioSchema.body),
+                         success: [.ok("The rolling-operation report (zeropark.rolling/1)", APIDocs.object)], semanticChecks: true) { _, context, input in
+                let park = try context.parameter("park")
+                let caller = try context.requireCaller()
+                let scenario = try ScenarioReader.read(json: try JSONValue.parse(input.bytes))
+                let outcome = try await service.roll(scenario, parkKey: park, caller: caller)
+                return JSONBody.raw(Data(try RollingDocument(outcome).json().utf8))
+            },
         ]
     }
 }

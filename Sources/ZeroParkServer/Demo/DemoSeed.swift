@@ -71,6 +71,11 @@ public enum DemoSeed {
         let apiKey = "zp_" + Secrets.token()
         try await store.createAPIKey(username: "admin", name: "demo", keyHash: Secrets.hash(apiKey))
         for meter in DemoMeters.meters { _ = try await store.createMeter(parkKey: DemoMeters.park, meter: meter, caller: admin) }
+        // The park's tariff for monitoring cost: Guangdong's TOU tariff (粤发改价格〔2021〕331号) on its cited
+        // 2021 Pearl River Delta general commercial < 1 kV flat price; no demand charge or export price is cited,
+        // so none is set.
+        _ = try await store.setParkTariff(parkKey: "nansha-demo", json: #"{"base_price_cny_per_kwh":0.6725,"id":"cn-gd-tou-2021-331"}"#,
+                                          caller: admin)
         if history {
             try await seedHistory(store: store, until: now)
             // Example alert rules on the live demo (thresholds are illustrative settings, not limits from a standard).

@@ -19,14 +19,49 @@ public struct DispatchService: Sendable {
         self.gate = SolveGate(limit: maxConcurrent)
     }
 
+    /// Rolling operation re-solves once per committed step: the server takes at most a month of it
+    /// (the command line takes a year).
+    public static let maxRollingDays = 31
+
     public func run(_ scenario: DispatchScenario, parkKey: String, caller: Caller) async throws(InputError) -> ScenarioOutcome {
+        try await solve(scenario, parkKey: parkKey, caller: caller) { a, _ throws(ScenarioError) in
+            try ScenarioRunner(solver: ClpSolver()).run(a)
+        }
+    }
+
+    /// The scenario's sizing study (`sizing:`).
+    public func size(_ scenario: DispatchScenario, parkKey: String, caller: Caller) async throws(InputError) -> SizingOutcome {
+        guard scenario.sizing != nil else { throw InputError(ScenarioStudiesMissing.problem("sizing")) }
+        return try await solve(scenario, parkKey: parkKey, caller: caller) { a, s throws(ScenarioError) in
+            try ScenarioStudies(solver: ClpSolver()).size(a, series: s)
+        }
+    }
+
+    /// The scenario's rolling-operation study (`rolling:`), at most `maxRollingDays`.
+    public func roll(_ scenario: DispatchScenario, parkKey: String, caller: Caller) async throws(InputError) -> RollingOutcome {
+        guard scenario.rolling != nil else { throw InputError(ScenarioStudiesMissing.problem("rolling")) }
+        guard scenario.horizon.hours <= Self.maxRollingDays * 24 else {
+            throw InputError(InputProblem(code: "out_of_range", field: "horizon.days",
+                                          zh: "服务器上的滚动运行最多 \(Self.maxRollingDays) 天（更长请用命令行 zeropark rolling）",
+                                          en: "rolling operation on the server takes at most \(Self.maxRollingDays) days (use zeropark rolling for longer)"))
+        }
+        return try await solve(scenario, parkKey: parkKey, caller: caller) { a, s throws(ScenarioError) in
+            try ScenarioStudies(solver: ClpSolver()).roll(a, series: s)
+        }
+    }
+
+    /// Series from the park's meters (or inline values), assembly, then `work` on a detached task
+    /// behind the gate.
+    func solve<Outcome: Sendable>(_ scenario: DispatchScenario, parkKey: String, caller: Caller,
+                                  _ work: @escaping @Sendable (AssembledScenario, ScenarioSeries) throws(ScenarioError) -> Outcome
+    ) async throws(InputError) -> Outcome {
         let source = StoreSeriesSource(store: store, parkKey: parkKey, caller: caller, now: Int64(Date().timeIntervalSince1970))
         let series = try await ScenarioSeries.resolve(scenario, from: source)
         let assembled: AssembledScenario
         do { assembled = try ScenarioAssembly.assemble(scenario, series: series) } catch { throw InputError(error.problems) }
         await gate.enter()
-        let task = Task.detached(priority: .utility) { () -> Result<ScenarioOutcome, ScenarioError> in
-            do throws(ScenarioError) { return .success(try ScenarioRunner(solver: ClpSolver()).run(assembled)) } catch { return .failure(error) }
+        let task = Task.detached(priority: .utility) { () -> Result<Outcome, ScenarioError> in
+            do throws(ScenarioError) { return .success(try work(assembled, series)) } catch { return .failure(error) }
         }
         let result = await task.value
         await gate.leave()
@@ -34,6 +69,14 @@ public struct DispatchService: Sendable {
         case .success(let outcome): return outcome
         case .failure(let error): throw InputError(error.problems)
         }
+    }
+}
+
+/// The problem a study request without its section gets.
+enum ScenarioStudiesMissing {
+    static func problem(_ section: String) -> InputProblem {
+        InputProblem(code: "missing_field", field: section, zh: "场景没有 \(section) 一节（见 docs/optimisation.md）",
+                     en: "the scenario has no \(section) section (see docs/optimisation.md)")
     }
 }
 

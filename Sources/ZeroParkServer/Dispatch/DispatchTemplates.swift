@@ -1,7 +1,10 @@
 import Mustache
 
-/// The dispatch page's template: the form (tariff, horizon, battery, PV scale, export terms, meters for
-/// load and PV) and, after a run, the result table, monthly peaks and the server-drawn schedule chart.
+/// The dispatch page's template: the form (study, tariff, horizon, battery, PV scale, export terms, meters
+/// for load and PV, the sizing and rolling settings) and, after a run, the study's result: for dispatch
+/// the result table, monthly peaks and schedule chart; for sizing the chosen sizes, annual economics,
+/// MAC rows, plan measures and the schedule with the sized assets; for rolling the forecast scores, the
+/// realised cost against perfect foresight and the baseline, and the realised schedule.
 /// No JavaScript; the form posts with the session's CSRF token.
 ///
 /// Serves STANDARD.md 1.1.37 and 1.1.20(e)(f).
@@ -18,6 +21,8 @@ enum DispatchTemplates {
     {{#hasProblems}}<div class="error" id="form-error"><ul>{{#problems}}<li><code>{{field}}</code> {{message}}</li>{{/problems}}</ul></div>{{/hasProblems}}
     <form method="post" action="/parks/{{parkKey}}/dispatch" id="dispatch-form" class="card">
     <input type="hidden" name="_csrf" value="{{csrf}}">
+    <p><label>{{d.study}} <select name="study" id="dispatch-study">{{#studies}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/studies}}</select></label></p>
+    <p class="note">{{d.studyNote}}</p>
     <h2>{{d.tariff}}</h2>
     <p><label>{{d.tariff}} <select name="tariff">{{#tariffs}}<option value="{{id}}"{{#selected}} selected{{/selected}}>{{id}}</option>{{/tariffs}}</select></label>
     <label>{{d.effectiveFrom}} <input name="effective_from" value="{{form.effective_from}}" placeholder="YYYY-MM-DD"></label></p>
@@ -46,6 +51,36 @@ enum DispatchTemplates {
     <p class="note">{{d.loadNote}}</p>
     <p><label>{{d.pvScale}} <input name="pv_scale" value="{{form.pv_scale}}"></label>
     <label>{{d.gridFactor}} <input name="grid_factor" value="{{form.grid_factor}}"></label></p>
+    <fieldset id="sizing-fields"><legend>{{d.sizing}}</legend>
+    <p class="note">{{d.sizingNote}}</p>
+    <p class="note"><strong>{{d.sizingCostNote}}</strong></p>
+    <p class="note">{{d.sizingBatteryNote}}</p>
+    <p><label>{{d.discountRate}} <input name="sizing_discount_rate" value="{{form.sizing_discount_rate}}"></label>
+    <label>{{d.analysisYears}} <input name="sizing_analysis_years" value="{{form.sizing_analysis_years}}"></label></p>
+    <h3>{{d.newPV}}</h3>
+    <p><label>{{d.maxKWp}} <input name="sizing_pv_max_kwp" value="{{form.sizing_pv_max_kwp}}"></label>
+    <label>{{d.capexPerKWp}} <input name="sizing_pv_capex_cny_per_kwp" value="{{form.sizing_pv_capex_cny_per_kwp}}"></label>
+    <label>{{d.omPerKWpYear}} <input name="sizing_pv_om_cny_per_kwp_year" value="{{form.sizing_pv_om_cny_per_kwp_year}}"></label>
+    <label>{{d.lifetimeYears}} <input name="sizing_pv_lifetime_years" value="{{form.sizing_pv_lifetime_years}}"></label></p>
+    <p><label>{{d.referenceKWp}} <input name="sizing_pv_reference_kwp" value="{{form.sizing_pv_reference_kwp}}"></label> <small>{{d.referenceKWpNote}}</small></p>
+    <h3>{{d.newBattery}}</h3>
+    <p><label>{{d.maxKWh}} <input name="sizing_battery_max_kwh" value="{{form.sizing_battery_max_kwh}}"></label>
+    <label>{{d.maxKW}} <input name="sizing_battery_max_kw" value="{{form.sizing_battery_max_kw}}"></label>
+    <label>{{d.lifetimeYears}} <input name="sizing_battery_lifetime_years" value="{{form.sizing_battery_lifetime_years}}"></label></p>
+    <p><label>{{d.capexPerKWh}} <input name="sizing_battery_capex_cny_per_kwh" value="{{form.sizing_battery_capex_cny_per_kwh}}"></label>
+    <label>{{d.omPerKWhYear}} <input name="sizing_battery_om_cny_per_kwh_year" value="{{form.sizing_battery_om_cny_per_kwh_year}}"></label></p>
+    <p><label>{{d.capexPerKW}} <input name="sizing_battery_capex_cny_per_kw" value="{{form.sizing_battery_capex_cny_per_kw}}"></label>
+    <label>{{d.omPerKWYear}} <input name="sizing_battery_om_cny_per_kw_year" value="{{form.sizing_battery_om_cny_per_kw_year}}"></label></p>
+    </fieldset>
+    <fieldset id="rolling-fields"><legend>{{d.rolling}}</legend>
+    <p class="note">{{d.rollingNote}}</p>
+    <p><label>{{d.horizonHours}} <input name="rolling_horizon_hours" value="{{form.rolling_horizon_hours}}"></label>
+    <label>{{d.historyDays}} <input name="rolling_history_days" value="{{form.rolling_history_days}}"></label></p>
+    <p><label>{{d.loadForecast}} <select name="rolling_load_forecast">{{#loadForecasts}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{value}}</option>{{/loadForecasts}}</select></label>
+    <label>{{d.pvForecast}} <select name="rolling_pv_forecast">{{#pvForecasts}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{value}}</option>{{/pvForecasts}}</select></label></p>
+    <p><label>{{d.latitude}} <input name="rolling_latitude" value="{{form.rolling_latitude}}"></label>
+    <label>{{d.longitude}} <input name="rolling_longitude" value="{{form.rolling_longitude}}"></label> <small>{{d.clearSkyNote}}</small></p>
+    </fieldset>
     <p><button type="submit" id="dispatch-run">{{d.run}}</button></p>
     </form>
     {{#result}}
@@ -62,5 +97,48 @@ enum DispatchTemplates {
     <div id="dispatch-chart">{{{chart}}}</div>
     </section>
     {{/result}}
+    {{#sizingResult}}
+    <section class="card" id="sizing-result"><h2>{{d.sizingResult}}</h2>
+    <p>{{tariffName}} <code>{{tariffID}}</code>{{#citations}} · {{d.source}}：{{document}}《{{title}}》{{/citations}}</p>
+    {{#existingLeftOut}}<p class="note">{{d.existingBatteryLeftOut}}</p>{{/existingLeftOut}}
+    <table id="sizing-sizes"><thead><tr><th>{{d.asset}}</th><th>{{d.chosen}}</th><th>{{d.allowed}}</th></tr></thead><tbody>
+    {{#sizes}}<tr><td>{{asset}}</td><td class="num">{{chosen}}</td><td>{{allowed}}</td></tr>{{/sizes}}
+    </tbody></table>
+    {{#scaled}}<p class="note">{{scaled}}</p>{{/scaled}}
+    <table id="sizing-economics"><thead><tr><th>{{d.economics}}</th><th>{{d.value}}</th></tr></thead><tbody>
+    {{#economics}}<tr><td>{{label}}</td><td class="num">{{value}}</td></tr>{{/economics}}
+    </tbody></table>
+    {{#hasMAC}}<h3>{{d.mac}}</h3>
+    <table id="sizing-mac"><thead><tr><th>{{d.measure}}</th><th>{{d.importAvoided}}</th><th>{{d.tonnesPerYear}}</th><th>{{d.cnyPerTonne}}</th><th>{{d.capexShort}}</th><th>{{d.life}}</th></tr></thead><tbody>
+    {{#mac}}<tr><td>{{measure}}</td><td class="num">{{mwh}}</td><td class="num">{{tonnes}}</td><td class="num">{{perTonne}}</td><td class="num">{{capex}}</td><td class="num">{{life}}</td></tr>{{/mac}}
+    </tbody></table>{{/hasMAC}}
+    {{#factor}}<p class="note">{{factor}}</p>{{/factor}}
+    <h3>{{d.planYaml}}</h3>
+    <p>{{d.planYamlNote}} <a href="/parks/{{parkKey}}/plan" id="sizing-plan-link">{{d.planPage}}</a></p>
+    <div class="scroll"><pre id="sizing-plan-yaml">{{planYAML}}</pre></div>
+    <h3>{{d.sizedChart}}</h3>
+    <div id="sizing-chart">{{{chart}}}</div>
+    </section>
+    {{/sizingResult}}
+    {{#rollingResult}}
+    <section class="card" id="rolling-result"><h2>{{d.rollingResult}}</h2>
+    <p>{{tariffName}} <code>{{tariffID}}</code>{{#citations}} · {{d.source}}：{{document}}《{{title}}》{{/citations}}</p>
+    <p>{{settings}}</p>
+    {{#hasScores}}<h3>{{d.forecastScores}}</h3>
+    <table id="rolling-scores"><thead><tr><th>{{d.forecast}}</th><th>{{d.method}}</th><th>{{d.daysShort}}</th><th>nMAE</th><th>MAPE</th><th>{{d.naiveNMAE}}</th><th>{{d.naiveMAPE}}</th><th>{{d.beats}}</th></tr></thead><tbody>
+    {{#scores}}<tr><td>{{name}}</td><td>{{method}}</td><td class="num">{{days}}</td><td class="num">{{nmae}}</td><td class="num">{{mape}}</td><td class="num">{{baselineNMAE}}</td><td class="num">{{baselineMAPE}}</td><td>{{beats}}</td></tr>{{/scores}}
+    </tbody></table>
+    <p class="note">{{d.mapeNote}}</p>{{/hasScores}}
+    <table id="rolling-costs"><thead><tr><th>{{d.operation}}</th><th>{{d.energy}}</th><th>{{d.demand}}</th><th>{{d.exportShort}}</th><th>{{d.cycle}}</th><th>{{d.total}}</th></tr></thead><tbody>
+    {{#costs}}<tr><td>{{label}}</td><td class="num">{{energy}}</td><td class="num">{{demand}}</td><td class="num">{{export}}</td><td class="num">{{cycle}}</td><td class="num">{{total}}</td></tr>{{/costs}}
+    </tbody></table>
+    <p id="rolling-gap"><strong>{{d.gap}}：{{gap}}</strong></p>
+    {{#captured}}<p id="rolling-captured">{{d.captured}}：{{captured}}</p>{{/captured}}
+    <p id="rolling-solves">{{d.solves}}：{{solves}}</p>
+    {{#overLimit}}<p class="note">{{overLimit}}</p>{{/overLimit}}
+    <h3>{{d.rollingChart}}</h3>
+    <div id="rolling-chart">{{{chart}}}</div>
+    </section>
+    {{/rollingResult}}
     """
 }

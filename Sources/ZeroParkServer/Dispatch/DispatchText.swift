@@ -1,3 +1,5 @@
+import Foundation
+
 /// The dispatch page's strings, Simplified Chinese first (`{{d.key}}` in the template).
 ///
 /// Serves STANDARD.md 1.1.37 and the project's zh/en rule.
@@ -34,9 +36,87 @@ enum DispatchText {
         ("grid", "电网购电", "Grid import"), ("pv", "光伏", "PV"), ("dischargeLegend", "储能放电", "Battery discharge"), ("chp", "热电联产", "CHP"),
         ("load", "负荷", "Load"), ("soc", "储能荷电（kWh）", "Battery state of charge (kWh)"), ("price", "购电价（元/kWh）", "Import price (CNY/kWh)"),
         ("navDispatch", "调度", "Dispatch"),
+        // Studies: dispatch, sizing, rolling operation.
+        ("study", "研究类型", "Study"), ("studyDispatch", "调度优化", "Dispatch"), ("studySizing", "容量配置", "Sizing"),
+        ("studyRolling", "滚动运行", "Rolling operation"),
+        ("studyNote", "三种研究共用上面的电价、时段、储能参数与计量表；下面两组只在选中对应研究时使用。",
+         "All three studies share the tariff, horizon, battery settings and meters above; the two groups below are used only by their study."),
+        ("sizing", "容量配置（sizing）", "Sizing"),
+        ("sizingNote", "在园区自己的负荷、光伏曲线与电价上优化新增光伏（kWp）与新增储能（kWh、kW）。填写“最大 kWp”才计入新增光伏，填写“最大 kWh”才计入新增储能。",
+         "Sizes new PV (kWp) and a new battery (kWh, kW) on the park's own load, PV profile and tariff. New PV is included only when its max kWp is filled in, the battery only when its max kWh is."),
+        ("sizingCostNote", "投资、运维、寿命与折现率没有默认值（参考数据未引用任何出处）：须按园区取得的报价填写。",
+         "Capital cost, O&M, lifetime and discount rate have no defaults (the reference data cites none): they must come from the park's quotes."),
+        ("sizingBatteryNote", "容量配置不计入上面“储能”一节的现有储能容量（容量配置暂不支持现有储能）；该节的效率、荷电范围与循环成本用于新增储能。",
+         "Sizing leaves out the existing battery capacity of the battery section above (sizing does not plan an existing battery yet); that section's efficiency, SoC window and cycle cost apply to the new battery."),
+        ("discountRate", "折现率（0–0.3，园区提供）", "Discount rate (0–0.3, park supplied)"),
+        ("analysisYears", "分析年限（年；空 = 最长寿命）", "Analysis period (years; empty = longest lifetime)"),
+        ("newPV", "新增光伏", "New PV"), ("maxKWp", "最大 kWp", "Max kWp"),
+        ("capexPerKWp", "投资（元/kWp）", "Capital cost (CNY/kWp)"), ("omPerKWpYear", "运维（元/kWp·年）", "O&M (CNY/kWp-year)"),
+        ("lifetimeYears", "寿命（年）", "Lifetime (years)"),
+        ("referenceKWp", "现有光伏装机（kWp）", "Installed PV behind the meters (kWp)"),
+        ("referenceKWpNote", "光伏计量表给出的是 kW，须填写产生该序列的已装机容量，用来换算每 kWp 出力。",
+         "The PV meters give kW: give the installed kWp that produced them, to turn them into output per kWp."),
+        ("newBattery", "新增储能", "New battery"), ("maxKWh", "最大 kWh", "Max kWh"), ("maxKW", "最大 kW", "Max kW"),
+        ("capexPerKWh", "投资（元/kWh）", "Capital cost (CNY/kWh)"), ("omPerKWhYear", "运维（元/kWh·年）", "O&M (CNY/kWh-year)"),
+        ("capexPerKW", "投资（元/kW）", "Capital cost (CNY/kW)"), ("omPerKWYear", "运维（元/kW·年）", "O&M (CNY/kW-year)"),
+        ("rolling", "滚动运行（rolling）", "Rolling operation"),
+        ("rollingNote", "按园区实际运行的方式：每一步用日前预测重新求解未来若干小时并执行第一步，再与实际负荷、光伏结算；与完全预见最优及无储能基准比较。负荷与光伏序列从开始日期前“历史天数”起取自计量表。服务器上最多 31 天。",
+         "As the park would run it: every step, re-solve the next hours on day-ahead forecasts, commit the first step and settle it against the measured load and PV; compared with perfect foresight and the no-battery baseline. Load and PV are read from the meters from 'history days' before the start date. At most 31 days on the server."),
+        ("horizonHours", "滚动时域（小时，6–168）", "Planning window (hours, 6–168)"),
+        ("historyDays", "历史天数（7–366）", "History (days, 7–366)"),
+        ("loadForecast", "负荷预测方法", "Load forecast"), ("pvForecast", "光伏预测方法", "PV forecast"),
+        ("latitude", "纬度（°）", "Latitude (°)"), ("longitude", "经度（°）", "Longitude (°)"),
+        ("clearSkyNote", "晴空光伏预测（clear_sky）需要场址纬度与经度；未知时请选季节朴素（seasonal_naive）。",
+         "The clear-sky PV forecast (clear_sky) needs the site's latitude and longitude; without them choose seasonal_naive."),
+        // Sizing result.
+        ("sizingResult", "容量配置结果", "Sizing result"), ("asset", "资产", "Asset"), ("chosen", "最优容量", "Chosen size"),
+        ("allowed", "允许范围", "Allowed"), ("pvEnergy", "新增光伏", "New PV"), ("batteryEnergy", "储能容量", "Battery energy"),
+        ("batteryPower", "储能功率", "Battery power"),
+        ("existingBatteryLeftOut", "上面填写的现有储能容量未计入容量配置。", "The existing battery capacity given above was left out of sizing."),
+        ("economics", "年度经济性", "Annual economics"), ("value", "数值", "Value"),
+        ("capex", "初始投资（元）", "Capital cost (CNY)"), ("opWithout", "年运行费用 不新增（元）", "Operating cost without (CNY/yr)"),
+        ("opWith", "年运行费用 新增后（元）", "Operating cost with (CNY/yr)"), ("annualised", "年化投资（元）", "Annualised capital (CNY/yr)"),
+        ("om", "年运维（元）", "O&M (CNY/yr)"), ("npv", "净现值（元），{years} 年，折现率 {rate}", "NPV (CNY), {years} years at {rate}"),
+        ("scaled", "时段不足一年：年度数字按 8760 小时 ÷ 时段折算（×{factor}）。",
+         "The horizon is shorter than a year: annual figures are scaled by 8,760 h ÷ horizon (×{factor})."),
+        ("payback", "静态回收期（年）", "Simple payback (years)"), ("never", "不回收", "never"),
+        ("lcoe", "新增光伏度电成本（元/kWh）", "New PV LCOE (CNY/kWh)"), ("tonnesAvoided", "年减排（tCO2）", "tCO2 avoided per year"),
+        ("perTonne", "单位减排成本（元/tCO2）", "Cost per tonne avoided (CNY/tCO2)"),
+        ("mac", "边际减排成本（MAC）", "Marginal abatement cost (MAC)"), ("measure", "措施", "Measure"),
+        ("importAvoided", "减少购电（MWh/年）", "Import avoided (MWh/yr)"), ("tonnesPerYear", "tCO2/年", "tCO2/yr"),
+        ("cnyPerTonne", "元/tCO2", "CNY/tCO2"), ("capexShort", "投资（元）", "Capex (CNY)"), ("life", "寿命（年）", "Life (yr)"),
+        ("planYaml", "减排方案措施", "Plan measures"),
+        ("planYamlNote", "把下面的内容粘贴到减排方案页的措施文件（measures:）中：", "Paste the text below into the measures file of the plan page:"),
+        ("planPage", "减排方案", "neutrality plan"),
+        ("sizedChart", "新增资产后的调度曲线", "Schedule with the sized assets"),
+        // Rolling result.
+        ("rollingResult", "滚动运行结果", "Rolling operation result"),
+        ("forecastScores", "日前预测精度（与季节朴素比较）", "Day-ahead forecast accuracy (against seasonal-naive)"),
+        ("forecast", "预测", "Forecast"), ("method", "方法", "Method"), ("daysShort", "天数", "Days"),
+        ("naiveNMAE", "季节朴素 nMAE", "Seasonal-naive nMAE"), ("naiveMAPE", "季节朴素 MAPE", "Seasonal-naive MAPE"),
+        ("beats", "优于基准", "Beats baseline"), ("yes", "是", "yes"), ("no", "否", "no"),
+        ("loadShort", "负荷", "Load"), ("pvShort", "光伏", "PV"),
+        ("mapeNote", "MAPE 不计实际值为 0 的时段（夜间光伏）；季节朴素 = 上周同一时刻。",
+         "MAPE skips steps whose actual is 0 (night PV); seasonal-naive = the same hour last week."),
+        ("operation", "运行方式", "Operation"), ("energy", "电量电费", "Energy"), ("demand", "需量电费", "Demand"),
+        ("exportShort", "上网收入", "Export"), ("cycle", "循环成本", "Cycle"), ("total", "合计（元）", "Total (CNY)"),
+        ("noBattery", "无储能基准", "No battery"), ("realised", "滚动运行（实际）", "Rolling (realised)"),
+        ("perfect", "完全预见最优", "Perfect foresight"), ("gap", "与完全预见的差距", "Gap to perfect foresight"),
+        ("captured", "获得完全预见节省的比例", "Share of the perfect-foresight saving captured"), ("solves", "求解次数", "Solves"),
+        ("cny", "元", "CNY"),
+        ("rollingSettings", "每 {commit} 步按预测重新求解未来 {hours} 小时并执行首步；历史 {history} 天；负荷预测：{load}；光伏预测：{pv}。",
+         "Every {commit} step(s), re-solve the next {hours} h on forecasts and commit the first; {history} days of history; load forecast: {load}; PV forecast: {pv}."),
+        ("overLimit", "预测误差使 {count} 步的购电超过接入上限。", "Forecast error pushed import over the connection limit in {count} steps."), ("rollingChart", "滚动运行实际调度曲线", "Realised schedule"),
     ]
 
     static func dictionary(_ chinese: Bool) -> [String: String] {
         Dictionary(entries.map { ($0.0, chinese ? $0.1 : $0.2) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// The string `key` with its `{name}` placeholders filled in.
+    static func text(_ key: String, _ chinese: Bool, _ values: [String: String] = [:]) -> String {
+        var text = entries.first { $0.0 == key }.map { chinese ? $0.1 : $0.2 } ?? key
+        for (name, value) in values { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
+        return text
     }
 }

@@ -36,12 +36,29 @@ public struct StoreSeriesSource: SeriesSource {
         for (index, key) in keys.enumerated() {
             let field = spec.field.hasPrefix("meters.") ? "\(spec.field)[\(index)]" : "\(spec.field).meters[\(index)]"
             let values = try await meterValues(key, field: field, horizon: horizon)
-            for t in total.indices { total[t] += values[t] }
+            if let missing = values.firstIndex(where: { $0 == nil }) {
+                throw InputError(InputProblem(code: "missing_data", field: field,
+                                              zh: "计量表“\(key)”在 \(SeriesCSV.cst(horizon.instant(ofStep: missing)))（北京时间）起的一步缺数据",
+                                              en: "meter \"\(key)\" has no cleaned value in the step at \(SeriesCSV.cst(horizon.instant(ofStep: missing))) CST"))
+            }
+            for t in total.indices { total[t] += values[t] ?? 0 }
         }
         return total
     }
 
-    func meterValues(_ key: String, field: String, horizon: ScenarioHorizon) async throws(InputError) -> [Double] {
+    /// The meters' sum in mean kW per step, with nil where any meter lacks a cleaned value in the step
+    /// (monitoring cost prices the complete steps and says how many are not).
+    public func partialSum(_ keys: [String], horizon: ScenarioHorizon) async throws(InputError) -> [Double?] {
+        var total: [Double?] = [Double?](repeating: 0, count: horizon.stepCount)
+        for (index, key) in keys.enumerated() {
+            let values = try await meterValues(key, field: "meters[\(index)]", horizon: horizon)
+            for t in total.indices { total[t] = total[t].flatMap { sum in values[t].map { sum + $0 } } }
+        }
+        return total
+    }
+
+    /// One meter in mean kW per step; nil for a step without every slot cleaned.
+    func meterValues(_ key: String, field: String, horizon: ScenarioHorizon) async throws(InputError) -> [Double?] {
         let meter: MeterDefinition
         do { meter = try await store.meter(parkKey: parkKey, key: key, caller: caller) } catch {
             throw InputError(InputProblem(code: "unknown_meter", field: field, zh: "园区中没有计量表“\(key)”", en: "no meter \"\(key)\" in this park"))
@@ -77,14 +94,10 @@ public struct StoreSeriesSource: SeriesSource {
             sums[step] += value
             counts[step] += 1
         }
-        if let missing = counts.firstIndex(where: { $0 < perStep }) {
-            throw InputError(InputProblem(code: "missing_data", field: field,
-                                          zh: "计量表“\(key)”在 \(SeriesCSV.cst(horizon.instant(ofStep: missing)))（北京时间）起的一步缺数据",
-                                          en: "meter \"\(key)\" has no cleaned value in the step at \(SeriesCSV.cst(horizon.instant(ofStep: missing))) CST"))
-        }
         let hours = Double(meter.intervalMinutes) / 60
-        return zip(sums, counts).map { sum, count in
-            energy ? sum / (Double(count) * hours) : sum / Double(count)
+        return zip(sums, counts).map { sum, count -> Double? in
+            guard count >= perStep else { return nil }
+            return energy ? sum / (Double(count) * hours) : sum / Double(count)
         }
     }
 }

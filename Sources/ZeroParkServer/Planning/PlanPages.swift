@@ -86,7 +86,7 @@ struct PlanPages: Sendable {
             "parkKey": key, "name": chinese ? park.profile.name : (park.profile.nameEn ?? park.profile.name), "yaml": yaml,
             "template": form == nil && opened == nil, "baseYear": year, "basis": fromActuals ? "actuals" : "year",
             "years": Set(years + [park.defaultYear]).sorted(by: >).map { ["value": $0, "selected": $0 == year] },
-            "problems": problems.map { ["field": $0.field, "message": $0.message(chinese: chinese)] }, "hasProblems": !problems.isEmpty,
+            "problems": problems.map { ["field": $0.field, "message": $0.unnamedMessage(chinese: chinese)] }, "hasProblems": !problems.isEmpty,
         ]
         if let result { data["result"] = result }
         data["catalogue"] = MeasureCatalogue.entries.map { entry -> [String: Any] in

@@ -83,6 +83,7 @@ struct WebRoutes {
         let pages = ParkPages(store: store, renderer: renderer, service: service)
         AlertPages(store: store, renderer: renderer).register(on: web)
         DispatchPages(store: store, renderer: renderer).register(on: web)
+        TariffPages(store: store, renderer: renderer).register(on: web)
         PlanPages(store: store, renderer: renderer, inventories: service).register(on: web)
         TrialPages(store: store, renderer: renderer, inventories: service).register(on: web)
         AccountPages(store: store, renderer: renderer, bcryptCost: configuration.bcryptCost).register(on: web)

@@ -34,6 +34,7 @@ enum WebStyle {
     .badge{display:inline-block;padding:2px 8px;border-radius:10px;font-size:12px;margin-top:4px}
     .badge.ok{background:#e3f4e8;color:#1b6e3a}.badge.warn{background:#fff1e0;color:#9a4a00}.badge.muted{background:#eef0f3;color:#444}
     .error{background:#fdecea;color:#8a1c12;padding:8px 12px;border-radius:6px}
+    .scroll{overflow-x:auto;max-width:100%}p.ok{background:#e3f4e8;color:#1b6e3a;padding:8px 12px;border-radius:6px}p.warn{background:#fff1e0;color:#9a4a00;padding:8px 12px;border-radius:6px}
     form.inline{display:inline-flex;gap:8px;align-items:flex-end}form.inline label{flex-direction:row;align-items:center;gap:6px}form.row{display:flex;flex-wrap:wrap;gap:8px;align-items:flex-end}
     form.stack{display:flex;flex-direction:column;gap:10px;max-width:640px}
     label{display:flex;flex-direction:column;font-size:13px;color:#384a3f;gap:2px}label.check{flex-direction:row;align-items:center}

@@ -68,7 +68,8 @@ enum WebTemplates {
         <a href="/parks/{{key}}/alerts?year={{year}}" {{#navAlerts}}class="on"{{/navAlerts}}>{{t.alerts}}</a>
         {{#canDispatch}}<a href="/parks/{{key}}/dispatch" {{#navDispatch}}class="on"{{/navDispatch}} id="nav-dispatch">{{t.navDispatch}}</a>
         <a href="/parks/{{key}}/plan?year={{year}}" {{#navPlan}}class="on"{{/navPlan}} id="nav-plan">{{t.navPlan}}</a>{{/canDispatch}}
-        {{#canTrial}}<a href="/parks/{{key}}/trial" {{#navTrial}}class="on"{{/navTrial}} id="nav-trial">{{t.navTrial}}</a>{{/canTrial}}
+        {{#canTrial}}<a href="/parks/{{key}}/trial" {{#navTrial}}class="on"{{/navTrial}} id="nav-trial">{{t.navTrial}}</a>
+        <a href="/parks/{{key}}/tariff" {{#navTariff}}class="on"{{/navTariff}} id="nav-tariff">{{t.navTariff}}</a>{{/canTrial}}
         <a href="/parks/{{key}}/settings?year={{year}}" {{#navSettings}}class="on"{{/navSettings}}>{{t.settings}}</a>
         {{/park}}
       </nav>
