@@ -273,6 +273,24 @@ def main():
         wait(driver, lambda d: d.find_elements(By.ID, "tariff-saved") or d.find_elements(By.ID, "tariff-error"))
         check(driver.find_elements(By.ID, "tariff-saved"), "a manager saves the park's tariff")
         shot("20-tariff-energy-cost")
+
+        print("browser test: the plan page records the park's own PV figures; the sizing form starts from them")
+        driver.get(base + "/parks/nansha-demo/plan")
+        driver.execute_script("document.getElementById('plan-catalogue').open = true")
+        Select(driver.find_element(By.CSS_SELECTOR, "#catalogue-form select[name=category]")).select_by_value("rooftop_pv")
+        Select(driver.find_element(By.CSS_SELECTOR, "#catalogue-form select[name=unit]")).select_by_value("kWp")
+        fill("capex_cny_per_unit", "3500")   # a test input, not reference data
+        fill("lifetime_years", "25")
+        driver.find_element(By.CSS_SELECTOR, "#catalogue-form input[name=source]").send_keys("浏览器测试输入（非参考数据）")
+        driver.find_element(By.ID, "catalogue-save").click()
+        wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "#catalogue-rooftop_pv .park-figures"))
+        driver.execute_script("document.getElementById('plan-catalogue').open = true")
+        check("3,500" in driver.find_element(By.CSS_SELECTOR, "#catalogue-rooftop_pv .park-figures").text,
+              "the park's PV cost is shown beside the built-in entry")
+        driver.get(base + "/parks/nansha-demo/dispatch")
+        check(driver.find_element(By.NAME, "sizing_pv_capex_cny_per_kwp").get_attribute("value") == "3500",
+              "the sizing form starts from the park's own PV cost")
+        check("浏览器测试输入" in driver.find_element(By.ID, "sizing-catalogue").text, "and names its source")
         driver.delete_all_cookies()
 
         print("browser test: a tenant cannot open another tenant's source")

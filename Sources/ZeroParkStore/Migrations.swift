@@ -271,6 +271,20 @@ enum StoreMigrations {
                 );
                 """)
         }
+        migrator.registerMigration("v9-park-catalogue") { db in
+            // The park's own figures for kinds of measure (issue #10 item 2): the built-in catalogue ships no
+            // cost, the park records its quotes with their source.
+            try db.execute(sql: """
+                CREATE TABLE park_catalogue (
+                    park_id INTEGER NOT NULL REFERENCES park(id) ON DELETE CASCADE,
+                    category TEXT NOT NULL,
+                    body TEXT NOT NULL,
+                    updated_at TEXT NOT NULL,
+                    updated_by TEXT NOT NULL,
+                    PRIMARY KEY (park_id, category)
+                );
+                """)
+        }
         return migrator
     }
 }

@@ -88,6 +88,9 @@ public protocol ParkRepository: TelemetryRepository, AlertRepository {
     func yearOutputs(parkKey: String, caller: Caller) async throws -> [YearOutput]
     func setParkTariff(parkKey: String, json: String, caller: Caller) async throws -> ParkTariffSetting
     func parkTariff(parkKey: String, caller: Caller) async throws -> ParkTariffSetting?
+    func setCatalogueEntry(parkKey: String, category: String, json: String, caller: Caller) async throws -> StoredCatalogueEntry
+    func removeCatalogueEntry(parkKey: String, category: String, caller: Caller) async throws
+    func catalogueEntries(parkKey: String, caller: Caller) async throws -> [StoredCatalogueEntry]
     func changePassword(userID: Int64, passwordHash: String, keepingSession tokenHash: String?) async throws
     func snapshot(parkKey: String, id: Int64, caller: Caller) async throws -> InventorySnapshot
     func auditLog(parkKey: String, caller: Caller, limit: Int) async throws -> [AuditEntry]

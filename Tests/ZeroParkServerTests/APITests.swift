@@ -36,6 +36,7 @@ struct APITests {
         "POST /parks/{park}/readings": #"{"readings":[{"meter":"gateway-1","ts":"2026-01-01T00:00:00+08:00","value":1.5}]}"#,
         "POST /parks/{park}/alert-rules": #"{"key":"api-rule","meter":"gateway-1","kind":"above","threshold":500,"slots":4}"#,
         "PUT /parks/{park}/alert-webhook": #"{"url":"https://hooks.example.cn/zeropark?token=abc"}"#,
+        "PUT /parks/{park}/catalogue/{category}": CatalogueAPITests.pv,
         "PUT /parks/{park}/tariff": #"{"id":"cn-gd-tou-2021-331","base_price_cny_per_kwh":0.6725}"#,
         "POST /parks/{park}/dispatch/sizing": DispatchStudyAPITests.sizing(),
         "POST /parks/{park}/dispatch/rolling": DispatchStudyAPITests.rolling(),
@@ -64,7 +65,7 @@ struct APITests {
         // Writes before deletes; deletes last. The trial is declared (PUT) before it is read.
         func rank(_ method: String, _ path: String) -> Int { method == "DELETE" ? 2 : path == "/parks/{park}/trial" && method == "GET" ? 1 : 0 }
         operations.sort { (rank($0.0, $0.1), $0.1, $0.0) < (rank($1.0, $1.1), $1.1, $1.0) }
-        #expect(operations.count == 79)
+        #expect(operations.count == 82)
         let admin = try #require(try await server.store.caller(userID: 1))
         _ = try await server.store.createMeter(parkKey: "nansha-demo", meter: MeterDefinition(
             key: "gateway-1", name: "网关表", quantity: .electricityImport, unit: "kWh", readingKind: .interval), caller: admin)
@@ -83,7 +84,7 @@ struct APITests {
                     .replacingOccurrences(of: "{certificate}", with: "GEC-2025-000123").replacingOccurrences(of: "{meter}", with: "api-meter").replacingOccurrences(of: "{username}", with: "viewer")
                     .replacingOccurrences(of: "{factor}", with: "park.extra").replacingOccurrences(of: "{fuel}", with: "park.landfill-gas").replacingOccurrences(of: "{id}", with: snapshotID)
                     .replacingOccurrences(of: "{id}", with: "grid.guangdong")
-                    .replacingOccurrences(of: "{rule}", with: "api-rule").replacingOccurrences(of: "{version}", with: "1").replacingOccurrences(of: "{year}", with: "2025").replacingOccurrences(of: "{alert}", with: alertID)
+                    .replacingOccurrences(of: "{rule}", with: "api-rule").replacingOccurrences(of: "{category}", with: "rooftop_pv").replacingOccurrences(of: "{version}", with: "1").replacingOccurrences(of: "{year}", with: "2025").replacingOccurrences(of: "{alert}", with: alertID)
                 let key = "\(method) \(path)"
                 let text = key == "POST /parks" ? creative : Self.bodies[key]
                 let factorURI = path == "/factors/{id}" ? "/api/v1/factors/grid.guangdong" : uri

@@ -387,7 +387,7 @@ struct APIRoutes {
                 }
                 return try JSONBody.response(vintages.map(APIModels.FactorView.init))
             },
-        ] + telemetryOperations + alertOperations + dispatchOperations + tariffOperations + planOperations
+        ] + telemetryOperations + alertOperations + dispatchOperations + tariffOperations + catalogueOperations + planOperations
     }
     // swiftlint:enable function_body_length
 

@@ -1,4 +1,5 @@
 import ZeroParkInput
+import ZeroParkPlanning
 
 /// The OpenAPI 3.1 description of /api/v1, served at /openapi.yaml, written from the same
 /// `APIOperation` list the router registers: paths, methods, parameters, body schemas (the ones
@@ -60,6 +61,7 @@ enum OpenAPIDocument {
                 schema = .integer(1...Int(Int32.max))
             case "year" where operation.numericPath: schema = .integer(Domain.year)
             case "username": schema = .string(TextPolicy(maxLength: 64), minLength: 1)
+            case "category": schema = .choice(MeasureCategory.allCases.map(\.rawValue))
             default: schema = .key()
             }
             return .map([("name", .string(name)), ("in", .string("path")), ("required", .bool(true)), ("schema", schema.document())])

@@ -119,6 +119,7 @@ struct DispatchPages: Sendable {
             "problems": problems.map { ["field": $0.field, "message": $0.unnamedMessage(chinese: chinese)] },
             "hasProblems": !problems.isEmpty, "hasMeters": !meters.isEmpty,
         ]
+        if let costs = Self.catalogueCosts(form, chinese: chinese) { data["catalogueCosts"] = costs }
         if let resultData { data["result"] = resultData }
         if let sizingData { data["sizingResult"] = sizingData }
         if let rollingData { data["rollingResult"] = rollingData }
@@ -147,7 +148,31 @@ struct DispatchPages: Sendable {
             form["surplus_only"] = nil
             form.merge(TariffPages.form(stored.json)) { _, park in park }
         }
+        // The park's own PV (per kWp) and storage (per kWh) figures from its measures catalogue.
+        for row in try await CatalogueService(store: store).rows(parkKey: key, caller: caller) {
+            guard let e = row.park else { continue }
+            let prefix: String
+            switch (e.category, e.unit) {
+            case (.rooftopPV, "kWp"): prefix = "sizing_pv_"
+            case (.storage, "kWh"): prefix = "sizing_battery_"
+            default: continue
+            }
+            let unit = e.unit.lowercased()
+            if let x = e.capexCNYPerUnit { form[prefix + "capex_cny_per_\(unit)"] = AlertText.number(x) }
+            if let x = e.opexCNYPerUnitYear { form[prefix + "om_cny_per_\(unit)_year"] = AlertText.number(x) }
+            if let x = e.lifetimeYears { form[prefix + "lifetime_years"] = AlertText.number(x) }
+            form["catalogue_" + e.category.rawValue] = e.source
+        }
         return form
+    }
+
+    /// Which sizing costs came from the park's catalogue, with their sources (nil when none did).
+    static func catalogueCosts(_ form: [String: String], chinese: Bool) -> String? {
+        let parts = [("rooftop_pv", chinese ? "光伏" : "PV"), ("storage", chinese ? "储能" : "storage")].compactMap { key, name -> String? in
+            form["catalogue_" + key].map { "\(name)：\($0)" }
+        }
+        guard !parts.isEmpty else { return nil }
+        return (chinese ? "成本取自园区措施目录（规划页）：" : "Costs from the park's measures catalogue (plan page): ") + parts.joined(separator: "；")
     }
 
     /// The form as a scenario tree (field names are the scenario's, so problems name scenario fields). The

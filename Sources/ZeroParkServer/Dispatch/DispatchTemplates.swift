@@ -54,6 +54,7 @@ enum DispatchTemplates {
     <fieldset id="sizing-fields"><legend>{{d.sizing}}</legend>
     <p class="note">{{d.sizingNote}}</p>
     <p class="note"><strong>{{d.sizingCostNote}}</strong></p>
+    {{#catalogueCosts}}<p class="note" id="sizing-catalogue">{{catalogueCosts}}</p>{{/catalogueCosts}}
     <p class="note">{{d.sizingBatteryNote}}</p>
     <p><label>{{d.discountRate}} <input name="sizing_discount_rate" value="{{form.sizing_discount_rate}}"></label>
     <label>{{d.analysisYears}} <input name="sizing_analysis_years" value="{{form.sizing_analysis_years}}"></label></p>

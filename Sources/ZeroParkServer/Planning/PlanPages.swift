@@ -35,6 +35,7 @@ struct PlanPages: Sendable {
         }
         web.post("parks/:park/plan/save") { request, context in try await save(request, context) }
         web.post("parks/:park/plan/output") { request, context in try await saveOutput(request, context) }
+        web.post("parks/:park/plan/catalogue") { request, context in try await saveCatalogue(request, context) }
     }
 
     func page(_ request: Request, _ context: AppRequestContext, form: [String: String]?) async throws -> Response {
@@ -89,11 +90,20 @@ struct PlanPages: Sendable {
             "problems": problems.map { ["field": $0.field, "message": $0.unnamedMessage(chinese: chinese)] }, "hasProblems": !problems.isEmpty,
         ]
         if let result { data["result"] = result }
-        data["catalogue"] = MeasureCatalogue.entries.map { entry -> [String: Any] in
-            ["category": entry.category.rawValue, "name": chinese ? entry.category.nameZh : entry.category.nameEn, "clause": entry.clause,
-             "addresses": entry.addresses.map(\.rawValue).sorted().joined(separator: ", ") + (entry.systems.isEmpty ? "" : " · " + entry.systems.map { chinese ? $0.nameZh : $0.rawValue }.sorted().joined(separator: "、")),
-             "rule": entry.rule, "note": chinese ? entry.noteZh : entry.noteEn]
+        data["catalogue"] = try await CatalogueService(store: store).rows(parkKey: key, caller: caller).map { row -> [String: Any] in
+            let entry = row.builtIn
+            var item: [String: Any] = [
+                "category": entry.category.rawValue, "name": chinese ? entry.category.nameZh : entry.category.nameEn, "clause": entry.clause,
+                "addresses": entry.addresses.map(\.rawValue).sorted().joined(separator: ", ") + (entry.systems.isEmpty ? "" : " · " + entry.systems.map { chinese ? $0.nameZh : $0.rawValue }.sorted().joined(separator: "、")),
+                "rule": entry.rule, "note": chinese ? entry.noteZh : entry.noteEn]
+            if let park = row.park, let stored = row.stored {
+                item["park"] = ["figures": Self.figures(park, chinese: chinese), "source": park.source, "note": park.note,
+                                "updated": TelemetryFormat.isoTime(stored.updatedAt) + " · " + stored.updatedBy]
+            }
+            return item
         }
+        data["categories"] = MeasureCategory.allCases.map { ["value": $0.rawValue, "name": chinese ? $0.nameZh : $0.nameEn] }
+        data["units"] = ParkCatalogueEntry.units
         if let actualsPeriod { data["actuals"] = ["period": actualsPeriod] }
         data["improvement"] = try await improvement(key: key, years: years, pathway: pathway, caller: caller, chinese: chinese)
         data["outputYear"] = year
@@ -153,6 +163,52 @@ struct PlanPages: Sendable {
     }
 
     /// Records a year's area and output value from the plan page's form, then reopens the page.
+    /// The park's figures in one line: capex and O&M per unit, lifetime, saving fraction.
+    static func figures(_ e: ParkCatalogueEntry, chinese: Bool) -> String {
+        var parts: [String] = []
+        let unit = e.unit == "m2" ? "m²" : e.unit
+        if let x = e.capexCNYPerUnit { parts.append((chinese ? "投资 " : "capex ") + Display.number(x) + (chinese ? " 元/" : " CNY/") + unit) }
+        if let x = e.opexCNYPerUnitYear { parts.append((chinese ? "运维 " : "O&M ") + Display.number(x) + (chinese ? " 元/\(unit)·年" : " CNY/\(unit)-year")) }
+        if let x = e.lifetimeYears { parts.append((chinese ? "寿命 " : "life ") + Display.number(x, decimals: 0) + (chinese ? " 年" : " years")) }
+        if let x = e.savingFraction { parts.append((chinese ? "节省 " : "saving ") + Display.percent(x)) }
+        return parts.joined(separator: " · ")
+    }
+
+    /// Records (or, with `remove`, removes) the park's figures for one kind of measure; back to the catalogue.
+    func saveCatalogue(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let caller = try context.requireLogin()
+        let key = try context.parameter("park")
+        let chinese = context.language == .zh
+        let form = try await WebForm.verified(request, context: context)
+        let category: MeasureCategory
+        do { category = try CatalogueService.category(form["category"] ?? "") } catch {
+            throw StoreError.invalid(field: "category", message: chinese ? "请选择措施类别" : "choose a kind of measure")
+        }
+        if form["remove"] == "true" {
+            try await store.removeCatalogueEntry(parkKey: key, category: category.rawValue, caller: caller)
+            return Response(status: .seeOther, headers: [.location: "/parks/\(key)/plan#plan-catalogue"])
+        }
+        func number(_ field: String) throws -> Double? {
+            let text = (form[field] ?? "").trimmingCharacters(in: .whitespaces)
+            if text.isEmpty { return nil }
+            guard let value = Double(text), value.isFinite else {
+                throw StoreError.invalid(field: field, message: chinese ? "须为数字或留空" : "must be a number or blank")
+            }
+            return value
+        }
+        let entry = ParkCatalogueEntry(category: category, unit: form["unit"] ?? "", capexCNYPerUnit: try number("capex_cny_per_unit"),
+                                       opexCNYPerUnitYear: try number("opex_cny_per_unit_year"), lifetimeYears: try number("lifetime_years"),
+                                       savingFraction: try number("saving_fraction").map { $0 / 100 }, note: form["note"] ?? "",
+                                       source: form["source"] ?? "")
+        do {
+            _ = try await CatalogueService(store: store).set(parkKey: key, category: category.rawValue, entry: entry, caller: caller)
+        } catch let error as InputError {
+            let first = error.problems.first
+            throw StoreError.invalid(field: first?.field ?? "", message: first.map { chinese ? $0.zh : $0.en } ?? "")
+        }
+        return Response(status: .seeOther, headers: [.location: "/parks/\(key)/plan#plan-catalogue"])
+    }
+
     func saveOutput(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let caller = try context.requireLogin()
         let key = try context.parameter("park")

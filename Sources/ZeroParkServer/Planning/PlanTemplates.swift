@@ -28,8 +28,21 @@ enum PlanTemplates {
     <button type="submit" id="plan-run">{{p.run}}</button>
     </form>
     <details class="card" id="plan-catalogue"><summary>{{p.catalogue}}</summary><p class="note">{{p.catalogueNote}}</p>
-    <div class="scroll"><table><thead><tr><th>category</th><th>{{p.measure}}</th><th>{{p.clause}}</th><th>{{p.addresses}}</th><th>{{p.rule}}</th><th>{{p.how}}</th></tr></thead>
-    <tbody>{{#catalogue}}<tr id="catalogue-{{category}}"><td><code>{{category}}</code></td><td>{{name}}</td><td>{{clause}}</td><td>{{addresses}}</td><td><code>{{rule}}</code></td><td>{{note}}</td></tr>{{/catalogue}}</tbody></table></div></details>
+    <div class="scroll"><table><thead><tr><th>{{p.categoryKey}}</th><th>{{p.measure}}</th><th>{{p.clause}}</th><th>{{p.addresses}}</th><th>{{p.rule}}</th><th>{{p.how}}</th><th>{{p.parkFigures}}</th></tr></thead>
+    <tbody>{{#catalogue}}<tr id="catalogue-{{category}}"><td><code>{{category}}</code></td><td>{{name}}</td><td>{{clause}}</td><td>{{addresses}}</td><td><code>{{rule}}</code></td><td>{{note}}</td>
+    <td>{{#park}}<span class="park-figures">{{figures}}</span><br><small>{{p.source}}：{{source}}{{#note}} · {{note}}{{/note}} · {{updated}}</small>
+    <form method="post" action="/parks/{{parkKey}}/plan/catalogue" class="inline"><input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="category" value="{{category}}"><input type="hidden" name="remove" value="true"><button type="submit" class="link">{{p.removeFigures}}</button></form>{{/park}}{{^park}}—{{/park}}</td></tr>{{/catalogue}}</tbody></table></div>
+    <h3>{{p.setFigures}}</h3><p class="note">{{p.setFiguresNote}}</p>
+    <form method="post" action="/parks/{{parkKey}}/plan/catalogue" class="row" id="catalogue-form"><input type="hidden" name="_csrf" value="{{csrf}}">
+    <label>{{p.measure}} <select name="category">{{#categories}}<option value="{{value}}">{{name}}</option>{{/categories}}</select></label>
+    <label>{{p.unit}} <select name="unit">{{#units}}<option value="{{.}}">{{.}}</option>{{/units}}</select></label>
+    <label>{{p.capexPerUnit}} <input name="capex_cny_per_unit" inputmode="decimal"></label>
+    <label>{{p.opexPerUnit}} <input name="opex_cny_per_unit_year" inputmode="decimal"></label>
+    <label>{{p.lifetime}} <input name="lifetime_years" inputmode="decimal"></label>
+    <label>{{p.savingPercent}} <input name="saving_fraction" inputmode="decimal"></label>
+    <label>{{p.source}} <input name="source" required maxlength="1000"></label>
+    <label>{{p.noteLabel}} <input name="note" maxlength="1000"></label>
+    <button type="submit" id="catalogue-save">{{p.saveFigures}}</button></form></details>
     {{#opened}}<p class="note" id="plan-opened">{{p.version}} {{version}} · {{createdAt}} · {{createdBy}} · {{reason}} · {{p.storedBalance}} {{balanceYear}} · {{p.recomputed}}</p>{{/opened}}
     {{#result}}
     <section class="card" id="plan-result"><h2>{{p.result}}</h2>
