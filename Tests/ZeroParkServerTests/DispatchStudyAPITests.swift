@@ -87,6 +87,15 @@ struct DispatchStudyAPITests {
                 let error = try response.error()
                 #expect(error["field"] as? String == "horizon.days")
             }
+            // Nor more than a bounded number of step-solves: 31 days at 15 minutes with a week's window is refused.
+            let heavy = Self.rolling().replacingOccurrences(of: #""days":1,"step_minutes":60"#, with: #""days":31,"step_minutes":15"#)
+                .replacingOccurrences(of: #""horizon_hours":24"#, with: #""horizon_hours":168"#)
+            try await client.execute(uri: "\(Self.park)/dispatch/rolling", method: .post, headers: server.auth("admin", Self.json),
+                                     body: body(heavy)) { response in
+                #expect(response.status == .unprocessableContent)
+                let error = try response.error()
+                #expect(error["field"] as? String == "rolling.horizon_hours")
+            }
             try await client.execute(uri: "\(Self.park)/dispatch/rolling", method: .post, headers: server.auth("viewer", Self.json),
                                      body: body(Self.rolling())) { #expect($0.status == .notFound) }
         }

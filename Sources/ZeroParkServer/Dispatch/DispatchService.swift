@@ -22,6 +22,9 @@ public struct DispatchService: Sendable {
     /// Rolling operation re-solves once per committed step: the server takes at most a month of it
     /// (the command line takes a year).
     public static let maxRollingDays = 31
+    /// And at most this many step-solves (re-solves × steps in each window): a month of hourly re-solves
+    /// over 48 h windows, four times over (e.g. a week at 15 minutes).
+    public static let maxRollingStepSolves = 31 * 24 * 48 * 4
 
     public func run(_ scenario: DispatchScenario, parkKey: String, caller: Caller) async throws(InputError) -> ScenarioOutcome {
         try await solve(scenario, parkKey: parkKey, caller: caller) { a, _ throws(ScenarioError) in
@@ -44,6 +47,15 @@ public struct DispatchService: Sendable {
             throw InputError(InputProblem(code: "out_of_range", field: "horizon.days",
                                           zh: "服务器上的滚动运行最多 \(Self.maxRollingDays) 天（更长请用命令行 zeropark rolling）",
                                           en: "rolling operation on the server takes at most \(Self.maxRollingDays) days (use zeropark rolling for longer)"))
+        }
+        if let rolling = scenario.rolling {
+            let window = rolling.horizonHours * 60 / scenario.horizon.stepMinutes
+            let solves = (scenario.horizon.stepCount + rolling.commitSteps - 1) / rolling.commitSteps
+            guard solves * window <= Self.maxRollingStepSolves else {
+                throw InputError(InputProblem(code: "out_of_range", field: "rolling.horizon_hours",
+                                              zh: "滚动运行计算量过大（\(solves) 次求解 × \(window) 步）：请缩短时段或滚动时域、加大 commit_steps，或用命令行 zeropark rolling",
+                                              en: "rolling operation too large for the server (\(solves) re-solves × \(window) steps): shorten the horizon or the window, raise commit_steps, or use zeropark rolling"))
+            }
         }
         return try await solve(scenario, parkKey: parkKey, caller: caller) { a, s throws(ScenarioError) in
             try ScenarioStudies(solver: ClpSolver()).roll(a, series: s)
