@@ -18,6 +18,7 @@ from selenium.common.exceptions import NoSuchElementException, StaleElementRefer
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from zp_testlib import free_port, wait_for
+from zp_sweep import PAGES, PUBLIC, ROLES, sweep
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ARTIFACTS = os.path.join(ROOT, ".ci", "artifacts")
@@ -303,6 +304,13 @@ def main():
         check(title == "未找到", f"another tenant's source is refused as not found (got {title!r})")
         check("920,000" not in driver.page_source, "none of its data is shown")
         shot("12-tenant-not-found")
+
+        print("browser test: every page, per role, in Chinese and English, at 1400 px and 390 px (issue #12)")
+        failures = sweep(driver, base, login, driver.delete_all_cookies)
+        for failure in failures:
+            print("  FAIL " + failure)
+        check(not failures, "no page scrolls sideways and no Chinese page shows an untranslated English message "
+              f"({len(PAGES) * len(ROLES) + len(PUBLIC)} pages × 2 languages × 2 widths; screenshots in .ci/artifacts/sweep/)")
         driver.quit()
         driver = None
         print("graceful shutdown: SIGTERM stops the server with exit status 0")

@@ -115,8 +115,13 @@ struct InventoryTableRenderer {
         }
         if !inventory.warnings.isEmpty {
             out += t("【提示】", "[Warnings]") + "\n"
+            var names: [String: String] = [:]
+            for a in inventory.sources { names[a.id] = a.name }
+            for a in inventory.sinks { names[a.id] = a.name }
+            for a in inventory.offsets { names[a.id] = a.name }
             for warning in inventory.warnings {
-                out += "  - \(warning.message)" + (warning.clause.map { " [\($0)]" } ?? "") + "\n"
+                out += "  - " + t.accountingWarning(warning, subjectName: warning.subject.flatMap { names[$0] })
+                    + (warning.clause.map { " [\($0)]" } ?? "") + "\n"
             }
             out += "\n"
         }

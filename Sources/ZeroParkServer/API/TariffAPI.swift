@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import ZeroParkCore
 import ZeroParkInput
 import ZeroParkScenario
 import ZeroParkStore
@@ -38,14 +39,10 @@ extension APIRoutes {
                 let now = ReportClock.nowSeconds()
                 var (from, to) = try EnergyCostService.defaultPeriod(now: now)
                 if let text = request.uri.queryParameters.get("from") {
-                    guard let date = CivilDate(iso: text) else { throw TariffJSON.badDate("from", context) }
-                    from = date
-                    to = date
+                    from = try TariffJSON.date(text, field: "from", context)
+                    to = from
                 }
-                if let text = request.uri.queryParameters.get("to") {
-                    guard let date = CivilDate(iso: text) else { throw TariffJSON.badDate("to", context) }
-                    to = date
-                }
+                if let text = request.uri.queryParameters.get("to") { to = try TariffJSON.date(text, field: "to", context) }
                 let outcome = try await service.cost(parkKey: try context.parameter("park"), from: from, to: to,
                                                      caller: try context.requireCaller(), now: now)
                 return JSONBody.raw(Data(try TariffJSON.cost(outcome).utf8))
@@ -75,8 +72,15 @@ enum TariffJSON {
         return String(decoding: data, as: UTF8.self)
     }
 
-    static func badDate(_ field: String, _ context: AppRequestContext) -> APIError {
-        APIError(status: .badRequest, code: "bad_query", message: context.text("?\(field)= 须为日期 YYYY-MM-DD（2000–2100）",
-                                                                              "?\(field)=: must be a date YYYY-MM-DD (2000–2100)"), field: field)
+    /// `?from=` / `?to=`: a date YYYY-MM-DD; one before 2000 or after 2100 is held to the supported range (as
+    /// the meter series do), so that the range check, not the parser, answers it.
+    static func date(_ text: String, field: String, _ context: AppRequestContext) throws -> CivilDate {
+        if let date = CivilDate(iso: text) { return date }
+        if let date = CalendarDate(iso: text), let first = CivilDate(year: 2000, month: 1, day: 1), let last = CivilDate(year: 2100, month: 12, day: 31),
+           date.year < 2000 || date.year > 2100 {
+            return date.year < 2000 ? first : last
+        }
+        throw APIError(status: .badRequest, code: "bad_query", message: context.text("?\(field)= 须为日期 YYYY-MM-DD", "?\(field)=: must be a date YYYY-MM-DD"),
+                       field: field)
     }
 }

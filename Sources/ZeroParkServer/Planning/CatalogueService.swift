@@ -49,11 +49,10 @@ struct CatalogueService: Sendable {
              saving_fraction: e.savingFraction, note: e.note.isEmpty ? nil : e.note, source: e.source)
     }
 
-    static func category(_ key: String) throws(InputError) -> MeasureCategory {
+    /// The category a path names; an unknown one is not found (404), as a missing resource.
+    static func category(_ key: String) throws(StoreError) -> MeasureCategory {
         guard let category = MeasureCategory(rawValue: key) else {
-            throw InputError(InputProblem(code: "unknown_category", field: "category",
-                                          zh: "没有措施类别“\(key.prefix(40))”（\(MeasureCategory.allCases.map(\.rawValue).joined(separator: "、"))）",
-                                          en: "no measure category \"\(key.prefix(40))\" (\(MeasureCategory.allCases.map(\.rawValue).joined(separator: ", ")))"))
+            throw StoreError.notFound("measure category \(key.prefix(40)) (\(MeasureCategory.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
         return category
     }

@@ -142,8 +142,12 @@ struct ParkPages: Sendable {
             data["qualityNote"] = strings("其中 \(Display.number(weakTco2)) tCO2（\(Display.percent(weakTco2 / inventory.emissionsTco2))）基于实测率低于 90% 的计量数据",
                                           "\(Display.number(weakTco2)) tCO2 (\(Display.percent(weakTco2 / inventory.emissionsTco2))) of it rests on metered data less than 90 % measured")
         }
+        var names: [String: String] = [:]
+        for account in inventory.sources { names[account.id] = account.name }
+        for account in inventory.sinks { names[account.id] = account.name }
+        for account in inventory.offsets { names[account.id] = account.name }
         let warnings = inventory.warnings.map { warning -> [String: String] in
-            var item = ["message": warning.message]
+            var item = ["message": strings.accountingWarning(warning, subjectName: warning.subject.flatMap { names[$0] })]
             if let clause = warning.clause { item["clause"] = clause }
             return item
         }

@@ -141,8 +141,9 @@ extension ParkPages {
         }
         if [.admin, .manager, .auditor].contains(role) {
             data["audit"] = try await store.auditLog(parkKey: key, caller: loaded.caller, limit: 100).map { entry -> [String: String] in
-                var row = ["at": String(entry.at.prefix(19)), "actor": entry.actor, "action": entry.action, "entity": entry.entity,
-                           "entityKey": entry.entityKey]
+                var row = ["at": TelemetryFormat.isoTime(entry.at), "actor": entry.actor,
+                           "action": AuditText.action(entry.action, chinese: language == .zh),
+                           "entity": AuditText.entity(entry.entity, chinese: language == .zh), "entityKey": entry.entityKey]
                 if let before = entry.before, !before.isEmpty { row["before"] = String(before.prefix(200)) }
                 if let after = entry.after, !after.isEmpty { row["after"] = String(after.prefix(200)) }
                 return row

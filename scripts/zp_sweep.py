@@ -1,0 +1,130 @@
+"""The page sweep of issue #12: every page of the dashboard, for each role, in Chinese and English, at
+1400 px and 390 px. A page fails when it scrolls horizontally (something is wider than the window) or,
+in Chinese, when it shows an untranslated English message: a visible text with four or more English
+words in a row and no Chinese character, outside code, pre, inputs and the language switch. Screenshots
+of each page go to .ci/artifacts/sweep/.
+
+Used by scripts/browser_test.py on its demo server; also runnable alone:
+    python3 scripts/zp_sweep.py http://127.0.0.1:PORT
+"""
+import os
+import sys
+
+from selenium.webdriver.common.by import By
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SHOTS = os.path.join(ROOT, ".ci", "artifacts", "sweep")
+
+PARK = "nansha-demo"
+PAGES = [
+    "/parks", f"/parks/{PARK}?year=2025", f"/parks/{PARK}/sources?year=2025", f"/parks/{PARK}/sources/grid-electricity?year=2025",
+    f"/parks/{PARK}/sources/new?year=2025", f"/parks/{PARK}/live", f"/parks/{PARK}/meters", f"/parks/{PARK}/meters/grid-main",
+    f"/parks/{PARK}/sinks-offsets?year=2025", f"/parks/{PARK}/inventories?year=2025", f"/parks/{PARK}/alerts?year=2025",
+    f"/parks/{PARK}/dead-letters", f"/parks/{PARK}/dispatch", f"/parks/{PARK}/plan", f"/parks/{PARK}/trial", f"/parks/{PARK}/tariff",
+    f"/parks/{PARK}/settings?year=2025", "/account",
+]
+PUBLIC = [f"/public/{PARK}", "/login"]
+ROLES = [("manager", "zeropark-manager"), ("admin", "zeropark-admin"), ("logistics", "zeropark-tenant"), ("auditor", "zeropark-auditor")]
+WIDTHS = [1400, 390]
+
+# The visible text nodes with ≥ 4 English words in a row and no CJK, outside code/pre/inputs/the language link.
+UNTRANSLATED_JS = r"""
+const out = [];
+const skip = new Set(['SCRIPT', 'STYLE', 'CODE', 'PRE', 'TEXTAREA', 'OPTION', 'KBD', 'SAMP']);
+const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+while (walker.nextNode()) {
+  const node = walker.currentNode, text = node.textContent.trim();
+  if (!text || /[\u3400-\u9fff]/.test(text) || !/[A-Za-z]+(?:[ ,'-]+[A-Za-z]+){3,}/.test(text)) continue;
+  let el = node.parentElement, hidden = false, skipped = false;
+  for (let e = el; e; e = e.parentElement) {
+    if (skip.has(e.tagName) || e.classList.contains('lang-switch') || e.getAttribute('lang') === 'en' || e.hasAttribute('data-en')) { skipped = true; break; }
+  }
+  if (skipped) continue;
+  const style = getComputedStyle(el);
+  if (style.display === 'none' || style.visibility === 'hidden' || el.closest('details:not([open])') && !el.closest('summary')) hidden = true;
+  if (!hidden) out.push(text.slice(0, 120));
+}
+return out;
+"""
+
+# Elements whose right edge passes the window: the cause of a horizontal scroll.
+OVERFLOW_JS = r"""
+const width = document.documentElement.clientWidth;
+if (document.documentElement.scrollWidth <= width + 1) return [];
+const out = [];
+for (const e of document.querySelectorAll('body *')) {
+  const r = e.getBoundingClientRect();
+  if (r.right > width + 1 && r.width > 0 && !e.closest('.scroll')) {
+    out.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && typeof e.className === 'string' ? '.' + e.className.split(' ')[0] : '') + ' right=' + Math.round(r.right));
+    if (out.length >= 5) break;
+  }
+}
+if (!out.length) {
+  for (const e of document.querySelectorAll('body *')) {
+    if (e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX === 'visible' && e.clientWidth > 0) {
+      out.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + ' content ' + e.scrollWidth + ' > ' + e.clientWidth);
+      if (out.length >= 5) break;
+    }
+  }
+}
+return out.length ? out : ['document ' + document.documentElement.scrollWidth + ' > ' + width];
+"""
+
+
+def sweep(driver, base, login, logout):
+    """Runs every page for every role, language and width; returns the list of failures."""
+    os.makedirs(SHOTS, exist_ok=True)
+    failures = []
+    visits = [(None, None, PUBLIC)] + [(user, password, PAGES) for user, password in ROLES]
+    for user, password, pages in visits:
+        logout()
+        if user:
+            login(user, password)
+        for lang in ["zh", "en"]:
+            for path in pages:
+                for width in WIDTHS:
+                    driver.set_window_size(width, 900)
+                    url = base + path + ("&" if "?" in path else "?") + "lang=" + lang
+                    driver.get(url)
+                    name = f"{user or 'public'}-{lang}-{width}-" + path.strip("/").replace("/", "_").replace("?", "_").replace("=", "-")
+                    overflow = driver.execute_script(OVERFLOW_JS)
+                    if overflow:
+                        failures.append(f"{name}: scrolls horizontally: {'; '.join(overflow)}")
+                    if lang == "zh":
+                        for text in driver.execute_script(UNTRANSLATED_JS):
+                            failures.append(f"{name}: untranslated: {text!r}")
+                    if user in (None, "manager") or overflow:
+                        driver.save_screenshot(os.path.join(SHOTS, name[:150] + ".png"))
+    driver.set_window_size(1366, 768)
+    return failures
+
+
+if __name__ == "__main__":
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+    base = sys.argv[1]
+    options = webdriver.ChromeOptions()
+    for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--lang=zh-CN"]:
+        options.add_argument(argument)
+    if os.path.exists("/usr/bin/chromium"):
+        options.binary_location = "/usr/bin/chromium"
+    service = Service("/usr/bin/chromedriver") if os.path.exists("/usr/bin/chromedriver") else Service()
+    driver = webdriver.Chrome(options=options, service=service)
+
+    def login(user, password):
+        driver.get(base + "/login")
+        driver.find_element(By.ID, "username").send_keys(user)
+        driver.find_element(By.ID, "password").send_keys(password)
+        driver.find_element(By.ID, "login-submit").click()
+
+    def logout():
+        driver.delete_all_cookies()
+
+    try:
+        found = sweep(driver, base, login, logout)
+    finally:
+        driver.quit()
+    for f in found:
+        print("FAIL", f)
+    print(f"{len(found)} failures")
+    sys.exit(1 if found else 0)
