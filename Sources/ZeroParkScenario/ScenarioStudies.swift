@@ -147,6 +147,31 @@ public struct ScenarioRolling: Sendable, Hashable {
         self.peakGuard = peakGuard
     }
 
+    /// Weeks of history the load forecasters use: up to 8 for regression, up to 4 for similar days.
+    var regressionWeeks: Int { min(8, historyDays / 7) }
+    var similarDayWeeks: Int { min(4, regressionWeeks) }
+
+    /// The load forecast method as a reader names it.
+    public func loadMethodName(chinese: Bool) -> String {
+        let s = similarDayWeeks, w = regressionWeeks
+        switch loadMethod {
+        case .ensemble: return chinese ? "相似日（\(s) 周）与日历回归（\(w) 周，含趋势）的平均" : "mean of similar-day (\(s) weeks) and calendar regression (\(w) weeks, trend)"
+        case .similarDay: return chinese ? "相似日（\(s) 周）" : "similar-day (\(s) weeks)"
+        case .regression: return chinese ? "日历回归（\(w) 周，含趋势）" : "calendar regression (\(w) weeks, trend)"
+        case .seasonalNaive: return Self.naiveName(chinese: chinese)
+        }
+    }
+
+    /// The PV forecast method as a reader names it.
+    public func pvMethodName(chinese: Bool) -> String {
+        switch pvMethod {
+        case .clearSky: return chinese ? "晴空出力 × 近 \(cloudinessDays) 天云量" : "clear-sky × cloudiness (\(cloudinessDays) d)"
+        case .seasonalNaive: return Self.naiveName(chinese: chinese)
+        }
+    }
+
+    public static func naiveName(chinese: Bool) -> String { chinese ? "季节朴素（上周同一时刻）" : "seasonal-naive (same hour last week)" }
+
     /// Planning windows from 6 h to a week.
     public static let horizonHoursRange = 6...168
     /// History from 1 to 8 weeks… to a year (similar-day and regression look back up to 8 weeks).

@@ -131,13 +131,13 @@ public struct ScenarioStudies: Sendable {
         let calendar = ForecastCalendar(holidays: holidays)
         let load = try MeteredSeries(startUTC: start, stepMinutes: horizon.stepMinutes, values: series.historyLoadKW + series.loadKW)
         let naive = try SeasonalNaiveForecaster()
-        let weeks = min(8, rolling.historyDays / 7)
+        let weeks = rolling.regressionWeeks, similar = rolling.similarDayWeeks
         let loadForecaster: any Forecaster
         switch rolling.loadMethod {
         case .ensemble:
-            loadForecaster = try MeanForecaster([try SimilarDayForecaster(weeks: min(4, weeks), calendar: calendar),
+            loadForecaster = try MeanForecaster([try SimilarDayForecaster(weeks: similar, calendar: calendar),
                                                  try CalendarRegressionForecaster(trainingWeeks: weeks, calendar: calendar)])
-        case .similarDay: loadForecaster = try SimilarDayForecaster(weeks: min(4, weeks), calendar: calendar)
+        case .similarDay: loadForecaster = try SimilarDayForecaster(weeks: similar, calendar: calendar)
         case .regression: loadForecaster = try CalendarRegressionForecaster(trainingWeeks: weeks, calendar: calendar)
         case .seasonalNaive: loadForecaster = naive
         }

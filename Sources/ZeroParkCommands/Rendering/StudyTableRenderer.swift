@@ -68,8 +68,9 @@ struct StudyTableRenderer {
         var out = base.header(a, title: t("滚动运行", "Rolling operation"))
         out += t("每 \(s.commitSteps) 步按预测重新求解未来 \(s.horizonHours) 小时，执行首步；历史 \(s.historyDays) 天。",
                  "Every \(s.commitSteps) step(s), re-solve the next \(s.horizonHours) h on forecasts and commit the first; \(s.historyDays) days of history.") + "\n"
-        out += t("负荷预测", "Load forecast") + ": \(outcome.loadForecastName)\n"
-        if let pv = outcome.pvForecastName { out += t("光伏预测", "PV forecast") + ": \(pv)\n" }
+        let chinese = language == .zh
+        out += t("负荷预测", "Load forecast") + ": \(s.loadMethodName(chinese: chinese))\n"
+        if outcome.pvForecastName != nil { out += t("光伏预测", "PV forecast") + ": \(s.pvMethodName(chinese: chinese))\n" }
         let scores = [(t("负荷", "load"), outcome.loadBacktest), (t("光伏", "PV"), outcome.pvBacktest)].compactMap { name, b in b.map { (name, $0) } }
         if !scores.isEmpty {
             var table = TextTable(headers: [t("日前预测", "day-ahead forecast"), "nMAE", "MAPE", t("季节朴素 nMAE", "seasonal-naive nMAE"),

@@ -369,9 +369,10 @@ struct DispatchPages: Sendable {
         func num(_ x: Double, _ decimals: Int = 2) -> String { Display.number(x, decimals: decimals) }
         func percent(_ x: Double?) -> String { x.map { Display.percent($0) } ?? "—" }
         var scores: [[String: String]] = []
-        for (name, score) in [(text("loadShort"), outcome.loadBacktest), (text("pvShort"), outcome.pvBacktest)] {
+        for (name, score, method) in [(text("loadShort"), outcome.loadBacktest, s.loadMethodName(chinese: chinese)),
+                                      (text("pvShort"), outcome.pvBacktest, s.pvMethodName(chinese: chinese))] {
             guard let b = score else { continue }
-            scores.append(["name": name, "method": b.method, "days": String(b.days), "nmae": percent(b.metrics.nmae), "mape": percent(b.metrics.mape),
+            scores.append(["name": name, "method": method, "days": String(b.days), "nmae": percent(b.metrics.nmae), "mape": percent(b.metrics.mape),
                            "baselineNMAE": percent(b.baselineMetrics.nmae), "baselineMAPE": percent(b.baselineMetrics.mape),
                            "beats": text(b.beatsBaselineOnNMAE ? "yes" : "no")])
         }
@@ -386,7 +387,8 @@ struct DispatchPages: Sendable {
         if let g = r.relativeCostGap { gap += "（\(Display.percent(g))）" }
         var data = basis(a)
         data["settings"] = text("rollingSettings", ["commit": String(s.commitSteps), "hours": String(s.horizonHours), "history": String(s.historyDays),
-                                                    "load": outcome.loadForecastName, "pv": outcome.pvForecastName ?? "—"])
+                                                    "load": s.loadMethodName(chinese: chinese),
+                                                    "pv": outcome.pvForecastName == nil ? "—" : s.pvMethodName(chinese: chinese)])
         data["scores"] = scores
         data["hasScores"] = !scores.isEmpty
         data["costs"] = costs
