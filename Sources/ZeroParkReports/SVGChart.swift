@@ -71,12 +71,21 @@ public enum SVGChart {
         return NumberText.scientific(amount * (scale / 1e10), timesPowerOfTen: 10)
     }
 
-    /// Axis label text: 12,345 / 1.2万 style kept simple and locale-neutral. From 1e15 on the
-    /// scientific form of `NumberText.grouped` (`1.00×10^17`); NaN and ±infinity read "—".
+    /// Whether chart numbers use the Chinese large-number units 万 (10⁴) and 亿 (10⁸) instead of k and M:
+    /// set for the whole of a request to a Chinese page by the web layer (issue #12, "Chinese number
+    /// formatting where Chinese readers expect it"); off elsewhere.
+    @TaskLocal public static var chineseNumbers = false
+
+    /// Axis label text: 12,345 → 12.3k (or 1.2万 on a Chinese page), 1.2M (or 120.0万, 1.2亿). From 1e15 on
+    /// the scientific form of `NumberText.grouped` (`1.00×10^17`); NaN and ±infinity read "—".
     public static func compact(_ value: Double) -> String {
         guard value.isFinite else { return "—" }
         let magnitude = abs(value)
         if magnitude >= NumberText.scientificThreshold { return NumberText.grouped(value) }
+        if chineseNumbers, magnitude >= 10_000 {
+            return magnitude >= 100_000_000 ? FixedText.fixed(value / 100_000_000, decimals: 1) + "亿"
+                : FixedText.fixed(value / 10_000, decimals: 1) + "万"
+        }
         if magnitude >= 1_000_000 { return FixedText.fixed(value / 1_000_000, decimals: 1) + "M" }
         if magnitude >= 10_000 { return FixedText.fixed(value / 1_000, decimals: 1) + "k" }
         if magnitude >= 100 { return FixedText.fixed(value, decimals: 0) }

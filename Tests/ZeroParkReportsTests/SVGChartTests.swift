@@ -100,3 +100,17 @@ struct DispatchChartTests {
         #expect(empty.hasSuffix("</svg>"))
     }
 }
+
+/// Chart numbers on Chinese pages use 万 and 亿 (issue #12); elsewhere k and M, as before.
+struct ChineseChartNumberTests {
+    @Test func chineseLargeNumberUnits() {
+        SVGChart.$chineseNumbers.withValue(true) {
+            #expect(SVGChart.compact(32_400) == "3.2万")           // 32,400 = 3.24 × 10⁴
+            #expect(SVGChart.compact(1_200_000) == "120.0万")      // 1.2 × 10⁶ = 120 × 10⁴
+            #expect(SVGChart.compact(-250_000_000) == "-2.5亿")    // 2.5 × 10⁸
+            #expect(SVGChart.compact(9_999) == "9999")
+        }
+        #expect(SVGChart.compact(32_400) == "32.4k")
+        #expect(SVGChart.compact(1_200_000) == "1.2M")
+    }
+}

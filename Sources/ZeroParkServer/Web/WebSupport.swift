@@ -103,7 +103,8 @@ struct WebErrorMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
-            return try await next(request, context)
+            // Chinese pages draw chart numbers in 万 and 亿 (issue #12).
+            return try await SVGChart.$chineseNumbers.withValue(context.language == .zh) { try await next(request, context) }
         } catch let error as StoreError {
             let language = context.language
             let text = WebErrorText.message(error, chinese: language == .zh)
