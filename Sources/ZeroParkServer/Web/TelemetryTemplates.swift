@@ -99,7 +99,7 @@ enum TelemetryTemplates {
     <section class="card"><h2>{{t.byEnterprise}}</h2>{{#enterprises}}<table id="live-enterprises"><thead><tr><th>{{t.enterprise}}</th><th>{{t.quantity}}</th><th class="num">{{t.todayEnergy}}</th></tr></thead>
     <tbody>{{#rows}}<tr><td>{{enterprise}}</td><td>{{quantity}}</td><td class="num" id="{{id}}">{{value}}</td></tr>{{/rows}}</tbody></table>{{/enterprises}}{{^enterprises}}<p>—</p>{{/enterprises}}</section>
     </div>
-    {{#carbon}}<section class="card" id="live-carbon"><h2>{{t.carbonBySystem}}</h2>{{{chart}}}<table><tbody>{{#rows}}<tr><td>{{system}}</td><td class="num" id="{{id}}">{{value}} tCO2</td></tr>{{/rows}}</tbody></table></section>{{/carbon}}
+    <section class="card" id="live-carbon"><h2>{{t.carbonBySystem}}</h2>{{#carbon}}{{{chart}}}<table id="live-carbon-rows"><tbody>{{#rows}}<tr><td>{{system}}</td><td class="num" id="{{id}}">{{value}} tCO2</td></tr>{{/rows}}</tbody></table>{{/carbon}}{{^carbon}}<p id="live-carbon-empty">{{t.noCarbonToday}}</p>{{/carbon}}</section>
     <script src="/static/live.js" defer></script>
     """
 

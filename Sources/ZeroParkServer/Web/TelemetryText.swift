@@ -35,6 +35,7 @@ enum TelemetryText {
         ("energyFlow", "今日能流（电网、光伏、储能 → 各系统）", "Today's energy flow (grid, PV, storage → systems)"),
         ("hourlyTrend", "今日逐时园区用电（对比昨日）", "Today's park electricity by hour (vs yesterday)"),
         ("carbonBySystem", "今日碳排放（按系统）", "Today's carbon by system"),
+        ("noCarbonToday", "今日（北京时间）尚无已清洗的计量数据，暂无可折算的碳排放。", "No cleaned meter data yet today (China time), so no carbon to show."),
         ("updatedAt", "更新于", "Updated"), ("meters", "计量表", "Meters"), ("at", "时刻", "At"),
         ("deadLetters", "被拒消息（MQTT）", "Refused messages (MQTT)"), ("topic", "主题", "Topic"), ("received", "接收时间", "Received"),
         ("size", "大小", "Size"), ("payload", "内容摘录", "Payload excerpt"), ("noDeadLetters", "没有被拒消息。", "No refused messages."),
