@@ -19,6 +19,7 @@ from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from zp_testlib import free_port, wait_for
 from zp_sweep import PAGES, PUBLIC, ROLES, sweep
+import zp_evaluation_flow
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ARTIFACTS = os.path.join(ROOT, ".ci", "artifacts")
@@ -313,12 +314,16 @@ def main():
         check("920,000" not in driver.page_source, "none of its data is shown")
         shot("12-tenant-not-found")
 
+        evaluation_path, verify_path = zp_evaluation_flow.run(driver, base, binary, login, driver.delete_all_cookies, wait, check, shot)
+
         print("browser test: every page, per role, in Chinese and English, at 1400 px and 390 px (issue #12)")
-        failures = sweep(driver, base, login, driver.delete_all_cookies)
+        pages = PAGES + ["/parks/xihu-creative/evaluations", evaluation_path]
+        public = PUBLIC + [verify_path]
+        failures = sweep(driver, base, login, driver.delete_all_cookies, pages=pages, public=public)
         for failure in failures:
             print("  FAIL " + failure)
         check(not failures, "no page scrolls sideways and no Chinese page shows an untranslated English message "
-              f"({len(PAGES) * len(ROLES) + len(PUBLIC)} pages × 2 languages × 2 widths; screenshots in .ci/artifacts/sweep/)")
+              f"({len(pages) * len(ROLES) + len(public)} pages × 2 languages × 2 widths; screenshots in .ci/artifacts/sweep/)")
         driver.quit()
         driver = None
         print("graceful shutdown: SIGTERM stops the server with exit status 0")

@@ -71,11 +71,11 @@ return out.length ? out : ['document ' + document.documentElement.scrollWidth + 
 """
 
 
-def sweep(driver, base, login, logout):
+def sweep(driver, base, login, logout, pages=PAGES, public=PUBLIC):
     """Runs every page for every role, language and width; returns the list of failures."""
     os.makedirs(SHOTS, exist_ok=True)
     failures = []
-    visits = [(None, None, PUBLIC)] + [(user, password, PAGES) for user, password in ROLES]
+    visits = [(None, None, public)] + [(user, password, pages) for user, password in ROLES]
     for user, password, pages in visits:
         logout()
         if user:
@@ -86,7 +86,7 @@ def sweep(driver, base, login, logout):
                     driver.set_window_size(width, 900)
                     url = base + path + ("&" if "?" in path else "?") + "lang=" + lang
                     driver.get(url)
-                    name = f"{user or 'public'}-{lang}-{width}-" + path.strip("/").replace("/", "_").replace("?", "_").replace("=", "-")
+                    name = f"{user or 'public'}-{lang}-{width}-" + path.strip("/").replace("/", "_").replace("?", "_").replace("=", "-").replace(":", "-")
                     overflow = driver.execute_script(OVERFLOW_JS)
                     if overflow:
                         failures.append(f"{name}: scrolls horizontally: {'; '.join(overflow)}")

@@ -10,14 +10,19 @@ public struct ServerConfiguration: Sendable {
     public var secureCookies: Bool
     /// Largest accepted request body in bytes; larger bodies get 413.
     public var maxBodyBytes: Int
+    /// The certificate issuer's signing key and name (`--issuer-key`); without it evaluations can be
+    /// decided but no certificate is signed.
+    public var issuer: IssuerKey?
 
     public init(host: String = "127.0.0.1", port: Int = 8080, databasePath: String = "zeropark.sqlite",
-                bcryptCost: UInt8 = 12, secureCookies: Bool = false, maxBodyBytes: Int = 2 * 1024 * 1024) {
+                bcryptCost: UInt8 = 12, secureCookies: Bool = false, maxBodyBytes: Int = 2 * 1024 * 1024,
+                issuer: IssuerKey? = nil) {
         self.host = host
         self.port = port
         self.databasePath = databasePath
         self.bcryptCost = bcryptCost
         self.secureCookies = secureCookies
         self.maxBodyBytes = maxBodyBytes
+        self.issuer = issuer
     }
 }

@@ -285,6 +285,47 @@ enum StoreMigrations {
                 );
                 """)
         }
+        migrator.registerMigration("v10-evaluations") { db in
+            // Third-party evaluations (issue #11 item 2; STANDARD.md 1.1.12, 1.1.41–1.1.43): draft → submitted →
+            // decided, the body (basis, snapshots, answers) and the result as JSON. Certificates outlive their
+            // park (no foreign key), so that /verify keeps answering; issuer keys hold public keys only.
+            try db.execute(sql: """
+                CREATE TABLE evaluation (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    park_id INTEGER NOT NULL REFERENCES park(id) ON DELETE CASCADE,
+                    state TEXT NOT NULL CHECK (state IN ('draft', 'submitted', 'decided')),
+                    body TEXT NOT NULL,
+                    result TEXT,
+                    opened_at TEXT NOT NULL,
+                    opened_by TEXT NOT NULL,
+                    submitted_at TEXT,
+                    submitted_by TEXT,
+                    decided_at TEXT,
+                    decided_by TEXT,
+                    note TEXT,
+                    certificate_id TEXT
+                );
+                CREATE INDEX evaluation_park ON evaluation(park_id, id);
+                CREATE TABLE park_certificate (
+                    id TEXT PRIMARY KEY,
+                    park_key TEXT NOT NULL,
+                    evaluation_id INTEGER NOT NULL,
+                    key_id TEXT NOT NULL,
+                    document TEXT NOT NULL,
+                    issued_at TEXT NOT NULL,
+                    issued_by TEXT NOT NULL,
+                    revoked_at TEXT,
+                    revoked_by TEXT,
+                    revocation_reason TEXT
+                );
+                CREATE INDEX park_certificate_park ON park_certificate(park_key);
+                CREATE TABLE issuer_key (
+                    key_id TEXT PRIMARY KEY,
+                    public_key TEXT NOT NULL,
+                    registered_at TEXT NOT NULL
+                );
+                """)
+        }
         return migrator
     }
 }

@@ -91,6 +91,21 @@ public protocol ParkRepository: TelemetryRepository, AlertRepository {
     func setCatalogueEntry(parkKey: String, category: String, json: String, caller: Caller) async throws -> StoredCatalogueEntry
     func removeCatalogueEntry(parkKey: String, category: String, caller: Caller) async throws
     func catalogueEntries(parkKey: String, caller: Caller) async throws -> [StoredCatalogueEntry]
+    // Evaluations and certificates (issue #11)
+    func openEvaluation(parkKey: String, body: String, caller: Caller) async throws -> StoredEvaluation
+    func updateEvaluation(parkKey: String, id: Int64, body: String, caller: Caller) async throws -> StoredEvaluation
+    func submitEvaluation(parkKey: String, id: Int64, body: String, result: String, caller: Caller) async throws -> StoredEvaluation
+    func decideEvaluation(parkKey: String, id: Int64, result: String, note: String?, certificate: NewParkCertificate?,
+                          caller: Caller) async throws -> StoredEvaluation
+    func returnEvaluation(parkKey: String, id: Int64, note: String, caller: Caller) async throws -> StoredEvaluation
+    func evaluations(parkKey: String, caller: Caller) async throws -> [StoredEvaluation]
+    func evaluation(parkKey: String, id: Int64, caller: Caller) async throws -> StoredEvaluation
+    func registerIssuerKey(keyID: String, publicKey: String) async throws
+    func issuerKeys() async throws -> [(keyID: String, publicKey: String, registeredAt: String)]
+    func parkCertificate(id: String) async throws -> StoredParkCertificate?
+    func parkCertificates(parkKey: String, caller: Caller?) async throws -> [StoredParkCertificate]
+    func revokeCertificate(id: String, reason: String, caller: Caller) async throws -> StoredParkCertificate
+    func revokedCertificates() async throws -> [(id: String, reason: String)]
     func changePassword(userID: Int64, passwordHash: String, keepingSession tokenHash: String?) async throws
     func snapshot(parkKey: String, id: Int64, caller: Caller) async throws -> InventorySnapshot
     func auditLog(parkKey: String, caller: Caller, limit: Int) async throws -> [AuditEntry]

@@ -86,6 +86,12 @@ public struct Caller: Hashable, Sendable {
         }
     }
 
+    /// Opens, edits and submits third-party evaluations of the park (issue #11; STANDARD.md 1.1.12): its
+    /// auditors, and system administrators.
+    public func canEvaluate(parkID: Int64) -> Bool {
+        isSystemAdmin || membership(parkID: parkID)?.role == .auditor
+    }
+
     /// Whether a source is visible: tenants see only their enterprise's sources.
     public func canSeeSource(parkID: Int64, enterprise: String?) -> Bool {
         guard let role = role(parkID: parkID) else { return false }

@@ -23,6 +23,12 @@ struct ServerOptions: ParsableArguments {
     @Option(help: "MQTT broker to subscribe to for meter readings, HOST:PORT (env ZEROPARK_MQTT); none if absent.")
     var mqtt: String? = ProcessInfo.processInfo.environment["ZEROPARK_MQTT"]
 
+    @Option(help: "The certificate issuer's Ed25519 private key file, from `zeropark keys generate` (env ZEROPARK_ISSUER_KEY); without it no certificate is signed.")
+    var issuerKey: String? = ProcessInfo.processInfo.environment["ZEROPARK_ISSUER_KEY"]
+
+    @Option(help: "The issuer's name written into certificates (env ZEROPARK_ISSUER_NAME).")
+    var issuerName: String = ProcessInfo.processInfo.environment["ZEROPARK_ISSUER_NAME"] ?? "ZeroPark"
+
     func validate() throws {
         guard (1...65535).contains(port) else { throw ValidationError("--port must be 1–65535") }
         if let mqtt, broker(mqtt) == nil { throw ValidationError("--mqtt must be HOST:PORT") }
@@ -37,9 +43,18 @@ struct ServerOptions: ParsableArguments {
     /// The server with its telemetry services: the cleaner and the alert evaluator always, the MQTT
     /// bridge with --mqtt; live pages share the cleaner's updates. Runs
     /// until SIGTERM or SIGINT, then shuts down gracefully.
-    func run(store: SQLiteParkStore, database: String, logger: Logger) async throws {
+    func run(store: SQLiteParkStore, database: String, logger: Logger, issuer: IssuerKey? = nil) async throws {
         let live = LiveUpdates()
-        let app = ZeroParkServer.buildApplication(configuration: configuration(database: database), store: store, logger: logger, live: live)
+        var configuration = configuration(database: database)
+        if let issuer {
+            configuration.issuer = issuer
+        } else if let issuerKey {
+            do { configuration.issuer = try IssuerKey.load(path: issuerKey, name: issuerName) } catch {
+                throw CommandLineFailure("error: --issuer-key \(error.description)")
+            }
+        }
+        if let issuer = configuration.issuer { logger.info("certificates signed", metadata: ["key": "\(issuer.keyID)", "issuer": "\(issuer.name)"]) }
+        let app = ZeroParkServer.buildApplication(configuration: configuration, store: store, logger: logger, live: live)
         var services: [any Service] = [app, TelemetryCleanerService(store: store, live: live, logger: logger),
                                        AlertService(store: store, live: live, logger: logger)]
         if let mqtt, let broker = broker(mqtt) {
@@ -116,6 +131,16 @@ struct DemoCommand: AsyncParsableCommand {
             throw CommandLineFailure("error: cannot create the demo from \(examples): \(error)")
         }
         let logger = options.logger()
+        // The demo's issuer key beside its database: made once, 0600, reused on later runs (--issuer-key wins).
+        let keyPath = options.issuerKey ?? (db + ".issuer.key")
+        let issuer: IssuerKey
+        do {
+            let name = options.issuerName == "ZeroPark" ? "ZeroPark 演示签发方（示例，非认证机构）" : options.issuerName
+            issuer = FileManager.default.fileExists(atPath: keyPath) ? try IssuerKey.load(path: keyPath, name: name)
+                : try IssuerKey.generate(path: keyPath, name: name)
+        } catch {
+            throw CommandLineFailure("error: the demo's issuer key: \(error.description)")
+        }
         let host = options.host == "0.0.0.0" ? "127.0.0.1" : options.host
         var text = "\nZeroPark demo \(seeded.created ? "created" : "reused") in \(db) (ready in \(started.duration(to: clock.now)))\n"
         text += "  Open http://\(host):\(options.port)/  ·  public disclosure: http://\(host):\(options.port)/public/nansha-demo\n"
@@ -124,8 +149,9 @@ struct DemoCommand: AsyncParsableCommand {
         if let key = seeded.apiKey {
             text += "  API key for admin (shown once): \(key)\n  e.g. curl -H 'Authorization: Bearer \(key)' http://\(host):\(options.port)/api/v1/parks\n"
         }
+        text += "  Certificate issuer key \(issuer.keyID): \(keyPath) (public: \(IssuerKey.publicPath(for: keyPath)))\n"
         FileHandle.standardOutput.write(Data((text + "\n").utf8))
-        try await options.run(store: store, database: db, logger: logger)
+        try await options.run(store: store, database: db, logger: logger, issuer: issuer)
     }
 }
 

@@ -25,7 +25,7 @@ public enum DemoSeed {
         Login(username: "manager", password: "zeropark-manager", role: "park manager, nansha-demo and xihu-creative"),
         Login(username: "logistics", password: "zeropark-tenant", role: "tenant, enterprise logistics (nansha-demo)"),
         Login(username: "property", password: "zeropark-tenant", role: "tenant, enterprise property (nansha-demo)"),
-        Login(username: "auditor", password: "zeropark-auditor", role: "auditor, nansha-demo"),
+        Login(username: "auditor", password: "zeropark-auditor", role: "auditor (third-party evaluator), nansha-demo and xihu-creative"),
         Login(username: "viewer", password: "zeropark-viewer", role: "viewer, xihu-creative"),
     ]
 
@@ -65,6 +65,9 @@ public enum DemoSeed {
         try await store.setMembership(username: "logistics", parkKey: "nansha-demo", role: .tenant, enterprise: "logistics")
         try await store.setMembership(username: "property", parkKey: "nansha-demo", role: .tenant, enterprise: "property")
         try await store.setMembership(username: "auditor", parkKey: "nansha-demo", role: .auditor, enterprise: nil)
+        try await store.setMembership(username: "auditor", parkKey: "xihu-creative", role: .auditor, enterprise: nil)
+        // The creative park's 2025 inventory snapshot, for a third-party evaluation to rest on (issue #11).
+        _ = try await InventoryService(store: store, cache: InventoryCache()).snapshot(parkKey: "xihu-creative", year: 2025, caller: admin)
         try await store.setMembership(username: "viewer", parkKey: "xihu-creative", role: .viewer, enterprise: nil)
         try await store.setPublished(parkKey: "nansha-demo", published: true,
                                      reductionTarget: "2030 年前实现园区净零排放；2027 年清洁能源消费占比达到 60%（示例目标）", caller: admin)

@@ -738,6 +738,10 @@ struct ParkPages: Sendable {
              "surplusTco2": Display.number($0.surplusTco2), "local": strings.yesNo($0.local)]
         }
         try await TelemetryPages.addChainHeads(to: &data, store: store, parkKey: key)
+        let certificates = try await VerifyPages.disclosureRows(store: store, parkKey: key, chinese: context.language == .zh)
+        data["certificates"] = certificates
+        data["hasCertificates"] = !certificates.isEmpty
+        data["v"] = VerifyText.dictionary(context.language == .zh)
         return renderer.page("disclosure", title: name(park, context.language), context: context, data: data)
     }
 }

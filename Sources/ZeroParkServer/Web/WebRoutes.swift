@@ -86,6 +86,8 @@ struct WebRoutes {
         TariffPages(store: store, renderer: renderer).register(on: web)
         PlanPages(store: store, renderer: renderer, inventories: service).register(on: web)
         TrialPages(store: store, renderer: renderer, inventories: service).register(on: web)
+        EvaluationPages(store: store, renderer: renderer, inventories: service, issuer: configuration.issuer).register(on: web)
+        VerifyPages(store: store, renderer: renderer).register(on: web)
         AccountPages(store: store, renderer: renderer, bcryptCost: configuration.bcryptCost).register(on: web)
         web.get("parks/:park") { request, context in try await pages.overview(request, context) }
         web.get("parks/:park/sources") { request, context in try await pages.sources(request, context) }

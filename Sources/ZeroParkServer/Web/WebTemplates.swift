@@ -69,7 +69,8 @@ enum WebTemplates {
         {{#canDispatch}}<a href="/parks/{{key}}/dispatch" {{#navDispatch}}class="on"{{/navDispatch}} id="nav-dispatch">{{t.navDispatch}}</a>
         <a href="/parks/{{key}}/plan?year={{year}}" {{#navPlan}}class="on"{{/navPlan}} id="nav-plan">{{t.navPlan}}</a>{{/canDispatch}}
         {{#canTrial}}<a href="/parks/{{key}}/trial" {{#navTrial}}class="on"{{/navTrial}} id="nav-trial">{{t.navTrial}}</a>
-        <a href="/parks/{{key}}/tariff" {{#navTariff}}class="on"{{/navTariff}} id="nav-tariff">{{t.navTariff}}</a>{{/canTrial}}
+        <a href="/parks/{{key}}/tariff" {{#navTariff}}class="on"{{/navTariff}} id="nav-tariff">{{t.navTariff}}</a>
+        <a href="/parks/{{key}}/evaluations" {{#navEvaluation}}class="on"{{/navEvaluation}} id="nav-evaluation">{{t.navEvaluation}}</a>{{/canTrial}}
         <a href="/parks/{{key}}/settings?year={{year}}" {{#navSettings}}class="on"{{/navSettings}}>{{t.settings}}</a>
         {{/park}}
       </nav>
@@ -324,6 +325,9 @@ enum WebTemplates {
       <div class="kpi"><span>{{t.net}}</span><strong>{{net}}</strong><em>tCO2</em></div>
     </div>
     {{#target}}<section class="card"><h2>{{t.target}}</h2><p>{{target}}</p></section>{{/target}}
+    {{#hasCertificates}}<section class="card" id="disclosure-certificates"><h2>{{v.certificates}}</h2><div class="scroll"><table>
+    <thead><tr><th>{{v.grade}}</th><th>{{v.period}}</th><th>{{v.until}}</th><th>{{v.status}}</th></tr></thead>
+    <tbody>{{#certificates}}<tr><td><a href="/verify/{{id}}">{{grade}}</a></td><td>{{period}}</td><td>{{until}}</td><td><span class="badge {{statusClass}}">{{status}}</span></td></tr>{{/certificates}}</tbody></table></div></section>{{/hasCertificates}}
     {{> basisCard}}
     <div class="charts"><section class="card"><h2>{{t.balance}}</h2>{{{waterfall}}}</section><section class="card"><h2>{{t.bySystem}}</h2>{{{systemBar}}}</section></div>
     {{> chainHeads}}

@@ -1,0 +1,152 @@
+#!/usr/bin/env python3
+"""Issue #11 in the browser: the demo's creative park is taken through a third-party evaluation to a
+certificate, which is then checked online, verified offline with the CLI, fails when any byte is
+changed, and is revoked. Called by browser_test.py; on its own against a running demo:
+
+    scripts/zp_evaluation_flow.py BASE_URL ZEROPARK_BINARY
+"""
+import os
+import subprocess
+import sys
+import tempfile
+import urllib.request
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
+
+
+def run(driver, base, binary, login, logout, wait, check, shot):
+    print("browser test: the creative park is evaluated by the auditor and certified by the issuer (issue #11)")
+    login("auditor", "zeropark-auditor")
+    driver.get(base + "/parks/xihu-creative/evaluations")
+    check(driver.find_elements(By.ID, "evaluations-none"), "the park has no evaluation yet")
+    driver.find_element(By.NAME, "operation_start").send_keys("2023-01-01")
+    driver.find_element(By.NAME, "operation_evidence").send_keys("园区竣工验收备案（示例）")
+    driver.find_element(By.ID, "evaluation-open-submit").click()
+    wait(driver, lambda d: d.find_elements(By.ID, "evaluation-form"))
+    evaluation_url = driver.current_url
+    check("/parks/xihu-creative/evaluations/" in evaluation_url, f"the evaluation opens as a draft ({evaluation_url})")
+    snapshot = Select(driver.find_element(By.ID, "snapshot-2025")).first_selected_option.text
+    check(snapshot.startswith("#"), f"the 2025 basis rests on the park's stored snapshot ({snapshot})")
+    check("待评价人完成核查项" in driver.find_element(By.ID, "grade-0").text, "before the checklist is answered the grade is pending")
+    check("通过" in driver.find_element(By.ID, "line-0-balance").text, "the balance over 2025 passes (1.1.12)")
+    # Submitting with an unanswered item is refused and names what is missing.
+    driver.find_element(By.ID, "evaluation-submit").click()
+    wait(driver, lambda d: d.find_elements(By.ID, "evaluation-error"))
+    check("核查项" in driver.find_element(By.ID, "evaluation-error").text, "a submission with unanswered items is refused, saying why")
+    for item, evidence in [("compliance", "设计文件、环评与消防验收意见（示例）"), ("catalogue", "设备清单对照国家绿色低碳先进技术目录（示例）")]:
+        Select(driver.find_element(By.ID, f"{item}-passed")).select_by_value("true")
+        area = driver.find_element(By.ID, f"{item}-evidence")
+        area.clear()
+        area.send_keys(evidence)
+    shot("20-evaluation-draft")
+    driver.find_element(By.ID, "evaluation-submit").click()
+    wait(driver, lambda d: "已提交" in d.find_element(By.ID, "evaluation-state").text)
+    check("智慧零碳园区" == driver.find_element(By.ID, "grade-0").text, "the submitted result grades the park 智慧零碳园区")
+    check(not driver.find_elements(By.ID, "decide-form"), "the evaluator cannot decide the evaluation")
+    logout()
+
+    login("admin", "zeropark-admin")
+    driver.get(evaluation_url)
+    wait(driver, lambda d: d.find_elements(By.ID, "decide-form"))
+    shot("21-evaluation-submitted")
+    driver.find_element(By.ID, "decide-submit").click()
+    wait(driver, lambda d: d.find_elements(By.ID, "evaluation-certificate"))
+    check("已决定" in driver.find_element(By.ID, "evaluation-state").text, "the issuer's decision is recorded")
+    driver.find_element(By.CSS_SELECTOR, "#evaluation-certificate a").click()
+    wait(driver, lambda d: d.find_elements(By.ID, "verify-status"))
+    verify_url = driver.current_url
+    check("有效" in driver.find_element(By.ID, "verify-status").text, "the online check finds the certificate valid")
+    check(driver.find_element(By.ID, "verify-park").text == "西湖数字创意园", "the certificate names the park")
+    check(driver.find_element(By.ID, "verify-grade").text == "智慧零碳园区", "… its grade")
+    check(driver.find_element(By.ID, "verify-year").text.isdigit(), "… the year of recognition")
+    check(driver.find_element(By.ID, "verify-period").text == "2025-01-01 – 2025-12-31", "… and the zero-carbon period (the 2025 basis)")
+    shot("22-verify")
+
+    workdir = tempfile.mkdtemp(prefix="zeropark-certificate-")
+    certificate = os.path.join(workdir, "certificate.json")
+    key = os.path.join(workdir, "issuer.pub")
+    for link, path in [("verify-download", certificate), ("verify-key-download", key)]:
+        href = driver.find_element(By.ID, link).get_attribute("href")
+        with urllib.request.urlopen(href, timeout=10) as response, open(path, "wb") as out:
+            out.write(response.read())
+
+    def verify(path, *extra):
+        done = subprocess.run([binary, "certificate", "verify", path, "--key", key, *extra], capture_output=True, text=True)
+        return done.returncode, (done.stdout + done.stderr).strip()
+
+    code, text = verify(certificate)
+    check(code == 0 and text.startswith("VALID") and "西湖数字创意园" in text, f"the downloaded certificate verifies offline with the CLI ({text[:90]}…)")
+    original = open(certificate, "rb").read()
+    failures = {}
+    # Flip one byte at a time, at positions spread over the whole document (every byte is covered by CertificateTests).
+    for position in range(0, len(original), max(1, len(original) // 40)):
+        tampered = bytearray(original)
+        tampered[position] ^= 0x01
+        path = os.path.join(workdir, "tampered.json")
+        open(path, "wb").write(bytes(tampered))
+        code, text = verify(path)
+        if code == 0:
+            raise AssertionError(f"flipping byte {position} still verifies: {text}")
+        failures[text.split(":", 1)[1].strip().split(":")[0] if ":" in text else text] = True
+    check(True, f"flipping any of {len(range(0, len(original), max(1, len(original) // 40)))} bytes spread over the certificate fails verification, "
+                f"naming why ({'; '.join(sorted(failures)[:3])} …)")
+
+    # The disclosure shows the certificate with its status once the park is published (1.1.2(d)).
+    driver.get(base + "/parks/xihu-creative/settings")
+    if not driver.find_element(By.ID, "published").is_selected():
+        driver.find_element(By.ID, "published").click()
+    driver.find_element(By.ID, "published").find_element(By.XPATH, "ancestor::form").submit()
+    wait(driver, lambda d: "/public/xihu-creative" in d.page_source)
+    driver.get(base + "/public/xihu-creative")
+    rows = driver.find_elements(By.CSS_SELECTOR, "#disclosure-certificates tbody tr")
+    check(len(rows) == 1 and "智慧零碳园区" in rows[0].text and "有效" in rows[0].text, "the public disclosure lists the certificate as valid")
+
+    driver.get(verify_url)
+    driver.find_element(By.NAME, "reason").send_keys("评价所依据的 2025 年数据更正后需重新评价（测试）")
+    driver.find_element(By.ID, "revoke-submit").click()
+    wait(driver, lambda d: d.find_elements(By.ID, "verify-revocation"))
+    check("已撤销" in driver.find_element(By.ID, "verify-status").text, "after revocation the online check says revoked, with the reason")
+    revoked = os.path.join(workdir, "revoked.txt")
+    with urllib.request.urlopen(base + "/verify/revoked.txt", timeout=10) as response, open(revoked, "wb") as out:
+        out.write(response.read())
+    code, text = verify(certificate, "--revoked", revoked)
+    check(code != 0 and "revoked" in text, f"offline, with the published revocation list, the CLI refuses it ({text[:100]})")
+    driver.get(base + "/public/xihu-creative")
+    check("已撤销" in driver.find_element(By.ID, "disclosure-certificates").text, "the disclosure shows the revocation")
+    shot("23-verify-revoked")
+    logout()
+    return evaluation_url[len(base):], verify_url[len(base):]
+
+
+if __name__ == "__main__":
+    import time
+    from selenium import webdriver
+    from selenium.webdriver.support.ui import WebDriverWait
+    from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
+
+    base, binary = sys.argv[1], sys.argv[2]
+    options = webdriver.ChromeOptions()
+    for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1366,768", "--lang=zh-CN"]:
+        options.add_argument(argument)
+    driver = webdriver.Chrome(options=options)
+
+    def wait(d, condition):
+        WebDriverWait(d, 15, ignored_exceptions=(NoSuchElementException, StaleElementReferenceException)).until(condition)
+
+    def check(condition, message):
+        if not condition:
+            raise AssertionError(message)
+        print(f"  ok: {message}")
+
+    def login(user, password):
+        driver.get(base + "/login")
+        driver.find_element(By.ID, "username").send_keys(user)
+        driver.find_element(By.ID, "password").send_keys(password)
+        driver.find_element(By.ID, "login-submit").click()
+        wait(driver, lambda d: "/login" not in d.current_url)
+
+    try:
+        run(driver, base, binary, login, driver.delete_all_cookies, wait, check, lambda name: driver.save_screenshot(f"/tmp/{name}.png"))
+    finally:
+        driver.quit()
