@@ -63,7 +63,7 @@ let package = Package(
         .target(name: "ZeroParkServer", dependencies: [
             "ZeroParkCore", "ZeroParkInput", "ZeroParkParkFile", "ZeroParkStore", "ZeroParkReports", "ZeroParkTelemetry",
             "ZeroParkSpreadsheet", "ZeroParkMQTT", "ZeroParkScenario", "ZeroParkTariff", "ZeroParkOptimisation", "ZeroParkClp", "ZeroParkPlanning",
-            "ZeroParkEvaluation",
+            "ZeroParkEvaluation", "ZeroParkQR", "ZeroParkPDF",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -80,6 +80,11 @@ let package = Package(
         .target(name: "ZeroParkTariff"),
         // COIN-OR Clp's C API (Debian coinor-libclp-dev), found with pkg-config.
         .systemLibrary(name: "CClp", pkgConfig: "clp", providers: [.apt(["coinor-libclp-dev"])]),
+        // libqrencode (Debian libqrencode-dev), found with pkg-config, and the QR code built on it (issue #11).
+        .systemLibrary(name: "CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
+        .target(name: "ZeroParkQR", dependencies: ["CQREncode"]),
+        // HTML → PDF by headless Chromium (Debian chromium), behind a protocol (issue #11 report and certificate).
+        .target(name: "ZeroParkPDF"),
         // LP model builder, the dispatch model (PV, storage, EV charging, CHP) with its infeasibility
         // diagnosis and result reader. Pure: no I/O, no solver (solvers plug in via LinearProgramSolver).
         .target(name: "ZeroParkOptimisation"),
@@ -136,6 +141,8 @@ let package = Package(
         .testTarget(name: "ZeroParkForecastTests", dependencies: ["ZeroParkForecast"]),
         .testTarget(name: "ZeroParkEvaluationTests", dependencies: ["ZeroParkEvaluation", "ZeroParkCore"]),
         .testTarget(name: "ZeroParkTariffTests", dependencies: ["ZeroParkTariff"]),
+        .testTarget(name: "ZeroParkQRTests", dependencies: ["ZeroParkQR"]),
+        .testTarget(name: "ZeroParkPDFTests", dependencies: ["ZeroParkPDF"]),
         .testTarget(name: "ZeroParkPlanningTests", dependencies: ["ZeroParkPlanning", "ZeroParkCore", "ZeroParkInput", "ZeroParkParkFile"]),
         .testTarget(name: "ZeroParkScenarioTests", dependencies: [
             "ZeroParkScenario", "ZeroParkTariff", "ZeroParkOptimisation", "ZeroParkClp", "ZeroParkInput", "ZeroParkForecast",

@@ -75,6 +75,18 @@ def run(driver, base, binary, login, logout, wait, check, shot):
         done = subprocess.run([binary, "certificate", "verify", path, "--key", key, *extra], capture_output=True, text=True)
         return done.returncode, (done.stdout + done.stderr).strip()
 
+    # The certificate's PDF, printed by headless Chromium: Chinese text, and a QR code that opens the online check.
+    pdf = os.path.join(workdir, "certificate.pdf")
+    with urllib.request.urlopen(driver.find_element(By.ID, "verify-pdf").get_attribute("href"), timeout=90) as response, open(pdf, "wb") as out:
+        out.write(response.read())
+    text = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True, check=True).stdout
+    check("智慧零碳园区证书" in text and "西湖数字创意园" in text and "2025-01-01 – 2025-12-31" in text,
+          "the certificate PDF carries the park, the grade and the period in Chinese (pdftotext)")
+    subprocess.run(["pdftoppm", "-r", "150", "-png", "-f", "1", "-l", "1", pdf, os.path.join(workdir, "page")], check=True)
+    pages = [name for name in os.listdir(workdir) if name.startswith("page") and name.endswith(".png")]
+    decoded = subprocess.run(["zbarimg", "-q", "--raw", os.path.join(workdir, pages[0])], capture_output=True, text=True).stdout.strip()
+    check(decoded == verify_url, f"its QR code decodes to the online check ({decoded})")
+
     code, text = verify(certificate)
     check(code == 0 and text.startswith("VALID") and "西湖数字创意园" in text, f"the downloaded certificate verifies offline with the CLI ({text[:90]}…)")
     original = open(certificate, "rb").read()

@@ -13,10 +13,13 @@ public struct ServerConfiguration: Sendable {
     /// The certificate issuer's signing key and name (`--issuer-key`); without it evaluations can be
     /// decided but no certificate is signed.
     public var issuer: IssuerKey?
+    /// The address the public reaches the server at (`--public-url`, e.g. `https://zeropark.example.cn`),
+    /// written into certificates' QR codes; without it the request's Host is used.
+    public var publicURL: String?
 
     public init(host: String = "127.0.0.1", port: Int = 8080, databasePath: String = "zeropark.sqlite",
                 bcryptCost: UInt8 = 12, secureCookies: Bool = false, maxBodyBytes: Int = 2 * 1024 * 1024,
-                issuer: IssuerKey? = nil) {
+                issuer: IssuerKey? = nil, publicURL: String? = nil) {
         self.host = host
         self.port = port
         self.databasePath = databasePath
@@ -24,5 +27,6 @@ public struct ServerConfiguration: Sendable {
         self.secureCookies = secureCookies
         self.maxBodyBytes = maxBodyBytes
         self.issuer = issuer
+        self.publicURL = publicURL
     }
 }

@@ -16,6 +16,9 @@ struct RestatementWebTests {
             let session = WebTests.Session(client: client, cookie: try await WebTests.login(client, "manager", "zeropark-manager"))
             var (status, page) = try await session.post("/parks/nansha-demo/inventories", form: "year=2025", tokenFrom: "/parks/nansha-demo/inventories")
             #expect(status == .seeOther)
+            // The snapshot just taken (the demo seeds the creative park's first, so its id is not 1).
+            let admin = try #require(try await server.store.caller(apiKeyHash: Secrets.hash(server.keys["admin"] ?? "")))
+            let id = try #require(try await server.store.snapshots(parkKey: "nansha-demo", caller: admin).first?.id)
             // Water 920,000 t × 0.21 → 0.22 kgCO2/t: 193.2 → 202.4 tCO2 (+9.2); the total 40,851.35 → 40,860.55.
             (status, page) = try await session.post("/parks/nansha-demo/settings/factors",
                                                     form: "id=park.water_supply&value=0.22&unit=kgCO2%2Ft&source=%E6%B5%8B%E7%AE%97",
@@ -27,16 +30,16 @@ struct RestatementWebTests {
             // The snapshot keeps its stored figures; its restatement against current data shows the move.
             (_, page) = try await session.get("/parks/nansha-demo/inventories?year=2025")
             #expect(page.contains("40,851.35"))
-            (status, page) = try await session.get("/parks/nansha-demo/inventories/1/restatement")
+            (status, page) = try await session.get("/parks/nansha-demo/inventories/\(id)/restatement")
             #expect(status == .ok)
             #expect(page.contains("factor park.water_supply 0.21 kgCO2/t → 0.22 kgCO2/t"))
             #expect(page.contains("9.20"))
             // Against the library only: the snapshot's own inputs with today's library — nothing moved.
-            (status, page) = try await session.get("/parks/nansha-demo/inventories/1/restatement?against=library")
+            (status, page) = try await session.get("/parks/nansha-demo/inventories/\(id)/restatement?against=library")
             #expect(status == .ok)
             #expect(page.contains("id=\"restatement-unchanged\""))
             // The CSV of the snapshot is its own inputs recomputed: the same figures, so it is served.
-            (status, page) = try await session.get("/parks/nansha-demo/inventories/1/download?format=csv")
+            (status, page) = try await session.get("/parks/nansha-demo/inventories/\(id)/download?format=csv")
             #expect(status == .ok)
             // For Excel: a UTF-8 byte-order mark, then a header in one language (issue #12 defect 9).
             #expect(page.unicodeScalars.first == "\u{FEFF}")

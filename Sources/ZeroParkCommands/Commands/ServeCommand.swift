@@ -29,7 +29,13 @@ struct ServerOptions: ParsableArguments {
     @Option(help: "The issuer's name written into certificates (env ZEROPARK_ISSUER_NAME).")
     var issuerName: String = ProcessInfo.processInfo.environment["ZEROPARK_ISSUER_NAME"] ?? "ZeroPark"
 
+    @Option(help: "The address the public reaches this server at, for certificates' QR codes (env ZEROPARK_PUBLIC_URL; default: the request's host).")
+    var publicURL: String? = ProcessInfo.processInfo.environment["ZEROPARK_PUBLIC_URL"]
+
     func validate() throws {
+        if let publicURL, !(publicURL.hasPrefix("https://") || publicURL.hasPrefix("http://")) || publicURL.count > 200 {
+            throw ValidationError("--public-url must be an http(s) address of at most 200 characters")
+        }
         guard (1...65535).contains(port) else { throw ValidationError("--port must be 1–65535") }
         if let mqtt, broker(mqtt) == nil { throw ValidationError("--mqtt must be HOST:PORT") }
     }
@@ -69,7 +75,8 @@ struct ServerOptions: ParsableArguments {
     }
 
     func configuration(database: String) -> ServerConfiguration {
-        ServerConfiguration(host: host, port: port, databasePath: database, secureCookies: secureCookies)
+        ServerConfiguration(host: host, port: port, databasePath: database, secureCookies: secureCookies,
+                            publicURL: publicURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 })
     }
 
     func logger() -> Logger {

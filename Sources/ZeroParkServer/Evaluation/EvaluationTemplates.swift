@@ -105,7 +105,8 @@ enum EvaluationTemplates {
     <tr><td>{{v.key}}</td><td><code id="verify-key">{{keyID}}</code></td></tr>
     </tbody></table></section>
     {{#hasHashes}}<section class="card"><h2>{{v.hashes}}</h2><div class="scroll"><table><tbody>{{#hashes}}<tr><td>{{name}}</td><td><code>{{value}}</code></td></tr>{{/hashes}}</tbody></table></div></section>{{/hasHashes}}
-    <p><a href="/verify/{{id}}/certificate.json" id="verify-download">{{v.download}}</a> · <a href="/verify/keys/{{keyFile}}" id="verify-key-download">{{v.downloadKey}}</a></p>
+    <p><a href="/verify/{{id}}/certificate.json" id="verify-download">{{v.download}}</a> · <a href="/verify/keys/{{keyFile}}" id="verify-key-download">{{v.downloadKey}}</a> ·
+    <a href="/verify/{{id}}/print" id="verify-print">{{v.print}}</a> · <a href="/verify/{{id}}/certificate.pdf" id="verify-pdf">{{v.pdf}}</a></p>
     {{#canRevoke}}<section class="card"><h2>{{v.revoke}}</h2><form method="post" action="/verify/{{id}}/revoke" id="revoke-form">
     <input type="hidden" name="_csrf" value="{{csrf}}"><p><label>{{v.reason}} <input name="reason" required></label> <button type="submit" class="danger" id="revoke-submit">{{v.revokeButton}}</button></p></form></section>{{/canRevoke}}
     {{/certificate}}

@@ -68,6 +68,9 @@ enum VerifyText {
         ("download", "下载证书（JSON）", "Download the certificate (JSON)"), ("downloadKey", "下载公钥", "Download the public key"),
         ("revokedAt", "撤销时间", "Revoked at"), ("reason", "撤销原因", "Reason"),
         ("revoke", "撤销证书", "Revoke the certificate"), ("revokeButton", "撤销", "Revoke"),
+        ("print", "打印版", "Printable"), ("pdf", "下载 PDF", "Download the PDF"),
+        ("pdfBusy", "正在生成其他 PDF，请稍后再试。", "Other PDFs are being made; try again shortly."),
+        ("pdfUnavailable", "本服务器没有可用的 Chromium，无法生成 PDF；可打开打印版用浏览器打印。", "This server has no Chromium to make the PDF; open the printable page and print it from the browser."),
         ("certificates", "证书", "Certificates"), ("status", "状态", "Status"), ("until", "有效期至", "Valid until"), ("open", "不限", "open"),
     ]
 

@@ -4,6 +4,7 @@ import Hummingbird
 import Mustache
 import ZeroParkCore
 import ZeroParkEvaluation
+import ZeroParkPDF
 import ZeroParkStore
 
 /// The online check of a certificate, for anyone (issue #11 item 5): `/verify/{id}` verifies the stored
@@ -17,11 +18,15 @@ struct VerifyPages: Sendable {
     let store: any ParkRepository
     let renderer: WebRenderer
     let library: MustacheLibrary?
+    let publicURL: String?
+    let pdfs: CertificatePDFs
 
-    init(store: any ParkRepository, renderer: WebRenderer) {
+    init(store: any ParkRepository, renderer: WebRenderer, publicURL: String?, pdf: (any PDFRenderer)? = ChromiumPDFRenderer.find()) {
         self.store = store
         self.renderer = renderer
         self.library = try? EvaluationTemplates.library()
+        self.publicURL = publicURL
+        self.pdfs = CertificatePDFs(renderer: pdf)
     }
 
     func register(on web: RouterGroup<AppRequestContext>) {
@@ -45,6 +50,28 @@ struct VerifyPages: Sendable {
             var response = JSONBody.text(stored.document, contentType: "application/json")
             response.headers[.contentDisposition] = "attachment; filename=\"zeropark-certificate.json\""
             return response
+        }
+        web.get("verify/:id/print") { request, context in
+            let (stored, html) = try await printPage(request, context)
+            _ = stored
+            return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
+                            body: .init(byteBuffer: ByteBuffer(string: html)))
+        }
+        web.get("verify/:id/certificate.pdf") { request, context in
+            let (stored, html) = try await printPage(request, context)
+            let chinese = context.language == .zh
+            do {
+                let pdf = try await pdfs.pdf(id: stored.id, html: html)
+                return Response(status: .ok, headers: [.contentType: "application/pdf", .contentDisposition: "attachment; filename=\"zeropark-certificate.pdf\""],
+                                body: .init(byteBuffer: ByteBuffer(bytes: pdf)))
+            } catch let error as CertificatePDFs.Refusal {
+                let v = VerifyText.dictionary(chinese)
+                return renderer.message(v["title"] ?? "", v[error == .busy ? "pdfBusy" : "pdfUnavailable"] ?? "", context: context, status: .serviceUnavailable)
+            } catch let error as PDFError {
+                context.logger.error("certificate PDF failed", metadata: ["error": "\(error)"])
+                let v = VerifyText.dictionary(chinese)
+                return renderer.message(v["title"] ?? "", v["pdfUnavailable"] ?? "", context: context, status: .serviceUnavailable)
+            }
         }
         web.get("verify/:id") { _, context in try await page(context) }
         web.post("verify/:id/revoke") { request, context in
@@ -82,6 +109,24 @@ struct VerifyPages: Sendable {
         } catch {
             return (error, document)
         }
+    }
+
+    /// The stored certificate and its print page, with the QR code for the online check at the public
+    /// address (the configured one, else this request's host when it is a plain host name).
+    func printPage(_ request: Request, _ context: AppRequestContext) async throws -> (StoredParkCertificate, String) {
+        guard let stored = try await store.parkCertificate(id: try Self.id(context)),
+              let document = try? CanonicalValue.parse(stored.document) else { throw StoreError.notFound("certificate") }
+        let base = publicURL ?? Self.requestBase(request)
+        return (stored, CertificatePrint.html(document: document, checkURL: "\(base)/verify/\(stored.id)", keyID: stored.keyID))
+    }
+
+    /// `http://HOST` of the request; a Host header with anything but a host name and port is not trusted.
+    static func requestBase(_ request: Request) -> String {
+        let host = request.head.authority ?? ""
+        let allowed = host.count <= 100 && !host.isEmpty && host.unicodeScalars.allSatisfy {
+            CharacterSet.alphanumerics.contains($0) && $0.isASCII || ".-:[]".unicodeScalars.contains($0)
+        }
+        return "http://" + (allowed ? host : "localhost")
     }
 
     /// A published park's certificates for its disclosure (issue #11 item 6; 1.1.2(d)): grade, period,

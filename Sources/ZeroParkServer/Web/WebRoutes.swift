@@ -87,7 +87,7 @@ struct WebRoutes {
         PlanPages(store: store, renderer: renderer, inventories: service).register(on: web)
         TrialPages(store: store, renderer: renderer, inventories: service).register(on: web)
         EvaluationPages(store: store, renderer: renderer, inventories: service, issuer: configuration.issuer).register(on: web)
-        VerifyPages(store: store, renderer: renderer).register(on: web)
+        VerifyPages(store: store, renderer: renderer, publicURL: configuration.publicURL).register(on: web)
         AccountPages(store: store, renderer: renderer, bcryptCost: configuration.bcryptCost).register(on: web)
         web.get("parks/:park") { request, context in try await pages.overview(request, context) }
         web.get("parks/:park/sources") { request, context in try await pages.sources(request, context) }

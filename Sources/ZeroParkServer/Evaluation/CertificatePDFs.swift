@@ -1,0 +1,40 @@
+import Foundation
+import ZeroParkPDF
+
+/// Certificate PDFs for the public (issue #11 item 4): a certificate never changes, so its PDF is made
+/// once and kept (the 32 most recent); at most two are made at a time, so the public route cannot be
+/// used to keep the server's browser busy.
+actor CertificatePDFs {
+    enum Refusal: Error, Equatable {
+        /// No browser on this server.
+        case unavailable
+        /// Two PDFs are being made already.
+        case busy
+    }
+
+    let renderer: (any PDFRenderer)?
+    private var cache: [String: Data] = [:]
+    private var order: [String] = []
+    private var running = 0
+    static let capacity = 32
+    static let concurrent = 2
+
+    init(renderer: (any PDFRenderer)?) {
+        self.renderer = renderer
+    }
+
+    func pdf(id: String, html: String) async throws -> Data {
+        if let cached = cache[id] { return cached }
+        guard let renderer else { throw Refusal.unavailable }
+        guard running < Self.concurrent else { throw Refusal.busy }
+        running += 1
+        defer { running -= 1 }
+        let data = try await renderer.pdf(html: html)
+        if cache[id] == nil {
+            cache[id] = data
+            order.append(id)
+            if order.count > Self.capacity { cache[order.removeFirst()] = nil }
+        }
+        return data
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+import Testing
+import ZeroParkPDF
+@testable import ZeroParkServer
+
+/// The public certificate PDF route's guard (issue #11): each certificate's PDF is made once and kept,
+/// at most two are made at a time, and a server without a browser says so.
+struct CertificatePDFsTests {
+    /// Counts the PDFs it makes; each takes `delay`.
+    actor Counting: PDFRenderer {
+        var made = 0
+        let delay: Duration
+        init(delay: Duration) { self.delay = delay }
+        func pdf(html: String) async throws(PDFError) -> Data {
+            made += 1
+            try? await Task.sleep(for: delay)
+            return Data("%PDF-\(html)".utf8)
+        }
+    }
+
+    @Test func aCertificatesPDFIsMadeOnceAndAThirdConcurrentOneIsRefused() async throws {
+        let renderer = Counting(delay: .milliseconds(400))
+        let pdfs = CertificatePDFs(renderer: renderer)
+        async let a = pdfs.pdf(id: "a", html: "a")
+        async let b = pdfs.pdf(id: "b", html: "b")
+        try await Task.sleep(for: .milliseconds(100))
+        await #expect(throws: CertificatePDFs.Refusal.busy) { try await pdfs.pdf(id: "c", html: "c") }
+        let (first, second) = try await (a, b)
+        #expect(first == Data("%PDF-a".utf8) && second == Data("%PDF-b".utf8))
+        _ = try await pdfs.pdf(id: "a", html: "a")
+        #expect(await renderer.made == 2)
+        await #expect(throws: CertificatePDFs.Refusal.unavailable) { try await CertificatePDFs(renderer: nil).pdf(id: "a", html: "a") }
+    }
+}
