@@ -63,7 +63,7 @@ let package = Package(
         .target(name: "ZeroParkServer", dependencies: [
             "ZeroParkCore", "ZeroParkInput", "ZeroParkParkFile", "ZeroParkStore", "ZeroParkReports", "ZeroParkTelemetry",
             "ZeroParkSpreadsheet", "ZeroParkMQTT", "ZeroParkScenario", "ZeroParkTariff", "ZeroParkOptimisation", "ZeroParkClp", "ZeroParkPlanning",
-            "ZeroParkEvaluation", "ZeroParkQR", "ZeroParkPDF",
+            "ZeroParkEvaluation", "ZeroParkQR", "ZeroParkPDF", "ZeroParkXLSX",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -83,6 +83,9 @@ let package = Package(
         // libqrencode (Debian libqrencode-dev), found with pkg-config, and the QR code built on it (issue #11).
         .systemLibrary(name: "CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
         .target(name: "ZeroParkQR", dependencies: ["CQREncode"]),
+        // libxlsxwriter (Debian libxlsxwriter-dev), found with pkg-config, and the workbook writer on it (issue #11 report).
+        .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
+        .target(name: "ZeroParkXLSX", dependencies: ["CXlsxWriter"]),
         // HTML → PDF by headless Chromium (Debian chromium), behind a protocol (issue #11 report and certificate).
         .target(name: "ZeroParkPDF"),
         // LP model builder, the dispatch model (PV, storage, EV charging, CHP) with its infeasibility
@@ -142,6 +145,7 @@ let package = Package(
         .testTarget(name: "ZeroParkEvaluationTests", dependencies: ["ZeroParkEvaluation", "ZeroParkCore"]),
         .testTarget(name: "ZeroParkTariffTests", dependencies: ["ZeroParkTariff"]),
         .testTarget(name: "ZeroParkQRTests", dependencies: ["ZeroParkQR"]),
+        .testTarget(name: "ZeroParkXLSXTests", dependencies: ["ZeroParkXLSX"]),
         .testTarget(name: "ZeroParkPDFTests", dependencies: ["ZeroParkPDF"]),
         .testTarget(name: "ZeroParkPlanningTests", dependencies: ["ZeroParkPlanning", "ZeroParkCore", "ZeroParkInput", "ZeroParkParkFile"]),
         .testTarget(name: "ZeroParkScenarioTests", dependencies: [
@@ -167,7 +171,7 @@ let package = Package(
         ], resources: [.copy("Fixtures")]),
         .testTarget(name: "ZeroParkParkFileTests", dependencies: ["ZeroParkCore", "ZeroParkParkFile"]),
         .testTarget(name: "ZeroParkReportsTests", dependencies: [
-            "ZeroParkReports", "ZeroParkCore", .product(name: "PropertyBased", package: "swift-property-based"),
+            "ZeroParkReports", "ZeroParkCore", "ZeroParkParkFile", .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "ZeroParkStoreTests", dependencies: [
             "ZeroParkStore", "ZeroParkCore", "ZeroParkParkFile", "ZeroParkTelemetry", .product(name: "GRDB", package: "GRDB.swift"),

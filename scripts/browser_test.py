@@ -315,6 +315,7 @@ def main():
         shot("12-tenant-not-found")
 
         evaluation_path, verify_path = zp_evaluation_flow.run(driver, base, binary, login, driver.delete_all_cookies, wait, check, shot)
+        zp_evaluation_flow.run_report(driver, base, login, driver.delete_all_cookies, wait, check, shot)
 
         print("browser test: every page, per role, in Chinese and English, at 1400 px and 390 px (issue #12)")
         pages = PAGES + ["/parks/xihu-creative/evaluations", evaluation_path]

@@ -7,11 +7,11 @@ fi
 command -v swift >/dev/null 2>&1 || { echo "error: the Swift 6 toolchain is required (swift not found)" >&2; exit 1; }
 
 # ensure_packages [PKG...] — installs the Debian packages that are missing, always with the build's own
-# system-library targets, found with pkg-config: COIN-OR Clp (the dispatch LP's solver) and libqrencode
-# (certificates' QR codes).
+# system-library targets, found with pkg-config: COIN-OR Clp (the dispatch LP's solver), libqrencode
+# (certificates' QR codes) and libxlsxwriter (the report's workbook).
 ensure_packages() {
   local missing=()
-  for pkg in "$@" coinor-libclp-dev libqrencode-dev pkg-config; do
+  for pkg in "$@" coinor-libclp-dev libqrencode-dev libxlsxwriter-dev pkg-config; do
     dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
   done
   if [ ${#missing[@]} -gt 0 ]; then

@@ -131,6 +131,52 @@ def run(driver, base, binary, login, logout, wait, check, shot):
     return evaluation_url[len(base):], verify_url[len(base):]
 
 
+def run_report(driver, base, login, logout, wait, check, shot):
+    """The emissions-and-sequestration report of a stored snapshot as a page, a PDF and a workbook (issue #11 item 1)."""
+    import openpyxl
+    print("browser test: the report of the creative park's 2025 snapshot, as a page, a PDF and an XLSX workbook (issue #11)")
+    login("manager", "zeropark-manager")
+    driver.get(base + "/parks/xihu-creative/inventories?year=2025")
+    link = driver.find_element(By.CSS_SELECTOR, "a[id^=report-]:not([id^=report-pdf]):not([id^=report-xlsx])")
+    snapshot = link.get_attribute("id").split("-", 1)[1]
+    link.click()
+    wait(driver, lambda d: d.find_elements(By.ID, "lineage"))
+    check("园区碳排放与碳吸收报告" in driver.page_source and len(driver.find_elements(By.CSS_SELECTOR, "svg")) >= 2,
+          "the report page has its title and its charts")
+    for section in ["profile", "sources", "factors", "systems", "sinks", "offsets", "balance", "indicator", "lineage"]:
+        if not driver.find_elements(By.ID, section):
+            raise AssertionError(f"the report has no {section} section")
+    check(True, "it has the profile, sources, factors with their sources, systems, sinks, offsets, balance, indicator and lineage")
+    shot("24-report")
+    cookie = "; ".join(f"{c['name']}={c['value']}" for c in driver.get_cookies())
+
+    def fetch(path):
+        request = urllib.request.Request(base + path, headers={"Cookie": cookie})
+        with urllib.request.urlopen(request, timeout=90) as response:
+            return response.read()
+
+    workdir = tempfile.mkdtemp(prefix="zeropark-report-")
+    pdf = os.path.join(workdir, "report.pdf")
+    open(pdf, "wb").write(fetch(f"/parks/xihu-creative/inventories/{snapshot}/report.pdf"))
+    text = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True, check=True).stdout
+    check("园区碳排放与碳吸收报告" in text and "西湖数字创意园" in text and "排放因子与参数" in text and "溯源" in text,
+          "the PDF report renders its Chinese text (pdftotext)")
+    first = fetch(f"/parks/xihu-creative/inventories/{snapshot}/report.xlsx")
+    second = fetch(f"/parks/xihu-creative/inventories/{snapshot}/report.xlsx")
+    check(first == second, f"the workbook is re-made byte for byte from the snapshot ({len(first)} bytes twice)")
+    path = os.path.join(workdir, "report.xlsx")
+    open(path, "wb").write(first)
+    book = openpyxl.load_workbook(path)
+    check(["园区概况", "排放源", "排放因子与参数", "按系统", "碳汇", "碳抵消", "碳平衡", "国家核心指标", "溯源"] == book.sheetnames[:9],
+          f"the XLSX opens with openpyxl, one sheet per table ({', '.join(book.sheetnames)})")
+    sources = book["排放源"]
+    check(sources.cell(1, 1).value == "编号" and isinstance(sources.cell(2, 8).value, float),
+          "its sources sheet has a header and stores tCO2 as numbers")
+    balance = {row[0].value: row[1].value for row in book["碳平衡"].iter_rows(min_row=2)}
+    check(abs(balance["净排放 = 排放 − 吸收 − 抵消"]) < 1e-6, f"its balance sheet nets to 0 for the balanced park ({balance['净排放 = 排放 − 吸收 − 抵消']})")
+    logout()
+
+
 if __name__ == "__main__":
     import time
     from selenium import webdriver
@@ -160,5 +206,6 @@ if __name__ == "__main__":
 
     try:
         run(driver, base, binary, login, driver.delete_all_cookies, wait, check, lambda name: driver.save_screenshot(f"/tmp/{name}.png"))
+        run_report(driver, base, login, driver.delete_all_cookies, wait, check, lambda name: driver.save_screenshot(f"/tmp/{name}.png"))
     finally:
         driver.quit()

@@ -19,14 +19,14 @@ struct VerifyPages: Sendable {
     let renderer: WebRenderer
     let library: MustacheLibrary?
     let publicURL: String?
-    let pdfs: CertificatePDFs
+    let pdfs: PrintedPDFs
 
-    init(store: any ParkRepository, renderer: WebRenderer, publicURL: String?, pdf: (any PDFRenderer)? = ChromiumPDFRenderer.find()) {
+    init(store: any ParkRepository, renderer: WebRenderer, publicURL: String?, pdfs: PrintedPDFs) {
         self.store = store
         self.renderer = renderer
         self.library = try? EvaluationTemplates.library()
         self.publicURL = publicURL
-        self.pdfs = CertificatePDFs(renderer: pdf)
+        self.pdfs = pdfs
     }
 
     func register(on web: RouterGroup<AppRequestContext>) {
@@ -61,10 +61,10 @@ struct VerifyPages: Sendable {
             let (stored, html) = try await printPage(request, context)
             let chinese = context.language == .zh
             do {
-                let pdf = try await pdfs.pdf(id: stored.id, html: html)
+                let pdf = try await pdfs.pdf(key: stored.id, html: html)
                 return Response(status: .ok, headers: [.contentType: "application/pdf", .contentDisposition: "attachment; filename=\"zeropark-certificate.pdf\""],
                                 body: .init(byteBuffer: ByteBuffer(bytes: pdf)))
-            } catch let error as CertificatePDFs.Refusal {
+            } catch let error as PrintedPDFs.Refusal {
                 let v = VerifyText.dictionary(chinese)
                 return renderer.message(v["title"] ?? "", v[error == .busy ? "pdfBusy" : "pdfUnavailable"] ?? "", context: context, status: .serviceUnavailable)
             } catch let error as PDFError {

@@ -1,4 +1,5 @@
 import Foundation
+import ZeroParkPDF
 import Hummingbird
 import Mustache
 import ZeroParkCore
@@ -87,7 +88,10 @@ struct WebRoutes {
         PlanPages(store: store, renderer: renderer, inventories: service).register(on: web)
         TrialPages(store: store, renderer: renderer, inventories: service).register(on: web)
         EvaluationPages(store: store, renderer: renderer, inventories: service, issuer: configuration.issuer).register(on: web)
-        VerifyPages(store: store, renderer: renderer, publicURL: configuration.publicURL).register(on: web)
+        // One browser queue for every printed PDF (certificates for the public, reports for the park's people).
+        let pdfs = PrintedPDFs(renderer: ChromiumPDFRenderer.find())
+        VerifyPages(store: store, renderer: renderer, publicURL: configuration.publicURL, pdfs: pdfs).register(on: web)
+        ReportPages(store: store, renderer: renderer, pdfs: pdfs).register(on: web)
         AccountPages(store: store, renderer: renderer, bcryptCost: configuration.bcryptCost).register(on: web)
         web.get("parks/:park") { request, context in try await pages.overview(request, context) }
         web.get("parks/:park/sources") { request, context in try await pages.sources(request, context) }

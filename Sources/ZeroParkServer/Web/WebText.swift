@@ -76,7 +76,7 @@ enum WebText {
         ("biogenic", "生物质", "Biogenic"),
         ("formExpired", "登录表单已过期，请重试。", "The login form expired; please try again."),
         ("alerts", "告警", "Alerts"),
-        ("navDispatch", "调度", "Dispatch"), ("navPlan", "规划", "Plan"), ("navTrial", "试运行", "Trial year"), ("navTariff", "电费", "Energy cost"), ("navEvaluation", "评价", "Evaluation"), ("removeMember", "移除", "Remove"),
+        ("navDispatch", "调度", "Dispatch"), ("navPlan", "规划", "Plan"), ("navTrial", "试运行", "Trial year"), ("navTariff", "电费", "Energy cost"), ("navEvaluation", "评价", "Evaluation"), ("report", "碳排放与碳吸收报告", "Emissions and sequestration report"), ("removeMember", "移除", "Remove"),
         ("tooManyLogins", "登录失败次数过多，请稍候再试", "Too many failed logins; please wait before trying again"), ("imported", "已导入", "Imported"), ("tenantScope", "仅显示本企业的排放源", "Showing your enterprise's sources only"),
     ]
 

@@ -1,10 +1,11 @@
 import Foundation
 import ZeroParkPDF
 
-/// Certificate PDFs for the public (issue #11 item 4): a certificate never changes, so its PDF is made
-/// once and kept (the 32 most recent); at most two are made at a time, so the public route cannot be
-/// used to keep the server's browser busy.
-actor CertificatePDFs {
+/// PDFs printed by the server's browser (issue #11: certificates for the public, reports for the park's
+/// people). What they print never changes (a certificate, a report of a stored snapshot), so each PDF is
+/// made once and kept under its key (the 32 most recent); at most two are made at a time, so the routes
+/// cannot be used to keep the server's browser busy.
+actor PrintedPDFs {
     enum Refusal: Error, Equatable {
         /// No browser on this server.
         case unavailable
@@ -23,7 +24,7 @@ actor CertificatePDFs {
         self.renderer = renderer
     }
 
-    func pdf(id: String, html: String) async throws -> Data {
+    func pdf(key id: String, html: String) async throws -> Data {
         if let cached = cache[id] { return cached }
         guard let renderer else { throw Refusal.unavailable }
         guard running < Self.concurrent else { throw Refusal.busy }

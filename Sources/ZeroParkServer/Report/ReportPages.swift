@@ -1,0 +1,99 @@
+import Foundation
+import Hummingbird
+import Mustache
+import ZeroParkCore
+import ZeroParkInput
+import ZeroParkParkFile
+import ZeroParkPDF
+import ZeroParkReports
+import ZeroParkStore
+import ZeroParkXLSX
+
+/// The park's emissions-and-sequestration report of a stored inventory snapshot (issue #11 item 1;
+/// STANDARD.md 1.1.11, 1.1.30): `/parks/{park}/inventories/{id}/report` as an A4 page with print CSS and
+/// the charts as SVG, `…/report.pdf` printed by headless Chromium, `…/report.xlsx` one sheet per table
+/// (libxlsxwriter). Every member but tenants (who see no snapshots). Generated from the snapshot's input
+/// park file, with nothing of the moment in it, so the HTML and XLSX are the same bytes each time.
+struct ReportPages: Sendable {
+    let store: any ParkRepository
+    let renderer: WebRenderer
+    let pdfs: PrintedPDFs
+
+    func register(on web: RouterGroup<AppRequestContext>) {
+        web.get("parks/:park/inventories/:id/report") { _, context in
+            let (_, html) = try await report(context)
+            return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
+                            body: .init(byteBuffer: ByteBuffer(string: html)))
+        }
+        web.get("parks/:park/inventories/:id/report.pdf") { _, context in
+            let (built, html) = try await report(context)
+            do {
+                let pdf = try await pdfs.pdf(key: "report-\(built.parkKey)-\(built.snapshotID)-\(context.language.rawValue)", html: html)
+                return Self.attachment(pdf, name: built.fileName + ".pdf", type: "application/pdf")
+            } catch let error as PrintedPDFs.Refusal {
+                let v = VerifyText.dictionary(context.language == .zh)
+                return renderer.message(built.report.title, v[error == .busy ? "pdfBusy" : "pdfUnavailable"] ?? "", context: context, status: .serviceUnavailable)
+            } catch let error as PDFError {
+                context.logger.error("report PDF failed", metadata: ["error": "\(error)"])
+                return renderer.message(built.report.title, VerifyText.dictionary(context.language == .zh)["pdfUnavailable"] ?? "", context: context,
+                                        status: .serviceUnavailable)
+            }
+        }
+        web.get("parks/:park/inventories/:id/report.xlsx") { _, context in
+            let built = try await build(context)
+            let data = try ReportWorkbook.data(built.report, created: built.created)
+            return Self.attachment(data, name: built.fileName + ".xlsx", type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        }
+    }
+
+    struct Built: Sendable {
+        let parkKey: String
+        let snapshotID: Int64
+        let report: InventoryReport
+        let inventory: Inventory
+        let created: Date
+        var fileName: String { "zeropark-report-\(parkKey)-\(snapshotID)" }
+    }
+
+    /// The report of the snapshot in the path, as the caller may see it.
+    func build(_ context: AppRequestContext) async throws -> Built {
+        let caller = try context.requireLogin()
+        let key = try context.parameter("park")
+        guard let id = Int64(try context.parameter("id")), id > 0 else { throw StoreError.notFound("snapshot") }
+        let snapshot = try await store.snapshot(parkKey: key, id: id, caller: caller)
+        let definition = try ParkFileReader.read(yaml: snapshot.inputParkFile ?? "")
+        let created = (try? RFC3339Timestamp.parse(snapshot.createdAt)).map { Date(timeIntervalSince1970: TimeInterval($0)) } ?? Date(timeIntervalSince1970: 0)
+        let inventory = try InventoryCalculator.compute(definition, today: definition.rules.reportDate ?? ReportClock.today(created))
+        let lineage = ReportLineage(snapshotID: id, createdAt: TelemetryFormat.isoTime(snapshot.createdAt), createdBy: snapshot.createdBy,
+                                    inputHash: snapshot.inputHash, outputHash: snapshot.outputHash)
+        let report = InventoryReport(inventory: inventory, lineage: lineage, language: context.language == .zh ? .zh : .en)
+        return Built(parkKey: key, snapshotID: id, report: report, inventory: inventory, created: created)
+    }
+
+    func report(_ context: AppRequestContext) async throws -> (Built, String) {
+        let built = try await build(context)
+        return (built, ReportPrint.html(built.report, inventory: built.inventory, chinese: context.language == .zh))
+    }
+
+    static func attachment(_ data: Data, name: String, type: String) -> Response {
+        Response(status: .ok, headers: [.contentType: type, .contentDisposition: "attachment; filename=\"\(name)\"", .cacheControl: "no-store"],
+                 body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}
+
+/// The report's tables as a workbook: one sheet per table, numbers as numbers in the table's decimals.
+enum ReportWorkbook {
+    static func data(_ report: InventoryReport, created: Date) throws -> Data {
+        let sheets = report.tables.map { table in
+            XLSXWriter.Sheet(name: table.title, header: table.headers, rows: table.rows.map { row in
+                row.map { cell -> XLSXWriter.Cell in
+                    switch cell {
+                    case let .text(text): return .text(text)
+                    case let .number(value, decimals): return .number(value, format: decimals == 0 ? "#,##0" : "#,##0." + String(repeating: "0", count: decimals))
+                    }
+                }
+            }, widths: table.headers.map { max(10, min(48, Double($0.count) * 2.2 + 4)) })
+        } + (report.notes.isEmpty ? [] : [XLSXWriter.Sheet(name: report.notesTitle, header: [report.notesTitle], rows: report.notes.map { [.text($0)] }, widths: [100])])
+        return try XLSXWriter.data(sheets, title: report.title + " · " + report.parkName, author: "ZeroPark", created: created)
+    }
+}

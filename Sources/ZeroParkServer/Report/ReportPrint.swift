@@ -1,0 +1,64 @@
+import Foundation
+import Mustache
+import ZeroParkCore
+import ZeroParkReports
+
+/// The report as one self-contained A4 document (issue #11 item 1): the tables of `InventoryReport`, the
+/// balance waterfall and emissions by system as the SVG the dashboard draws, print CSS, and a content
+/// policy that forbids any fetch, so headless Chromium prints it without the network. Nothing in it
+/// depends on the moment it is made.
+enum ReportPrint {
+    static func html(_ report: InventoryReport, inventory: Inventory, chinese: Bool) -> String {
+        let t = Strings(language: chinese ? .zh : .en)
+        let waterfall = SVGChart.waterfall(start: .init(t("排放", "Emissions"), inventory.emissionsTco2),
+                                           steps: [.init(t("碳汇", "Sinks"), -inventory.sequestrationTco2), .init(t("抵消", "Offsets"), -inventory.offsetsTco2)],
+                                           end: t("净排放", "Net"), title: t("碳平衡", "Balance"), unit: "tCO2")
+        let bySystem = SVGChart.bar(EmissionSystem.allCases.compactMap { system in inventory.bySystem[system].map { .init(t.system(system), $0) } }
+                                        .sorted { $0.value > $1.value }, title: t("按系统排放", "Emissions by system"), unit: "tCO2")
+        let data: [String: Any] = [
+            "lang": chinese ? "zh-CN" : "en", "title": report.title, "park": report.parkName,
+            "period": "\(inventory.period.start) – \(inventory.period.end)",
+            "charts": [waterfall, bySystem],
+            "tables": report.tables.map { table in
+                ["id": table.id, "title": table.title, "headers": table.headers,
+                 "rows": table.rows.map { row in row.map { cell -> [String: Any] in
+                     if case .number = cell { return ["text": cell.display, "class": "num"] }
+                     // Short texts (a system, a unit, an id) stay on one line; long ones (a factor's source) wrap.
+                     let width = cell.display.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x2E80 ? 2 : 1) }
+                     return ["text": cell.display, "class": width <= 16 ? "short" : "long"]
+                 } }]
+            },
+            "notesTitle": report.notesTitle, "notes": report.notes, "hasNotes": !report.notes.isEmpty,
+            "footer": t("由 ZeroPark 根据盘查快照生成；方法与因子出处见各表。", "Made by ZeroPark from a stored inventory snapshot; methods and factor sources are in the tables."),
+        ]
+        return (try? MustacheTemplate(string: template))?.render(data) ?? ""
+    }
+
+    static let template = """
+    <!doctype html>
+    <html lang="{{lang}}"><head><meta charset="utf-8">
+    <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+    <title>{{title}} · {{park}}</title>
+    <style>
+    @page { size: A4; margin: 14mm 12mm; }
+    body { font-family: "Noto Sans CJK SC", sans-serif; color: #1b2a21; font-size: 9.5pt; margin: 0 auto; max-width: 190mm; }
+    h1 { font-size: 20pt; margin: 0 0 1mm; } h2 { font-size: 12.5pt; margin: 6mm 0 2mm; border-bottom: 0.4mm solid #1f5f3a; padding-bottom: 1mm; }
+    .meta { color: #4b6354; margin: 0 0 4mm; }
+    table { width: 100%; border-collapse: collapse; } th, td { border-bottom: 0.2mm solid #c9d8cd; padding: 1mm 1.2mm; text-align: left; vertical-align: top; }
+    th { background: #eef4ef; } td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+    td.short { white-space: nowrap; } td.long { min-width: 28mm; word-break: break-word; }
+    section { break-inside: auto; } tr { break-inside: avoid; }
+    .charts { display: flex; gap: 4mm; } .charts svg { width: 100%; height: auto; max-height: 70mm; }
+    #sources td, #sources th, #offsets td, #offsets th, #factors td, #factors th { font-size: 7.5pt; }
+    #lineage td { word-break: break-all; }
+    footer { margin-top: 6mm; color: #4b6354; font-size: 8pt; }
+    </style></head><body>
+    <h1>{{title}}</h1><p class="meta">{{park}} · {{period}}</p>
+    <div class="charts">{{#charts}}<div>{{{.}}}</div>{{/charts}}</div>
+    {{#tables}}<section id="{{id}}"><h2>{{title}}</h2><table><thead><tr>{{#headers}}<th>{{.}}</th>{{/headers}}</tr></thead>
+    <tbody>{{#rows}}<tr>{{#.}}<td class="{{class}}">{{text}}</td>{{/.}}</tr>{{/rows}}</tbody></table></section>{{/tables}}
+    {{#hasNotes}}<section id="notes"><h2>{{notesTitle}}</h2><ul>{{#notes}}<li>{{.}}</li>{{/notes}}</ul></section>{{/hasNotes}}
+    <footer>{{footer}}</footer>
+    </body></html>
+    """
+}

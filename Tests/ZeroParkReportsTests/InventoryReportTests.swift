@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+import ZeroParkCore
+import ZeroParkParkFile
+@testable import ZeroParkReports
+
+/// The report's tables (issue #11 item 1) against the inventory they come from: every source once, every
+/// factor once with the sources that use it, and the balance table equal to the inventory's totals.
+struct InventoryReportTests {
+    static let lineage = ReportLineage(snapshotID: 7, createdAt: "2026-03-01 10:00", createdBy: "manager", inputHash: "aa", outputHash: "bb")
+
+    @Test func theTablesCarryTheInventoryExactly() throws {
+        let yaml = try String(contentsOfFile: InventoryReportTests.root + "/examples/creative-park.yaml", encoding: .utf8)
+        let inventory = try InventoryCalculator.compute(try ParkFileReader.read(yaml: yaml), today: CalendarDate(year: 2026, month: 11, day: 26))
+        let report = InventoryReport(inventory: inventory, lineage: Self.lineage, language: .zh)
+        func table(_ id: String) throws -> ReportTable { try #require(report.tables.first { $0.id == id }) }
+        #expect(report.tables.map(\.id) == ["profile", "sources", "factors", "systems", "sinks", "offsets", "balance", "indicator", "lineage"])
+        #expect(try table("sources").rows.map { $0.first } == inventory.sources.map { .text($0.id) })
+        // Each factor row names the sources using it; together they cover every source that has a factor.
+        let factors = try table("factors")
+        #expect(Set(factors.rows.map { $0[0] }).count == factors.rows.count)
+        let users = Set(factors.rows.flatMap { row -> [String] in
+            guard case let .text(text) = row[6] else { return [] }
+            return text.components(separatedBy: "、")
+        })
+        #expect(users == Set(inventory.sources.filter { $0.factor != nil }.map(\.id)))
+        // Balance rows: emissions, location-based, sequestration, offsets, net — the inventory's own figures.
+        let balance = try table("balance").rows.prefix(5).map { $0[1] }
+        #expect(balance == [.number(inventory.emissionsTco2, decimals: 2), .number(inventory.locationBasedTco2, decimals: 2),
+                            .number(inventory.sequestrationTco2, decimals: 2), .number(inventory.offsetsTco2, decimals: 2),
+                            .number(inventory.netTco2, decimals: 2)])
+        #expect(try table("lineage").rows.contains { $0 == [.text("依据的盘查快照"), .text("#7")] })
+        // Sheet names: at most 31 characters, none of []:*?/\ (the workbook's rule).
+        for title in report.tables.map(\.title) + [report.notesTitle] {
+            #expect(!title.isEmpty && title.count <= 31 && !title.contains { "[]:*?/\\\\".contains($0) })
+        }
+    }
+
+    static let root: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url.path
+    }()
+}
