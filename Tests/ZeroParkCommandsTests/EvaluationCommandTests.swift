@@ -79,6 +79,20 @@ struct EvaluationCommandTests {
         try "\(id)\t评价撤回\n".write(toFile: list, atomically: true, encoding: .utf8)
         #expect(try cli.run(["certificate", "verify", certificate, "--key", publicKey, "--today", "2026-06-01", "--revoked", list]).stderr
             .contains("revoked: 评价撤回"))
+
+        // Rotation: the old public key is kept under its key id and still verifies the old certificate; the
+        // new pair signs from then on, and the two keys are not interchangeable.
+        let oldID = try #require(keys.stdout.split(separator: "\n").first.map(String.init))
+        let rotated = try cli.run(["keys", "rotate", "--dir", dir.path])
+        #expect(rotated.status == 0 && rotated.stdout.contains("retired \(oldID)"), "\(rotated.stderr)")
+        let retired = dir.appendingPathComponent("zeropark-issuer-\(oldID.replacingOccurrences(of: ":", with: "-")).pub").path
+        #expect(try cli.run(["certificate", "verify", certificate, "--key", retired, "--today", "2026-06-01"]).status == 0)
+        #expect(try cli.run(["certificate", "verify", certificate, "--key", publicKey, "--today", "2026-06-01"]).stderr.contains("not by the key given"))
+        let listed = try cli.run(["keys", "list", "--dir", dir.path]).stdout
+        #expect(listed.contains("\(oldID)\tzeropark-issuer-") && listed.contains("retired") && listed.contains("\tzeropark-issuer.pub\tsigning"))
+        let renewed = dir.appendingPathComponent("renewed.json").path
+        #expect(try cli.run(["certificate", "issue", evalPath, "--key", privateKey, "--out", renewed]).status == 0)
+        #expect(try cli.run(["certificate", "verify", renewed, "--key", publicKey, "--today", "2026-06-01"]).status == 0)
     }
 
     @Test("an unbalanced park gets no certificate; a wrong evaluation file names field and line")

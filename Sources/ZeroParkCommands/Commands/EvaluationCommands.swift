@@ -81,7 +81,61 @@ enum EvaluationLoader {
 /// base64, mode 0600; never stored by the server) and the public key to hand to verifiers.
 struct KeysCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "keys", abstract: "Issuer signing keys (Ed25519).",
-                                                    subcommands: [Generate.self])
+                                                    subcommands: [Generate.self, List.self, Rotate.self])
+
+    /// `zeropark keys list [--dir DIR]`: every public key in the folder with its key id, and whether its
+    /// private key is beside it (the key in use) or not (retired keys keep only their `.pub`).
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the issuer keys in a folder with their key ids.")
+        @Option(help: "Folder holding the keys.") var dir: String = "."
+
+        func run() throws {
+            let names = ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasSuffix(".pub") }.sorted()
+            guard !names.isEmpty else { throw CommandLineFailure("error: no .pub key in \(dir) / 文件夹中没有公钥") }
+            for name in names {
+                let path = URL(fileURLWithPath: dir).appendingPathComponent(name).path
+                guard let key = try? KeysCommand.publicKey(path) else {
+                    print("\(name)\t(not an Ed25519 public key / 不是 Ed25519 公钥)")
+                    continue
+                }
+                let privatePath = String(path.dropLast(4)) + ".key"
+                let state = FileManager.default.fileExists(atPath: privatePath) ? "signing / 签发中" : "retired / 已停用"
+                print("\(ParkCertificate.keyID(key))\t\(name)\t\(state)")
+            }
+        }
+    }
+
+    /// `zeropark keys rotate [--dir DIR] [--name STEM]`: the current pair's public key is kept as
+    /// `STEM-<key id>.pub` (so certificates it signed still verify offline), its private key is removed,
+    /// and a new pair is written as `STEM.key`/`STEM.pub`. The server then restarts with the new key; the
+    /// old public key stays in its database, so `/verify` keeps answering for old certificates.
+    struct Rotate: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "rotate", abstract: "Retire the current key pair and make a new one.")
+        @Option(help: "Folder holding the keys.") var dir: String = "."
+        @Option(help: "File name stem.") var name: String = "zeropark-issuer"
+
+        func run() throws {
+            let base = URL(fileURLWithPath: dir)
+            let privatePath = base.appendingPathComponent(name + ".key").path, publicPath = base.appendingPathComponent(name + ".pub").path
+            let old = try KeysCommand.privateKey(privatePath)
+            let oldID = ParkCertificate.keyID(old.publicKey)
+            let retired = base.appendingPathComponent("\(name)-\(oldID.replacingOccurrences(of: ":", with: "-")).pub").path
+            guard !FileManager.default.fileExists(atPath: retired) else { throw CommandLineFailure("error: \(retired) exists") }
+            guard FileManager.default.createFile(atPath: retired, contents: Data((old.publicKey.rawRepresentation.base64EncodedString() + "\n").utf8)) else {
+                throw CommandLineFailure("error: cannot write \(retired)")
+            }
+            do {
+                try FileManager.default.removeItem(atPath: privatePath)
+                try? FileManager.default.removeItem(atPath: publicPath)
+            } catch {
+                throw CommandLineFailure("error: cannot remove \(privatePath): \(error)")
+            }
+            let key: IssuerKey
+            do { key = try IssuerKey.generate(path: privatePath, name: "") } catch { throw CommandLineFailure("error: \(error.description)") }
+            print("retired \(oldID): public key kept as \(retired); private key removed\nnew     \(key.keyID)\n  private: \(privatePath) (0600)\n  public:  \(publicPath)\n"
+                  + "Restart the server with --issuer-key \(privatePath). / 请用新密钥重启服务器。")
+        }
+    }
 
     struct Generate: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "generate", abstract: "Write a new key pair: NAME.key (private) and NAME.pub.")
