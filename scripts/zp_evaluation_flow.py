@@ -143,10 +143,11 @@ def run_report(driver, base, login, logout, wait, check, shot):
     wait(driver, lambda d: d.find_elements(By.ID, "lineage"))
     check("园区碳排放与碳吸收报告" in driver.page_source and len(driver.find_elements(By.CSS_SELECTOR, "svg")) >= 2,
           "the report page has its title and its charts")
-    for section in ["profile", "sources", "factors", "systems", "sinks", "offsets", "balance", "indicator", "lineage"]:
+    for section in ["profile", "sources", "factors", "systems", "sinks", "offsets", "balance", "indicator", "quality", "pathway", "lineage"]:
         if not driver.find_elements(By.ID, section):
             raise AssertionError(f"the report has no {section} section")
-    check(True, "it has the profile, sources, factors with their sources, systems, sinks, offsets, balance, indicator and lineage")
+    check(True, "it has the profile, sources, factors with their sources, systems, sinks, offsets, balance, indicator, "
+                "data quality, plan and trial, and lineage")
     shot("24-report")
     cookie = "; ".join(f"{c['name']}={c['value']}" for c in driver.get_cookies())
 
@@ -167,7 +168,8 @@ def run_report(driver, base, login, logout, wait, check, shot):
     path = os.path.join(workdir, "report.xlsx")
     open(path, "wb").write(first)
     book = openpyxl.load_workbook(path)
-    check(["园区概况", "排放源", "排放因子与参数", "按系统", "碳汇", "碳抵消", "碳平衡", "国家核心指标", "溯源"] == book.sheetnames[:9],
+    check(["园区概况", "排放源", "排放因子与参数", "按系统", "碳汇", "碳抵消", "碳平衡", "国家核心指标", "数据质量与监测", "碳中和方案与试运行", "溯源"]
+          == book.sheetnames[:11],
           f"the XLSX opens with openpyxl, one sheet per table ({', '.join(book.sheetnames)})")
     sources = book["排放源"]
     check(sources.cell(1, 1).value == "编号" and isinstance(sources.cell(2, 8).value, float),

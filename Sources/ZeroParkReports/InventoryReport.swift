@@ -57,7 +57,7 @@ public struct InventoryReport: Hashable, Sendable {
     public let notes: [String]
     public let notesTitle: String
 
-    public init(inventory: Inventory, lineage: ReportLineage, language: ReportLanguage) {
+    public init(inventory: Inventory, lineage: ReportLineage, context: SnapshotContext? = nil, language: ReportLanguage) {
         let t = Strings(language: language)
         let i = inventory, p = i.profile
         title = t("园区碳排放与碳吸收报告", "Park emissions and sequestration report")
@@ -141,6 +141,52 @@ public struct InventoryReport: Hashable, Sendable {
             [.text(t("综合能耗（tce）", "Energy (tce)")), .number(i.consumptionTce, decimals: 2)],
             [.text(t("清洁能源占比", "Clean energy share")), share(i.cleanShare)],
         ]))
+        let unrecorded = t("本快照保存于记录此项之前，未包含。", "Not recorded: the snapshot was saved before this was kept.")
+        var quality: [[ReportCell]] = []
+        if let context {
+            quality = context.quality.map { q in
+                [.text(q.source), .text(q.name), .number(Double(q.expected), decimals: 0), .text(NumberText.percent(q.completeness)),
+                 .text(NumberText.percent(q.estimated_share)), .number(Double(q.flagged), decimals: 0),
+                 .text(q.completeness < 0.9 ? t("低于 90%，该源排放依据不足", "below 90 %: the source rests on thin data") : t("达标", "met"))]
+            }
+            quality.append([.text(t("计量表", "Meters")), .text(t("园区计量表总数", "meters in the park")), .number(Double(context.meters), decimals: 0),
+                            .text(""), .text(""), .text(""), .text("")])
+        } else {
+            quality = [[.text("—"), .text(unrecorded), .text(""), .text(""), .text(""), .text(""), .text("")]]
+        }
+        tables.append(ReportTable(id: "quality", title: t("数据质量与监测", "Data quality and monitoring"),
+                                  headers: [t("排放源", "Source"), t("名称", "Name"), t("应有时段", "Expected intervals"), t("实测率", "Measured"),
+                                            t("估算占比", "Estimated"), t("标记时段", "Flagged"), t("判断（1.1.33）", "Rule (1.1.33)")],
+                                  rows: quality))
+        var pathway: [[ReportCell]] = []
+        if let context {
+            if let plan = context.plan {
+                pathway += [
+                    [.text(t("碳中和方案版本", "Plan version")), .text("v\(plan.version) · \(plan.created_at) · \(plan.created_by)")],
+                    [.text(t("基准年", "Base year")), .text(String(plan.base_year))],
+                    [.text(t("达到平衡的年份", "Balance year")), .text(plan.balance_year.map(String.init) ?? t("方案期内未达到", "not within the plan"))],
+                    [.text(t("版本说明", "Reason")), .text(plan.reason.isEmpty ? "—" : plan.reason)],
+                ]
+            } else {
+                pathway.append([.text(t("碳中和方案", "Plan")), .text(t("尚未保存方案", "no plan saved"))])
+            }
+            if let trial = context.trial {
+                pathway += [
+                    [.text(t("试运行期", "Trial period")), .text("\(trial.start) – \(trial.end) · " + t("对照方案 v", "held to plan v") + String(trial.plan_version))],
+                    [.text(t("已比较月份", "Months compared")), .number(Double(trial.months_compared), decimals: 0)],
+                    [.text(t("至今计划净排放（tCO2）", "Planned net to date (tCO2)")), tonnes(trial.planned_net_to_date)],
+                    [.text(t("至今实际净排放（tCO2）", "Actual net to date (tCO2)")), tonnes(trial.actual_net_to_date)],
+                    [.text(t("偏差发现（阈值 ", "Findings (threshold ") + NumberText.percent(trial.threshold) + t("）", ")")),
+                     .number(Double(trial.findings), decimals: 0)],
+                ]
+            } else {
+                pathway.append([.text(t("试运行", "Trial year")), .text(t("尚未声明试运行期", "no trial period declared"))])
+            }
+        } else {
+            pathway = [[.text("—"), .text(unrecorded)]]
+        }
+        tables.append(ReportTable(id: "pathway", title: t("碳中和方案与试运行", "Neutrality plan and trial year"),
+                                  headers: [t("项目", "Item"), t("内容", "Value")], rows: pathway))
         tables.append(ReportTable(id: "lineage", title: t("溯源", "Lineage"), headers: [t("项目", "Item"), t("内容", "Value")], rows: [
             [.text(t("依据的盘查快照", "Snapshot")), .text("#\(lineage.snapshotID)")],
             [.text(t("快照时间", "Saved at")), .text(lineage.createdAt)],

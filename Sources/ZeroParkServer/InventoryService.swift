@@ -1,6 +1,7 @@
 import Foundation
 import ZeroParkCore
 import ZeroParkParkFile
+import ZeroParkReports
 import ZeroParkStore
 
 /// Composes the store and the accounting core: loads the stored facts a caller may see for a year,
@@ -138,9 +139,35 @@ struct InventoryService: Sendable {
         definition.rules.reportDate = computed.reportDate
         let parkFile = ParkFileWriter.write(definition)
         let document = try Self.encode(InventoryDocument(computed.inventory))
+        let context = try await snapshotContext(parkKey: parkKey, year: year, inventory: computed.inventory, caller: caller)
         return try await store.saveSnapshot(parkKey: parkKey, year: year, inputParkFile: parkFile, document: document,
                                             emissionsTco2: computed.inventory.emissionsTco2, netTco2: computed.inventory.netTco2,
-                                            caller: caller)
+                                            context: context.json, caller: caller)
+    }
+
+    /// What the report shows beside the inventory, as it stands now (issue #11 item 1): each metered
+    /// source's data quality over the year, the meters, the latest plan version and the trial's state.
+    func snapshotContext(parkKey: String, year: Int, inventory: Inventory, caller: Caller) async throws -> SnapshotContext {
+        let quality = try await store.meteredQuality(parkKey: parkKey, year: year, caller: caller)
+        let names = Dictionary(inventory.sources.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let rows = quality.filter { $0.value.expected > 0 }.sorted { $0.key < $1.key }.map { key, q in
+            SnapshotContext.Quality(source: key, name: names[key] ?? key, expected: q.expected, completeness: q.completeness,
+                                    estimatedShare: q.estimatedShare, flagged: q.flagged)
+        }
+        let meters = try await store.meters(parkKey: parkKey, caller: caller).count
+        let plan = try await store.plans(parkKey: parkKey, caller: caller).max { $0.version < $1.version }.map {
+            SnapshotContext.Plan(version: $0.version, baseYear: $0.baseYear, balanceYear: $0.balanceYear, createdAt: TelemetryFormat.isoTime($0.createdAt),
+                                 createdBy: $0.createdBy, reason: $0.reason)
+        }
+        var trial: SnapshotContext.Trial?
+        if let report = try? await TrialService(inventories: self, today: today).report(parkKey: parkKey, caller: caller) {
+            let progress = report.progress
+            trial = SnapshotContext.Trial(start: report.declaration.start, end: report.declaration.end, planVersion: report.declaration.planVersion,
+                                          threshold: report.declaration.threshold, monthsCompared: progress.monthsCompared,
+                                          plannedNetToDate: progress.plannedNetToDate, actualNetToDate: progress.actualNetToDate,
+                                          findings: progress.findings.count)
+        }
+        return SnapshotContext(meters: meters, quality: rows, plan: plan, trial: trial)
     }
 
     /// A range inventory's answer: the document, where each source's activity came from, the sources

@@ -326,6 +326,12 @@ enum StoreMigrations {
                 );
                 """)
         }
+        migrator.registerMigration("v11-snapshot-context") { db in
+            // What a snapshot's report shows beside the inventory (issue #11 item 1): data quality, monitoring,
+            // the neutrality plan and the trial year as they stood when the snapshot was saved (JSON), so the
+            // report is re-made from the snapshot alone. NULL for snapshots saved before.
+            try db.execute(sql: "ALTER TABLE inventory_snapshot ADD COLUMN context TEXT")
+        }
         return migrator
     }
 }

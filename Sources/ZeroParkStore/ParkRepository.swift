@@ -74,7 +74,7 @@ public protocol ParkRepository: TelemetryRepository, AlertRepository {
     func grant(parkKey: String, username: String, role: ParkRole, enterprise: String?, caller: Caller) async throws
     // Snapshots, audit, comments
     func saveSnapshot(parkKey: String, year: Int, inputParkFile: String, document: String, emissionsTco2: Double,
-                      netTco2: Double, caller: Caller) async throws -> InventorySnapshot
+                      netTco2: Double, context: String?, caller: Caller) async throws -> InventorySnapshot
     func snapshots(parkKey: String, caller: Caller) async throws -> [InventorySnapshot]
     func savePlan(parkKey: String, baseYear: Int, measuresFile: String, document: String, balanceYear: Int?, reason: String,
                   caller: Caller) async throws -> StoredPlan
@@ -142,4 +142,13 @@ extension SQLiteParkStore: ParkRepository {}
 /// SHA-256 of a text, hex: session tokens, API keys, snapshot inputs and outputs.
 public enum ContentHash {
     public static func sha256(_ text: String) -> String { SQLiteParkStore.sha256(text) }
+}
+
+extension ParkRepository {
+    /// A snapshot without its context (data quality, plan, trial): what the report then says it lacks.
+    public func saveSnapshot(parkKey: String, year: Int, inputParkFile: String, document: String, emissionsTco2: Double,
+                             netTco2: Double, caller: Caller) async throws -> InventorySnapshot {
+        try await saveSnapshot(parkKey: parkKey, year: year, inputParkFile: inputParkFile, document: document, emissionsTco2: emissionsTco2,
+                               netTco2: netTco2, context: nil, caller: caller)
+    }
 }

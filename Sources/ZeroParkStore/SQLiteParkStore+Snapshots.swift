@@ -8,7 +8,8 @@ extension SQLiteParkStore {
     /// Saves a snapshot: `inputParkFile` is the park file of exactly the inputs used, `document` the
     /// inventory JSON. Managers and admins only.
     public func saveSnapshot(parkKey: String, year: Int, inputParkFile: String, document: String, emissionsTco2: Double,
-                             netTco2: Double, caller: Caller) async throws -> InventorySnapshot {
+                             netTco2: Double, context: String? = nil, caller: Caller) async throws -> InventorySnapshot {
+        if let context, context.utf8.count > 1 << 20 { throw StoreError.invalid(field: "context", message: "at most 1 MiB") }
         let at = timestamp()
         let inputHash = Self.sha256(inputParkFile)
         let outputHash = Self.sha256(document)
@@ -17,9 +18,9 @@ extension SQLiteParkStore {
             guard caller.canEditPark(parkID: park.id) else { throw StoreError.forbidden("your role cannot save inventory snapshots") }
             try StoreChecks.integer(year, "year", Domain.year)
             try db.execute(sql: """
-                INSERT INTO inventory_snapshot (park_id, year, created_at, created_by, input_hash, output_hash, input_park_file, document, emissions_tco2, net_tco2)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [park.id, year, at, caller.username, inputHash, outputHash, inputParkFile, document, emissionsTco2, netTco2])
+                INSERT INTO inventory_snapshot (park_id, year, created_at, created_by, input_hash, output_hash, input_park_file, document, emissions_tco2, net_tco2, context)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [park.id, year, at, caller.username, inputHash, outputHash, inputParkFile, document, emissionsTco2, netTco2, context])
             let id = db.lastInsertedRowID
             _ = try Ledger.append(db, parkID: park.id, kind: .snapshot, refID: id,
                                   content: Ledger.snapshotContent(parkKey: park.key, year: year, createdAt: at, createdBy: caller.username,
@@ -28,7 +29,7 @@ extension SQLiteParkStore {
                            action: "create", before: nil, after: Self.json(["input_hash": inputHash, "output_hash": outputHash]))
             return InventorySnapshot(id: id, parkKey: parkKey, year: year, createdAt: at, createdBy: caller.username, inputHash: inputHash,
                                      outputHash: outputHash, emissionsTco2: emissionsTco2, netTco2: netTco2,
-                                     inputParkFile: inputParkFile, document: document)
+                                     inputParkFile: inputParkFile, document: document, context: context)
         }
     }
 
@@ -59,7 +60,7 @@ extension SQLiteParkStore {
             return InventorySnapshot(id: row["id"], parkKey: parkKey, year: row["year"], createdAt: row["created_at"],
                                      createdBy: row["created_by"], inputHash: row["input_hash"], outputHash: row["output_hash"],
                                      emissionsTco2: row["emissions_tco2"], netTco2: row["net_tco2"],
-                                     inputParkFile: row["input_park_file"], document: row["document"])
+                                     inputParkFile: row["input_park_file"], document: row["document"], context: row["context"])
         }
     }
 }

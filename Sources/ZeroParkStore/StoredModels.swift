@@ -169,6 +169,9 @@ public struct InventorySnapshot: Codable, Hashable, Sendable {
     public let document: String?
     /// The factor library version the snapshot was computed with (from its document).
     public var factorLibrary: String? = nil
+    /// What stood beside the inventory when it was saved (data quality, plan, trial; JSON); nil in
+    /// listings and for snapshots saved before it was recorded.
+    public var context: String? = nil
 }
 
 /// One audit-log entry: who changed what, when, with the values before and after (JSON).

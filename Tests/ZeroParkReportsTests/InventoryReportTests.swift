@@ -14,7 +14,10 @@ struct InventoryReportTests {
         let inventory = try InventoryCalculator.compute(try ParkFileReader.read(yaml: yaml), today: CalendarDate(year: 2026, month: 11, day: 26))
         let report = InventoryReport(inventory: inventory, lineage: Self.lineage, language: .zh)
         func table(_ id: String) throws -> ReportTable { try #require(report.tables.first { $0.id == id }) }
-        #expect(report.tables.map(\.id) == ["profile", "sources", "factors", "systems", "sinks", "offsets", "balance", "indicator", "lineage"])
+        #expect(report.tables.map(\.id) == ["profile", "sources", "factors", "systems", "sinks", "offsets", "balance", "indicator", "quality",
+                                            "pathway", "lineage"])
+        // Without a recorded context the report says so rather than showing today's data.
+        #expect(try table("quality").rows == [[.text("—"), .text("本快照保存于记录此项之前，未包含。"), .text(""), .text(""), .text(""), .text(""), .text("")]])
         #expect(try table("sources").rows.map { $0.first } == inventory.sources.map { .text($0.id) })
         // Each factor row names the sources using it; together they cover every source that has a factor.
         let factors = try table("factors")
@@ -34,6 +37,27 @@ struct InventoryReportTests {
         for title in report.tables.map(\.title) + [report.notesTitle] {
             #expect(!title.isEmpty && title.count <= 31 && !title.contains { "[]:*?/\\\\".contains($0) })
         }
+    }
+
+    @Test func theRecordedContextIsShownAsItStood() throws {
+        let yaml = try String(contentsOfFile: InventoryReportTests.root + "/examples/creative-park.yaml", encoding: .utf8)
+        let inventory = try InventoryCalculator.compute(try ParkFileReader.read(yaml: yaml), today: CalendarDate(year: 2026, month: 11, day: 26))
+        let context = SnapshotContext(meters: 3, quality: [.init(source: "office-power", name: "办公楼外购电力", expected: 35_040, completeness: 0.85,
+                                                                 estimatedShare: 0.1, flagged: 2)],
+                                      plan: .init(version: 2, baseYear: 2025, balanceYear: 2030, createdAt: "2026-01-02", createdBy: "manager", reason: "按实际重排"),
+                                      trial: .init(start: "2026-01-01", end: "2026-12-31", planVersion: 2, threshold: 0.05, monthsCompared: 10,
+                                                   plannedNetToDate: 100, actualNetToDate: 120.5, findings: 3))
+        #expect(SnapshotContext.decode(context.json) == context)
+        let report = InventoryReport(inventory: inventory, lineage: Self.lineage, context: context, language: .zh)
+        let quality = try #require(report.tables.first { $0.id == "quality" })
+        // 85 % measured is below the 90 % rule of 1.1.33.
+        #expect(quality.rows.first == [.text("office-power"), .text("办公楼外购电力"), .number(35_040, decimals: 0), .text("85.0%"), .text("10.0%"),
+                                       .number(2, decimals: 0), .text("低于 90%，该源排放依据不足")])
+        #expect(quality.rows.last?[2] == .number(3, decimals: 0))
+        let pathway = try #require(report.tables.first { $0.id == "pathway" }).rows
+        #expect(pathway.contains([.text("达到平衡的年份"), .text("2030")]))
+        #expect(pathway.contains([.text("至今实际净排放（tCO2）"), .number(120.5, decimals: 2)]))
+        #expect(pathway.contains([.text("偏差发现（阈值 5.0%）"), .number(3, decimals: 0)]))
     }
 
     static let root: String = {

@@ -21,11 +21,13 @@ struct ReportPageTests {
                 #expect(response.status == .ok)
                 return response.text
             }
-            for section in ["profile", "sources", "factors", "systems", "sinks", "offsets", "balance", "indicator", "lineage"] {
+            for section in ["profile", "sources", "factors", "systems", "sinks", "offsets", "balance", "indicator", "quality", "pathway", "lineage"] {
                 #expect(html.contains("<section id=\"\(section)\">"), "section \(section)")
             }
             #expect(html.contains("园区碳排放与碳吸收报告") && html.contains(snapshot.outputHash) && html.contains(snapshot.inputHash))
             #expect(html.contains("default-src 'none'"))  // nothing fetched when printed
+            // The demo saved the snapshot with its context: no plan or trial for this park, said so.
+            #expect(html.contains("尚未保存方案") && html.contains("尚未声明试运行期") && !html.contains("本快照保存于记录此项之前"))
             // The ccer-hydro credits count only up to the residual: 10,605.38 − 8,000 = 2,605.38 counted, 394.62 surplus.
             #expect(html.contains("2,605.38") && html.contains("394.62"))
             let again = try await client.execute(uri: path, method: .get, headers: [.cookie: manager]) { $0.text }

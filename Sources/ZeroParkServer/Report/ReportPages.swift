@@ -66,7 +66,8 @@ struct ReportPages: Sendable {
         let inventory = try InventoryCalculator.compute(definition, today: definition.rules.reportDate ?? ReportClock.today(created))
         let lineage = ReportLineage(snapshotID: id, createdAt: TelemetryFormat.isoTime(snapshot.createdAt), createdBy: snapshot.createdBy,
                                     inputHash: snapshot.inputHash, outputHash: snapshot.outputHash)
-        let report = InventoryReport(inventory: inventory, lineage: lineage, language: context.language == .zh ? .zh : .en)
+        let report = InventoryReport(inventory: inventory, lineage: lineage, context: SnapshotContext.decode(snapshot.context),
+                                     language: context.language == .zh ? .zh : .en)
         return Built(parkKey: key, snapshotID: id, report: report, inventory: inventory, created: created)
     }
 
