@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Testing
+import ZeroParkStore
 @testable import ZeroParkServer
 
 /// `/parks/{park}/evaluations` and `/verify/{id}` over HTTP (issue #11): auditors open evaluations from
@@ -60,6 +61,45 @@ struct EvaluationPageTests {
             }
             try await client.execute(uri: "/verify/x/certificate.json", method: .get) { #expect($0.status == .notFound) }
             try await client.execute(uri: "/verify/keys/ed25519-00.pub", method: .get) { #expect($0.status == .notFound) }
+        }
+    }
+
+    @Test func hostileInputOnTheEvaluationAndVerifyPagesIsRefusedAndStoresNothing() async throws {
+        let server = try await TestServer.make()
+        let admin = try #require(try await server.store.caller(apiKeyHash: Secrets.hash(server.keys["admin"] ?? "")))
+        try await server.run { client in
+            let auditor = WebTests.Session(client: client, cookie: try await WebTests.login(client, "auditor", "zeropark-auditor"))
+            let long = String(repeating: "长", count: 2_001)
+            var (status, page) = try await auditor.post("/parks/xihu-creative/evaluations",
+                                                        form: "evaluator=\(long)&operation_start=2023-01-01&operation_evidence=\(long)",
+                                                        tokenFrom: "/parks/xihu-creative/evaluations")
+            #expect(status == .unprocessableContent && page.contains("至多 2000 个字符"))
+            #expect(try await server.store.evaluations(parkKey: "xihu-creative", caller: admin).isEmpty)
+            // A tenant is no evaluator: refused, nothing stored.
+            let tenant = WebTests.Session(client: client, cookie: try await WebTests.login(client, "logistics", "zeropark-tenant"))
+            (status, _) = try await tenant.post("/parks/nansha-demo/evaluations", form: "evaluator=x&operation_start=2023-01-01",
+                                                tokenFrom: "/parks/nansha-demo/sources")
+            #expect(status == .forbidden)
+            #expect(try await server.store.evaluations(parkKey: "nansha-demo", caller: admin).isEmpty)
+            // A submitted evaluation: the auditor cannot decide it, and its state stays.
+            (status, _) = try await auditor.post("/parks/xihu-creative/evaluations", form: "evaluator=A&operation_start=2023-01-01",
+                                                 tokenFrom: "/parks/xihu-creative/evaluations")
+            #expect(status == .seeOther)
+            (status, _) = try await auditor.post("/parks/xihu-creative/evaluations/1",
+                                                 form: "action=submit&evaluator=A&operation_start=2023-01-01&basis=last_year&compliance_passed=true&compliance_evidence=e&catalogue_passed=true&catalogue_evidence=e",
+                                                 tokenFrom: "/parks/xihu-creative/evaluations/1")
+            #expect(status == .seeOther)
+            (status, _) = try await auditor.post("/parks/xihu-creative/evaluations/1/decide", form: "valid_until=", tokenFrom: "/parks/xihu-creative/evaluations/1")
+            #expect(status == .forbidden)
+            #expect(try await server.store.evaluation(parkKey: "xihu-creative", id: 1, caller: admin).state == .submitted)
+            // Ids out of range or too long: not found, never a crash.
+            for uri in ["/parks/xihu-creative/evaluations/99999999999999999999", "/parks/xihu-creative/evaluations/-1",
+                        "/parks/xihu-creative/inventories/abc/report", "/parks/xihu-creative/inventories/0/report.xlsx"] {
+                (status, _) = try await auditor.get(uri)
+                #expect(status == .notFound, "\(uri)")
+            }
+            try await client.execute(uri: "/verify/" + String(repeating: "x", count: 5_000), method: .get) { #expect($0.status == .notFound) }
+            try await client.execute(uri: "/verify/%00%ff/certificate.json", method: .get) { #expect($0.status == .notFound) }
         }
     }
 }
