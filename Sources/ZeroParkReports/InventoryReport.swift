@@ -121,7 +121,7 @@ public struct InventoryReport: Hashable, Sendable {
                                   rows: i.offsets.map { o in
                                       [.text(o.id), .text(o.name), .text(t.offsetType(o.type)), tonnes(o.tco2), tonnes(o.countedTco2), tonnes(o.surplusTco2),
                                        .text(t.yesNo(o.local)), .text(o.vintage.map(String.init) ?? "—"), .text(o.registryRef ?? "—"), .text(o.clause),
-                                       .text(o.warnings.isEmpty ? t(o.counted ? "计入" : "不计入", o.counted ? "counted" : "not counted") : t.offsetWarnings(o.warnings))]
+                                       .text(t.offsetReason(o))]
                                   }))
         let verdict = i.balanced ? t("排放已被吸收与抵消平衡（净排放 ≤ 0，1.1.2(a)）", "balanced (net ≤ 0, 1.1.2(a))")
             : t("未平衡（净排放 > 0）", "not balanced (net > 0)")

@@ -24,6 +24,30 @@ extension Strings {
         }
     }
 
+    /// Why an offset counts as much as it does, for a reader (issue #12: no English sentence on a Chinese
+    /// page): in English the engine's reason (with its figures); in Chinese the same facts from the
+    /// account — retired when and under which registry reference, counted of claimed with the surplus —
+    /// or, when refused, the rules it failed with their clauses.
+    public func offsetReason(_ account: OffsetAccount) -> String {
+        guard language == .zh else { return account.reason }
+        guard account.eligible else {
+            let refused = account.warnings.filter { $0.code != "offset_surplus" && $0.code != "offset_beneficiary_unstated" }
+            return "不计入：" + (refused.isEmpty ? "未通过抵消规则" : offsetWarnings(refused))
+        }
+        var parts: [String] = []
+        if let retired = account.retired { parts.append("\(retired) 注销" + (account.registryRef.map { "（\($0)）" } ?? "")) }
+        if account.countedTco2 <= 0 {
+            parts.append("排放减碳汇已为零，未计入")
+        } else if account.surplusTco2 > 0 {
+            parts.append("计入 \(NumberText.grouped(account.countedTco2)) / \(NumberText.grouped(account.tco2)) tCO2，"
+                         + "\(NumberText.grouped(account.surplusTco2)) tCO2 超出“排放 − 碳汇”为盈余，不计入（1.1.2(a)）")
+        } else {
+            parts.append("全部计入")
+        }
+        if account.warnings.contains(where: { $0.code == "offset_beneficiary_unstated" }) { parts.append(offsetWarning("offset_beneficiary_unstated")) }
+        return parts.joined(separator: "；")
+    }
+
     /// "label [clause]" for each warning about one offset, joined with "；" (zh) or "; " (en).
     public func offsetWarnings(_ warnings: [AccountingWarning]) -> String {
         warnings.map { offsetWarning($0.code) + ($0.clause.map { " [\($0)]" } ?? "") }.joined(separator: self("；", "; "))

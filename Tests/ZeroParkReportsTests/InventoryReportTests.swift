@@ -60,6 +60,26 @@ struct InventoryReportTests {
         #expect(pathway.contains([.text("偏差发现（阈值 5.0%）"), .number(3, decimals: 0)]))
     }
 
+    @Test func offsetReasonsAreWordedInChineseFromTheAccount() throws {
+        var yaml = try String(contentsOfFile: InventoryReportTests.root + "/examples/creative-park.yaml", encoding: .utf8)
+        // The hydro credits un-retired: refused under 1.1.7; the forestry credits alone then count in full.
+        yaml = yaml.replacingOccurrences(of: "    retired: 2026-03-12\n    registry_ref: CCER-示例-2024-0002", with: "    registry_ref: CCER-示例-2024-0002")
+        let refused = try InventoryCalculator.compute(try ParkFileReader.read(yaml: yaml), today: CalendarDate(year: 2026, month: 11, day: 26))
+        let zh = Strings(language: .zh)
+        let hydro = try #require(refused.offsets.first { $0.id == "ccer-hydro" })
+        #expect(zh.offsetReason(hydro).hasPrefix("不计入：未注销"))
+        let forestry = try #require(refused.offsets.first { $0.id == "ccer-forestry-zj" })
+        #expect(zh.offsetReason(forestry).hasPrefix("2026-03-12 注销（CCER-示例-ZJ-2025-0001）；全部计入"))
+        // Both retired: 10,621.57 − 16.18 = 10,605.38 to cover; forestry 8,000 counts first, hydro 2,605.38 of 3,000,
+        // the other 394.62 is surplus (1.1.2(a)).
+        let both = try InventoryCalculator.compute(try ParkFileReader.read(yaml: try String(contentsOfFile: InventoryReportTests.root + "/examples/creative-park.yaml",
+                                                                                              encoding: .utf8)),
+                                                   today: CalendarDate(year: 2026, month: 11, day: 26))
+        let partial = try #require(both.offsets.first { $0.id == "ccer-hydro" })
+        #expect(zh.offsetReason(partial).contains("计入 2,605.38 / 3,000.00 tCO2，394.62 tCO2 超出“排放 − 碳汇”为盈余，不计入（1.1.2(a)）"))
+        #expect(Strings(language: .en).offsetReason(partial) == partial.reason)
+    }
+
     static let root: String = {
         var url = URL(fileURLWithPath: #filePath)
         for _ in 0..<3 { url.deleteLastPathComponent() }

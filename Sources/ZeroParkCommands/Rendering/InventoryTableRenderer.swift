@@ -94,7 +94,7 @@ struct InventoryTableRenderer {
             for offset in inventory.offsets {
                 offsets.add(["\(offset.id) \(offset.name)", t.offsetType(offset.type), NumberText.grouped(offset.tco2),
                              NumberText.grouped(offset.countedTco2), NumberText.grouped(offset.surplusTco2),
-                             t.yesNo(offset.counted), t.yesNo(offset.local), offset.reason])
+                             t.yesNo(offset.counted), t.yesNo(offset.local), t.offsetReason(offset)])
             }
             out += t("【碳抵消】（1.1.4(b)、1.1.7、1.1.34）", "[Offsets] (1.1.4(b), 1.1.7, 1.1.34)") + "\n" + offsets.render() + "\n"
         }

@@ -541,7 +541,7 @@ struct ParkPages: Sendable {
                     "countedTco2": account.map { Display.number($0.countedTco2) } ?? "—",
                     "surplusTco2": account.map { Display.number($0.surplusTco2) } ?? "—",
                     "local": strings.yesNo(account?.local ?? item.offset.isLocal(parkProvince: province)),
-                    "reason": account?.reason ?? strings("非本年度", "other year"),
+                    "reason": account.map { strings.offsetReason($0) } ?? strings("非本年度", "other year"),
                     "warnings": account.map { strings.offsetWarnings($0.warnings) } ?? ""]
         }
         var data: [String: Any] = ["parkKey": key, "year": loaded.year, "name": name(loaded.park, context.language),
