@@ -14,10 +14,9 @@ import urllib.request
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from zp_testlib import free_port, wait_for
+from zp_testlib import browser_login, check, free_port, wait, wait_for
 from zp_sweep import PAGES, PUBLIC, ROLES, sweep
 import zp_evaluation_flow
 
@@ -29,15 +28,6 @@ ARTIFACTS = os.path.join(ROOT, ".ci", "artifacts")
 
 
 
-def wait(driver, condition):
-    """Waits (up to 15 s) for a page condition, riding out page loads in between."""
-    WebDriverWait(driver, 15, ignored_exceptions=(NoSuchElementException, StaleElementReferenceException)).until(condition)
-
-
-def check(condition, message):
-    if not condition:
-        raise AssertionError(message)
-    print(f"  ok: {message}")
 
 
 def main():
@@ -66,11 +56,7 @@ def main():
             driver.save_screenshot(os.path.join(ARTIFACTS, name + ".png"))
 
         def login(user, password):
-            driver.get(base + "/login")
-            driver.find_element(By.ID, "username").send_keys(user)
-            driver.find_element(By.ID, "password").send_keys(password)
-            driver.find_element(By.ID, "login-submit").click()
-            wait(driver, lambda d: "/login" not in d.current_url)
+            browser_login(driver, base, user, password)
 
         print("browser test: manager logs in and adds an activity value")
         driver.get(base + "/login")

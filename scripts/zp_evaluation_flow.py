@@ -162,6 +162,7 @@ def run_report(driver, base, login, logout, wait, check, shot):
     text = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True, check=True).stdout
     check("园区碳排放与碳吸收报告" in text and "西湖数字创意园" in text and "排放因子与参数" in text and "溯源" in text,
           "the PDF report renders its Chinese text (pdftotext)")
+    check("按系统排放" in text and "碳平衡" in text and "净排放" in text, "… and its charts (their titles and labels are in the PDF's text)")
     first = fetch(f"/parks/xihu-creative/inventories/{snapshot}/report.xlsx")
     second = fetch(f"/parks/xihu-creative/inventories/{snapshot}/report.xlsx")
     check(first == second, f"the workbook is re-made byte for byte from the snapshot ({len(first)} bytes twice)")
@@ -180,34 +181,18 @@ def run_report(driver, base, login, logout, wait, check, shot):
 
 
 if __name__ == "__main__":
-    import time
     from selenium import webdriver
-    from selenium.webdriver.support.ui import WebDriverWait
-    from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
+    from zp_testlib import browser_login, check, wait
 
     base, binary = sys.argv[1], sys.argv[2]
     options = webdriver.ChromeOptions()
     for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1366,768", "--lang=zh-CN"]:
         options.add_argument(argument)
     driver = webdriver.Chrome(options=options)
-
-    def wait(d, condition):
-        WebDriverWait(d, 15, ignored_exceptions=(NoSuchElementException, StaleElementReferenceException)).until(condition)
-
-    def check(condition, message):
-        if not condition:
-            raise AssertionError(message)
-        print(f"  ok: {message}")
-
-    def login(user, password):
-        driver.get(base + "/login")
-        driver.find_element(By.ID, "username").send_keys(user)
-        driver.find_element(By.ID, "password").send_keys(password)
-        driver.find_element(By.ID, "login-submit").click()
-        wait(driver, lambda d: "/login" not in d.current_url)
-
+    login = lambda user, password: browser_login(driver, base, user, password)  # noqa: E731
+    shot = lambda name: driver.save_screenshot(f"/tmp/{name}.png")  # noqa: E731
     try:
-        run(driver, base, binary, login, driver.delete_all_cookies, wait, check, lambda name: driver.save_screenshot(f"/tmp/{name}.png"))
-        run_report(driver, base, login, driver.delete_all_cookies, wait, check, lambda name: driver.save_screenshot(f"/tmp/{name}.png"))
+        run(driver, base, binary, login, driver.delete_all_cookies, wait, check, shot)
+        run_report(driver, base, login, driver.delete_all_cookies, wait, check, shot)
     finally:
         driver.quit()

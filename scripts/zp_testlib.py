@@ -44,3 +44,28 @@ def start_demo(binary, db, port):
         demo.kill()
         raise SystemExit("the demo printed no API key")
     return demo, key
+
+
+def wait(driver, condition):
+    """Waits (up to 15 s) for a browser page condition, riding out page loads in between."""
+    from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
+    from selenium.webdriver.support.ui import WebDriverWait
+    WebDriverWait(driver, 15, ignored_exceptions=(NoSuchElementException, StaleElementReferenceException)).until(condition)
+
+
+def check(condition, message):
+    """Fails the test with `message`, or prints it as passed."""
+    if not condition:
+        raise AssertionError(message)
+    print(f"  ok: {message}")
+
+
+def browser_login(driver, base, user, password):
+    """Logs in through the login form and waits for the page after it."""
+    from selenium.webdriver.common.by import By
+    driver.get(base + "/login")
+    driver.find_element(By.ID, "username").send_keys(user)
+    driver.find_element(By.ID, "password").send_keys(password)
+    driver.find_element(By.ID, "login-submit").click()
+    wait(driver, lambda d: "/login" not in d.current_url)
+

@@ -71,12 +71,17 @@ public struct SnapshotContext: Codable, Hashable, Sendable {
     public var quality: [Quality]
     public var plan: Plan?
     public var trial: Trial?
+    /// The park's data-trail (ledger) head when the snapshot was saved, and its sequence number.
+    public var data_trail_head: String?
+    public var data_trail_seq: Int64?
 
-    public init(meters: Int, quality: [Quality], plan: Plan?, trial: Trial?) {
+    public init(meters: Int, quality: [Quality], plan: Plan?, trial: Trial?, dataTrailHead: String? = nil, dataTrailSeq: Int64? = nil) {
         self.meters = meters
         self.quality = quality
         self.plan = plan
         self.trial = trial
+        self.data_trail_head = dataTrailHead
+        self.data_trail_seq = dataTrailSeq
     }
 
     /// Canonical JSON (sorted keys), so the same context is the same text.

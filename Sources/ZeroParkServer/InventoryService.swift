@@ -167,7 +167,8 @@ struct InventoryService: Sendable {
                                           plannedNetToDate: progress.plannedNetToDate, actualNetToDate: progress.actualNetToDate,
                                           findings: progress.findings.count)
         }
-        return SnapshotContext(meters: meters, quality: rows, plan: plan, trial: trial)
+        let head = try await store.ledgerDayHeads(parkKey: parkKey, limit: 1).first
+        return SnapshotContext(meters: meters, quality: rows, plan: plan, trial: trial, dataTrailHead: head?.link, dataTrailSeq: head?.seq)
     }
 
     /// A range inventory's answer: the document, where each source's activity came from, the sources

@@ -65,7 +65,7 @@ extension SQLiteParkStore {
         let at = timestamp()
         return try await pool.write { db in
             let park = try Self.parkRow(db, key: parkKey, caller: caller)
-            guard caller.canEvaluate(parkID: park.id) else { throw StoreError.forbidden("only the park's evaluators (auditors) open evaluations") }
+            guard caller.canEvaluate(parkID: park.id) else { throw StoreError.forbidden("只有园区的第三方核查人员（评价人）可以发起评价 / only the park's evaluators (auditors) open evaluations") }
             try db.execute(sql: "INSERT INTO evaluation (park_id, state, body, opened_at, opened_by) VALUES (?, 'draft', ?, ?, ?)",
                            arguments: [park.id, body, at, caller.username])
             let id = db.lastInsertedRowID
@@ -135,7 +135,7 @@ extension SQLiteParkStore {
     /// administrators, not the submitter; audited.
     public func returnEvaluation(parkKey: String, id: Int64, note: String, caller: Caller) async throws -> StoredEvaluation {
         let reason = note.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !reason.isEmpty else { throw StoreError.invalid(field: "note", message: "a returned evaluation needs the reason") }
+        guard !reason.isEmpty else { throw StoreError.invalid(field: "note", message: "退回评价须写明原因 / a returned evaluation needs the reason") }
         try Self.checkSize(reason, "note", 4 << 10)
         let at = timestamp()
         return try await pool.write { db in
@@ -221,15 +221,15 @@ extension SQLiteParkStore {
     /// certificate stays revoked; audited.
     public func revokeCertificate(id: String, reason: String, caller: Caller) async throws -> StoredParkCertificate {
         let why = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !why.isEmpty else { throw StoreError.invalid(field: "reason", message: "a revocation needs its reason") }
+        guard !why.isEmpty else { throw StoreError.invalid(field: "reason", message: "撤销证书须写明原因 / a revocation needs its reason") }
         try Self.checkSize(why, "reason", 4 << 10)
-        guard caller.isSystemAdmin else { throw StoreError.forbidden("only the issuer (a system administrator) revokes certificates") }
+        guard caller.isSystemAdmin else { throw StoreError.forbidden("只有签发方（系统管理员）可以撤销证书 / only the issuer (a system administrator) revokes certificates") }
         let at = timestamp()
         return try await pool.write { db in
             guard let before = try Row.fetchOne(db, sql: "SELECT * FROM park_certificate WHERE id = ?", arguments: [id]).map(Self.certificate) else {
                 throw StoreError.notFound("certificate \(id.prefix(100))")
             }
-            guard before.revokedAt == nil else { throw StoreError.conflict("certificate \(id) is already revoked") }
+            guard before.revokedAt == nil else { throw StoreError.conflict("证书 \(id) 已被撤销 / certificate \(id) is already revoked") }
             try db.execute(sql: "UPDATE park_certificate SET revoked_at = ?, revoked_by = ?, revocation_reason = ? WHERE id = ?",
                            arguments: [at, caller.username, why, id])
             let parkID = try Int64.fetchOne(db, sql: "SELECT id FROM park WHERE key = ?", arguments: [before.parkKey])
@@ -254,8 +254,8 @@ extension SQLiteParkStore {
         let park = try parkRow(db, key: parkKey, caller: caller)
         guard caller.tenantEnterprise(parkID: park.id) == nil else { throw StoreError.notFound("evaluation \(id)") }
         let evaluation = try evaluationRow(db, parkID: park.id, parkKey: park.key, id: id)
-        guard caller.canEvaluate(parkID: park.id) else { throw StoreError.forbidden("only the park's evaluators (auditors) edit and submit evaluations") }
-        guard evaluation.state == state else { throw StoreError.conflict("evaluation \(id) is \(evaluation.state.rawValue), not \(state.rawValue)") }
+        guard caller.canEvaluate(parkID: park.id) else { throw StoreError.forbidden("只有园区的第三方核查人员（评价人）可以编辑和提交评价 / only the park's evaluators (auditors) edit and submit evaluations") }
+        guard evaluation.state == state else { throw StoreError.conflict("评价 #\(id) 当前状态为 \(evaluation.state.rawValue)，不是 \(state.rawValue) / evaluation \(id) is \(evaluation.state.rawValue), not \(state.rawValue)") }
         return (park, evaluation)
     }
 
@@ -263,10 +263,10 @@ extension SQLiteParkStore {
     static func evaluationForIssuer(_ db: Database, parkKey: String, id: Int64, caller: Caller) throws -> (ParkRow, StoredEvaluation) {
         let park = try parkRow(db, key: parkKey, caller: caller)
         let evaluation = try evaluationRow(db, parkID: park.id, parkKey: park.key, id: id)
-        guard caller.isSystemAdmin else { throw StoreError.forbidden("only the issuer (a system administrator) decides evaluations") }
-        guard evaluation.state == .submitted else { throw StoreError.conflict("evaluation \(id) is \(evaluation.state.rawValue), not submitted") }
+        guard caller.isSystemAdmin else { throw StoreError.forbidden("只有签发方（系统管理员）可以决定评价 / only the issuer (a system administrator) decides evaluations") }
+        guard evaluation.state == .submitted else { throw StoreError.conflict("评价 #\(id) 当前状态为 \(evaluation.state.rawValue)，尚未提交 / evaluation \(id) is \(evaluation.state.rawValue), not submitted") }
         guard evaluation.submittedBy != caller.username else {
-            throw StoreError.forbidden("the evaluator who submitted an evaluation does not decide it (four eyes)")
+            throw StoreError.forbidden("提交评价的人不能决定该评价（四眼原则） / the evaluator who submitted an evaluation does not decide it (four eyes)")
         }
         return (park, evaluation)
     }

@@ -46,7 +46,8 @@ struct InventoryReportTests {
                                                                  estimatedShare: 0.1, flagged: 2)],
                                       plan: .init(version: 2, baseYear: 2025, balanceYear: 2030, createdAt: "2026-01-02", createdBy: "manager", reason: "按实际重排"),
                                       trial: .init(start: "2026-01-01", end: "2026-12-31", planVersion: 2, threshold: 0.05, monthsCompared: 10,
-                                                   plannedNetToDate: 100, actualNetToDate: 120.5, findings: 3))
+                                                   plannedNetToDate: 100, actualNetToDate: 120.5, findings: 3),
+                                      dataTrailHead: String(repeating: "ab", count: 32), dataTrailSeq: 5)
         #expect(SnapshotContext.decode(context.json) == context)
         let report = InventoryReport(inventory: inventory, lineage: Self.lineage, context: context, language: .zh)
         let quality = try #require(report.tables.first { $0.id == "quality" })
@@ -58,6 +59,17 @@ struct InventoryReportTests {
         #expect(pathway.contains([.text("达到平衡的年份"), .text("2030")]))
         #expect(pathway.contains([.text("至今实际净排放（tCO2）"), .number(120.5, decimals: 2)]))
         #expect(pathway.contains([.text("偏差发现（阈值 5.0%）"), .number(3, decimals: 0)]))
+        let lineage = try #require(report.tables.first { $0.id == "lineage" }).rows
+        #expect(lineage.contains([.text("保存时的数据链头（SHA-256，zeropark verify）"), .text(String(repeating: "ab", count: 32) + " (#5)")]))
+        // Why each factor is the one used: the creative park defines no factor of its own, so every one is the library's.
+        let factors = try #require(report.tables.first { $0.id == "factors" }).rows
+        #expect(!factors.isEmpty && factors.allSatisfy { $0[4] == .text("因子库缺省值（园区未提供本园区数值）") })
+        // A park value replacing a library factor, and a park factor the library lacks.
+        let overriding = FactorUse(id: "grid.guangdong", quantity: Quantity(0.4, try QuantityUnit.parse("tCO2/MWh")), source: "合同", vintage: 2025, origin: .park,
+                                   overridden: true)
+        #expect(InventoryReport.choice(overriding, Strings(language: .zh)) == "园区数值，替代因子库缺省值")
+        let own = FactorUse(id: "park.water", quantity: Quantity(0.2, try QuantityUnit.parse("kgCO2/t")), source: "测算", vintage: nil, origin: .park, overridden: false)
+        #expect(InventoryReport.choice(own, Strings(language: .zh)) == "园区自定（因子库无此项）")
     }
 
     @Test func offsetReasonsAreWordedInChineseFromTheAccount() throws {

@@ -108,9 +108,8 @@ struct EvaluationService: Sendable {
     /// Opens a draft from the form.
     func open(parkKey: String, form: [String: String], caller: Caller) async throws -> StoredEvaluation {
         let initial = try newBody(caller: caller)
-        let body = try EvaluationBody.from(form: form, evaluatedOn: initial.evaluated_on) {
-            $0.years(evaluatedOn: CalendarDate(iso: initial.evaluated_on) ?? CalendarDate(year: 2000, month: 1, day: 1)!)
-        }
+        guard let day = CalendarDate(iso: initial.evaluated_on) else { throw StoreError.conflict("the clock gives no date") }
+        let body = try EvaluationBody.from(form: form, evaluatedOn: initial.evaluated_on) { $0.years(evaluatedOn: day) }
         return try await store.openEvaluation(parkKey: parkKey, body: body.json, caller: caller)
     }
 
@@ -137,20 +136,20 @@ struct EvaluationService: Sendable {
     func decide(parkKey: String, id: Int64, note: String?, validUntil: CalendarDate?, caller: Caller) async throws -> StoredEvaluation {
         let stored = try await store.evaluation(parkKey: parkKey, id: id, caller: caller)
         guard let body = EvaluationBody.decode(stored.body) else { throw StoreError.conflict("evaluation \(id) has an unreadable body") }
-        guard caller.isSystemAdmin else { throw StoreError.forbidden("only the issuer (a system administrator) decides evaluations") }
+        guard caller.isSystemAdmin else { throw StoreError.forbidden("只有签发方（系统管理员）可以决定评价 / only the issuer (a system administrator) decides evaluations") }
         let assessment = try await assess(parkKey: parkKey, body: body, caller: caller)
         let record = assessment.record
         guard let submitted = EvaluationRecord.decode(stored.result), submitted.packs == record.packs else {
-            throw StoreError.conflict("the park's data changed since the evaluation was submitted: return it to the evaluator")
+            throw StoreError.conflict("评价提交后园区数据已变化，请退回评价人重新评价 / the park's data changed since the evaluation was submitted: return it to the evaluator")
         }
         guard let today = today() else { throw StoreError.conflict("the clock gives no date") }
         if let validUntil, validUntil <= today {
-            throw StoreError.invalid(field: "valid_until", message: "must be after today (\(today))")
+            throw StoreError.invalid(field: "valid_until", message: "须晚于今天（\(today)） / must be after today (\(today))")
         }
         var certificate: NewParkCertificate?
         if let main = assessment.main, main.grade.awarded {
             guard let issuer else {
-                throw StoreError.conflict("the server has no issuer key (start it with --issuer-key): no certificate can be signed")
+                throw StoreError.conflict("服务器未配置签发密钥（--issuer-key），不能签发证书 / the server has no issuer key (start it with --issuer-key): no certificate can be signed")
             }
             let certificateID = "urn:uuid:" + UUID().uuidString.lowercased()
             let issue = ParkCertificate.Issue(id: certificateID, issuerName: issuer.name, evaluator: body.evaluator, parkID: parkKey,

@@ -4,7 +4,6 @@ import Hummingbird
 import Mustache
 import ZeroParkCore
 import ZeroParkEvaluation
-import ZeroParkPDF
 import ZeroParkStore
 
 /// The online check of a certificate, for anyone (issue #11 item 5): `/verify/{id}` verifies the stored
@@ -59,19 +58,8 @@ struct VerifyPages: Sendable {
         }
         web.get("verify/:id/certificate.pdf") { request, context in
             let (stored, html) = try await printPage(request, context)
-            let chinese = context.language == .zh
-            do {
-                let pdf = try await pdfs.pdf(key: stored.id, html: html)
-                return Response(status: .ok, headers: [.contentType: "application/pdf", .contentDisposition: "attachment; filename=\"zeropark-certificate.pdf\""],
-                                body: .init(byteBuffer: ByteBuffer(bytes: pdf)))
-            } catch let error as PrintedPDFs.Refusal {
-                let v = VerifyText.dictionary(chinese)
-                return renderer.message(v["title"] ?? "", v[error == .busy ? "pdfBusy" : "pdfUnavailable"] ?? "", context: context, status: .serviceUnavailable)
-            } catch let error as PDFError {
-                context.logger.error("certificate PDF failed", metadata: ["error": "\(error)"])
-                let v = VerifyText.dictionary(chinese)
-                return renderer.message(v["title"] ?? "", v["pdfUnavailable"] ?? "", context: context, status: .serviceUnavailable)
-            }
+            return await pdfs.response(key: stored.id, html: html, fileName: "zeropark-certificate.pdf",
+                                       title: VerifyText.dictionary(context.language == .zh)["title"] ?? "", renderer: renderer, context: context)
         }
         web.get("verify/:id") { _, context in try await page(context) }
         web.post("verify/:id/revoke") { request, context in

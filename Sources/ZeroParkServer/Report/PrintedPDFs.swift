@@ -1,4 +1,5 @@
 import Foundation
+import Hummingbird
 import ZeroParkPDF
 
 /// PDFs printed by the server's browser (issue #11: certificates for the public, reports for the park's
@@ -39,3 +40,23 @@ actor PrintedPDFs {
         return data
     }
 }
+
+extension PrintedPDFs {
+    /// The PDF as a download, or a page saying why there is none (503: no browser, busy, or the browser failed —
+    /// logged), in the request's language.
+    func response(key: String, html: String, fileName: String, title: String, renderer: WebRenderer, context: AppRequestContext) async -> Response {
+        let v = VerifyText.dictionary(context.language == .zh)
+        do {
+            let pdf = try await pdf(key: key, html: html)
+            return Response(status: .ok, headers: [.contentType: "application/pdf", .contentDisposition: "attachment; filename=\"\(fileName)\"",
+                                                   .cacheControl: "no-store"],
+                            body: .init(byteBuffer: ByteBuffer(bytes: pdf)))
+        } catch Refusal.busy {
+            return renderer.message(title, v["pdfBusy"] ?? "", context: context, status: .serviceUnavailable)
+        } catch {
+            if !(error is Refusal) { context.logger.error("PDF failed", metadata: ["key": "\(key)", "error": "\(error)"]) }
+            return renderer.message(title, v["pdfUnavailable"] ?? "", context: context, status: .serviceUnavailable)
+        }
+    }
+}
+

@@ -4,7 +4,6 @@ import Mustache
 import ZeroParkCore
 import ZeroParkInput
 import ZeroParkParkFile
-import ZeroParkPDF
 import ZeroParkReports
 import ZeroParkStore
 import ZeroParkXLSX
@@ -27,17 +26,8 @@ struct ReportPages: Sendable {
         }
         web.get("parks/:park/inventories/:id/report.pdf") { _, context in
             let (built, html) = try await report(context)
-            do {
-                let pdf = try await pdfs.pdf(key: "report-\(built.parkKey)-\(built.snapshotID)-\(context.language.rawValue)", html: html)
-                return Self.attachment(pdf, name: built.fileName + ".pdf", type: "application/pdf")
-            } catch let error as PrintedPDFs.Refusal {
-                let v = VerifyText.dictionary(context.language == .zh)
-                return renderer.message(built.report.title, v[error == .busy ? "pdfBusy" : "pdfUnavailable"] ?? "", context: context, status: .serviceUnavailable)
-            } catch let error as PDFError {
-                context.logger.error("report PDF failed", metadata: ["error": "\(error)"])
-                return renderer.message(built.report.title, VerifyText.dictionary(context.language == .zh)["pdfUnavailable"] ?? "", context: context,
-                                        status: .serviceUnavailable)
-            }
+            return await pdfs.response(key: "report-\(built.parkKey)-\(built.snapshotID)-\(context.language.rawValue)", html: html,
+                                       fileName: built.fileName + ".pdf", title: built.report.title, renderer: renderer, context: context)
         }
         web.get("parks/:park/inventories/:id/report.xlsx") { _, context in
             let built = try await build(context)
