@@ -305,7 +305,7 @@ def main():
 
         print("browser test: every page, per role, in Chinese and English, at 1400 px and 390 px (issue #12)")
         pages = PAGES + ["/parks/xihu-creative/evaluations", evaluation_path]
-        public = PUBLIC + [verify_path]
+        public = PUBLIC + [verify_path, "/public/xihu-creative"]
         failures = sweep(driver, base, login, driver.delete_all_cookies, pages=pages, public=public)
         for failure in failures:
             print("  FAIL " + failure)

@@ -110,6 +110,17 @@ def run(driver, base, binary, login, logout, wait, check, shot):
         driver.find_element(By.ID, "published").click()
     driver.find_element(By.ID, "published").find_element(By.XPATH, "ancestor::form").submit()
     wait(driver, lambda d: "/public/xihu-creative" in d.page_source)
+    # … and discloses its 2025 snapshot rather than live figures (issue #12 defect 10).
+    driver.get(base + "/parks/xihu-creative/settings")
+    Select(driver.find_element(By.ID, "published-snapshot")).select_by_index(1)
+    driver.find_element(By.ID, "published-snapshot-submit").click()
+    wait(driver, lambda d: d.find_elements(By.ID, "published-snapshot-state"))
+    driver.get(base + "/public/xihu-creative")
+    check("公开依据：盘查快照" in driver.find_element(By.ID, "disclosure-basis").text,
+          "the disclosure names the published snapshot, its dates and hashes")
+    driver.find_element(By.ID, "disclosure-report").click()
+    wait(driver, lambda d: d.find_elements(By.ID, "lineage"))
+    check("园区碳排放与碳吸收报告" in driver.page_source, "and anyone can open that snapshot's report from it")
     driver.get(base + "/public/xihu-creative")
     rows = driver.find_elements(By.CSS_SELECTOR, "#disclosure-certificates tbody tr")
     check(len(rows) == 1 and "智慧零碳园区" in rows[0].text and "有效" in rows[0].text, "the public disclosure lists the certificate as valid")

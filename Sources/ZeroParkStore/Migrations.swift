@@ -332,6 +332,18 @@ enum StoreMigrations {
             // report is re-made from the snapshot alone. NULL for snapshots saved before.
             try db.execute(sql: "ALTER TABLE inventory_snapshot ADD COLUMN context TEXT")
         }
+        migrator.registerMigration("v12-published-snapshot") { db in
+            // The snapshot a park discloses (issue #12 defect 10, issue #11 item 6; STANDARD.md 1.1.2(d)): the
+            // public page shows it, with its publication date and hashes, instead of live data.
+            try db.execute(sql: """
+                CREATE TABLE published_snapshot (
+                    park_id INTEGER PRIMARY KEY REFERENCES park(id) ON DELETE CASCADE,
+                    snapshot_id INTEGER NOT NULL REFERENCES inventory_snapshot(id),
+                    published_at TEXT NOT NULL,
+                    published_by TEXT NOT NULL
+                );
+                """)
+        }
         return migrator
     }
 }

@@ -76,6 +76,8 @@ public protocol ParkRepository: TelemetryRepository, AlertRepository {
     func saveSnapshot(parkKey: String, year: Int, inputParkFile: String, document: String, emissionsTco2: Double,
                       netTco2: Double, context: String?, caller: Caller) async throws -> InventorySnapshot
     func snapshots(parkKey: String, caller: Caller) async throws -> [InventorySnapshot]
+    func publishSnapshot(parkKey: String, snapshotID: Int64?, caller: Caller) async throws
+    func publishedSnapshot(parkKey: String, caller: Caller?) async throws -> PublishedSnapshot?
     func savePlan(parkKey: String, baseYear: Int, measuresFile: String, document: String, balanceYear: Int?, reason: String,
                   caller: Caller) async throws -> StoredPlan
     func plans(parkKey: String, caller: Caller) async throws -> [StoredPlan]

@@ -81,3 +81,60 @@ extension SQLiteParkStore {
         }
     }
 }
+
+/// The snapshot a park discloses, and when and by whom it was published (issue #12 defect 10).
+public struct PublishedSnapshot: Sendable, Hashable {
+    public let snapshot: InventorySnapshot
+    public let publishedAt: String
+    public let publishedBy: String
+}
+
+extension SQLiteParkStore {
+    /// Publishes one of the park's snapshots on its disclosure, or withdraws it (nil). Park admins; audited.
+    public func publishSnapshot(parkKey: String, snapshotID: Int64?, caller: Caller) async throws {
+        let at = timestamp()
+        try await pool.write { db in
+            let park = try Self.parkRow(db, key: parkKey, caller: caller)
+            guard caller.role(parkID: park.id) == .admin else { throw StoreError.forbidden("只有园区管理员可以公开快照 / only park admins publish") }
+            if let snapshotID {
+                guard try Int.fetchOne(db, sql: "SELECT 1 FROM inventory_snapshot WHERE park_id = ? AND id = ?", arguments: [park.id, snapshotID]) != nil else {
+                    throw StoreError.notFound("snapshot \(snapshotID)")
+                }
+                try db.execute(sql: """
+                    INSERT INTO published_snapshot (park_id, snapshot_id, published_at, published_by) VALUES (?, ?, ?, ?)
+                    ON CONFLICT(park_id) DO UPDATE SET snapshot_id = excluded.snapshot_id, published_at = excluded.published_at,
+                    published_by = excluded.published_by
+                    """, arguments: [park.id, snapshotID, at, caller.username])
+            } else {
+                try db.execute(sql: "DELETE FROM published_snapshot WHERE park_id = ?", arguments: [park.id])
+            }
+            try Self.audit(db, at: at, actor: caller.username, parkID: park.id, entity: "published_snapshot", key: parkKey,
+                           action: snapshotID == nil ? "delete" : "update", before: nil, after: snapshotID.map(String.init))
+        }
+    }
+
+    /// The published snapshot of a park, with its input park file and context: for anyone when the park is
+    /// published (`caller` nil), for its members but tenants otherwise; nil when none is published.
+    public func publishedSnapshot(parkKey: String, caller: Caller?) async throws -> PublishedSnapshot? {
+        try await pool.read { db in
+            let parkID: Int64
+            if let caller {
+                let park = try Self.parkRow(db, key: parkKey, caller: caller)
+                guard caller.tenantEnterprise(parkID: park.id) == nil else { return nil }
+                parkID = park.id
+            } else {
+                guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM park WHERE key = ? AND published = 1", arguments: [parkKey]) else { return nil }
+                parkID = id
+            }
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT s.*, p.published_at AS published_at, p.published_by AS published_by FROM published_snapshot p
+                JOIN inventory_snapshot s ON s.id = p.snapshot_id WHERE p.park_id = ?
+                """, arguments: [parkID]) else { return nil }
+            let snapshot = InventorySnapshot(id: row["id"], parkKey: parkKey, year: row["year"], createdAt: row["created_at"],
+                                             createdBy: row["created_by"], inputHash: row["input_hash"], outputHash: row["output_hash"],
+                                             emissionsTco2: row["emissions_tco2"], netTco2: row["net_tco2"],
+                                             inputParkFile: row["input_park_file"], document: row["document"], context: row["context"])
+            return PublishedSnapshot(snapshot: snapshot, publishedAt: row["published_at"], publishedBy: row["published_by"])
+        }
+    }
+}

@@ -76,7 +76,7 @@ struct OffsetStoreTests {
             }
         }
         let store = try SQLiteParkStore(path: path)
-        #expect(try store.appliedMigrations().suffix(9) == ["v3-offset-integrity", "v4-telemetry", "v5-plans", "v6-trial-period", "v7-year-output", "v8-park-tariff", "v9-park-catalogue", "v10-evaluations", "v11-snapshot-context"])
+        #expect(try store.appliedMigrations().suffix(10) == ["v3-offset-integrity", "v4-telemetry", "v5-plans", "v6-trial-period", "v7-year-output", "v8-park-tariff", "v9-park-catalogue", "v10-evaluations", "v11-snapshot-context", "v12-published-snapshot"])
         let rows = try await store.pool.read { db in
             try Row.fetchAll(db, sql: "SELECT key, local_stated, registry_key FROM offset_claim ORDER BY key")
         }

@@ -55,7 +55,7 @@ struct StoreTests {
     func migrations() async throws {
         let store = try SQLiteParkStore(path: FileManager.default.temporaryDirectory.appendingPathComponent("zp-m-\(UUID().uuidString).sqlite").path)
         #expect(try store.appliedMigrations() == ["v1-parks-users-audit", "v2-accounting-rules", "v3-certificates-and-categories",
-                                                  "v3-offset-integrity", "v4-telemetry", "v5-plans", "v6-trial-period", "v7-year-output", "v8-park-tariff", "v9-park-catalogue", "v10-evaluations", "v11-snapshot-context"])
+                                                  "v3-offset-integrity", "v4-telemetry", "v5-plans", "v6-trial-period", "v7-year-output", "v8-park-tariff", "v9-park-catalogue", "v10-evaluations", "v11-snapshot-context", "v12-published-snapshot"])
         let (foreignKeys, journal) = try await store.pool.read { db in
             (try Int.fetchOne(db, sql: "PRAGMA foreign_keys"), try String.fetchOne(db, sql: "PRAGMA journal_mode"))
         }

@@ -29,6 +29,15 @@ struct ReportPages: Sendable {
             return await pdfs.response(key: "report-\(built.parkKey)-\(built.snapshotID)-\(context.language.rawValue)", html: html,
                                        fileName: built.fileName + ".pdf", title: built.report.title, renderer: renderer, context: context)
         }
+        // The report of the snapshot a published park discloses, for anyone (1.1.2(d)).
+        web.get("public/:park/report") { _, context in
+            let key = try context.parameter("park")
+            guard let published = try await store.publishedSnapshot(parkKey: key, caller: nil) else { throw StoreError.notFound("published report \(key)") }
+            let built = try Self.build(snapshot: published.snapshot, parkKey: key, language: context.language)
+            let html = ReportPrint.html(built.report, inventory: built.inventory, chinese: context.language == .zh)
+            return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
+                            body: .init(byteBuffer: ByteBuffer(string: html)))
+        }
         web.get("parks/:park/inventories/:id/report.xlsx") { _, context in
             let built = try await build(context)
             let data = try ReportWorkbook.data(built.report, created: built.created)
@@ -50,14 +59,19 @@ struct ReportPages: Sendable {
         let caller = try context.requireLogin()
         let key = try context.parameter("park")
         guard let id = Int64(try context.parameter("id")), id > 0 else { throw StoreError.notFound("snapshot") }
-        let snapshot = try await store.snapshot(parkKey: key, id: id, caller: caller)
+        return try Self.build(snapshot: try await store.snapshot(parkKey: key, id: id, caller: caller), parkKey: key, language: context.language)
+    }
+
+    /// The report of a snapshot read with its input park file and context.
+    static func build(snapshot: InventorySnapshot, parkKey key: String, language: Language) throws -> Built {
+        let id = snapshot.id
         let definition = try ParkFileReader.read(yaml: snapshot.inputParkFile ?? "")
         let created = (try? RFC3339Timestamp.parse(snapshot.createdAt)).map { Date(timeIntervalSince1970: TimeInterval($0)) } ?? Date(timeIntervalSince1970: 0)
         let inventory = try InventoryCalculator.compute(definition, today: definition.rules.reportDate ?? ReportClock.today(created))
         let lineage = ReportLineage(snapshotID: id, createdAt: TelemetryFormat.isoTime(snapshot.createdAt), createdBy: snapshot.createdBy,
                                     inputHash: snapshot.inputHash, outputHash: snapshot.outputHash)
         let report = InventoryReport(inventory: inventory, lineage: lineage, context: SnapshotContext.decode(snapshot.context),
-                                     language: context.language == .zh ? .zh : .en)
+                                     language: language == .zh ? .zh : .en)
         return Built(parkKey: key, snapshotID: id, report: report, inventory: inventory, created: created)
     }
 

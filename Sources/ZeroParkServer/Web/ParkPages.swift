@@ -722,11 +722,24 @@ struct ParkPages: Sendable {
     func disclosure(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let key = try context.parameter("park")
         guard let park = try await store.publishedPark(key: key) else { throw StoreError.notFound("published park \(key)") }
-        let year = request.uri.queryParameters.get("year").flatMap(Int.init) ?? park.defaultYear
-        guard let definition = try await store.publishedDefinition(parkKey: key, year: year) else { throw StoreError.notFound("park \(key)") }
-        let inventory = try InventoryCalculator.compute(definition, today: service.today())
+        // The published snapshot when the park has one (issue #12 defect 10): figures that do not move with
+        // edits, with their publication and hashes; otherwise the live figures, said to be live.
+        let inventory: Inventory
+        var publication: [String: Any]?
+        if let published = try await store.publishedSnapshot(parkKey: key, caller: nil) {
+            let definition = try ParkFileReader.read(yaml: published.snapshot.inputParkFile ?? "")
+            inventory = try InventoryCalculator.compute(definition, today: definition.rules.reportDate ?? service.today())
+            publication = ["id": published.snapshot.id, "year": published.snapshot.year, "savedAt": TelemetryFormat.isoTime(published.snapshot.createdAt),
+                           "publishedAt": TelemetryFormat.isoTime(published.publishedAt), "inputHash": published.snapshot.inputHash,
+                           "outputHash": published.snapshot.outputHash, "parkKey": key]
+        } else {
+            let year = request.uri.queryParameters.get("year").flatMap(Int.init) ?? park.defaultYear
+            guard let definition = try await store.publishedDefinition(parkKey: key, year: year) else { throw StoreError.notFound("park \(key)") }
+            inventory = try InventoryCalculator.compute(definition, today: service.today())
+        }
         let strings = t(context)
         var data = summary(inventory, park: park, context: context)
+        if let publication { data["publication"] = publication }
         if let target = park.reductionTarget, !target.isEmpty { data["target"] = target }
         data["sources"] = inventory.sources.sorted { $0.tco2 > $1.tco2 }.map {
             ["name": $0.name, "system": strings.system($0.system), "tco2": Display.number($0.tco2)]

@@ -119,6 +119,17 @@ extension ParkPages {
                                                "evidence": profile.boundaryEvidence.joined(separator: "\n")],
                                    "parkTypes": ParkType.allCases.map { ["value": $0.rawValue, "label": language == .zh ? $0.nameZh : $0.nameEn,
                                                                          "selected": $0 == profile.type] }]
+        if role == .admin {
+            // The snapshot the disclosure shows (issue #12 defect 10): any of the park's snapshots, or none (live data).
+            let published = try await store.publishedSnapshot(parkKey: key, caller: loaded.caller)
+            data["publishedSnapshots"] = try await store.snapshots(parkKey: key, caller: loaded.caller).map { snapshot -> [String: Any] in
+                ["id": snapshot.id, "label": "#\(snapshot.id) · \(snapshot.year) · \(TelemetryFormat.isoTime(snapshot.createdAt)) · \(Display.number(snapshot.emissionsTco2)) tCO2",
+                 "selected": snapshot.id == published?.snapshot.id]
+            }
+            if let published {
+                data["publishedSnapshot"] = ["id": published.snapshot.id, "at": TelemetryFormat.isoTime(published.publishedAt), "by": published.publishedBy]
+            }
+        }
         if loaded.caller.canEditPark(parkID: loaded.park.id) {
             data["factors"] = try await store.parkFactors(parkKey: key, caller: loaded.caller).map { factor -> [String: Any] in
                 ["id": factor.id, "value": Quantity.format(factor.value), "unit": factor.unit.symbol, "source": factor.source,
@@ -157,6 +168,18 @@ extension ParkPages {
         try await settingsChange(request, context) { form, key, caller in
             try await store.setPublished(parkKey: key, published: form["published"] == "true",
                                          reductionTarget: WebForm.value(form, "target"), caller: caller)
+        }
+    }
+
+    /// Publishes one of the park's snapshots on the disclosure, or withdraws it (empty choice). Park admins.
+    func savePublishedSnapshot(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        try await settingsChange(request, context) { form, key, caller in
+            var id: Int64?
+            if let text = WebForm.value(form, "snapshot") {
+                guard let value = Int64(text), value > 0 else { throw StoreError.invalid(field: "snapshot", message: "须为快照编号 / a snapshot number") }
+                id = value
+            }
+            try await store.publishSnapshot(parkKey: key, snapshotID: id, caller: caller)
         }
     }
 

@@ -111,6 +111,7 @@ struct WebRoutes {
         web.post("parks/:park/offsets/:offset/delete") { request, context in try await pages.deleteSinkOrOffset(request, context, entity: "offset") }
         web.get("parks/:park/settings") { request, context in try await pages.settings(request, context) }
         web.post("parks/:park/settings/publication") { request, context in try await pages.savePublication(request, context) }
+        web.post("parks/:park/settings/published-snapshot") { request, context in try await pages.savePublishedSnapshot(request, context) }
         web.post("parks/:park/settings/members") { request, context in try await pages.grantMember(request, context) }
         web.post("parks/:park/settings/members/:username/remove") { request, context in try await pages.revokeMember(request, context) }
         web.post("parks/:park/settings/profile") { request, context in try await pages.saveProfile(request, context) }

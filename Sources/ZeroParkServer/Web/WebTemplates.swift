@@ -319,6 +319,9 @@ enum WebTemplates {
     static let disclosure = """
     <h1>{{name}} <small>{{t.disclosure}}</small></h1>
     <p class="meta">{{typeName}} · {{province}} · {{t.period}} {{periodText}} · 1.1.2(d)</p>
+    {{#publication}}<p class="ok" id="disclosure-basis">{{t.disclosedSnapshot}} #{{id}}（{{year}}）· {{t.savedAt}} {{savedAt}} · {{t.publishedAt}} {{publishedAt}} ·
+    <a href="/public/{{parkKey}}/report" id="disclosure-report">{{t.report}}</a><br><small>{{t.inputHash}} <code>{{inputHash}}</code> · {{t.outputHash}} <code>{{outputHash}}</code></small></p>{{/publication}}
+    {{^publication}}<p class="warn" id="disclosure-live">{{t.liveDisclosureNote}}</p>{{/publication}}
     <div class="kpis">
       <div class="kpi"><span>{{t.emissions}}</span><strong>{{emissions}}</strong><em>tCO2</em></div>
       <div class="kpi"><span>{{t.sequestration}}</span><strong>{{sequestration}}</strong><em>tCO2</em></div>
@@ -426,6 +429,10 @@ enum WebTemplates {
       <label>{{t.target}} <input name="target" value="{{target}}" class="wide"></label>
       <button type="submit">{{t.save}}</button></form>
       {{#published}}<p class="note"><a href="/public/{{parkKey}}">/public/{{parkKey}}</a></p>{{/published}}
+    <form method="post" action="/parks/{{parkKey}}/settings/published-snapshot" class="stack" id="published-snapshot-form"><input type="hidden" name="_csrf" value="{{csrf}}">
+      <label>{{t.publishedSnapshot}} <select name="snapshot" id="published-snapshot"><option value="">{{t.liveDisclosure}}</option>{{#publishedSnapshots}}<option value="{{id}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/publishedSnapshots}}</select></label>
+      <button type="submit" id="published-snapshot-submit">{{t.save}}</button></form>
+      {{#publishedSnapshot}}<p class="note" id="published-snapshot-state">#{{id}} · {{at}} · {{by}}</p>{{/publishedSnapshot}}
     </section>
     <section class="card"><h2>{{t.members}}</h2>
     <table><thead><tr><th>{{t.username}}</th><th>{{t.name}}</th><th>{{t.role}}</th><th>{{t.enterprise}}</th><th></th></tr></thead>

@@ -76,7 +76,10 @@ enum WebText {
         ("biogenic", "生物质", "Biogenic"),
         ("formExpired", "登录表单已过期，请重试。", "The login form expired; please try again."),
         ("alerts", "告警", "Alerts"),
-        ("navDispatch", "调度", "Dispatch"), ("navPlan", "规划", "Plan"), ("navTrial", "试运行", "Trial year"), ("navTariff", "电费", "Energy cost"), ("navEvaluation", "评价", "Evaluation"), ("report", "碳排放与碳吸收报告", "Emissions and sequestration report"), ("removeMember", "移除", "Remove"),
+        ("navDispatch", "调度", "Dispatch"), ("navPlan", "规划", "Plan"), ("navTrial", "试运行", "Trial year"), ("navTariff", "电费", "Energy cost"), ("navEvaluation", "评价", "Evaluation"), ("report", "碳排放与碳吸收报告", "Emissions and sequestration report"), ("publishedSnapshot", "公开的盘查快照", "Snapshot on the disclosure"),
+        ("liveDisclosure", "不公开快照（公开实时数据）", "none (live data)"), ("disclosedSnapshot", "公开依据：盘查快照", "Disclosed: inventory snapshot"),
+        ("savedAt", "保存于", "saved"), ("publishedAt", "公开于", "published"), ("outputHash", "输出哈希", "Output hash"),
+        ("liveDisclosureNote", "本页为实时数据，随园区数据的编辑而变化；园区管理员可在设置中公开一个盘查快照作为正式披露。", "These are live figures that change with every edit; the park's admin can publish an inventory snapshot as the formal disclosure in Settings."), ("removeMember", "移除", "Remove"),
         ("tooManyLogins", "登录失败次数过多，请稍候再试", "Too many failed logins; please wait before trying again"), ("imported", "已导入", "Imported"), ("tenantScope", "仅显示本企业的排放源", "Showing your enterprise's sources only"),
     ]
 
