@@ -412,6 +412,10 @@ struct ParkPages: Sendable {
             "systems": EmissionSystem.allCases.map { ["value": $0.rawValue, "label": strings.system($0), "selected": form["system"] == $0.rawValue] },
             "methods": AccountingMethodKind.allCases.map { ["value": $0.rawValue, "label": strings.method($0), "selected": form["method"] == $0.rawValue] },
         ]
+        let canSeeParkData = loaded.caller.tenantEnterprise(parkID: loaded.park.id) == nil
+        data["pickers"] = SourcePickers.lists(parkFactors: canSeeParkData ? try await store.parkFactors(parkKey: key, caller: loaded.caller) : [],
+                                              parkFuels: canSeeParkData ? try await store.parkFuels(parkKey: key, caller: loaded.caller) : [],
+                                              enterprises: canSeeParkData ? loaded.park.enterprises : [], chinese: context.language == .zh)
         if let error { data["formError"] = error }
         return renderer.page("sourceForm", title: WebText.text("addSource", context.language), context: context, data: data,
                              park: loaded.nav, status: status)

@@ -234,10 +234,16 @@ enum WebTemplates {
       <label>{{t.name}} <input name="name" required value="{{form.name}}"></label>
       <label>{{t.system}} <select name="system">{{#systems}}<option value="{{value}}" {{#selected}}selected{{/selected}}>{{label}}</option>{{/systems}}</select></label>
       <label>{{t.method}} <select name="method">{{#methods}}<option value="{{value}}" {{#selected}}selected{{/selected}}>{{label}}</option>{{/methods}}</select></label>
-      <label>{{t.unit}} <input name="unit" required value="{{form.unit}}" placeholder="MWh, t, GJ, 10^4 Nm3"></label>
-      <label>{{t.fuelOrFactor}} <input name="fuel" value="{{form.fuel}}" placeholder="diesel, natural_gas"> <input name="factor" value="{{form.factor}}" placeholder="park.water_supply"></label>
-      <label>{{t.gasGwp}} <input name="gas" value="{{form.gas}}" placeholder="HFC-134a"> <input name="gwp_set" value="{{form.gwpSet}}" placeholder="AR5"></label>
-      <label>{{t.enterprise}} <input name="enterprise" value="{{form.enterprise}}"></label>
+      <label>{{t.unit}} <input name="unit" required value="{{form.unit}}" placeholder="MWh, t, GJ, 10^4 Nm3" list="units-list"></label>
+      <label>{{t.fuelOrFactor}} <input name="fuel" value="{{form.fuel}}" placeholder="diesel, natural_gas" list="fuels-list"> <input name="factor" value="{{form.factor}}" placeholder="park.water_supply" list="factors-list"></label>
+      <label>{{t.gasGwp}} <input name="gas" value="{{form.gas}}" placeholder="HFC-134a" list="gases-list"> <input name="gwp_set" value="{{form.gwpSet}}" placeholder="AR5" list="gwp-sets-list"></label>
+      <label>{{t.enterprise}} <input name="enterprise" value="{{form.enterprise}}" list="enterprises-list"></label>
+      {{#pickers}}<datalist id="units-list">{{#units}}<option value="{{value}}">{{/units}}</datalist>
+      <datalist id="fuels-list">{{#fuels}}<option value="{{value}}" label="{{label}}">{{/fuels}}</datalist>
+      <datalist id="factors-list">{{#factors}}<option value="{{value}}" label="{{label}}">{{/factors}}</datalist>
+      <datalist id="gases-list">{{#gases}}<option value="{{value}}" label="{{label}}">{{/gases}}</datalist>
+      <datalist id="gwp-sets-list">{{#gwpSets}}<option value="{{value}}" label="{{label}}">{{/gwpSets}}</datalist>
+      <datalist id="enterprises-list">{{#enterprises}}<option value="{{value}}" label="{{label}}">{{/enterprises}}</datalist>{{/pickers}}
       <label>{{t.dataSource}} <input name="data_source" value="{{form.dataSource}}"></label>
       <label>{{t.evidence}} <input name="evidence" value="{{form.evidence}}"></label>
       <button type="submit" id="source-save">{{t.save}}</button>
