@@ -39,7 +39,8 @@ public enum XLSXWriter {
     public static let maximumRows = 100_000
     public static let maximumColumns = 64
 
-    /// The workbook's bytes.
+    /// The workbook's bytes; `created` (at the earliest 1980-01-01) is its creation time and every zip
+    /// entry's, so the same sheets and `created` give the same bytes.
     public static func data(_ sheets: [Sheet], title: String, author: String, created: Date) throws(WriteError) -> Data {
         var names = Set<String>()
         for sheet in sheets {
@@ -62,7 +63,8 @@ public enum XLSXWriter {
                 var properties = lxw_doc_properties()
                 properties.title = UnsafeMutablePointer(mutating: titleText)
                 properties.author = UnsafeMutablePointer(mutating: authorText)
-                properties.created = time_t(created.timeIntervalSince1970.rounded(.down))
+                // libxlsxwriter takes 0 for "now": the earliest zip time (1980-01-01) is the floor.
+                properties.created = time_t(max(315_532_800, created.timeIntervalSince1970.rounded(.down)))
                 _ = workbook_set_properties(workbook, &properties)
                 let bold = workbook_add_format(workbook)
                 format_set_bold(bold)
@@ -104,6 +106,46 @@ public enum XLSXWriter {
         }
         guard status == LXW_NO_ERROR else { throw .library(Int32(status.rawValue)) }
         guard let data = try? Data(contentsOf: URL(fileURLWithPath: path)) else { throw .library(-1) }
-        return data
+        // libxlsxwriter stamps each zip entry with the time of writing; the stamps are set to `created`, so
+        // the same sheets give the same bytes whenever they are written.
+        guard let stamped = Self.stamp(data, with: max(created, Date(timeIntervalSince1970: 315_532_800))) else { throw .library(-2) }
+        return stamped
+    }
+
+    /// The zip with every entry's modification time and date (MS-DOS format, in the local and the central
+    /// headers) set to `date` (UTC), walking the central directory from the end record; nil when the bytes
+    /// are not a zip this writer made (no end record, or an entry outside the data).
+    static func stamp(_ zip: Data, with date: Date) -> Data? {
+        var bytes = [UInt8](zip)
+        func u16(_ at: Int) -> Int { Int(bytes[at]) | Int(bytes[at + 1]) << 8 }
+        func u32(_ at: Int) -> Int { u16(at) | u16(at + 2) << 16 }
+        func put16(_ value: Int, _ at: Int) {
+            bytes[at] = UInt8(value & 0xFF)
+            bytes[at + 1] = UInt8(value >> 8 & 0xFF)
+        }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        let year = min(max((parts.year ?? 1980) - 1980, 0), 127)
+        let dosDate = year << 9 | (parts.month ?? 1) << 5 | (parts.day ?? 1)
+        let dosTime = (parts.hour ?? 0) << 11 | (parts.minute ?? 0) << 5 | (parts.second ?? 0) / 2
+        // The end of central directory record: signature 0x06054b50, 22 bytes, found from the end.
+        guard bytes.count >= 22 else { return nil }
+        var end = bytes.count - 22
+        while end >= 0, !(bytes[end] == 0x50 && bytes[end + 1] == 0x4B && bytes[end + 2] == 0x05 && bytes[end + 3] == 0x06) { end -= 1 }
+        guard end >= 0 else { return nil }
+        let count = u16(end + 10)
+        var entry = u32(end + 16)
+        for _ in 0..<count {
+            guard entry + 46 <= bytes.count, u32(entry) == 0x0201_4B50 else { return nil }
+            put16(dosTime, entry + 12)
+            put16(dosDate, entry + 14)
+            let local = u32(entry + 42)
+            guard local + 30 <= bytes.count, u32(local) == 0x0403_4B50 else { return nil }
+            put16(dosTime, local + 10)
+            put16(dosDate, local + 12)
+            entry += 46 + u16(entry + 28) + u16(entry + 30) + u16(entry + 32)
+        }
+        return Data(bytes)
     }
 }

@@ -13,10 +13,15 @@ struct XLSXWriterTests {
     ]
     static let created = Date(timeIntervalSince1970: 1_764_000_000)
 
-    @Test func theSameSheetsGiveTheSameBytes() throws {
+    @Test func theSameSheetsGiveTheSameBytes() async throws {
         let first = try XLSXWriter.data(Self.sheets, title: "园区碳排放与碳吸收报告", author: "ZeroPark", created: Self.created)
+        // libxlsxwriter reads a creation time of 0 as "now": the writer's floor (1980-01-01) keeps that fixed too.
+        let epochFirst = try XLSXWriter.data(Self.sheets, title: "t", author: "a", created: Date(timeIntervalSince1970: 0))
+        // Written in another second (libxlsxwriter stamps zip entries with the time of writing; the writer resets them).
+        try await Task.sleep(for: .milliseconds(2_100))
         let second = try XLSXWriter.data(Self.sheets, title: "园区碳排放与碳吸收报告", author: "ZeroPark", created: Self.created)
         #expect(first == second)
+        #expect(try XLSXWriter.data(Self.sheets, title: "t", author: "a", created: Date(timeIntervalSince1970: 0)) == epochFirst)
         #expect(first.starts(with: Data([0x50, 0x4B, 0x03, 0x04])))  // a zip
         // The sheet names, the shared strings and the number (as a number, not text) are in the package.
         let text = String(decoding: first, as: UTF8.self)

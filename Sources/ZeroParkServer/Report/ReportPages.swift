@@ -2,7 +2,6 @@ import Foundation
 import Hummingbird
 import Mustache
 import ZeroParkCore
-import ZeroParkInput
 import ZeroParkParkFile
 import ZeroParkReports
 import ZeroParkStore
@@ -66,7 +65,7 @@ struct ReportPages: Sendable {
     static func build(snapshot: InventorySnapshot, parkKey key: String, language: Language) throws -> Built {
         let id = snapshot.id
         let definition = try ParkFileReader.read(yaml: snapshot.inputParkFile ?? "")
-        let created = (try? RFC3339Timestamp.parse(snapshot.createdAt)).map { Date(timeIntervalSince1970: TimeInterval($0)) } ?? Date(timeIntervalSince1970: 0)
+        let created = Self.date(snapshot.createdAt)
         let inventory = try InventoryCalculator.compute(definition, today: definition.rules.reportDate ?? ReportClock.today(created))
         let lineage = ReportLineage(snapshotID: id, createdAt: TelemetryFormat.isoTime(snapshot.createdAt), createdBy: snapshot.createdBy,
                                     inputHash: snapshot.inputHash, outputHash: snapshot.outputHash)
@@ -78,6 +77,16 @@ struct ReportPages: Sendable {
     func report(_ context: AppRequestContext) async throws -> (Built, String) {
         let built = try await build(context)
         return (built, ReportPrint.html(built.report, inventory: built.inventory, chinese: context.language == .zh))
+    }
+
+    /// The time a snapshot was saved (ISO 8601 UTC, with or without milliseconds); 1980-01-01 when unreadable
+    /// (the earliest time a zip entry can carry), so a workbook never falls back to the time of writing.
+    static func date(_ text: String) -> Date {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        if let date = formatter.date(from: text) { return date }
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.date(from: text) ?? Date(timeIntervalSince1970: 315_532_800)
     }
 
     static func attachment(_ data: Data, name: String, type: String) -> Response {
