@@ -189,6 +189,23 @@ def run_report(driver, base, login, logout, wait, check, shot):
           "its sources sheet has a header and stores tCO2 as numbers")
     balance = {row[0].value: row[1].value for row in book["碳平衡"].iter_rows(min_row=2)}
     check(abs(balance["净排放 = 排放 − 吸收 − 抵消"]) < 1e-6, f"its balance sheet nets to 0 for the balanced park ({balance['净排放 = 排放 − 吸收 − 抵消']})")
+    # The demo park has meters, a plan and a trial year in progress: a snapshot saved now carries them,
+    # and its report draws the metered completeness, the plan's path and the trial against the plan.
+    driver.get(base + "/parks/nansha-demo/inventories?year=2026")
+    driver.find_element(By.ID, "snapshot-submit").click()
+    wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "a[id^=report-]"))
+    newest = driver.find_element(By.CSS_SELECTOR, "a[id^=report-]:not([id^=report-pdf]):not([id^=report-xlsx])").get_attribute("id").split("-", 1)[1]
+    driver.get(base + f"/parks/nansha-demo/inventories/{newest}/report")
+    wait(driver, lambda d: d.find_elements(By.ID, "lineage"))
+    labels = [e.get_attribute("aria-label") for e in driver.find_elements(By.CSS_SELECTOR, "svg[aria-label]")]
+    check(["碳平衡", "按系统排放", "计量数据完整率", "中和方案路径（第 1 版）", "试运行：实际净排放与方案（月）"] == labels,
+          f"the demo park's report draws monitoring, plan and trial charts ({', '.join(labels)})")
+    shot("25-report-charts")
+    demo_pdf = os.path.join(workdir, "report-demo.pdf")
+    open(demo_pdf, "wb").write(fetch(f"/parks/nansha-demo/inventories/{newest}/report.pdf"))
+    text = subprocess.run(["pdftotext", demo_pdf, "-"], capture_output=True, text=True, check=True).stdout
+    check("剩余净排放" in text and "抵消平衡" in text and "实际（部分数据）" in text,
+          "… and its PDF carries them (the plan and trial charts' legends are in the PDF's text)")
     logout()
 
 

@@ -32,14 +32,48 @@ public struct SnapshotContext: Codable, Hashable, Sendable {
         public var created_at: String
         public var created_by: String
         public var reason: String
+        /// The version's yearly path (absent in snapshots saved before it was recorded).
+        public var years: [PlanYear]?
 
-        public init(version: Int, baseYear: Int, balanceYear: Int?, createdAt: String, createdBy: String, reason: String) {
+        public init(version: Int, baseYear: Int, balanceYear: Int?, createdAt: String, createdBy: String, reason: String, years: [PlanYear]? = nil) {
             self.version = version
             self.base_year = baseYear
             self.balance_year = balanceYear
             self.created_at = createdAt
             self.created_by = createdBy
             self.reason = reason
+            self.years = years
+        }
+    }
+
+    /// One year of a plan's pathway: emissions after the measures, sinks and offsets bought (tCO2).
+    public struct PlanYear: Codable, Hashable, Sendable {
+        public var year: Int
+        public var emissions: Double
+        public var sinks: Double
+        public var offsets: Double
+
+        public init(year: Int, emissions: Double, sinks: Double, offsets: Double) {
+            self.year = year
+            self.emissions = emissions
+            self.sinks = sinks
+            self.offsets = offsets
+        }
+    }
+
+    /// One month of the trial year: the plan's net emissions and the actual (nil while no data, tCO2).
+    public struct TrialMonth: Codable, Hashable, Sendable {
+        public var month: String
+        public var planned_net: Double
+        public var actual_net: Double?
+        /// The month had data for only part of its days or sources.
+        public var partial: Bool
+
+        public init(month: String, plannedNet: Double, actualNet: Double?, partial: Bool) {
+            self.month = month
+            self.planned_net = plannedNet
+            self.actual_net = actualNet
+            self.partial = partial
         }
     }
 
@@ -53,9 +87,12 @@ public struct SnapshotContext: Codable, Hashable, Sendable {
         public var planned_net_to_date: Double
         public var actual_net_to_date: Double
         public var findings: Int
+        /// Month by month (absent in snapshots saved before it was recorded).
+        public var months: [TrialMonth]?
 
         public init(start: String, end: String, planVersion: Int, threshold: Double, monthsCompared: Int, plannedNetToDate: Double,
-                    actualNetToDate: Double, findings: Int) {
+                    actualNetToDate: Double, findings: Int, months: [TrialMonth]? = nil) {
+            self.months = months
             self.start = start
             self.end = end
             self.plan_version = planVersion

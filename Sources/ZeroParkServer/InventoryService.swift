@@ -155,9 +155,14 @@ struct InventoryService: Sendable {
                                     estimatedShare: q.estimatedShare, flagged: q.flagged)
         }
         let meters = try await store.meters(parkKey: parkKey, caller: caller).count
-        let plan = try await store.plans(parkKey: parkKey, caller: caller).max { $0.version < $1.version }.map {
-            SnapshotContext.Plan(version: $0.version, baseYear: $0.baseYear, balanceYear: $0.balanceYear, createdAt: TelemetryFormat.isoTime($0.createdAt),
-                                 createdBy: $0.createdBy, reason: $0.reason)
+        var plan: SnapshotContext.Plan?
+        if let latest = try await store.plans(parkKey: parkKey, caller: caller).max(by: { $0.version < $1.version }) {
+            // The listing carries no document; the version is read whole for its yearly path.
+            let years = (try? await store.plan(parkKey: parkKey, version: latest.version, caller: caller))
+                .flatMap { try? TrialService.plannedYears($0) }
+                .map { $0.sorted { $0.key < $1.key }.map { SnapshotContext.PlanYear(year: $0.key, emissions: $0.value.bySource.sorted { $0.key < $1.key }.reduce(0) { $0 + $1.value }, sinks: $0.value.sinks, offsets: $0.value.offsets) } }
+            plan = SnapshotContext.Plan(version: latest.version, baseYear: latest.baseYear, balanceYear: latest.balanceYear,
+                                        createdAt: TelemetryFormat.isoTime(latest.createdAt), createdBy: latest.createdBy, reason: latest.reason, years: years)
         }
         var trial: SnapshotContext.Trial?
         if let report = try? await TrialService(inventories: self, today: today).report(parkKey: parkKey, caller: caller) {
@@ -165,7 +170,11 @@ struct InventoryService: Sendable {
             trial = SnapshotContext.Trial(start: report.declaration.start, end: report.declaration.end, planVersion: report.declaration.planVersion,
                                           threshold: report.declaration.threshold, monthsCompared: progress.monthsCompared,
                                           plannedNetToDate: progress.plannedNetToDate, actualNetToDate: progress.actualNetToDate,
-                                          findings: progress.findings.count)
+                                          findings: progress.findings.count,
+                                          months: progress.months.map { month in
+                                              SnapshotContext.TrialMonth(month: month.span.month.description, plannedNet: month.plannedNet, actualNet: month.actualNet,
+                                                                         partial: month.inProgress || !month.missingSources.isEmpty)
+                                          })
         }
         let head = try await store.ledgerDayHeads(parkKey: parkKey, limit: 1).first
         return SnapshotContext(meters: meters, quality: rows, plan: plan, trial: trial, dataTrailHead: head?.link, dataTrailSeq: head?.seq)

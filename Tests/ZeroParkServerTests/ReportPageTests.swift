@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Testing
+import ZeroParkReports
 import ZeroParkStore
 @testable import ZeroParkServer
 
@@ -53,5 +54,59 @@ struct ReportPageTests {
                 #expect($0.status == .notFound)
             }
         }
+    }
+
+    /// A snapshot saved after a plan and a trial year carries them, and its report draws them beside the
+    /// balance and the systems: the plan's path and the trial's actual net against the plan, month by month.
+    @Test func aSnapshotWithPlanAndTrialDrawsTheirCharts() async throws {
+        let server = try await TestServer.make()
+        try await server.run { client in
+            _ = try await TrialAPITests.savePlan(client, server)
+            try await client.execute(uri: "\(TrialAPITests.park)/trial", method: .put, headers: server.auth("manager", TrialAPITests.json),
+                                     body: ByteBuffer(string: #"{"start":"2025-01-01","plan_version":1,"threshold":0.01}"#)) { #expect($0.status == .ok) }
+            let id = try await client.execute(uri: "\(TrialAPITests.park)/inventories", method: .post, headers: server.auth("manager", TrialAPITests.json),
+                                              body: ByteBuffer(string: #"{"year":2025}"#)) { response in
+                #expect(response.status == .created)
+                return try #require((try response.json() as? [String: Any])?["id"] as? Int)
+            }
+            let manager = try await WebTests.login(client, "manager", "zeropark-manager")
+            let html = try await client.execute(uri: "/parks/nansha-demo/inventories/\(id)/report", method: .get, headers: [.cookie: manager]) { $0.text }
+            for title in ["碳平衡", "按系统排放", "中和方案路径（第 1 版）", "试运行：实际净排放与方案（月）"] {
+                #expect(html.contains("aria-label=\"\(title)\""), "chart \(title)")
+            }
+            // Twelve months compared: twelve measured points on the trial chart, and the legend's dot.
+            let trial = try #require(html.components(separatedBy: "aria-label=\"试运行：实际净排放与方案（月）\"").last?.components(separatedBy: "</svg>").first)
+            #expect(trial.components(separatedBy: "<circle").count - 1 == 12 + 1)
+            let english = try await client.execute(uri: "/parks/nansha-demo/inventories/\(id)/report?lang=en", method: .get, headers: [.cookie: manager]) { $0.text }
+            #expect(english.contains("aria-label=\"Trial year: actual net against the plan (monthly)\""))
+            // The creative park's snapshot has no meters, plan or trial: only the two inventory charts.
+            let admin = try #require(try await server.store.caller(apiKeyHash: Secrets.hash(server.keys["admin"] ?? "")))
+            let creative = try #require(try await server.store.snapshots(parkKey: "xihu-creative", caller: admin).first)
+            let other = try await client.execute(uri: "/parks/xihu-creative/inventories/\(creative.id)/report", method: .get, headers: [.cookie: manager]) { $0.text }
+            #expect(other.components(separatedBy: "<svg").count - 1 == 2)
+        }
+    }
+
+    /// Metered sources recorded with a snapshot draw their completeness in per cent.
+    @Test func meteredQualityIsDrawnInPerCent() {
+        let quality = SnapshotContext.Quality(source: "grid", name: "外购电网电力", expected: 35_040, completeness: 0.875, estimatedShare: 0.05, flagged: 3)
+        let charts = ReportPrint.contextCharts(SnapshotContext(meters: 4, quality: [quality], plan: nil, trial: nil), t: Strings(language: .zh))
+        #expect(charts.count == 1)
+        // 0.875 → 87.5 %.
+        #expect(charts.first?.contains("aria-label=\"计量数据完整率\"") == true && charts.first?.contains("87.5") == true)
+        #expect(ReportPrint.contextCharts(SnapshotContext(meters: 0, quality: [], plan: nil, trial: nil), t: Strings(language: .zh)).isEmpty)
+    }
+
+    /// The plan bars stack a year's emissions as sinks, then offsets, then the rest.
+    @Test func planYearsStackIntoTheirEmissions() {
+        // 100 t, 30 t of sinks, 50 t of offsets: 30 + 50 + 20 = 100.
+        let a = ReportPrint.planSplit(.init(year: 2027, emissions: 100, sinks: 30, offsets: 50))
+        #expect(a.sinks == 30 && a.offsets == 50 && a.remaining == 20)
+        // Offsets beyond what the sinks leave (90 > 70) are drawn up to it: 30 + 70 + 0.
+        let b = ReportPrint.planSplit(.init(year: 2030, emissions: 100, sinks: 30, offsets: 90))
+        #expect(b.sinks == 30 && b.offsets == 70 && b.remaining == 0)
+        // Sinks beyond the emissions (a net-negative year, 1.1.13): 40 of 120 drawn, nothing else.
+        let c = ReportPrint.planSplit(.init(year: 2035, emissions: 40, sinks: 120, offsets: 10))
+        #expect(c.sinks == 40 && c.offsets == 0 && c.remaining == 0)
     }
 }

@@ -33,7 +33,7 @@ struct ReportPages: Sendable {
             let key = try context.parameter("park")
             guard let published = try await store.publishedSnapshot(parkKey: key, caller: nil) else { throw StoreError.notFound("published report \(key)") }
             let built = try Self.build(snapshot: published.snapshot, parkKey: key, language: context.language)
-            let html = ReportPrint.html(built.report, inventory: built.inventory, chinese: context.language == .zh)
+            let html = ReportPrint.html(built.report, inventory: built.inventory, context: built.context, chinese: context.language == .zh)
             return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
                             body: .init(byteBuffer: ByteBuffer(string: html)))
         }
@@ -49,6 +49,7 @@ struct ReportPages: Sendable {
         let snapshotID: Int64
         let report: InventoryReport
         let inventory: Inventory
+        let context: SnapshotContext?
         let created: Date
         var fileName: String { "zeropark-report-\(parkKey)-\(snapshotID)" }
     }
@@ -69,14 +70,14 @@ struct ReportPages: Sendable {
         let inventory = try InventoryCalculator.compute(definition, today: definition.rules.reportDate ?? ReportClock.today(created))
         let lineage = ReportLineage(snapshotID: id, createdAt: TelemetryFormat.isoTime(snapshot.createdAt), createdBy: snapshot.createdBy,
                                     inputHash: snapshot.inputHash, outputHash: snapshot.outputHash)
-        let report = InventoryReport(inventory: inventory, lineage: lineage, context: SnapshotContext.decode(snapshot.context),
-                                     language: language == .zh ? .zh : .en)
-        return Built(parkKey: key, snapshotID: id, report: report, inventory: inventory, created: created)
+        let recorded = SnapshotContext.decode(snapshot.context)
+        let report = InventoryReport(inventory: inventory, lineage: lineage, context: recorded, language: language == .zh ? .zh : .en)
+        return Built(parkKey: key, snapshotID: id, report: report, inventory: inventory, context: recorded, created: created)
     }
 
     func report(_ context: AppRequestContext) async throws -> (Built, String) {
         let built = try await build(context)
-        return (built, ReportPrint.html(built.report, inventory: built.inventory, chinese: context.language == .zh))
+        return (built, ReportPrint.html(built.report, inventory: built.inventory, context: built.context, chinese: context.language == .zh))
     }
 
     /// The time a snapshot was saved (ISO 8601 UTC, with or without milliseconds); 1980-01-01 when unreadable

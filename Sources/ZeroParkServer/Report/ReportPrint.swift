@@ -8,7 +8,7 @@ import ZeroParkReports
 /// policy that forbids any fetch, so headless Chromium prints it without the network. Nothing in it
 /// depends on the moment it is made.
 enum ReportPrint {
-    static func html(_ report: InventoryReport, inventory: Inventory, chinese: Bool) -> String {
+    static func html(_ report: InventoryReport, inventory: Inventory, context: SnapshotContext?, chinese: Bool) -> String {
         let t = Strings(language: chinese ? .zh : .en)
         let waterfall = SVGChart.waterfall(start: .init(t("排放", "Emissions"), inventory.emissionsTco2),
                                            steps: [.init(t("碳汇", "Sinks"), -inventory.sequestrationTco2), .init(t("抵消", "Offsets"), -inventory.offsetsTco2)],
@@ -19,6 +19,7 @@ enum ReportPrint {
             "lang": chinese ? "zh-CN" : "en", "title": report.title, "park": report.parkName,
             "period": "\(inventory.period.start) – \(inventory.period.end)",
             "charts": [waterfall, bySystem],
+            "contextCharts": context.map { contextCharts($0, t: t) } ?? [],
             "tables": report.tables.map { table in
                 ["id": table.id, "title": table.title, "headers": table.headers,
                  "rows": table.rows.map { row in row.map { cell -> [String: Any] in
@@ -32,6 +33,47 @@ enum ReportPrint {
             "footer": t("由 ZeroPark 根据盘查快照生成；方法与因子出处见各表。", "Made by ZeroPark from a stored inventory snapshot; methods and factor sources are in the tables."),
         ]
         return (try? MustacheTemplate(string: template))?.render(data) ?? ""
+    }
+
+    /// The monitoring, plan and trial-year charts from what the snapshot recorded beside the inventory:
+    /// each metered source's completeness, the plan's yearly path (emissions split into what sinks and
+    /// offsets balance and what remains), the trial year's actual net against the plan month by month.
+    static func contextCharts(_ context: SnapshotContext, t: Strings) -> [String] {
+        var charts: [String] = []
+        if !context.quality.isEmpty {
+            charts.append(SVGChart.bar(context.quality.map { .init($0.name, $0.completeness * 100) },
+                                       title: t("计量数据完整率", "Metered data completeness"), unit: "%"))
+        }
+        if let years = context.plan?.years, !years.isEmpty {
+            let split = years.map(planSplit)
+            charts.append(SVGChart.stackedBar(labels: years.map { String($0.year) }, series: [
+                SVGChart.Series(t("碳汇平衡", "Balanced by sinks"), split.map(\.sinks)),
+                SVGChart.Series(t("抵消平衡", "Balanced by offsets"), split.map(\.offsets)),
+                SVGChart.Series(t("剩余净排放", "Remaining net"), split.map(\.remaining)),
+            ], title: t("中和方案路径（第 \(context.plan?.version ?? 0) 版）", "Neutrality plan path (version \(context.plan?.version ?? 0))"), unit: "tCO2"))
+        }
+        if let months = context.trial?.months, !months.isEmpty {
+            let points = months.map { month -> SVGChart.QualityPoint in
+                let label = String(month.month.suffix(2))
+                guard let net = month.actual_net else { return .init(label, nil, .missing) }
+                return .init(label, net, month.partial ? .estimated : .measured)
+            }
+            charts.append(SVGChart.qualityLine(points, second: SVGChart.Series(t("方案", "Plan"), months.map(\.planned_net)),
+                                               title: t("试运行：实际净排放与方案（月）", "Trial year: actual net against the plan (monthly)"), unit: "tCO2",
+                                               legend: SVGChart.QualityLegend(measured: t("实际", "Actual"), estimated: t("实际（部分数据）", "Actual (partial data)"),
+                                                                              flagged: t("实际（有异常）", "Actual (flagged)"), missing: t("无数据", "No data"))))
+        }
+        return charts
+    }
+
+    /// A plan year's emissions as the bars stack them: the part sinks balance, then the part offsets
+    /// balance, then what remains; the three add up to the emissions (a surplus of sinks or offsets
+    /// beyond them is not drawn).
+    static func planSplit(_ year: SnapshotContext.PlanYear) -> (sinks: Double, offsets: Double, remaining: Double) {
+        let emissions = max(0, year.emissions)
+        let sinks = min(max(0, year.sinks), emissions)
+        let offsets = min(max(0, year.offsets), emissions - sinks)
+        return (sinks, offsets, emissions - sinks - offsets)
     }
 
     static let template = """
@@ -48,13 +90,14 @@ enum ReportPrint {
     th { background: #eef4ef; } td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
     td.short { white-space: nowrap; } td.long { min-width: 28mm; word-break: break-word; }
     section { break-inside: auto; } tr { break-inside: avoid; }
-    .charts { display: flex; gap: 4mm; } .charts svg { width: 100%; height: auto; max-height: 70mm; }
+    .charts { display: grid; grid-template-columns: 1fr 1fr; gap: 3mm 4mm; } .charts > div { break-inside: avoid; }
+    .charts svg { width: 100%; height: auto; max-height: 70mm; }
     #sources td, #sources th, #offsets td, #offsets th, #factors td, #factors th { font-size: 7.5pt; }
     #lineage td { word-break: break-all; }
     footer { margin-top: 6mm; color: #4b6354; font-size: 8pt; }
     </style></head><body>
     <h1>{{title}}</h1><p class="meta">{{park}} · {{period}}</p>
-    <div class="charts">{{#charts}}<div>{{{.}}}</div>{{/charts}}</div>
+    <div class="charts">{{#charts}}<div>{{{.}}}</div>{{/charts}}{{#contextCharts}}<div class="context-chart">{{{.}}}</div>{{/contextCharts}}</div>
     {{#tables}}<section id="{{id}}"><h2>{{title}}</h2><table><thead><tr>{{#headers}}<th>{{.}}</th>{{/headers}}</tr></thead>
     <tbody>{{#rows}}<tr>{{#.}}<td class="{{class}}">{{text}}</td>{{/.}}</tr>{{/rows}}</tbody></table></section>{{/tables}}
     {{#hasNotes}}<section id="notes"><h2>{{notesTitle}}</h2><ul>{{#notes}}<li>{{.}}</li>{{/notes}}</ul></section>{{/hasNotes}}
