@@ -300,11 +300,11 @@ def main():
         check("920,000" not in driver.page_source, "none of its data is shown")
         shot("12-tenant-not-found")
 
-        evaluation_path, verify_path = zp_evaluation_flow.run(driver, base, binary, login, driver.delete_all_cookies, wait, check, shot)
+        evaluation_path, verify_path, draft_path = zp_evaluation_flow.run(driver, base, binary, login, driver.delete_all_cookies, wait, check, shot)
         zp_evaluation_flow.run_report(driver, base, login, driver.delete_all_cookies, wait, check, shot)
 
         print("browser test: every page, per role, in Chinese and English, at 1400 px and 390 px (issue #12)")
-        pages = PAGES + ["/parks/xihu-creative/evaluations", evaluation_path]
+        pages = PAGES + ["/parks/xihu-creative/evaluations", evaluation_path, draft_path]
         public = PUBLIC + [verify_path, "/public/xihu-creative"]
         failures = sweep(driver, base, login, driver.delete_all_cookies, pages=pages, public=public)
         for failure in failures:

@@ -5,6 +5,8 @@ changed, and is revoked. Called by browser_test.py; on its own against a running
 
     scripts/zp_evaluation_flow.py BASE_URL ZEROPARK_BINARY
 """
+import hashlib
+import json
 import os
 import subprocess
 import sys
@@ -39,6 +41,20 @@ def run(driver, base, binary, login, logout, wait, check, shot):
         area = driver.find_element(By.ID, f"{item}-evidence")
         area.clear()
         area.send_keys(evidence)
+    driver.find_element(By.ID, "evaluation-save").click()
+    wait(driver, lambda d: d.find_elements(By.ID, "evaluation-saved"))
+    # A file attached as evidence to the compliance item: listed with its SHA-256, which the certificate will carry.
+    evidence_dir = tempfile.mkdtemp(prefix="zeropark-evidence-")
+    evidence = os.path.join(evidence_dir, "消防验收意见.pdf")
+    evidence_bytes = b"%PDF-1.4\n% ZeroPark browser test evidence\n%%EOF\n"
+    open(evidence, "wb").write(evidence_bytes)
+    evidence_hash = hashlib.sha256(evidence_bytes).hexdigest()
+    Select(driver.find_element(By.ID, "evidence-item")).select_by_value("compliance")
+    driver.find_element(By.ID, "evidence-file").send_keys(evidence)
+    driver.find_element(By.ID, "evidence-submit").click()
+    wait(driver, lambda d: d.find_elements(By.ID, "evidence-sha-1"))
+    check(driver.find_element(By.ID, "evidence-sha-1").text == evidence_hash and "消防验收意见.pdf" in driver.find_element(By.ID, "evidence").text,
+          f"an evidence file is attached to the compliance item, with its SHA-256 ({evidence_hash[:16]}…)")
     shot("20-evaluation-draft")
     driver.find_element(By.ID, "evaluation-submit").click()
     wait(driver, lambda d: "已提交" in d.find_element(By.ID, "evaluation-state").text)
@@ -87,6 +103,9 @@ def run(driver, base, binary, login, logout, wait, check, shot):
     decoded = subprocess.run(["zbarimg", "-q", "--raw", os.path.join(workdir, pages[0])], capture_output=True, text=True).stdout.strip()
     check(decoded == verify_url, f"its QR code decodes to the online check ({decoded})")
 
+    signed = json.load(open(certificate, encoding="utf-8"))
+    check(signed["credentialSubject"]["hashes"].get("evidence-1-compliance") == evidence_hash,
+          "the certificate carries the evidence file's SHA-256")
     code, text = verify(certificate)
     check(code == 0 and text.startswith("VALID") and "西湖数字创意园" in text, f"the downloaded certificate verifies offline with the CLI ({text[:90]}…)")
     original = open(certificate, "rb").read()
@@ -139,7 +158,15 @@ def run(driver, base, binary, login, logout, wait, check, shot):
     check("已撤销" in driver.find_element(By.ID, "disclosure-certificates").text, "the disclosure shows the revocation")
     shot("23-verify-revoked")
     logout()
-    return evaluation_url[len(base):], verify_url[len(base):]
+    # A draft left open on the demo park, so that the page sweep also sees the checklist and upload forms.
+    login("auditor", "zeropark-auditor")
+    driver.get(base + "/parks/nansha-demo/evaluations")
+    driver.find_element(By.NAME, "operation_start").send_keys("2023-01-01")
+    driver.find_element(By.ID, "evaluation-open-submit").click()
+    wait(driver, lambda d: d.find_elements(By.ID, "evidence-form"))
+    draft_url = driver.current_url
+    logout()
+    return evaluation_url[len(base):], verify_url[len(base):], draft_url[len(base):]
 
 
 def run_report(driver, base, login, logout, wait, check, shot):

@@ -56,16 +56,11 @@ public struct InventoryCSVRenderer: Sendable {
         for (key, value) in totals {
             rows.append(["total", key, "", "", "", num(value)] + Array(repeating: "", count: 14))
         }
-        return rows.map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+        return CSVWriter.text(rows, bom: false, guardFormulas: false)
     }
 
     /// A number unrounded, in Swift's shortest round-trip form (`0.5`, `1e+17`, `5e-324`), which
     /// `Double(_:)` and spreadsheets read back exactly; NaN and ±infinity, which are not numbers to a
     /// reader, are "—" rather than "nan"/"inf" (an empty cell means "not applicable" here).
     private func num(_ value: Double) -> String { value.isFinite ? String(value) : "—" }
-
-    private func field(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
 }

@@ -13,7 +13,7 @@ import ZeroParkInput
 /// `xl/_rels/workbook.xml.rels`; when either part is missing or has no usable entry the
 /// conventional `xl/worksheets/sheet1.xml` is read. Shared strings come from `xl/sharedStrings.xml`.
 public enum XLSXReadings {
-    /// One non-empty cell of columns A–C.
+    /// One non-empty cell.
     public struct Cell: Sendable, Equatable {
         /// Text (shared or inline string, formula string), number, boolean, error or ISO date (`t="d"`).
         public enum Kind: Sendable, Equatable { case text, number, boolean, error, date }
@@ -21,7 +21,7 @@ public enum XLSXReadings {
         public var text: String
     }
 
-    /// One worksheet row: its number and its cells in A, B, C (nil when empty).
+    /// One worksheet row: its number and its cells in A, B, C, … (nil when empty).
     public struct Row: Sendable, Equatable {
         public var number: Int
         public var cells: [Cell?]
@@ -33,8 +33,10 @@ public enum XLSXReadings {
         return try readings(rows, sheet: sheetName, limits: limits)
     }
 
-    /// The sheet name and non-empty rows (cells A–C) of the first worksheet of `data`.
-    public static func rows(_ data: Data, limits: XLSXLimits = .default) throws(InputError) -> (sheet: String, rows: [Row]) {
+    /// The sheet name and non-empty rows of the first worksheet of `data`: cells in the columns named by
+    /// `columns` (A, B, … in order; meter, ts, value by default); a non-empty cell beyond them is a problem.
+    public static func rows(_ data: Data, columns: [String] = ["meter", "ts", "value"],
+                            limits: XLSXLimits = .default) throws(InputError) -> (sheet: String, rows: [Row]) {
         do throws(InputProblem) {
             var archive = try XLSXArchive(data: data, limits: limits)
             let (sheetName, sheetPath) = try locateSheet(&archive)
@@ -42,7 +44,7 @@ public enum XLSXReadings {
                 throw XLSXArchive.problem("no_sheet", zh: "找不到工作表 \(sheetPath)", en: "has no worksheet \(sheetPath)")
             }
             let shared = try sharedStrings(archive.read("xl/sharedStrings.xml") ?? [], limits: limits)
-            return (sheetName, try sheetRows(sheetBytes, sheet: sheetName, shared: shared, limits: limits))
+            return (sheetName, try sheetRows(sheetBytes, sheet: sheetName, shared: shared, columns: columns, limits: limits))
         } catch {
             throw InputError(error)
         }
@@ -159,12 +161,14 @@ public enum XLSXReadings {
         return String(letters)
     }
 
-    /// Rows of the worksheet part: cells A–C kept; a non-empty cell beyond C is a problem.
-    static func sheetRows(_ bytes: [UInt8], sheet: String, shared: [String], limits: XLSXLimits) throws(InputProblem) -> [Row] {
+    /// Rows of the worksheet part: cells of the named columns kept; a non-empty cell beyond them is a problem.
+    static func sheetRows(_ bytes: [UInt8], sheet: String, shared: [String], columns: [String] = ["meter", "ts", "value"],
+                          limits: XLSXLimits) throws(InputProblem) -> [Row] {
         var scanner = BoundedXMLScanner(bytes: bytes)
         var rows: [Row] = []
         var rowNumber = 0
-        var rowCells: [Cell?] = [nil, nil, nil]
+        let width = max(1, columns.count)
+        var rowCells = [Cell?](repeating: nil, count: width)
         var rowHasContent = false
         var inSheetData = false
         // The open cell: its position, type, and the text gathered from <v> or <is><t>.
@@ -195,7 +199,7 @@ public enum XLSXReadings {
                         } else {
                             rowNumber += 1
                         }
-                        rowCells = [nil, nil, nil]
+                        rowCells = [Cell?](repeating: nil, count: width)
                         rowHasContent = false
                         cellColumn = 0
                         if selfClosing { continue }
@@ -239,12 +243,13 @@ public enum XLSXReadings {
                         default: cell = Cell(kind: .number, text: cellText)
                         }
                         if cell.kind == .text, cell.text.isEmpty { break }
-                        if cellColumn <= 3 {
+                        if cellColumn <= width {
                             rowCells[cellColumn - 1] = cell
                             rowHasContent = true
                         } else {
-                            throw XLSXArchive.problem("extra_column", zh: "\(place(cellColumn)) 超出 A–C 列（只允许 meter、ts、value 三列）",
-                                                      en: "\(place(cellColumn)) is outside columns A–C (only meter, ts, value)")
+                            let last = columnLetters(width)
+                            throw XLSXArchive.problem("extra_column", zh: "\(place(cellColumn)) 超出 A–\(last) 列（只允许 \(columns.joined(separator: "、"))）",
+                                                      en: "\(place(cellColumn)) is outside columns A–\(last) (only \(columns.joined(separator: ", ")))")
                         }
                     case "row":
                         if rowHasContent { rows.append(Row(number: rowNumber, cells: rowCells)) }

@@ -344,6 +344,26 @@ enum StoreMigrations {
                 );
                 """)
         }
+        migrator.registerMigration("v13-evaluation-evidence") { db in
+            // Files an evaluator attaches as evidence to a draft (issue #11 item 2; STANDARD.md 1.1.41–1.1.43):
+            // the bytes, their SHA-256 (which the evaluation's hashes and its certificate carry), the checked
+            // name and kind, and the checklist item they support.
+            try db.execute(sql: """
+                CREATE TABLE evaluation_evidence (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    evaluation_id INTEGER NOT NULL REFERENCES evaluation(id) ON DELETE CASCADE,
+                    item TEXT NOT NULL,
+                    file_name TEXT NOT NULL,
+                    media_type TEXT NOT NULL,
+                    size INTEGER NOT NULL CHECK (size > 0),
+                    sha256 TEXT NOT NULL,
+                    content BLOB NOT NULL,
+                    uploaded_at TEXT NOT NULL,
+                    uploaded_by TEXT NOT NULL
+                );
+                CREATE INDEX evaluation_evidence_evaluation ON evaluation_evidence(evaluation_id, id);
+                """)
+        }
         return migrator
     }
 }

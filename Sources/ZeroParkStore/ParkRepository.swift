@@ -102,6 +102,11 @@ public protocol ParkRepository: TelemetryRepository, AlertRepository {
     func returnEvaluation(parkKey: String, id: Int64, note: String, caller: Caller) async throws -> StoredEvaluation
     func evaluations(parkKey: String, caller: Caller) async throws -> [StoredEvaluation]
     func evaluation(parkKey: String, id: Int64, caller: Caller) async throws -> StoredEvaluation
+    func addEvidence(parkKey: String, evaluationID: Int64, item: String, fileName: String, mediaType: String, content: [UInt8],
+                     caller: Caller) async throws -> EvaluationEvidence
+    func removeEvidence(parkKey: String, evaluationID: Int64, evidenceID: Int64, caller: Caller) async throws
+    func evidence(parkKey: String, evaluationID: Int64, caller: Caller) async throws -> [EvaluationEvidence]
+    func evidenceContent(parkKey: String, evaluationID: Int64, evidenceID: Int64, caller: Caller) async throws -> (EvaluationEvidence, [UInt8])
     func registerIssuerKey(keyID: String, publicKey: String) async throws
     func issuerKeys() async throws -> [(keyID: String, publicKey: String, registeredAt: String)]
     func parkCertificate(id: String) async throws -> StoredParkCertificate?

@@ -2,7 +2,7 @@ import ZeroParkCore
 import ZeroParkInput
 import ZeroParkParkFile
 
-/// The three readers of untrusted input that are fuzzed (issue #6): every input must make them
+/// The four readers of untrusted input that are fuzzed (issue #6): every input must make them
 /// return or throw — never trap, hang or exhaust memory. A crash inside `run` is the finding.
 enum FuzzTarget: String, CaseIterable {
     /// Park-file YAML: `ParkFileReader.read`, then `InventoryCalculator.compute` and the writer on
@@ -13,12 +13,23 @@ enum FuzzTarget: String, CaseIterable {
     /// JSON request bodies: the first byte picks the body schema (see `JSONBodies.select`), the rest
     /// is the body.
     case json
+    /// Upload bodies: `MultipartForm.parse` with the boundary `zpfuzz`, then `EvidenceFile.check` on
+    /// every file part it accepts (issue #11 evidence files).
+    case multipart
 
     func run(_ bytes: [UInt8]) {
         switch self {
         case .parkfile: Self.parkFile(bytes)
         case .csv: Self.csv(bytes)
         case .json: JSONBodies.check(bytes)
+        case .multipart: Self.multipart(bytes)
+        }
+    }
+
+    static func multipart(_ bytes: [UInt8]) {
+        guard let form = try? MultipartForm.parse(bytes, boundary: "zpfuzz") else { return }
+        for part in form.parts where part.fileName != nil {
+            _ = try? EvidenceFile.check(fileName: part.fileName ?? "", bytes: part.body, field: part.name, maxBytes: 1 << 20)
         }
     }
 

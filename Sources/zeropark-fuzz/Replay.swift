@@ -6,7 +6,7 @@ import Foundation
 enum Replay {
     static func main(_ arguments: [String]) -> Int32 {
         if arguments.isEmpty || arguments.contains("-h") || arguments.contains("--help") {
-            print("usage: zeropark-fuzz DIR_OR_FILE…   (Tests/FuzzCorpus/<target>: parkfile, csv, json)")
+            print("usage: zeropark-fuzz DIR_OR_FILE…   (Tests/FuzzCorpus/<target>: parkfile, csv, json, multipart)")
             return arguments.isEmpty ? 2 : 0
         }
         let forced = ProcessInfo.processInfo.environment["ZEROPARK_FUZZ_TARGET"].flatMap { $0.isEmpty ? nil : $0 }

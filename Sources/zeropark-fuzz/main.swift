@@ -1,7 +1,7 @@
 // zeropark-fuzz: fuzz entry points for the park-file, CSV and JSON-body readers (issue #6).
 //
 // Built by scripts/fuzz with `-sanitize=fuzzer -D ZEROPARK_LIBFUZZER -enable-experimental-feature Extern`,
-// this is a libFuzzer binary: `ZEROPARK_FUZZ_TARGET=parkfile|csv|json zeropark-fuzz [libFuzzer flags] CORPUS_DIR…`.
+// this is a libFuzzer binary: `ZEROPARK_FUZZ_TARGET=parkfile|csv|json|multipart zeropark-fuzz [libFuzzer flags] CORPUS_DIR…`.
 // In a normal build it replays corpus files instead, so the committed corpus runs in every build:
 // `zeropark-fuzz Tests/FuzzCorpus/*` (a directory's name is its target; a file named on the command
 // line takes its parent directory's name; ZEROPARK_FUZZ_TARGET overrides both).

@@ -160,11 +160,11 @@ struct APIRoutes {
                 return try JSONBody.response(try await store.activity(parkKey: park, sourceKey: source, caller: caller), status: .created)
             },
             APIOperation(method: .post, path: "/parks/{park}/activity.csv",
-                         summary: "Import activity values from CSV (source,year,month,value,data_source,evidence), all or nothing; errors name line and column",
+                         summary: "Import activity values from CSV (source,year,month,value,data_source,evidence), all or nothing; every error named by line and column; rows without a value are skipped and counted",
                          access: .sourceWriter, body: .csv, success: [.ok("Number of rows imported", APIDocs.object)]) { _, context, input in
-                let imported = try await ActivityCSV.importRows(input.text, parkKey: try context.parameter("park"),
-                                                                caller: try context.requireCaller(), store: store)
-                return try JSONBody.response(["imported": imported])
+                let outcome = try await ActivityImport.importCSV(input.text, parkKey: try context.parameter("park"),
+                                                                 caller: try context.requireCaller(), store: store)
+                return try JSONBody.response(["imported": outcome.imported, "skipped": outcome.skipped.count])
             },
             APIOperation(method: .get, path: "/parks/{park}/sinks", summary: "Carbon sinks",
                          access: .parkMember, success: [.ok("Sinks", APIDocs.array(APIDocs.object))]) { _, context, _ in

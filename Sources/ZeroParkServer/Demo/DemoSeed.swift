@@ -58,7 +58,7 @@ public enum DemoSeed {
         // The previous year's activity (illustrative figures) so that the demo shows year-on-year change.
         let previousYear = (examplesDirectory as NSString).appendingPathComponent("nansha-2024-activity.csv")
         if let csv = try? String(contentsOfFile: previousYear, encoding: .utf8) {
-            _ = try await ActivityCSV.importRows(csv, parkKey: "nansha-demo", caller: admin, store: store)
+            _ = try await ActivityImport.importCSV(csv, parkKey: "nansha-demo", caller: admin, store: store)
         }
         try await store.setMembership(username: "manager", parkKey: "nansha-demo", role: .manager, enterprise: nil)
         try await store.setMembership(username: "manager", parkKey: "xihu-creative", role: .manager, enterprise: nil)
@@ -120,7 +120,7 @@ public enum DemoSeed {
         let planFile = (examplesDirectory as NSString).appendingPathComponent("plan-example.yaml")
         guard let csv = try? String(contentsOfFile: bills, encoding: .utf8),
               let yaml = try? String(contentsOfFile: planFile, encoding: .utf8) else { return }
-        _ = try await ActivityCSV.importRows(csv, parkKey: "nansha-demo", caller: admin, store: store)
+        _ = try await ActivityImport.importCSV(csv, parkKey: "nansha-demo", caller: admin, store: store)
         let planner = PlanService(inventories: InventoryService(store: store, cache: InventoryCache()))
         let stored = try await planner.save(try PlanFileReader.read(yaml: yaml), measuresFile: yaml,
                                             reason: "首版：以 2025 年清单为基准（示例数字）", parkKey: "nansha-demo", year: 2025, caller: admin)

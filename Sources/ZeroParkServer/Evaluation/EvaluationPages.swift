@@ -54,6 +54,20 @@ struct EvaluationPages: Sendable {
                 return try await detail(context, form: form, problems: error.problems, saved: false, status: .unprocessableContent)
             }
         }
+        web.post("parks/:park/evaluations/:id/evidence") { request, context in try await attach(request, context) }
+        web.get("parks/:park/evaluations/:id/evidence/:file") { _, context in
+            let caller = try context.requireLogin()
+            let (file, bytes) = try await store.evidenceContent(parkKey: try context.parameter("park"), evaluationID: try Self.id(context),
+                                                                evidenceID: try Self.fileID(context), caller: caller)
+            return Self.download(file, bytes)
+        }
+        web.post("parks/:park/evaluations/:id/evidence/:file/delete") { request, context in
+            let caller = try context.requireLogin()
+            _ = try await WebForm.verified(request, context: context)
+            let key = try context.parameter("park"), id = try Self.id(context)
+            try await store.removeEvidence(parkKey: key, evaluationID: id, evidenceID: try Self.fileID(context), caller: caller)
+            return Response(status: .seeOther, headers: [.location: "/parks/\(key)/evaluations/\(id)#evidence"])
+        }
         web.post("parks/:park/evaluations/:id/decide") { request, context in
             let caller = try context.requireLogin()
             let form = try await WebForm.verified(request, context: context)
@@ -75,6 +89,76 @@ struct EvaluationPages: Sendable {
             _ = try await store.returnEvaluation(parkKey: key, id: id, note: form["note"] ?? "", caller: caller)
             return Response(status: .seeOther, headers: [.location: "/parks/\(key)/evaluations/\(id)"])
         }
+    }
+
+    /// Attaches an uploaded file to a draft. The caller must be one of the park's evaluators and the
+    /// evaluation a draft before the body is read; the body is bounded, then parsed (multipart), the
+    /// CSRF token checked, the file's kind read from its bytes. Problems are shown on the page (422).
+    func attach(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let caller = try context.requireLogin()
+        let key = try context.parameter("park"), id = try Self.id(context)
+        let park = try await store.park(key: key, caller: caller)
+        let stored = try await store.evaluation(parkKey: key, id: id, caller: caller)
+        guard caller.canEvaluate(parkID: park.id) else {
+            throw StoreError.forbidden("只有园区的第三方核查人员（评价人）可以附加证据 / only the park's evaluators (auditors) attach evidence")
+        }
+        guard stored.state == .draft else {
+            throw StoreError.conflict("评价 #\(id) 已提交，不能再附加证据 / evaluation \(id) is submitted: no evidence can be added")
+        }
+        let limit = SQLiteParkStore.evidenceFileLimit
+        let chinese = context.language == .zh
+        do {
+            guard let boundary = request.headers[.contentType].flatMap(MultipartForm.boundary) else {
+                throw InputError(InputProblem(code: "content_type", field: "file", zh: "须以 multipart/form-data 上传文件",
+                                              en: "a file is uploaded as multipart/form-data"))
+            }
+            let buffer: ByteBuffer
+            do { buffer = try await request.body.collect(upTo: limit + (64 << 10)) } catch {
+                throw InputError(InputProblem(code: "too_large", field: "file", zh: "文件超过 \(limit >> 20) MiB", en: "the file exceeds \(limit >> 20) MiB"))
+            }
+            let form = try MultipartForm.parse(Array(buffer.readableBytesView), boundary: boundary)
+            guard let expected = context.csrfToken, let given = form.field("_csrf"), Secrets.equal(expected, given) else {
+                throw HTTPError(.forbidden, message: "invalid CSRF token")
+            }
+            let item = form.field("item") ?? ""
+            guard Self.evidenceItems(chinese: chinese, e: [:]).contains(where: { $0["value"] == item }) else {
+                throw InputError(InputProblem(code: "choice", field: "item", zh: "未知的核查项", en: "unknown checklist item"))
+            }
+            guard let part = form.file("file") else {
+                throw InputError(InputProblem(code: "required", field: "file", zh: "请选择要附加的文件", en: "choose a file to attach"))
+            }
+            let checked = try EvidenceFile.check(fileName: part.fileName ?? "", bytes: part.body, field: "file", maxBytes: limit)
+            _ = try await store.addEvidence(parkKey: key, evaluationID: id, item: item, fileName: checked.fileName, mediaType: checked.mediaType,
+                                            content: part.body, caller: caller)
+            return Response(status: .seeOther, headers: [.location: "/parks/\(key)/evaluations/\(id)#evidence"])
+        } catch let error as InputError {
+            return try await detail(context, form: nil, problems: error.problems, saved: false, status: .unprocessableContent)
+        }
+    }
+
+    /// The checklist items a file can support: the start of operation, each judgement item, the adoptions.
+    static func evidenceItems(chinese: Bool, e: [String: String]) -> [[String: String]] {
+        [["value": "operation", "label": e["operationItem"] ?? "operation"]]
+            + TIPIFPack.judgementItems.map { item in
+                let text = chinese ? item.zh : item.en
+                return ["value": item.id, "label": "[\(item.clause)] " + (text.count > 28 ? String(text.prefix(28)) + "…" : text)]
+            }
+            + [["value": "adoption", "label": e["adoptionItem"] ?? "adoption"]]
+    }
+
+    /// A stored evidence file as a download: never shown inline, never sniffed, sandboxed.
+    static func download(_ file: EvaluationEvidence, _ bytes: [UInt8]) -> Response {
+        let ascii = String(file.fileName.unicodeScalars.map { $0.isASCII && $0.value >= 0x20 && $0 != "\"" && $0 != "\\" ? Character($0) : "_" })
+        let encoded = file.fileName.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~"))) ?? "evidence"
+        return Response(status: .ok, headers: [
+            .contentType: file.mediaType, .contentDisposition: "attachment; filename=\"\(ascii)\"; filename*=UTF-8''\(encoded)",
+            .init("X-Content-Type-Options")!: "nosniff", .contentSecurityPolicy: "default-src 'none'; sandbox", .cacheControl: "private, no-store",
+        ], body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+
+    static func fileID(_ context: AppRequestContext) throws -> Int64 {
+        guard let id = Int64(try context.parameter("file")), id > 0 else { throw StoreError.notFound("evidence") }
+        return id
     }
 
     static func id(_ context: AppRequestContext) throws -> Int64 {
@@ -127,7 +211,7 @@ struct EvaluationPages: Sendable {
         guard let body = EvaluationBody.decode(stored.body) else { throw StoreError.conflict("evaluation \(id) has an unreadable body") }
         let chinese = context.language == .zh
         let e = EvaluationText.dictionary(chinese)
-        let assessment = try await service.assess(parkKey: key, body: body, caller: caller)
+        let assessment = try await service.assess(parkKey: key, body: body, evaluationID: id, caller: caller)
         let park = assessment.park
         let editable = stored.state == .draft && caller.canEvaluate(parkID: park.id)
         let form = submitted ?? body.form
@@ -159,6 +243,16 @@ struct EvaluationPages: Sendable {
             data["hasIssuer"] = service.issuer != nil
         }
         if editable { Self.formData(&data, form: form, assessment: assessment, chinese: chinese, e: e) }
+        let items = Self.evidenceItems(chinese: chinese, e: e)
+        let files = try await store.evidence(parkKey: key, evaluationID: id, caller: caller)
+        data["evidence"] = files.map { file -> [String: Any] in
+            ["id": file.id, "item": items.first { $0["value"] == file.item }?["label"] ?? file.item, "fileName": file.fileName,
+             "kind": file.mediaType.split(separator: ";").first.map(String.init) ?? file.mediaType, "size": Display.number(Double(file.size), decimals: 0),
+             "sha256": file.sha256, "by": file.uploadedBy, "at": TelemetryFormat.isoTime(file.uploadedAt),
+             "href": "/parks/\(key)/evaluations/\(id)/evidence/\(file.id)"]
+        }
+        data["hasEvidence"] = !files.isEmpty
+        data["evidenceItems"] = items
         data["t"] = WebText.dictionary(context.language)
         data["csrf"] = context.csrfToken ?? ""
         let html = library?.render(data, withTemplate: "evaluation") ?? ""

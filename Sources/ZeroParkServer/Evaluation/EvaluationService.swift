@@ -51,7 +51,8 @@ struct EvaluationService: Sendable {
                               evaluator: caller.displayName, snapshots: [:], answers: [:], adoptions: [])
     }
 
-    func assess(parkKey: String, body: EvaluationBody, caller: Caller) async throws -> Assessment {
+    /// The evaluation's result on `body`; `evaluationID` (when stored) adds its evidence files' hashes.
+    func assess(parkKey: String, body: EvaluationBody, evaluationID: Int64?, caller: Caller) async throws -> Assessment {
         let park = try await store.park(key: parkKey, caller: caller)
         guard let evaluatedOn = CalendarDate(iso: body.evaluated_on) else {
             throw StoreError.invalid(field: "evaluated_on", message: "not a date")
@@ -98,6 +99,12 @@ struct EvaluationService: Sendable {
         if let head = try await store.ledgerDayHeads(parkKey: parkKey, limit: 1).first {
             hashes["data-trail-head"] = head.link
         }
+        // Each attached evidence file by its id and the item it supports (the list is on the evaluation page).
+        if let id = evaluationID {
+            for file in try await store.evidence(parkKey: parkKey, evaluationID: id, caller: caller) {
+                hashes["evidence-\(file.id)-\(file.item)"] = file.sha256
+            }
+        }
         let adoptions = body.adoptions.compactMap { a in ParkType(rawValue: a.park_type).map { SolutionAdoption(park: a.park, parkType: $0, evidence: a.evidence) } }
         let answers = body.answers.mapValues { JudgementAnswer(passed: $0.passed, evidence: $0.evidence, finding: $0.finding) }
         let input = EvaluationInput(parkName: park.profile.name, parkType: park.profile.type, operationStart: operationStart, evaluatedOn: evaluatedOn,
@@ -121,7 +128,7 @@ struct EvaluationService: Sendable {
         }
         let body = try EvaluationBody.from(form: form, evaluatedOn: previous.evaluated_on) { $0.years(evaluatedOn: day) }
         guard submit else { return try await store.updateEvaluation(parkKey: parkKey, id: id, body: body.json, caller: caller) }
-        let assessment = try await assess(parkKey: parkKey, body: body, caller: caller)
+        let assessment = try await assess(parkKey: parkKey, body: body, evaluationID: id, caller: caller)
         if let main = assessment.main, !main.isDecidable {
             _ = try await store.updateEvaluation(parkKey: parkKey, id: id, body: body.json, caller: caller)
             throw InputError(InputProblem(code: "pending", field: "answers", zh: "提交前须对每个核查项作出判断并写明证据",
@@ -137,9 +144,11 @@ struct EvaluationService: Sendable {
         let stored = try await store.evaluation(parkKey: parkKey, id: id, caller: caller)
         guard let body = EvaluationBody.decode(stored.body) else { throw StoreError.conflict("evaluation \(id) has an unreadable body") }
         guard caller.isSystemAdmin else { throw StoreError.forbidden("只有签发方（系统管理员）可以决定评价 / only the issuer (a system administrator) decides evaluations") }
-        let assessment = try await assess(parkKey: parkKey, body: body, caller: caller)
+        let assessment = try await assess(parkKey: parkKey, body: body, evaluationID: id, caller: caller)
         let record = assessment.record
-        guard let submitted = EvaluationRecord.decode(stored.result), submitted.packs == record.packs else {
+        func evidence(_ hashes: [String: String]) -> [String: String] { hashes.filter { $0.key.hasPrefix("evidence-") } }
+        guard let submitted = EvaluationRecord.decode(stored.result), submitted.packs == record.packs,
+              evidence(submitted.hashes) == evidence(record.hashes) else {
             throw StoreError.conflict("评价提交后园区数据已变化，请退回评价人重新评价 / the park's data changed since the evaluation was submitted: return it to the evaluator")
         }
         guard let today = today() else { throw StoreError.conflict("the clock gives no date") }

@@ -67,6 +67,17 @@ enum EvaluationTemplates {
     <p class="actions"><button type="submit" name="action" value="save" id="evaluation-save">{{e.save}}</button>
     <button type="submit" name="action" value="submit" id="evaluation-submit">{{e.submit}}</button></p>
     </form></section>{{/editable}}
+    <section class="card" id="evidence"><h2>{{e.evidenceFiles}}</h2>
+    {{^hasEvidence}}<p class="note" id="evidence-none">{{e.noEvidence}}</p>{{/hasEvidence}}
+    {{#hasEvidence}}<div class="scroll"><table><thead><tr><th>{{e.evidenceItem}}</th><th>{{e.fileName}}</th><th>{{e.fileType}}</th><th>{{e.fileSize}}</th><th>SHA-256</th><th>{{e.uploaded}}</th>{{#editable}}<th></th>{{/editable}}</tr></thead>
+    <tbody>{{#evidence}}<tr id="evidence-{{id}}"><td>{{item}}</td><td><a href="{{href}}" id="evidence-download-{{id}}">{{fileName}}</a></td><td>{{kind}}</td><td class="num">{{size}}</td><td><code id="evidence-sha-{{id}}">{{sha256}}</code></td><td>{{by}} {{at}}</td>
+    {{#editable}}<td><form method="post" action="{{href}}/delete"><input type="hidden" name="_csrf" value="{{csrf}}"><button type="submit" class="danger" id="evidence-delete-{{id}}">{{e.deleteFile}}</button></form></td>{{/editable}}</tr>{{/evidence}}</tbody></table></div>{{/hasEvidence}}
+    {{#editable}}<form method="post" action="/parks/{{parkKey}}/evaluations/{{id}}/evidence" enctype="multipart/form-data" id="evidence-form" class="row">
+    <input type="hidden" name="_csrf" value="{{csrf}}">
+    <label>{{e.evidenceItem}} <select name="item" id="evidence-item">{{#evidenceItems}}<option value="{{value}}">{{label}}</option>{{/evidenceItems}}</select></label>
+    <input type="file" name="file" id="evidence-file" required accept=".pdf,.png,.jpg,.jpeg,.xlsx,.docx,.pptx,.csv,.txt">
+    <button type="submit" id="evidence-submit">{{e.attach}}</button></form>
+    <p class="note">{{e.evidenceRules}}</p>{{/editable}}</section>
     {{#packs}}<section class="card" id="pack-{{index}}"><h2>{{heading}}</h2>
     <p><span class="badge {{gradeClass}}" id="grade-{{index}}">{{grade}}</span></p>
     <div class="scroll"><table><thead><tr><th>{{e.clause}}</th><th>{{e.status}}</th><th>{{e.line}}</th></tr></thead>

@@ -5,6 +5,7 @@ import ZeroParkInput
 import ZeroParkParkFile
 import ZeroParkReports
 import ZeroParkStore
+import ZeroParkXLSX
 
 /// The pages of one park: overview, sources, source detail with its activity form, sinks and
 /// offsets, snapshots, and the public disclosure.
@@ -273,7 +274,7 @@ struct ParkPages: Sendable {
 
     // MARK: Sources
 
-    func sources(_ request: Request, _ context: AppRequestContext, formError: String? = nil, csvText: String = "",
+    func sources(_ request: Request, _ context: AppRequestContext, importProblems: [String] = [], csvText: String = "",
                  status: HTTPResponse.Status = .ok) async throws -> Response {
         let loaded = try await load(request, context, nav: "navSources")
         let key = loaded.park.profile.id
@@ -294,7 +295,15 @@ struct ParkPages: Sendable {
         let canAdd = [.admin, .manager, .tenant].contains(loaded.caller.role(parkID: loaded.park.id))
         var data: [String: Any] = ["rows": rows, "parkKey": key, "year": loaded.year, "name": name(loaded.park, context.language),
                                    "missing": computed.missing, "hasMissing": !computed.missing.isEmpty, "canAdd": canAdd, "csvText": csvText]
-        if let formError { data["formError"] = formError }
+        if !importProblems.isEmpty {
+            data["formError"] = true
+            data["importProblems"] = importProblems
+        }
+        if let imported = request.uri.queryParameters.get("imported").flatMap({ Int($0) }) {
+            let skipped = request.uri.queryParameters.get("skipped").flatMap { Int($0) } ?? 0
+            data["imported"] = strings("已导入 \(imported) 行", "Imported \(imported) rows")
+                + (skipped > 0 ? strings("；跳过 \(skipped) 行未填 value 的模板行", "; skipped \(skipped) template rows without a value") : "")
+        }
         return renderer.page("sources", title: WebText.text("sources", context.language), context: context, data: data,
                              park: loaded.nav, status: status)
     }
@@ -492,20 +501,79 @@ struct ParkPages: Sendable {
         return Response(status: .seeOther, headers: [.location: "/parks/\(key)/sources"])
     }
 
+    /// Activity import from the sources page: a file (CSV or XLSX, multipart) or pasted CSV text
+    /// (urlencoded or the form's text field). Only those who may record activity (admins, managers,
+    /// tenants for their own sources) get their body read; every problem is listed, nothing is stored
+    /// unless all rows are good.
     func importCSV(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let caller = try context.requireLogin()
-        let form = try await WebForm.verified(request, context: context)
         let key = try context.parameter("park")
-        let text = form["csv"] ?? ""
-        do {
-            _ = try await ActivityCSV.importRows(text, parkKey: key, caller: caller, store: store)
-        } catch let error as InputError {
-            let message = error.problems.map { $0.message(chinese: context.language == .zh) }.joined(separator: "; ")
-            return try await sources(request, context, formError: message, csvText: text, status: .unprocessableContent)
-        } catch let error as StoreError where error.isInputError || { if case .forbidden = error { return true } else { return false } }() {
-            return try await sources(request, context, formError: error.description, csvText: text, status: .unprocessableContent)
+        let park = try await store.park(key: key, caller: caller)
+        guard [.admin, .manager, .tenant].contains(caller.role(parkID: park.id)) else {
+            throw StoreError.forbidden("只有园区管理员、管理者和租户可以导入活动数据 / only admins, managers and tenants import activity data")
         }
-        return Response(status: .seeOther, headers: [.location: "/parks/\(key)/sources?year=\(request.uri.queryParameters.get("year") ?? "")"])
+        let chinese = context.language == .zh
+        var text = ""
+        do {
+            let outcome: ActivityImport.Outcome
+            if let boundary = request.headers[.contentType].flatMap(MultipartForm.boundary) {
+                let limit = context.maxUploadSize
+                let buffer: ByteBuffer
+                do { buffer = try await request.body.collect(upTo: limit) } catch {
+                    throw InputError(InputProblem(code: "too_large", field: "file", zh: "文件超过 \(limit >> 20) MiB", en: "the file exceeds \(limit >> 20) MiB"))
+                }
+                let form = try MultipartForm.parse(Array(buffer.readableBytesView), boundary: boundary)
+                guard let expected = context.csrfToken, let given = form.field("_csrf"), Secrets.equal(expected, given) else {
+                    throw HTTPError(.forbidden, message: "invalid CSRF token")
+                }
+                text = form.field("csv") ?? ""
+                if let file = form.file("file") {
+                    outcome = try await ActivityImport.importFile(file.body, parkKey: key, caller: caller, store: store)
+                } else if !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                    outcome = try await ActivityImport.importCSV(text, parkKey: key, caller: caller, store: store)
+                } else {
+                    throw InputError(InputProblem(code: "required", field: "file", zh: WebText.text("importNothing", .zh), en: WebText.text("importNothing", .en)))
+                }
+            } else {
+                let form = try await WebForm.verified(request, context: context)
+                text = form["csv"] ?? ""
+                outcome = try await ActivityImport.importCSV(text, parkKey: key, caller: caller, store: store)
+            }
+            var query = "year=\(request.uri.queryParameters.get("year") ?? "")&imported=\(outcome.imported)"
+            if !outcome.skipped.isEmpty { query += "&skipped=\(outcome.skipped.count)" }
+            return Response(status: .seeOther, headers: [.location: "/parks/\(key)/sources?\(query)#activity-import"])
+        } catch let error as InputError {
+            return try await sources(request, context, importProblems: error.problems.map { $0.message(chinese: chinese) }, csvText: text,
+                                     status: .unprocessableContent)
+        } catch let error as StoreError where error.isInputError {
+            return try await sources(request, context, importProblems: [WebErrorText.message(error, chinese: chinese)], csvText: text,
+                                     status: .unprocessableContent)
+        }
+    }
+
+    /// The import template for the caller's sources and the year: CSV (with a UTF-8 BOM, so Excel reads
+    /// the Chinese) or XLSX (the rows on the first sheet, the sources' names and units on a second).
+    func activityTemplate(_ request: Request, _ context: AppRequestContext, xlsx: Bool) async throws -> Response {
+        let loaded = try await load(request, context, nav: "navSources")
+        let key = loaded.park.profile.id
+        let specs = try await store.sources(parkKey: key, caller: loaded.caller)
+        let rows = ActivityImport.templateRows(specs, year: loaded.year)
+        let name = "zeropark-activity-\(key)-\(loaded.year)"
+        guard xlsx else {
+            let csv = CSVWriter.text(rows)
+            return attachment(csv, name: name + ".csv", type: "text/csv; charset=utf-8")
+        }
+        let strings = t(context)
+        let sheets = [
+            XLSXWriter.Sheet(name: "activity", header: rows[0], rows: rows.dropFirst().map { $0.map { .text($0) } }, widths: [24, 8, 8, 14, 28, 28]),
+            XLSXWriter.Sheet(name: WebText.text("templateSources", context.language),
+                             header: [strings("编号", "id"), strings("名称", "name"), strings("单位", "unit"), strings("企业", "enterprise")],
+                             rows: specs.map { [.text($0.key), .text($0.name), .text($0.unit), .text($0.enterprise ?? "")] }, widths: [24, 30, 12, 20]),
+        ]
+        let data = try XLSXWriter.data(sheets, title: name, author: "ZeroPark", created: Date())
+        return Response(status: .ok, headers: [.contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                                               .contentDisposition: "attachment; filename=\"\(name).xlsx\""],
+                        body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
     func addComment(_ request: Request, _ context: AppRequestContext) async throws -> Response {

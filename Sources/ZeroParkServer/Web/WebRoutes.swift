@@ -102,6 +102,8 @@ struct WebRoutes {
         web.post("parks/:park/sources/:source/edit") { request, context in try await pages.updateSource(request, context) }
         web.post("parks/:park/sources/:source/delete") { request, context in try await pages.deleteSource(request, context) }
         web.post("parks/:park/activity-csv") { request, context in try await pages.importCSV(request, context) }
+        web.get("parks/:park/activity-template.csv") { request, context in try await pages.activityTemplate(request, context, xlsx: false) }
+        web.get("parks/:park/activity-template.xlsx") { request, context in try await pages.activityTemplate(request, context, xlsx: true) }
         web.post("parks/:park/comments") { request, context in try await pages.addComment(request, context) }
         web.get("parks/:park/sinks/:sink/edit") { request, context in try await pages.editSinkForm(request, context) }
         web.post("parks/:park/sinks/:sink/edit") { request, context in try await pages.updateSink(request, context) }

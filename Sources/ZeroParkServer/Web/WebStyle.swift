@@ -35,13 +35,13 @@ enum WebStyle {
     .badge.ok{background:#e3f4e8;color:#1b6e3a}.badge.warn{background:#fff1e0;color:#9a4a00}.badge.muted{background:#eef0f3;color:#444}
     .error{background:#fdecea;color:#8a1c12;padding:8px 12px;border-radius:6px}
     .scroll{overflow-x:auto;max-width:100%}p,li,h1,h2,h3,small{overflow-wrap:break-word}p.ok{background:#e3f4e8;color:#1b6e3a;padding:8px 12px;border-radius:6px}p.warn{background:#fff1e0;color:#9a4a00;padding:8px 12px;border-radius:6px}
-    form.inline{display:inline-flex;flex-wrap:wrap;gap:8px;align-items:flex-end;max-width:100%}form.inline label{flex-direction:row;align-items:center;gap:6px}form.row{display:flex;flex-wrap:wrap;gap:8px;align-items:flex-end}
+    form.inline{display:inline-flex;flex-wrap:wrap;gap:8px;align-items:flex-end;max-width:100%}form.inline label{flex-direction:row;align-items:center;gap:6px}form.row{display:flex;flex-wrap:wrap;gap:8px;align-items:flex-end}form.row>label{max-width:100%;min-width:0}
     form.stack{display:flex;flex-direction:column;gap:10px;max-width:640px}
     label{display:flex;flex-direction:column;font-size:13px;color:#384a3f;gap:2px}label.check{flex-direction:row;align-items:center}
     input,select{font:inherit;padding:6px 8px;border:1px solid #c5d2ca;border-radius:4px;min-width:0;max-width:100%}
     button,.button{font:inherit;background:#1b6e3a;color:#fff;border:0;border-radius:4px;padding:7px 14px;cursor:pointer;text-decoration:none;display:inline-block}
     button.link{background:none;color:#e8f5e9;padding:0;text-decoration:underline}
-    button.link-dark{background:none;color:#8a1c12;padding:0;text-decoration:underline}button.danger{background:#b3261e}
+    button.link-dark{background:none;color:#8a1c12;padding:0;text-decoration:underline}button.danger{background:#b3261e}td button{white-space:nowrap}
     .actions{display:flex;gap:8px;align-items:center}input.wide,textarea{width:100%;font:inherit;padding:6px 8px;border:1px solid #c5d2ca;border-radius:4px}
     .comment{border-left:3px solid #c5d2ca;padding-left:10px}table.audit td{font-size:12px;max-width:280px}
     dl{display:grid;grid-template-columns:max-content minmax(0,1fr);gap:6px 16px;margin:0}dt{color:#5b6b61}dd{margin:0;min-width:0;overflow-wrap:anywhere}

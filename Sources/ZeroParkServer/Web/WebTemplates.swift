@@ -161,11 +161,14 @@ enum WebTemplates {
     <table class="sources"><thead><tr><th>{{t.source}}</th><th>{{t.system}}</th><th>{{t.method}}</th><th>{{t.enterprise}}</th><th class="num">{{t.activity}}</th><th class="num">tCO2</th><th class="num">{{t.share}}</th></tr></thead>
     <tbody>{{#rows}}<tr><td><a href="/parks/{{parkKey}}/sources/{{id}}?year={{year}}">{{id}}</a> {{name}}</td><td>{{system}}</td><td>{{method}}</td><td>{{enterprise}}</td><td class="num">{{activity}}</td><td class="num">{{tco2}}</td><td class="num">{{share}}</td></tr>{{/rows}}</tbody></table>
     {{#hasMissing}}<p class="note">{{t.noData}}: {{#missing}}<a href="/parks/{{parkKey}}/sources/{{.}}?year={{year}}">{{.}}</a> {{/missing}}</p>{{/hasMissing}}
-    {{#canAdd}}<section class="card"><h2>{{t.csvImport}}</h2>
-    {{#formError}}<p class="error" id="form-error">{{formError}}</p>{{/formError}}
+    {{#canAdd}}<section class="card" id="activity-import"><h2>{{t.csvImport}}</h2>
+    {{#imported}}<p class="ok" id="import-done">{{imported}}</p>{{/imported}}
+    {{#formError}}<div class="error" id="form-error"><p>{{t.importRefused}}</p><ul>{{#importProblems}}<li>{{.}}</li>{{/importProblems}}</ul></div>{{/formError}}
     <p class="note">source,year,month,value,data_source,evidence — {{t.csvHelp}}</p>
-    <form method="post" action="/parks/{{parkKey}}/activity-csv?year={{year}}" class="stack"><input type="hidden" name="_csrf" value="{{csrf}}">
-    <textarea name="csv" rows="6" required id="csv-text">{{csvText}}</textarea><button type="submit" id="csv-submit">{{t.importCsv}}</button></form></section>{{/canAdd}}
+    <p><a href="/parks/{{parkKey}}/activity-template.csv?year={{year}}" id="template-csv">{{t.templateCsv}}</a> · <a href="/parks/{{parkKey}}/activity-template.xlsx?year={{year}}" id="template-xlsx">{{t.templateXlsx}}</a></p>
+    <form method="post" action="/parks/{{parkKey}}/activity-csv?year={{year}}" enctype="multipart/form-data" class="stack" id="activity-import-form"><input type="hidden" name="_csrf" value="{{csrf}}">
+    <label>{{t.importFile}} <input type="file" name="file" id="import-file" accept=".csv,.xlsx"></label>
+    <label>{{t.orPaste}} <textarea name="csv" rows="6" id="csv-text">{{csvText}}</textarea></label><button type="submit" id="csv-submit">{{t.importCsv}}</button></form></section>{{/canAdd}}
     """
 
     static let source = """
