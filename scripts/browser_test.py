@@ -87,6 +87,33 @@ def main():
         shot("03c-overview-no-data")
         driver.get(base + "/parks/nansha-demo/sources?year=2025")
         shot("04-sources")
+        # Activity from a file (issue #12 defect 8): every problem of a bad file listed at once, then a good one imported.
+        upload_dir = tempfile.mkdtemp(prefix="zeropark-import-")
+        bad_file = os.path.join(upload_dir, "活动数据-有误.csv")
+        open(bad_file, "w", encoding="utf-8").write("source,year,month,value\nwater,2022,1,abc\nwater,2022,14,5\nnope,2022,1,1\n")
+        driver.find_element(By.ID, "import-file").send_keys(bad_file)
+        driver.find_element(By.ID, "csv-submit").click()
+        wait(driver, lambda d: d.find_elements(By.ID, "form-error"))
+        problems = driver.find_elements(By.CSS_SELECTOR, "#form-error li")
+        check(len(problems) == 3 and "第 2 行第 4 列" in problems[0].text and "第 4 行第 1 列" in problems[2].text,
+              f"a bad file is refused with all {len(problems)} problems listed, each with its line and column")
+        good_file = os.path.join(upload_dir, "活动数据.csv")
+        open(good_file, "w", encoding="utf-8-sig").write("source,year,month,value,data_source\nwater,2022,0,880000,水务公司年度账单\nsludge,2022,,,\n")
+        driver.find_element(By.ID, "import-file").send_keys(good_file)
+        driver.find_element(By.ID, "csv-submit").click()
+        wait(driver, lambda d: d.find_elements(By.ID, "import-done"))
+        check("已导入 1 行" in driver.find_element(By.ID, "import-done").text and "跳过 1 行" in driver.find_element(By.ID, "import-done").text,
+              "a good file (with a BOM and a template row) is imported, the template row skipped")
+        template = driver.find_element(By.ID, "template-xlsx").get_attribute("href")
+        cookie = "; ".join(f"{c['name']}={c['value']}" for c in driver.get_cookies())
+        with urllib.request.urlopen(urllib.request.Request(template, headers={"Cookie": cookie}), timeout=30) as response:
+            workbook_bytes = response.read()
+        import openpyxl
+        book_path = os.path.join(upload_dir, "template.xlsx")
+        open(book_path, "wb").write(workbook_bytes)
+        book = openpyxl.load_workbook(book_path)
+        check([c.value for c in book.worksheets[0][1]] == ["source", "year", "month", "value", "data_source", "evidence"] and book.worksheets[0].max_row > 2,
+              f"the XLSX template opens with openpyxl: the header and a row per source ({book.worksheets[0].max_row - 1} rows, sheets {book.sheetnames})")
         driver.get(base + "/parks/nansha-demo/sources/sludge?year=2025")
         check("park.sludge_treatment" in driver.page_source, "source detail shows its factor")
         value = driver.find_element(By.ID, "activity-value")

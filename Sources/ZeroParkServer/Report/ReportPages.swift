@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Mustache
 import ZeroParkCore
+import ZeroParkInput
 import ZeroParkParkFile
 import ZeroParkReports
 import ZeroParkStore
@@ -12,12 +13,41 @@ import ZeroParkXLSX
 /// the charts as SVG, `…/report.pdf` printed by headless Chromium, `…/report.xlsx` one sheet per table
 /// (libxlsxwriter). Every member but tenants (who see no snapshots). Generated from the snapshot's input
 /// park file, with nothing of the moment in it, so the HTML and XLSX are the same bytes each time.
+///
+/// The same tables also export the live figures of a year (issue #12 defect 9), for every member as they
+/// may see them (a tenant its own enterprise's): `/parks/{park}/export.csv` (UTF-8 with a BOM, one-language
+/// header), `…/export.xlsx` and `…/export` (the printable page; `…/export.pdf` printed), each labelled as
+/// live figures, not a snapshot.
 struct ReportPages: Sendable {
     let store: any ParkRepository
     let renderer: WebRenderer
     let pdfs: PrintedPDFs
+    let inventories: InventoryService
 
     func register(on web: RouterGroup<AppRequestContext>) {
+        web.get("parks/:park/export.csv") { request, context in
+            let live = try await liveExport(request, context)
+            let csv = "\u{FEFF}" + InventoryCSVRenderer(language: context.language == .zh ? .zh : .en).render(live.inventory)
+            return Self.attachment(Data(csv.utf8), name: live.fileName + ".csv", type: "text/csv; charset=utf-8")
+        }
+        web.get("parks/:park/export.xlsx") { request, context in
+            let live = try await liveExport(request, context)
+            let data = try ReportWorkbook.data(live.report, created: live.created)
+            return Self.attachment(data, name: live.fileName + ".xlsx", type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        }
+        web.get("parks/:park/export") { request, context in
+            let live = try await liveExport(request, context)
+            let html = ReportPrint.html(live.report, inventory: live.inventory, context: live.context, chinese: context.language == .zh)
+            return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
+                            body: .init(byteBuffer: ByteBuffer(string: html)))
+        }
+        web.get("parks/:park/export.pdf") { request, context in
+            let live = try await liveExport(request, context)
+            let html = ReportPrint.html(live.report, inventory: live.inventory, context: live.context, chinese: context.language == .zh)
+            // Keyed by the page's own hash: live figures change, and the same figures print once.
+            return await pdfs.response(key: "export-" + ContentHash.sha256(html), html: html, fileName: live.fileName + ".pdf",
+                                       title: live.report.title, renderer: renderer, context: context)
+        }
         web.get("parks/:park/inventories/:id/report") { _, context in
             let (_, html) = try await report(context)
             return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
@@ -73,6 +103,33 @@ struct ReportPages: Sendable {
         let recorded = SnapshotContext.decode(snapshot.context)
         let report = InventoryReport(inventory: inventory, lineage: lineage, context: recorded, language: language == .zh ? .zh : .en)
         return Built(parkKey: key, snapshotID: id, report: report, inventory: inventory, context: recorded, created: created)
+    }
+
+    /// A year's live figures as the caller may see them, as report tables; the monitoring, plan and trial
+    /// context is included for those who may read it (not tenants).
+    struct LiveExport: Sendable {
+        let report: InventoryReport
+        let inventory: Inventory
+        let context: SnapshotContext?
+        let created: Date
+        let fileName: String
+    }
+
+    func liveExport(_ request: Request, _ context: AppRequestContext) async throws -> LiveExport {
+        let caller = try context.requireLogin()
+        let key = try context.parameter("park")
+        let park = try await store.park(key: key, caller: caller)
+        let year = request.uri.queryParameters.get("year").flatMap(Int.init) ?? park.defaultYear
+        guard Domain.year.contains(year) else {
+            throw StoreError.invalid(field: "year", message: "须为 \(Domain.year.lowerBound)–\(Domain.year.upperBound) / must be \(Domain.year.lowerBound)–\(Domain.year.upperBound)")
+        }
+        let computed = try await inventories.compute(parkKey: key, year: year, caller: caller)
+        let tenant = caller.tenantEnterprise(parkID: park.id)
+        let recorded = tenant == nil
+            ? try await inventories.snapshotContext(parkKey: key, year: year, inventory: computed.inventory, caller: caller) : nil
+        let report = InventoryReport(inventory: computed.inventory, lineage: nil, context: recorded, language: context.language == .zh ? .zh : .en)
+        let name = "zeropark-\(key)-\(year)" + (tenant.map { "-" + $0 } ?? "") + "-live"
+        return LiveExport(report: report, inventory: computed.inventory, context: recorded, created: Date(), fileName: name)
     }
 
     func report(_ context: AppRequestContext) async throws -> (Built, String) {

@@ -30,7 +30,9 @@ enum ReportPrint {
                  } }]
             },
             "notesTitle": report.notesTitle, "notes": report.notes, "hasNotes": !report.notes.isEmpty,
-            "footer": t("由 ZeroPark 根据盘查快照生成；方法与因子出处见各表。", "Made by ZeroPark from a stored inventory snapshot; methods and factor sources are in the tables."),
+            "footer": report.fromSnapshot
+                ? t("由 ZeroPark 根据盘查快照生成；方法与因子出处见各表。", "Made by ZeroPark from a stored inventory snapshot; methods and factor sources are in the tables.")
+                : t("由 ZeroPark 根据实时数据导出，未保存为快照；方法与因子出处见各表。", "Exported by ZeroPark from live figures, not a stored snapshot; methods and factor sources are in the tables."),
         ]
         return (try? MustacheTemplate(string: template))?.render(data) ?? ""
     }

@@ -73,6 +73,8 @@ struct ParkPages: Sendable {
         let strings = t(context)
         var data = summary(inventory, park: loaded.park, context: context)
         data["years"] = Set(loaded.years + [loaded.year]).sorted(by: >).map { ["value": $0, "selected": $0 == loaded.year] }
+        data["parkKey"] = key
+        data["year"] = loaded.year
         if let previous, previous.inventory.emissionsTco2 > 0, !previous.inventory.sources.isEmpty {
             let change = (inventory.emissionsTco2 - previous.inventory.emissionsTco2) / previous.inventory.emissionsTco2
             data["yoy"] = (change >= 0 ? "+" : "") + Display.percent(change)

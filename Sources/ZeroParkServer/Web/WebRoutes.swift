@@ -91,7 +91,7 @@ struct WebRoutes {
         // One browser queue for every printed PDF (certificates for the public, reports for the park's people).
         let pdfs = PrintedPDFs(renderer: ChromiumPDFRenderer.find())
         VerifyPages(store: store, renderer: renderer, publicURL: configuration.publicURL, pdfs: pdfs).register(on: web)
-        ReportPages(store: store, renderer: renderer, pdfs: pdfs).register(on: web)
+        ReportPages(store: store, renderer: renderer, pdfs: pdfs, inventories: service).register(on: web)
         AccountPages(store: store, renderer: renderer, bcryptCost: configuration.bcryptCost).register(on: web)
         web.get("parks/:park") { request, context in try await pages.overview(request, context) }
         web.get("parks/:park/sources") { request, context in try await pages.sources(request, context) }

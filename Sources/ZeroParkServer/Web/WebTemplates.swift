@@ -124,6 +124,7 @@ enum WebTemplates {
       <form method="get" class="inline"><label>{{t.year}} <select name="year" id="year-select">{{#years}}<option value="{{value}}" {{#selected}}selected{{/selected}}>{{value}}</option>{{/years}}</select></label> <button type="submit">{{t.show}}</button></form>
     </div>
     <p class="meta">{{typeName}} · {{province}} · {{areaText}} m² · {{t.period}} {{periodText}}{{#scopeNote}} · <strong>{{scopeNote}}</strong>{{/scopeNote}}</p>
+    <p class="exports">{{t.export}}：<a href="/parks/{{parkKey}}/export.csv?year={{year}}" id="export-csv">CSV</a> · <a href="/parks/{{parkKey}}/export.xlsx?year={{year}}" id="export-xlsx">XLSX</a> · <a href="/parks/{{parkKey}}/export?year={{year}}" id="export-print">{{t.printable}}</a> · <a href="/parks/{{parkKey}}/export.pdf?year={{year}}" id="export-pdf">PDF</a></p>
     <div class="kpis">
       <div class="kpi"><span>{{t.emissions}}</span><strong id="kpi-emissions">{{emissions}}</strong><em>tCO2</em>{{#yoy}}<small>{{t.yoy}} {{yoy}}</small>{{/yoy}}{{#qualityNote}}<span class="badge warn" id="quality-note">{{qualityNote}}</span>{{/qualityNote}}</div>
       <div class="kpi"><span>{{t.sequestration}}</span><strong id="kpi-sinks">{{sequestration}}</strong><em>tCO2</em></div>
@@ -160,6 +161,7 @@ enum WebTemplates {
     <div class="heading"><h1>{{t.sources}} · {{name}}</h1>{{#canAdd}}<a class="button" href="/parks/{{parkKey}}/sources/new?year={{year}}" id="add-source">{{t.addSource}}</a>{{/canAdd}}</div>
     <table class="sources"><thead><tr><th>{{t.source}}</th><th>{{t.system}}</th><th>{{t.method}}</th><th>{{t.enterprise}}</th><th class="num">{{t.activity}}</th><th class="num">tCO2</th><th class="num">{{t.share}}</th></tr></thead>
     <tbody>{{#rows}}<tr><td><a href="/parks/{{parkKey}}/sources/{{id}}?year={{year}}">{{id}}</a> {{name}}</td><td>{{system}}</td><td>{{method}}</td><td>{{enterprise}}</td><td class="num">{{activity}}</td><td class="num">{{tco2}}</td><td class="num">{{share}}</td></tr>{{/rows}}</tbody></table>
+    <p class="exports">{{t.export}}：<a href="/parks/{{parkKey}}/export.csv?year={{year}}" id="export-csv">CSV</a> · <a href="/parks/{{parkKey}}/export.xlsx?year={{year}}" id="export-xlsx">XLSX</a> · <a href="/parks/{{parkKey}}/export?year={{year}}" id="export-print">{{t.printable}}</a> · <a href="/parks/{{parkKey}}/export.pdf?year={{year}}" id="export-pdf">PDF</a></p>
     {{#hasMissing}}<p class="note">{{t.noData}}: {{#missing}}<a href="/parks/{{parkKey}}/sources/{{.}}?year={{year}}">{{.}}</a> {{/missing}}</p>{{/hasMissing}}
     {{#canAdd}}<section class="card" id="activity-import"><h2>{{t.csvImport}}</h2>
     {{#imported}}<p class="ok" id="import-done">{{imported}}</p>{{/imported}}

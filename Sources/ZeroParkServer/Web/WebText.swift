@@ -70,6 +70,7 @@ enum WebText {
         ("importRefused", "未导入任何数据，请修正以下问题：", "Nothing was imported; fix these problems:"),
         ("importNothing", "请选择文件或粘贴 CSV 文本", "choose a file or paste CSV text"),
         ("templateSources", "可录入的排放源", "Sources you can record"),
+        ("export", "导出本年数据（实时）", "Export this year (live figures)"), ("printable", "打印页", "Printable page"),
         ("importCsv", "导入", "Import"), ("publication", "信息公开", "Disclosure"), ("publishDisclosure", "公开本园区的碳排放信息页", "Publish this park's disclosure page"),
         ("members", "成员与角色", "Members and roles"), ("role", "角色", "Role"), ("grant", "授予", "Grant"),
         ("auditLog", "审计日志", "Audit log"), ("actor", "操作人", "Actor"), ("action", "操作", "Action"), ("entity", "对象", "Entity"),
