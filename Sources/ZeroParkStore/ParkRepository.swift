@@ -47,6 +47,7 @@ public protocol ParkRepository: TelemetryRepository, AlertRepository {
     func deleteSource(parkKey: String, sourceKey: String, caller: Caller) async throws
     func activity(parkKey: String, sourceKey: String, caller: Caller) async throws -> [ActivityRecord]
     func recordActivity(parkKey: String, values: [ActivityInput], caller: Caller) async throws
+    func deleteActivity(parkKey: String, sourceKey: String, year: Int, month: Int, caller: Caller) async throws
     // Sinks and offsets
     func sinks(parkKey: String, caller: Caller) async throws -> [CarbonSink]
     func offsets(parkKey: String, caller: Caller) async throws -> [(offset: CarbonOffset, year: Int)]

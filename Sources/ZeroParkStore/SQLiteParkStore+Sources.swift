@@ -173,6 +173,25 @@ extension SQLiteParkStore {
         }
     }
 
+    /// Deletes one activity value (a source's year and month), for those who may record it; audited.
+    public func deleteActivity(parkKey: String, sourceKey: String, year: Int, month: Int, caller: Caller) async throws {
+        let at = timestamp()
+        try await pool.write { db in
+            let park = try Self.parkRow(db, key: parkKey, caller: caller)
+            let (sourceID, spec) = try Self.visibleSource(db, park: park, key: sourceKey, caller: caller)
+            guard caller.canEditSource(parkID: park.id, enterprise: spec.enterprise) else {
+                throw StoreError.forbidden("your role cannot change activity for source \(sourceKey)")
+            }
+            guard let before = try Double.fetchOne(db, sql: "SELECT value FROM activity WHERE source_id = ? AND year = ? AND month = ?",
+                                                   arguments: [sourceID, year, month]) else {
+                throw StoreError.notFound("activity \(sourceKey) \(year)-\(month)")
+            }
+            try db.execute(sql: "DELETE FROM activity WHERE source_id = ? AND year = ? AND month = ?", arguments: [sourceID, year, month])
+            try Self.audit(db, at: at, actor: caller.username, parkID: park.id, entity: "activity", key: "\(sourceKey)/\(year)-\(month)",
+                           action: "delete", before: String(before), after: nil)
+        }
+    }
+
     static func upsertActivity(_ db: Database, sourceID: Int64, year: Int, month: Int, value: Double, dataSource: String?,
                                evidence: String?, actor: String, at: String) throws {
         try db.cachedStatement(sql: """

@@ -317,6 +317,16 @@ struct ParkPages: Sendable {
         let sourceKey = try context.parameter("source")
         let spec = try await store.source(parkKey: key, sourceKey: sourceKey, caller: loaded.caller)
         let activity = try await store.activity(parkKey: key, sourceKey: sourceKey, caller: loaded.caller)
+        let showAll = request.uri.queryParameters.get("all") == "1"
+        let shown = showAll ? activity : activity.filter { $0.year == loaded.year }
+        // Editing a row: the form starts from it (unless a refused form is shown again).
+        let editing = request.uri.queryParameters.get("edit_month").flatMap(Int.init).flatMap { month in
+            activity.first { $0.year == loaded.year && $0.month == month }
+        }
+        var form = form
+        if let editing, form.isEmpty {
+            form = ["year": String(editing.year), "month": String(editing.month), "value": String(editing.value), "data_source": editing.dataSource ?? ""]
+        }
         let computed = try await service.compute(parkKey: key, year: loaded.year, caller: loaded.caller)
         let account = computed.inventory.sources.first { $0.id == sourceKey }
         let strings = t(context)
@@ -340,16 +350,22 @@ struct ParkPages: Sendable {
                 if let vintage = use.vintage { factor["vintage"] = vintage }
                 return factor
             },
-            "activity": activity.map { record -> [String: Any] in
-                ["year": record.year, "monthText": record.month == 0 ? WebText.text("wholeYear", language) : String(record.month),
+            // The year's rows (all years on request), each with its edit link and delete form (issue #12 defect 8).
+            "activity": shown.map { record -> [String: Any] in
+                ["year": record.year, "month": record.month,
+                 "monthText": record.month == 0 ? WebText.text("wholeYear", language) : strings("\(record.month) 月", "\(record.month)"),
                  "value": Display.number(record.value), "dataSource": record.dataSource ?? "", "recordedBy": record.recordedBy,
-                 "recordedAt": String(record.recordedAt.prefix(16))]
+                 "recordedAt": TelemetryFormat.isoTime(record.recordedAt),
+                 "editHref": "/parks/\(key)/sources/\(sourceKey)?year=\(record.year)&edit_month=\(record.month)#activity-form"]
             },
+            "allYears": showAll, "otherYears": activity.count - shown.count,
+            "allHref": "/parks/\(key)/sources/\(sourceKey)?year=\(loaded.year)&all=1#activity-rows",
+            "yearHref": "/parks/\(key)/sources/\(sourceKey)?year=\(loaded.year)#activity-rows",
             "canEdit": loaded.caller.canEditSource(parkID: loaded.park.id, enterprise: spec.enterprise),
             "formYear": form["year"] ?? String(loaded.year), "formValue": form["value"] ?? "",
-            "formDataSource": form["data_source"] ?? "",
+            "formDataSource": form["data_source"] ?? "", "editing": editing != nil,
             "months": (0...12).map { month -> [String: Any] in
-                ["value": month, "label": month == 0 ? WebText.text("wholeYear", language) : "\(month)",
+                ["value": month, "label": month == 0 ? WebText.text("wholeYear", language) : strings("\(month) 月", "\(month)"),
                  "selected": String(month) == (form["month"] ?? "0")]
             },
         ]
@@ -380,6 +396,18 @@ struct ParkPages: Sendable {
         if let enterprise = spec.enterprise { data["enterprise"] = enterprise }
         if let formError { data["formError"] = formError }
         return renderer.page("source", title: spec.name, context: context, data: data, park: loaded.nav, status: status)
+    }
+
+    func deleteActivity(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let caller = try context.requireLogin()
+        let form = try await WebForm.verified(request, context: context)
+        let key = try context.parameter("park"), sourceKey = try context.parameter("source")
+        guard let year = WebForm.value(form, "year").flatMap(Int.init), Domain.year.contains(year),
+              let month = WebForm.value(form, "month").flatMap(Int.init), Domain.month.contains(month) else {
+            throw StoreError.invalid(field: "month", message: "年份或月份无效 / not a valid year or month")
+        }
+        try await store.deleteActivity(parkKey: key, sourceKey: sourceKey, year: year, month: month, caller: caller)
+        return Response(status: .seeOther, headers: [.location: "/parks/\(key)/sources/\(sourceKey)?year=\(year)#activity-rows"])
     }
 
     func recordActivity(_ request: Request, _ context: AppRequestContext) async throws -> Response {

@@ -205,10 +205,14 @@ enum WebTemplates {
     </section>
     <section class="card">
       <h2>{{t.activityData}}</h2>
-      <table><thead><tr><th>{{t.year}}</th><th>{{t.month}}</th><th class="num">{{t.value}} ({{unit}})</th><th>{{t.dataSource}}</th><th>{{t.recordedBy}}</th></tr></thead>
-      <tbody id="activity-rows">{{#activity}}<tr><td>{{year}}</td><td>{{monthText}}</td><td class="num">{{value}}</td><td>{{dataSource}}</td><td>{{recordedBy}} {{recordedAt}}</td></tr>{{/activity}}</tbody></table>
+      <div class="scroll"><table><thead><tr><th>{{t.year}}</th><th>{{t.month}}</th><th class="num">{{t.value}} ({{unit}})</th><th>{{t.dataSource}}</th><th>{{t.recordedBy}}</th>{{#canEdit}}<th></th>{{/canEdit}}</tr></thead>
+      <tbody id="activity-rows">{{#activity}}<tr id="activity-{{year}}-{{month}}"><td>{{year}}</td><td>{{monthText}}</td><td class="num">{{value}}</td><td>{{dataSource}}</td><td>{{recordedBy}} {{recordedAt}}</td>
+      {{#canEdit}}<td class="actions"><a href="{{editHref}}" id="activity-edit-{{year}}-{{month}}">{{t.edit}}</a>
+      <form method="post" action="/parks/{{parkKey}}/sources/{{id}}/activity/delete" class="inline"><input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="year" value="{{year}}"><input type="hidden" name="month" value="{{month}}"><button type="submit" class="link-dark" id="activity-delete-{{year}}-{{month}}">{{t.delete}}</button></form></td>{{/canEdit}}</tr>{{/activity}}
+      {{^activity}}<tr><td colspan="6" class="note">{{t.noActivityThisYear}}</td></tr>{{/activity}}</tbody></table></div>
+      <p class="note">{{#allYears}}<a href="{{yearHref}}" id="activity-year-only">{{t.activityThisYear}}</a>{{/allYears}}{{^allYears}}{{#otherYears}}<a href="{{allHref}}" id="activity-all-years">{{t.activityAllYears}}（{{otherYears}}）</a>{{/otherYears}}{{/allYears}}</p>
       {{#canEdit}}
-      <h3>{{t.addActivity}}</h3>
+      <h3>{{#editing}}{{t.editActivity}}{{/editing}}{{^editing}}{{t.addActivity}}{{/editing}}</h3>
       {{#formError}}<p class="error" id="form-error">{{formError}}</p>{{/formError}}
       <form method="post" action="/parks/{{parkKey}}/sources/{{id}}/activity?year={{year}}" class="row" id="activity-form">
         <input type="hidden" name="_csrf" value="{{csrf}}">
