@@ -15,7 +15,7 @@ extension SQLiteParkStore {
     /// Sets (or replaces) the park's figures for one kind of measure. Park admins and managers; audited.
     public func setCatalogueEntry(parkKey: String, category: String, json: String, caller: Caller) async throws -> StoredCatalogueEntry {
         try StoreChecks.key(category, "category")
-        guard json.utf8.count <= 16 << 10 else { throw StoreError.invalid(field: "entry", message: "at most 16 KiB") }
+        guard json.utf8.count <= 16 << 10 else { throw StoreError.invalid(field: "entry", message: "至多 16 KiB / at most 16 KiB") }
         let at = timestamp()
         return try await pool.write { db in
             let park = try Self.parkRow(db, key: parkKey, caller: caller)

@@ -10,7 +10,7 @@ extension SQLiteParkStore {
     static func insertCertificate(_ db: Database, parkID: Int64, certificate: GreenCertificate, year: Int) throws {
         if let claimed = try Int.fetchOne(db, sql: "SELECT year FROM green_certificate WHERE park_id = ? AND key = ?",
                                           arguments: [parkID, certificate.id]) {
-            throw StoreError.conflict("certificate \(certificate.id) is already claimed (year \(claimed)): a certificate counts once")
+            throw StoreError.conflict("绿证 \(certificate.id) 已在 \(claimed) 年使用：一张证书只计一次 / certificate \(certificate.id) is already claimed (year \(claimed)): a certificate counts once")
         }
         try db.execute(sql: """
             INSERT INTO green_certificate (park_id, key, source_key, year, mwh, vintage, retired, registry) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -52,10 +52,10 @@ extension SQLiteParkStore {
             try StoreChecks.certificate(certificate, year: year)
             guard let method = try String.fetchOne(db, sql: "SELECT method FROM source WHERE park_id = ? AND key = ?",
                                                    arguments: [park.id, certificate.source]) else {
-                throw StoreError.invalid(field: "source", message: "no source \(certificate.source)")
+                throw StoreError.invalid(field: "source", message: "没有排放源 \(certificate.source) / no source \(certificate.source)")
             }
             guard method == AccountingMethodKind.purchasedElectricity.rawValue else {
-                throw StoreError.invalid(field: "source", message: "certificates cover purchased grid electricity; \(certificate.source) uses \(method)")
+                throw StoreError.invalid(field: "source", message: "绿证只适用于外购电网电力；\(certificate.source) 的方法为 \(method) / certificates cover purchased grid electricity; \(certificate.source) uses \(method)")
             }
             try Self.insertCertificate(db, parkID: park.id, certificate: certificate, year: year)
             try Self.audit(db, at: at, actor: caller.username, parkID: park.id, entity: "certificate", key: certificate.id,

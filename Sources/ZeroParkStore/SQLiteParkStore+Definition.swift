@@ -7,7 +7,7 @@ import ZeroParkCore
 extension SQLiteParkStore {
     static func insertSink(_ db: Database, parkID: Int64, sink: CarbonSink, year: Int?) throws {
         if try Row.fetchOne(db, sql: "SELECT 1 FROM sink WHERE park_id = ? AND key = ?", arguments: [parkID, sink.id]) != nil {
-            throw StoreError.conflict("sink \(sink.id) exists")
+            throw StoreError.conflict("碳汇 \(sink.id) 已存在 / sink \(sink.id) exists")
         }
         switch sink.kind {
         case let .greenery(area, rate):
@@ -23,13 +23,13 @@ extension SQLiteParkStore {
 
     static func insertOffset(_ db: Database, parkID: Int64, offset: CarbonOffset, year: Int) throws {
         if try Row.fetchOne(db, sql: "SELECT 1 FROM offset_claim WHERE park_id = ? AND key = ?", arguments: [parkID, offset.id]) != nil {
-            throw StoreError.conflict("offset \(offset.id) exists")
+            throw StoreError.conflict("碳抵消 \(offset.id) 已存在 / offset \(offset.id) exists")
         }
         // A registry reference is claimed once per park, across all years (1.1.7: a credit counts once).
         if let registryKey = offset.registryKey,
            let other = try String.fetchOne(db, sql: "SELECT key FROM offset_claim WHERE park_id = ? AND registry_key = ? LIMIT 1",
                                            arguments: [parkID, registryKey]) {
-            throw StoreError.conflict("registry reference \(offset.registryRef ?? registryKey) is already claimed by offset \(other)")
+            throw StoreError.conflict("登记编号 \(offset.registryRef ?? registryKey) 已被碳抵消 \(other) 使用（一份减排量只计一次） / registry reference \(offset.registryRef ?? registryKey) is already claimed by offset \(other)")
         }
         try db.execute(sql: """
             INSERT INTO offset_claim (park_id, key, name, type, year, quantity_value, quantity_unit, vintage, local, retired,
@@ -166,7 +166,7 @@ extension SQLiteParkStore {
             stored.profile.areaM2 = output.areaM2
             stored.profile.outputValueCNY = output.outputValueCNY
         }
-        guard let period = AccountingPeriod(year: year) else { throw StoreError.invalid(field: "year", message: "not a valid year: \(year)") }
+        guard let period = AccountingPeriod(year: year) else { throw StoreError.invalid(field: "year", message: "不是有效年份：\(year) / not a valid year: \(year)") }
         let factors = try parkFactors(db, parkID: parkID)
         let fuels = try parkFuels(db, parkID: parkID)
         var sources: [EmissionSource] = []
@@ -293,7 +293,7 @@ extension SQLiteParkStore {
             let park = try Self.parkRow(db, key: parkKey, caller: caller)
             guard caller.role(parkID: park.id) == .admin else { throw StoreError.forbidden("only park admins manage members") }
             guard let userID = try Int64.fetchOne(db, sql: "SELECT id FROM user WHERE username = ?", arguments: [username]) else {
-                throw StoreError.invalid(field: "username", message: "no user \(username)")
+                throw StoreError.invalid(field: "username", message: "没有用户 \(username) / no user \(username)")
             }
             let enterprise = role == .tenant ? try Self.tenantEnterprise(db, parkID: park.id, enterprise) : nil
             let before = try String.fetchOne(db, sql: "SELECT role FROM membership WHERE user_id = ? AND park_id = ?", arguments: [userID, park.id])

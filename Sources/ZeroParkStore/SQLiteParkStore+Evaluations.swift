@@ -245,7 +245,7 @@ extension SQLiteParkStore {
     // MARK: - Rows
 
     static func checkSize(_ text: String, _ field: String, _ limit: Int) throws {
-        guard text.utf8.count <= limit else { throw StoreError.invalid(field: field, message: "at most \(limit / 1024) KiB") }
+        guard text.utf8.count <= limit else { throw StoreError.invalid(field: field, message: "至多 \(limit / 1024) KiB / at most \(limit / 1024) KiB") }
     }
 
     /// The evaluation for its evaluator in `state` (forbidden for other roles, conflict in another state).

@@ -17,7 +17,7 @@ extension SQLiteParkStore {
             let role: String = row["role"]
             let admins = try Int.fetchOne(db, sql: "SELECT count(*) FROM membership WHERE park_id = ? AND role = 'admin'", arguments: [park.id]) ?? 0
             if role == ParkRole.admin.rawValue, admins <= 1 {
-                throw StoreError.conflict("\(username) is the park's last admin: give another member the admin role first")
+                throw StoreError.conflict("\(username) 是园区最后一位管理员：请先将管理员角色授予另一位成员 / \(username) is the park's last admin: give another member the admin role first")
             }
             let userID: Int64 = row["user_id"]
             try db.execute(sql: "DELETE FROM membership WHERE park_id = ? AND user_id = ?", arguments: [park.id, userID])

@@ -75,7 +75,7 @@ extension SQLiteParkStore {
             var before: String?
             if let existing = try Int64.fetchOne(db, sql: "SELECT id FROM park WHERE key = ?", arguments: [key]) {
                 guard caller.role(parkID: existing) == .admin else { throw notYours }
-                guard replace else { throw StoreError.conflict("park \(key) exists") }
+                guard replace else { throw StoreError.conflict("园区 \(key) 已存在 / park \(key) exists") }
                 before = Self.json(["park": key, "replaced": "true"])
                 // Keep members, published flag and history; replace the data.
                 for table in ["park_factor", "park_fuel", "source", "sink", "offset_claim", "green_certificate", "enterprise"] {

@@ -27,11 +27,11 @@ extension SQLiteParkStore {
         let at = timestamp()
         try StoreChecks.text(reason, "reason", .note)
         guard !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            throw StoreError.invalid(field: "reason", message: "say why this version is saved")
+            throw StoreError.invalid(field: "reason", message: "请写明保存此版本的原因 / say why this version is saved")
         }
         try StoreChecks.integer(baseYear, "base_year", Domain.year)
         guard measuresFile.utf8.count <= Self.maximumPlanBytes, document.utf8.count <= Self.maximumPlanBytes else {
-            throw StoreError.invalid(field: "plan", message: "at most \(Self.maximumPlanBytes) bytes")
+            throw StoreError.invalid(field: "plan", message: "至多 \(Self.maximumPlanBytes) 字节 / at most \(Self.maximumPlanBytes) bytes")
         }
         return try await pool.write { db in
             let park = try Self.parkRow(db, key: parkKey, caller: caller)

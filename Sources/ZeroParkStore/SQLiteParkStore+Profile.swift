@@ -27,7 +27,7 @@ extension SQLiteParkStore {
             guard caller.canEditPark(parkID: park.id) else { throw StoreError.forbidden("your role cannot change park factors") }
             try StoreChecks.factor(factor)
             guard !factor.source.trimmingCharacters(in: .whitespaces).isEmpty else {
-                throw StoreError.invalid(field: "source", message: "every factor needs its source (1.1.2(b))")
+                throw StoreError.invalid(field: "source", message: "每个因子都须写明出处（1.1.2(b)） / every factor needs its source (1.1.2(b))")
             }
             let before = try Row.fetchOne(db, sql: "SELECT value, unit, source FROM park_factor WHERE park_id = ? AND key = ?",
                                           arguments: [park.id, factor.id])
@@ -55,7 +55,7 @@ extension SQLiteParkStore {
                     AND (s.factor = ? OR (? IS NOT NULL AND (s.grid = ? OR (s.grid IS NULL AND p.province = ?))))
                     """, arguments: [park.id, factorKey, gridKey, gridKey, gridKey])
                 if !users.isEmpty {
-                    throw StoreError.conflict("factor \(factorKey) is used by source \(users.joined(separator: ", "))")
+                    throw StoreError.conflict("因子 \(factorKey) 正被排放源 \(users.joined(separator: "、")) 使用 / factor \(factorKey) is used by source \(users.joined(separator: ", "))")
                 }
             }
             try db.execute(sql: "DELETE FROM park_factor WHERE park_id = ? AND key = ?", arguments: [park.id, factorKey])
@@ -71,17 +71,17 @@ extension SQLiteParkStore {
         try await pool.write { db in
             let park = try Self.parkRow(db, key: parkKey, caller: caller)
             guard caller.role(parkID: park.id) == .admin else { throw StoreError.forbidden("only park admins change the park profile") }
-            guard !input.name.trimmingCharacters(in: .whitespaces).isEmpty else { throw StoreError.invalid(field: "name", message: "is required") }
+            guard !input.name.trimmingCharacters(in: .whitespaces).isEmpty else { throw StoreError.invalid(field: "name", message: "必填 / is required") }
             try StoreChecks.profile(input)
-            guard input.areaM2.isFinite, input.areaM2 > 0 else { throw StoreError.invalid(field: "area_m2", message: "must be greater than 0") }
+            guard input.areaM2.isFinite, input.areaM2 > 0 else { throw StoreError.invalid(field: "area_m2", message: "须大于 0 / must be greater than 0") }
             if let output = input.outputValueCNY, !(output.isFinite && output >= 0) {
-                throw StoreError.invalid(field: "output_value_cny", message: "must be a number ≥ 0")
+                throw StoreError.invalid(field: "output_value_cny", message: "须为不小于 0 的数 / must be a number ≥ 0")
             }
             if let province = input.province {
                 let parkDefined = try Row.fetchOne(db, sql: "SELECT 1 FROM park_factor WHERE park_id = ? AND key = ?",
                                                    arguments: [park.id, "grid.\(province)"]) != nil
                 guard FactorLibrary.builtIn.gridArea(province)?.isProvince == true || parkDefined else {
-                    throw StoreError.invalid(field: "province", message: "unknown province \"\(province)\"")
+                    throw StoreError.invalid(field: "province", message: "未知的省份“\(province)” / unknown province \"\(province)\"")
                 }
             }
             let before = try Self.storedPark(db, id: park.id).profile
@@ -127,12 +127,12 @@ extension SQLiteParkStore {
             let park = try Self.parkRow(db, key: parkKey, caller: caller)
             guard caller.canEditPark(parkID: park.id) else { throw StoreError.forbidden("your role cannot change park fuels") }
             try StoreChecks.fuel(fuel)
-            guard fuel.oxidation > 0, fuel.oxidation <= 1 else { throw StoreError.invalid(field: "oxidation", message: "must be in (0, 1]") }
+            guard fuel.oxidation > 0, fuel.oxidation <= 1 else { throw StoreError.invalid(field: "oxidation", message: "须在 (0, 1] 之内 / must be in (0, 1]") }
             guard fuel.ncv.value.isFinite, fuel.ncv.value >= 0, fuel.carbonContent.value.isFinite, fuel.carbonContent.value >= 0 else {
-                throw StoreError.invalid(field: "ncv", message: "NCV and carbon content must be numbers ≥ 0")
+                throw StoreError.invalid(field: "ncv", message: "低位发热量与含碳量须为不小于 0 的数 / NCV and carbon content must be numbers ≥ 0")
             }
             guard !fuel.source.trimmingCharacters(in: .whitespaces).isEmpty else {
-                throw StoreError.invalid(field: "source", message: "every fuel needs its source (1.1.2(b))")
+                throw StoreError.invalid(field: "source", message: "每种燃料都须写明出处（1.1.2(b)） / every fuel needs its source (1.1.2(b))")
             }
             let existed = try Row.fetchOne(db, sql: "SELECT 1 FROM park_fuel WHERE park_id = ? AND key = ?", arguments: [park.id, fuel.id]) != nil
             try db.execute(sql: "DELETE FROM park_fuel WHERE park_id = ? AND key = ?", arguments: [park.id, fuel.id])
@@ -157,7 +157,7 @@ extension SQLiteParkStore {
             guard caller.canEditPark(parkID: park.id) else { throw StoreError.forbidden("your role cannot change park fuels") }
             if FactorLibrary.builtIn.fuel(fuelKey) == nil {
                 let users = try String.fetchAll(db, sql: "SELECT key FROM source WHERE park_id = ? AND fuel = ?", arguments: [park.id, fuelKey])
-                if !users.isEmpty { throw StoreError.conflict("fuel \(fuelKey) is used by source \(users.joined(separator: ", "))") }
+                if !users.isEmpty { throw StoreError.conflict("燃料 \(fuelKey) 正被排放源 \(users.joined(separator: "、")) 使用 / fuel \(fuelKey) is used by source \(users.joined(separator: ", "))") }
             }
             try db.execute(sql: "DELETE FROM park_fuel WHERE park_id = ? AND key = ?", arguments: [park.id, fuelKey])
             guard db.changesCount > 0 else { throw StoreError.notFound("fuel \(fuelKey)") }

@@ -9,7 +9,7 @@ extension SQLiteParkStore {
     /// inventory JSON. Managers and admins only.
     public func saveSnapshot(parkKey: String, year: Int, inputParkFile: String, document: String, emissionsTco2: Double,
                              netTco2: Double, context: String? = nil, caller: Caller) async throws -> InventorySnapshot {
-        if let context, context.utf8.count > 1 << 20 { throw StoreError.invalid(field: "context", message: "at most 1 MiB") }
+        if let context, context.utf8.count > 1 << 20 { throw StoreError.invalid(field: "context", message: "至多 1 MiB / at most 1 MiB") }
         let at = timestamp()
         let inputHash = Self.sha256(inputParkFile)
         let outputHash = Self.sha256(document)

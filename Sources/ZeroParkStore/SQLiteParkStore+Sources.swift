@@ -50,7 +50,7 @@ extension SQLiteParkStore {
                 SELECT COUNT(*) FROM source WHERE park_id = ? AND substr(key, 1, ?) = ? AND (enterprise IS NULL OR enterprise != ?)
                 """, arguments: [parkID, enterprise.utf8.count + 1, enterprise + ".", enterprise]) ?? 0
             guard taken == 0 else {
-                throw StoreError.invalid(field: "enterprise", message: "sources with keys beginning with \"\(enterprise).\" belong to others")
+                throw StoreError.invalid(field: "enterprise", message: "以“\(enterprise).”开头的排放源编号属于其他企业 / sources with keys beginning with \"\(enterprise).\" belong to others")
             }
             try db.execute(sql: "INSERT INTO enterprise (park_id, key, name) VALUES (?, ?, ?)", arguments: [parkID, enterprise, enterprise])
         }
@@ -58,7 +58,7 @@ extension SQLiteParkStore {
 
     static func insertSource(_ db: Database, parkID: Int64, spec: SourceSpec) throws -> Int64 {
         if try Row.fetchOne(db, sql: "SELECT 1 FROM source WHERE park_id = ? AND key = ?", arguments: [parkID, spec.key]) != nil {
-            throw StoreError.conflict("source \(spec.key) exists")
+            throw StoreError.conflict("排放源 \(spec.key) 已存在 / source \(spec.key) exists")
         }
         try db.execute(sql: """
             INSERT INTO source (park_id, key, name, system, method, fuel, factor, grid, gas, gwp_set, scope, enterprise, unit, data_source, evidence,
@@ -79,7 +79,7 @@ extension SQLiteParkStore {
                 // A tenant names its sources in its own namespace, so that a taken key can only be
                 // one of its own sources (a conflict must not reveal another enterprise's source).
                 guard spec.key.hasPrefix(enterprise + ".") else {
-                    throw StoreError.invalid(field: "key", message: "a tenant's source keys begin with \"\(enterprise).\"")
+                    throw StoreError.invalid(field: "key", message: "租户的排放源编号须以“\(enterprise).”开头 / a tenant's source keys begin with \"\(enterprise).\"")
                 }
             }
             guard caller.canEditSource(parkID: park.id, enterprise: spec.enterprise) else {

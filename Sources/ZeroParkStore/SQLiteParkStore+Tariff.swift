@@ -19,7 +19,7 @@ extension SQLiteParkStore {
     /// Sets (or replaces) the park's tariff. Park admins and managers; audited.
     public func setParkTariff(parkKey: String, json: String, caller: Caller) async throws -> ParkTariffSetting {
         guard json.utf8.count <= Self.maxTariffBytes else {
-            throw StoreError.invalid(field: "tariff", message: "at most \(Self.maxTariffBytes) bytes")
+            throw StoreError.invalid(field: "tariff", message: "至多 \(Self.maxTariffBytes) 字节 / at most \(Self.maxTariffBytes) bytes")
         }
         let at = timestamp()
         return try await pool.write { db in

@@ -27,10 +27,10 @@ extension SQLiteParkStore {
     public func declareTrial(parkKey: String, start: CalendarDate, end: CalendarDate, planVersion: Int, threshold: Double,
                              caller: Caller) async throws -> TrialDeclaration {
         guard let period = AccountingPeriod(start: start, end: end) else {
-            throw StoreError.invalid(field: "end", message: "must not be before start")
+            throw StoreError.invalid(field: "end", message: "不能早于开始日期 / must not be before start")
         }
         guard (365...Self.maximumRangeDays).contains(period.days) else {
-            throw StoreError.invalid(field: "end", message: "a trial period is one year (365 or 366 days), got \(period.days)")
+            throw StoreError.invalid(field: "end", message: "试运行期为一年（365 或 366 天），实际 \(period.days) 天 / a trial period is one year (365 or 366 days), got \(period.days)")
         }
         try StoreChecks.integer(start.year, "start", Domain.year)
         try StoreChecks.integer(end.year, "end", Domain.year)
@@ -41,7 +41,7 @@ extension SQLiteParkStore {
             let park = try Self.parkRow(db, key: parkKey, caller: caller)
             guard caller.canEditPark(parkID: park.id) else { throw StoreError.forbidden("your role cannot declare a trial period") }
             guard try Bool.fetchOne(db, sql: "SELECT 1 FROM plan_version WHERE park_id = ? AND version = ?", arguments: [park.id, planVersion]) == true else {
-                throw StoreError.invalid(field: "plan_version", message: "no plan version \(planVersion): save the plan first")
+                throw StoreError.invalid(field: "plan_version", message: "没有第 \(planVersion) 版方案：请先保存方案 / no plan version \(planVersion): save the plan first")
             }
             let before = try Self.trialRow(db, parkID: park.id)
             try db.execute(sql: """

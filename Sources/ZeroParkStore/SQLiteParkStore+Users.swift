@@ -9,7 +9,7 @@ extension SQLiteParkStore {
         let at = timestamp()
         return try await pool.write { db in
             if try Row.fetchOne(db, sql: "SELECT 1 FROM user WHERE username = ?", arguments: [username]) != nil {
-                throw StoreError.conflict("user \(username) exists")
+                throw StoreError.conflict("用户 \(username) 已存在 / user \(username) exists")
             }
             try db.execute(sql: "INSERT INTO user (username, display_name, password_hash, is_admin) VALUES (?, ?, ?, ?)",
                            arguments: [username, displayName, passwordHash, isAdmin])
@@ -133,12 +133,12 @@ extension SQLiteParkStore {
     /// widen a tenant's view (issue #6).
     static func tenantEnterprise(_ db: Database, parkID: Int64, _ enterprise: String?) throws -> String {
         guard let enterprise, !enterprise.isEmpty else {
-            throw StoreError.invalid(field: "enterprise", message: "a tenant needs its enterprise")
+            throw StoreError.invalid(field: "enterprise", message: "租户须指定所属企业 / a tenant needs its enterprise")
         }
         let known = try String.fetchAll(db, sql: "SELECT key FROM enterprise WHERE park_id = ? ORDER BY key", arguments: [parkID])
         guard known.contains(enterprise) else {
             throw StoreError.invalid(field: "enterprise",
-                                     message: "\"\(enterprise.prefix(64))\" is not an enterprise of this park (enterprises: \(known.joined(separator: ", ")))")
+                                     message: "“\(enterprise.prefix(64))”不是本园区的企业（现有企业：\(known.joined(separator: "、"))） / \"\(enterprise.prefix(64))\" is not an enterprise of this park (enterprises: \(known.joined(separator: ", ")))")
         }
         return enterprise
     }

@@ -25,7 +25,7 @@ extension SQLiteParkStore {
         if let outputValueCNY { try StoreChecks.number(outputValueCNY, "output_value_cny", Domain.outputValueCNY) }
         try StoreChecks.text(dataSource, "data_source", .note)
         guard !dataSource.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            throw StoreError.invalid(field: "data_source", message: "say where the figures come from")
+            throw StoreError.invalid(field: "data_source", message: "请写明数据来源 / say where the figures come from")
         }
         let at = timestamp()
         return try await pool.write { db in

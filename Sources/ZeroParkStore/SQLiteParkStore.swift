@@ -104,12 +104,12 @@ public final class SQLiteParkStore: Sendable {
             } else {
                 let year = target.hasPrefix("inventory:") ? Int(target.dropFirst("inventory:".count)) : nil
                 guard target == "park" || year.map(Domain.year.contains) == true else {
-                    throw StoreError.invalid(field: "target", message: "must be park, source:<source key> or inventory:<year>")
+                    throw StoreError.invalid(field: "target", message: "须为 park、source:<排放源编号> 或 inventory:<年份> / must be park, source:<source key> or inventory:<year>")
                 }
                 guard role != .tenant else { throw StoreError.forbidden("tenants comment on their own sources") }
             }
             let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !trimmed.isEmpty else { throw StoreError.invalid(field: "text", message: "is required") }
+            guard !trimmed.isEmpty else { throw StoreError.invalid(field: "text", message: "必填 / is required") }
             try StoreChecks.text(trimmed, "text", .paragraph)
             try db.execute(sql: "INSERT INTO review_comment (park_id, user_id, target, text, created_at) VALUES (?, ?, ?, ?, ?)",
                            arguments: [park.id, caller.userID, target, trimmed, at])

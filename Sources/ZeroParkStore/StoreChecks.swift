@@ -8,27 +8,28 @@ import ZeroParkInput
 enum StoreChecks {
     static func text(_ value: String?, _ field: String, _ policy: TextPolicy = .name) throws {
         guard let value else { return }
-        if let problem = policy.problem(value, field: field) { throw StoreError.invalid(field: field, message: problem.en) }
+        if let problem = policy.problem(value, field: field) { throw StoreError.invalid(field: field, message: "\(problem.zh) / \(problem.en)") }
     }
 
     static func key(_ value: String?, _ field: String) throws {
         guard let value else { return }
         guard Schema.Shape.key.accepts(value) else {
-            throw StoreError.invalid(field: field, message: "use 1–64 letters, digits, '.', '-' or '_'")
+            throw StoreError.invalid(field: field, message: "请用 1–64 个字母、数字、“.”、“-”或“_” / use 1–64 letters, digits, '.', '-' or '_'")
         }
     }
 
     static func number(_ value: Double, _ field: String, _ range: ClosedRange<Double>, above: Double? = nil) throws {
         guard value.isFinite, range.contains(value), above.map({ value > $0 }) ?? true else {
             let low = above.map { "above \(Schema.plain($0))" } ?? "from \(Schema.plain(range.lowerBound))"
-            throw StoreError.invalid(field: field, message: "must be \(low) to \(Schema.plain(range.upperBound)), got \(value)")
+            let lowZh = above.map { "大于 \(Schema.plain($0))" } ?? "\(Schema.plain(range.lowerBound)) 至"
+            throw StoreError.invalid(field: field, message: "须为 \(lowZh) \(Schema.plain(range.upperBound)) 之间的数，实际为 \(value) / must be \(low) to \(Schema.plain(range.upperBound)), got \(value)")
         }
     }
 
     static func integer(_ value: Int?, _ field: String, _ range: ClosedRange<Int>) throws {
         guard let value else { return }
         guard range.contains(value) else {
-            throw StoreError.invalid(field: field, message: "must be \(range.lowerBound) to \(range.upperBound), got \(value)")
+            throw StoreError.invalid(field: field, message: "须为 \(range.lowerBound)–\(range.upperBound) 之间的整数，实际为 \(value) / must be \(range.lowerBound) to \(range.upperBound), got \(value)")
         }
     }
 
@@ -58,10 +59,10 @@ enum StoreChecks {
         try text(offset.verification, "verification", .note)
         if let province = offset.projectProvince {
             guard FactorLibrary.builtIn.gridArea(province)?.isProvince == true else {
-                throw StoreError.invalid(field: "project_province", message: "unknown province \"\(province)\"")
+                throw StoreError.invalid(field: "project_province", message: "未知的省份“\(province)” / unknown province \"\(province)\"")
             }
             guard offset.type != .phcer || province == CarbonOffset.phcerProvince else {
-                throw StoreError.invalid(field: "project_province", message: "PHCER projects are in guangdong by definition")
+                throw StoreError.invalid(field: "project_province", message: "PHCER 项目按定义位于广东 / PHCER projects are in guangdong by definition")
             }
         }
         try text(offset.retiredFor, "retired_for", .name)
@@ -82,7 +83,7 @@ enum StoreChecks {
         try key(profile.province, "province")
         try number(profile.areaM2, "area_m2", 0...Domain.areaM2Maximum, above: 0)
         if let output = profile.outputValueCNY { try number(output, "output_value_cny", Domain.outputValueCNY) }
-        guard profile.boundaryEvidence.count <= 50 else { throw StoreError.invalid(field: "boundary_evidence", message: "at most 50 items") }
+        guard profile.boundaryEvidence.count <= 50 else { throw StoreError.invalid(field: "boundary_evidence", message: "至多 50 项 / at most 50 items") }
         for (index, evidence) in profile.boundaryEvidence.enumerated() { try text(evidence, "boundary_evidence[\(index)]", .note) }
     }
 

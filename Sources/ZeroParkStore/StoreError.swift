@@ -18,3 +18,34 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         }
     }
 }
+
+extension StoreError {
+    /// The refusal in the reader's language. Messages are written "中文 / English" (the catalogue's
+    /// convention for store refusals); one without Chinese is given as it is, and in Chinese gets a
+    /// generic Chinese sentence for its kind instead of English (issue #12 defect 4).
+    public func message(chinese: Bool) -> String {
+        switch self {
+        case let .notFound(what):
+            return chinese ? "没有找到所请求的内容，或您无权查看（\(Self.pick(what, chinese: false))）。" : "not found: \(Self.pick(what, chinese: false))"
+        case let .forbidden(why):
+            return Self.hasChinese(why) || !chinese ? Self.pick(why, chinese: chinese) : "您的角色无权执行此操作。"
+        case let .conflict(why):
+            return Self.hasChinese(why) || !chinese ? Self.pick(why, chinese: chinese) : "该操作与已保存的数据冲突，未执行。"
+        case let .invalid(field, message):
+            let text = Self.hasChinese(message) || !chinese ? Self.pick(message, chinese: chinese) : "输入的值不被接受，请检查后重试"
+            return chinese ? "\(field)：\(text)" : "\(field): \(text)"
+        }
+    }
+
+    /// "中文 / English" → the half for the language; any other text as it is.
+    public static func pick(_ text: String, chinese: Bool) -> String {
+        guard let range = text.range(of: " / ") else { return text }
+        let first = String(text[..<range.lowerBound]), second = String(text[range.upperBound...])
+        guard hasChinese(first), !hasChinese(second) else { return text }
+        return chinese ? first : second
+    }
+
+    public static func hasChinese(_ text: String) -> Bool {
+        text.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) }
+    }
+}

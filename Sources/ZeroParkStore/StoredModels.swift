@@ -130,7 +130,7 @@ public struct SourceSpec: Codable, Hashable, Sendable {
         guard let dot = key.firstIndex(of: ".") else { return }
         let owner = String(key[..<dot])
         if enterprises.contains(owner), owner != enterprise {
-            throw StoreError.invalid(field: "key", message: "keys beginning with \"\(owner).\" belong to enterprise \(owner)")
+            throw StoreError.invalid(field: "key", message: "以“\(owner).”开头的编号属于企业 \(owner) / keys beginning with \"\(owner).\" belong to enterprise \(owner)")
         }
     }
 

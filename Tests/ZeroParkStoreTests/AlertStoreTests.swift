@@ -111,7 +111,7 @@ struct AlertStoreTests {
         await #expect(throws: StoreError.self) {
             _ = try await f.store.resolveAlert(parkKey: Self.park, id: id, note: nil, caller: f.auditor)
         }
-        await #expect(throws: StoreError.conflict("alert \(id) is acknowledged: it cannot become acknowledged")) {
+        await #expect(throws: StoreError.conflict("告警 \(id) 当前为 acknowledged，不能变为 acknowledged / alert \(id) is acknowledged: it cannot become acknowledged")) {
             _ = try await f.store.acknowledgeAlert(parkKey: Self.park, id: id, note: nil, caller: f.manager)
         }
         let resolved = try await f.store.resolveAlert(parkKey: Self.park, id: id, note: "网关已恢复供电", caller: f.manager)
@@ -180,7 +180,7 @@ struct AlertStoreTests {
                 #expect(got == field, "\(rule.key)")
             }
         }
-        await #expect(throws: StoreError.conflict("alert rule l-off exists")) {
+        await #expect(throws: StoreError.conflict("告警规则 l-off 已存在 / alert rule l-off exists")) {
             _ = try await f.store.createAlertRule(parkKey: Self.park, rule: AlertRule(key: "l-off", meter: "main", kind: .offline, slots: 2),
                                                   caller: f.manager)
         }

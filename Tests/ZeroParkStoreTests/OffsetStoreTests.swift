@@ -19,7 +19,7 @@ struct OffsetStoreTests {
         let f = try await StoreTests.fixture()
         // The example's CCER (year 2025) holds CCER-2024-015-0042; claiming it again for 2024, in other case and
         // with spaces, is refused and nothing is stored.
-        await #expect(throws: StoreError.conflict("registry reference  ccer-2024-015-0042  is already claimed by offset ccer-wind")) {
+        await #expect(throws: StoreError.conflict("登记编号  ccer-2024-015-0042  已被碳抵消 ccer-wind 使用（一份减排量只计一次） / registry reference  ccer-2024-015-0042  is already claimed by offset ccer-wind")) {
             try await f.store.createOffset(parkKey: "nansha-demo", offset: Self.credit("again", ref: " ccer-2024-015-0042 "),
                                            year: 2024, caller: f.manager)
         }
@@ -49,7 +49,7 @@ struct OffsetStoreTests {
         #expect(stored.offset.statedLocal == nil)
         let (definition, _) = try await f.store.definition(parkKey: "nansha-demo", year: 2025, caller: f.manager)
         #expect(definition.offsets.map(\.statedLocal) == [true, false, nil, nil])
-        await #expect(throws: StoreError.invalid(field: "project_province", message: "unknown province \"atlantis\"")) {
+        await #expect(throws: StoreError.invalid(field: "project_province", message: "未知的省份“atlantis” / unknown province \"atlantis\"")) {
             try await f.store.createOffset(parkKey: "nansha-demo", offset: Self.credit("x", ref: "X-1", province: "atlantis"),
                                            year: 2025, caller: f.manager)
         }
@@ -76,7 +76,7 @@ struct OffsetStoreTests {
             }
         }
         let store = try SQLiteParkStore(path: path)
-        #expect(try store.appliedMigrations().suffix(10) == ["v3-offset-integrity", "v4-telemetry", "v5-plans", "v6-trial-period", "v7-year-output", "v8-park-tariff", "v9-park-catalogue", "v10-evaluations", "v11-snapshot-context", "v12-published-snapshot"])
+        #expect(try store.appliedMigrations().suffix(11) == ["v3-offset-integrity", "v4-telemetry", "v5-plans", "v6-trial-period", "v7-year-output", "v8-park-tariff", "v9-park-catalogue", "v10-evaluations", "v11-snapshot-context", "v12-published-snapshot", "v13-evaluation-evidence"])
         let rows = try await store.pool.read { db in
             try Row.fetchAll(db, sql: "SELECT key, local_stated, registry_key FROM offset_claim ORDER BY key")
         }

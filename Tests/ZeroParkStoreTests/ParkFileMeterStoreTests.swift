@@ -55,7 +55,7 @@ struct ParkFileMeterStoreTests {
         let store = try SQLiteParkStore(path: FileManager.default.temporaryDirectory.appendingPathComponent("zp-pm-\(UUID().uuidString).sqlite").path)
         let id = try await store.createUser(username: "admin", displayName: "admin", passwordHash: "x", isAdmin: true)
         let admin = try #require(try await store.caller(userID: id))
-        await #expect(throws: StoreError.invalid(field: "meters[1].enterprise", message: "no enterprise nobody in park nansha-demo")) {
+        await #expect(throws: StoreError.invalid(field: "meters[1].enterprise", message: "园区 nansha-demo 没有企业 nobody / no enterprise nobody in park nansha-demo")) {
             try await store.importPark(try Self.park([Self.main, bad]), caller: admin)
         }
         await #expect(throws: StoreError.self) { _ = try await store.park(key: "nansha-demo", caller: admin) }

@@ -55,10 +55,10 @@ struct RangeDefinitionTests {
     @Test("a range is at most 366 days and from is not after to")
     func bounds() async throws {
         let f = try await TelemetryStoreTests.fixture()
-        await #expect(throws: StoreError.invalid(field: "to", message: "a range covers at most 366 days, got 367")) {
+        await #expect(throws: StoreError.invalid(field: "to", message: "范围至多 366 天，实际 367 天 / a range covers at most 366 days, got 367")) {
             _ = try await f.store.definition(parkKey: "nansha-demo", from: try Self.date("2025-01-01"), to: try Self.date("2026-01-02"), caller: f.admin)
         }
-        await #expect(throws: StoreError.invalid(field: "from", message: "must not be after to")) {
+        await #expect(throws: StoreError.invalid(field: "from", message: "不能晚于结束日期 / must not be after to")) {
             _ = try await f.store.definition(parkKey: "nansha-demo", from: try Self.date("2025-02-01"), to: try Self.date("2025-01-31"), caller: f.admin)
         }
     }

@@ -55,7 +55,7 @@ struct StoreTests {
     func migrations() async throws {
         let store = try SQLiteParkStore(path: FileManager.default.temporaryDirectory.appendingPathComponent("zp-m-\(UUID().uuidString).sqlite").path)
         #expect(try store.appliedMigrations() == ["v1-parks-users-audit", "v2-accounting-rules", "v3-certificates-and-categories",
-                                                  "v3-offset-integrity", "v4-telemetry", "v5-plans", "v6-trial-period", "v7-year-output", "v8-park-tariff", "v9-park-catalogue", "v10-evaluations", "v11-snapshot-context", "v12-published-snapshot"])
+                                                  "v3-offset-integrity", "v4-telemetry", "v5-plans", "v6-trial-period", "v7-year-output", "v8-park-tariff", "v9-park-catalogue", "v10-evaluations", "v11-snapshot-context", "v12-published-snapshot", "v13-evaluation-evidence"])
         let (foreignKeys, journal) = try await store.pool.read { db in
             (try Int.fetchOne(db, sql: "PRAGMA foreign_keys"), try String.fetchOne(db, sql: "PRAGMA journal_mode"))
         }
@@ -103,13 +103,13 @@ struct StoreTests {
                                                                       method: "fuel_combustion", fuel: "diesel", enterprise: "property", unit: "t"),
                                                      caller: f.logistics)
         #expect(created.enterprise == "logistics")
-        await #expect(throws: StoreError.invalid(field: "key", message: "a tenant's source keys begin with \"logistics.\"")) {
+        await #expect(throws: StoreError.invalid(field: "key", message: "租户的排放源编号须以“logistics.”开头 / a tenant's source keys begin with \"logistics.\"")) {
             try await f.store.createSource(parkKey: "nansha-demo",
                                            spec: SourceSpec(key: "water", name: "x", system: "transport", method: "fuel_combustion",
                                                             fuel: "diesel", unit: "t"), caller: f.logistics)
         }
         // Nobody may put a source under another enterprise's namespace.
-        await #expect(throws: StoreError.invalid(field: "key", message: "keys beginning with \"logistics.\" belong to enterprise logistics")) {
+        await #expect(throws: StoreError.invalid(field: "key", message: "以“logistics.”开头的编号属于企业 logistics / keys beginning with \"logistics.\" belong to enterprise logistics")) {
             try await f.store.createSource(parkKey: "nansha-demo",
                                            spec: SourceSpec(key: "logistics.boiler", name: "x", system: "transport", method: "fuel_combustion",
                                                             fuel: "diesel", enterprise: "property", unit: "t"), caller: f.manager)
@@ -123,7 +123,7 @@ struct StoreTests {
         var park = try Self.example()
         for index in park.sources.indices where park.sources[index].id == "fleet-diesel" { park.sources[index].id = "property.fleet" }
         let replacement = park
-        await #expect(throws: StoreError.invalid(field: "key", message: "keys beginning with \"property.\" belong to enterprise property")) {
+        await #expect(throws: StoreError.invalid(field: "key", message: "以“property.”开头的编号属于企业 property / keys beginning with \"property.\" belong to enterprise property")) {
             try await f.store.importPark(replacement, caller: f.admin, replace: true, enterprises: [])
         }
         #expect(try await f.store.sources(parkKey: "nansha-demo", caller: f.manager).contains { $0.key == "fleet-diesel" })
@@ -131,7 +131,7 @@ struct StoreTests {
         _ = try await f.store.createSource(parkKey: "nansha-demo",
                                            spec: SourceSpec(key: "canteen.stove", name: "灶", system: "energy", method: "fuel_combustion",
                                                             fuel: "diesel", enterprise: "property", unit: "t"), caller: f.manager)
-        await #expect(throws: StoreError.invalid(field: "enterprise", message: "sources with keys beginning with \"canteen.\" belong to others")) {
+        await #expect(throws: StoreError.invalid(field: "enterprise", message: "以“canteen.”开头的排放源编号属于其他企业 / sources with keys beginning with \"canteen.\" belong to others")) {
             try await f.store.createSource(parkKey: "nansha-demo",
                                            spec: SourceSpec(key: "canteen.oven", name: "炉", system: "energy", method: "fuel_combustion",
                                                             fuel: "diesel", enterprise: "canteen", unit: "t"), caller: f.manager)
@@ -162,7 +162,7 @@ struct StoreTests {
     func atomicActivity(_ implementation: Implementation) async throws {
         let f = try await Self.fixture(implementation)
         let before = try await f.store.activity(parkKey: "nansha-demo", sourceKey: "water", caller: f.manager)
-        await #expect(throws: StoreError.invalid(field: "rows[1].value", message: "must be from 0 to 1000000000000000, got -5.0")) {
+        await #expect(throws: StoreError.invalid(field: "rows[1].value", message: "须为 0 至 1000000000000000 之间的数，实际为 -5.0 / must be from 0 to 1000000000000000, got -5.0")) {
             try await f.store.recordActivity(parkKey: "nansha-demo", values: [
                 .init(sourceKey: "water", year: 2025, month: 0, value: 1_000_000),
                 .init(sourceKey: "sludge", year: 2025, month: 0, value: -5),
@@ -197,7 +197,7 @@ struct StoreTests {
     @Test("importing a park whose key exists is a conflict and changes nothing", arguments: Implementation.allCases)
     func importConflict(_ implementation: Implementation) async throws {
         let f = try await Self.fixture(implementation)
-        await #expect(throws: StoreError.conflict("park nansha-demo exists")) {
+        await #expect(throws: StoreError.conflict("园区 nansha-demo 已存在 / park nansha-demo exists")) {
             try await f.store.importPark(try Self.example(), caller: f.admin)
         }
         #expect(try await f.store.sources(parkKey: "nansha-demo", caller: f.admin).count == 11)

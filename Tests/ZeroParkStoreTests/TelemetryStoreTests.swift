@@ -76,16 +76,16 @@ struct TelemetryStoreTests {
                 key: "x", name: "x", quantity: .water, unit: "m3", readingKind: .interval), caller: f.logistics)
         }
         // A parent of another quantity, and a cycle, are refused.
-        await #expect(throws: StoreError.invalid(field: "parent", message: "meter main measures electricity_import, not water")) {
+        await #expect(throws: StoreError.invalid(field: "parent", message: "计量表 main 计量的是 electricity_import，不是 water / meter main measures electricity_import, not water")) {
             _ = try await f.store.createMeter(parkKey: "nansha-demo", meter: MeterDefinition(
                 key: "w2", name: "w", quantity: .water, unit: "m3", readingKind: .interval, parent: "main"), caller: f.manager)
         }
-        await #expect(throws: StoreError.invalid(field: "parent", message: "meter logistics-1 is below main: a tree has no cycles")) {
+        await #expect(throws: StoreError.invalid(field: "parent", message: "计量表 logistics-1 在 main 之下：计量树不能成环 / meter logistics-1 is below main: a tree has no cycles")) {
             _ = try await f.store.updateMeter(parkKey: "nansha-demo", key: "main", meter: MeterDefinition(
                 key: "main", name: "总表", quantity: .electricityImport, unit: "kWh", readingKind: .cumulative, parent: "logistics-1"),
                 caller: f.manager)
         }
-        await #expect(throws: StoreError.invalid(field: "interval_minutes", message: "must be 5, 15, 30 or 60, got 7")) {
+        await #expect(throws: StoreError.invalid(field: "interval_minutes", message: "须为 5、15、30 或 60，实际为 7 / must be 5, 15, 30 or 60, got 7")) {
             _ = try await f.store.createMeter(parkKey: "nansha-demo", meter: MeterDefinition(
                 key: "odd", name: "x", quantity: .water, unit: "m3", readingKind: .interval, intervalMinutes: 7), caller: f.manager)
         }

@@ -81,10 +81,12 @@ struct APIError: Error, HTTPResponseError {
         case let error as APIError: return error
         case let error as StoreError:
             switch error {
-            case let .notFound(what): return APIError(status: .notFound, code: "not_found", message: "\(what) not found")
-            case let .forbidden(why): return APIError(status: .forbidden, code: "forbidden", message: why)
-            case let .conflict(why): return APIError(status: .conflict, code: "conflict", message: why)
-            case let .invalid(field, message): return APIError(status: .unprocessableContent, code: "invalid", message: message, field: field)
+            case let .notFound(what):
+                return APIError(status: .notFound, code: "not_found", message: language == .zh ? "未找到：\(StoreError.pick(what, chinese: true))" : "\(what) not found")
+            case let .forbidden(why): return APIError(status: .forbidden, code: "forbidden", message: StoreError.pick(why, chinese: language == .zh))
+            case let .conflict(why): return APIError(status: .conflict, code: "conflict", message: StoreError.pick(why, chinese: language == .zh))
+            case let .invalid(field, message):
+                return APIError(status: .unprocessableContent, code: "invalid", message: StoreError.pick(message, chinese: language == .zh), field: field)
             }
         case let error as InputError:
             return APIError(input: error, language: language, status: .unprocessableContent)

@@ -72,7 +72,7 @@ extension ParkPages {
         } catch let error as ParkInputError {
             return try await sinksOffsets(request, context, error: Self.message(error), status: .unprocessableContent)
         } catch let error as StoreError where error.isInputError {
-            return try await sinksOffsets(request, context, error: error.description, status: .unprocessableContent)
+            return try await sinksOffsets(request, context, error: WebErrorText.message(error, chinese: context.language == .zh), status: .unprocessableContent)
         }
         return Response(status: .seeOther, headers: [.location: "/parks/\(key)/sinks-offsets?year=\(year)"])
     }

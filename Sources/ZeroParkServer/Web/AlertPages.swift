@@ -103,7 +103,7 @@ struct AlertPages: Sendable {
         } catch let error as StoreError {
             if case .notFound = error { throw error }
             if case .forbidden = error { throw error }
-            return try await page(request, context, formError: error.description, status: .unprocessableContent)
+            return try await page(request, context, formError: WebErrorText.message(error, chinese: context.language == .zh), status: .unprocessableContent)
         }
         return back(key)
     }
@@ -114,7 +114,7 @@ struct AlertPages: Sendable {
         let key = try context.parameter("park")
         do {
             guard let kind = form["kind"].flatMap(AlertRuleKind.init(rawValue:)) else {
-                throw StoreError.invalid(field: "kind", message: AlertRuleKind.allCases.map(\.rawValue).joined(separator: ", "))
+                throw StoreError.invalid(field: "kind", message: "须为以下之一：\(AlertRuleKind.allCases.map(\.rawValue).joined(separator: ", ")) / must be one of: \(AlertRuleKind.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             let chinese = context.language == .zh
             func number(_ field: String) throws -> Double? {
@@ -138,7 +138,7 @@ struct AlertPages: Sendable {
             if case .forbidden = error { throw error }
             var kept = form
             kept["_csrf"] = nil
-            return try await page(request, context, formError: error.description, form: kept, status: .unprocessableContent)
+            return try await page(request, context, formError: WebErrorText.message(error, chinese: context.language == .zh), form: kept, status: .unprocessableContent)
         }
         return back(key)
     }
@@ -159,7 +159,7 @@ struct AlertPages: Sendable {
             try await store.setAlertWebhook(parkKey: key, url: form["url"], caller: caller)
         } catch let error as StoreError {
             if case .invalid = error {
-                return try await page(request, context, formError: error.description, status: .unprocessableContent)
+                return try await page(request, context, formError: WebErrorText.message(error, chinese: context.language == .zh), status: .unprocessableContent)
             }
             throw error
         }

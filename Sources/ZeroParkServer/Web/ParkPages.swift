@@ -490,7 +490,7 @@ struct ParkPages: Sendable {
             let created = try await store.createSource(parkKey: key, spec: spec, caller: caller)
             return Response(status: .seeOther, headers: [.location: "/parks/\(key)/sources/\(created.key)"])
         } catch let error as StoreError where error.isInputError {
-            return try await sourceForm(request, context, form: form, error: error.description, status: .unprocessableContent)
+            return try await sourceForm(request, context, form: form, error: WebErrorText.message(error, chinese: context.language == .zh), status: .unprocessableContent)
         } catch let error as ParkInputError {
             return try await sourceForm(request, context, form: form, error: Self.message(error), status: .unprocessableContent)
         }
@@ -517,7 +517,7 @@ struct ParkPages: Sendable {
             _ = try await store.updateSource(parkKey: key, sourceKey: sourceKey, spec: spec, caller: caller)
             return Response(status: .seeOther, headers: [.location: "/parks/\(key)/sources/\(sourceKey)"])
         } catch let error as StoreError where error.isInputError {
-            return try await sourceForm(request, context, form: form, error: error.description, status: .unprocessableContent, editing: sourceKey)
+            return try await sourceForm(request, context, form: form, error: WebErrorText.message(error, chinese: context.language == .zh), status: .unprocessableContent, editing: sourceKey)
         } catch let error as ParkInputError {
             return try await sourceForm(request, context, form: form, error: Self.message(error), status: .unprocessableContent, editing: sourceKey)
         }
@@ -669,7 +669,7 @@ struct ParkPages: Sendable {
         } catch let error as ParkInputError {
             return try await sinksOffsets(request, context, error: error.description, status: .unprocessableContent)
         } catch let error as StoreError where error.isInputError {
-            return try await sinksOffsets(request, context, error: error.description, status: .unprocessableContent)
+            return try await sinksOffsets(request, context, error: WebErrorText.message(error, chinese: context.language == .zh), status: .unprocessableContent)
         }
         return Response(status: .seeOther, headers: [.location: "/parks/\(key)/sinks-offsets?year=\(year ?? 0)"])
     }
@@ -689,7 +689,7 @@ struct ParkPages: Sendable {
         } catch let error as ParkInputError {
             return try await sinksOffsets(request, context, error: error.description, status: .unprocessableContent)
         } catch let error as StoreError where error.isInputError {
-            return try await sinksOffsets(request, context, error: error.description, status: .unprocessableContent)
+            return try await sinksOffsets(request, context, error: WebErrorText.message(error, chinese: context.language == .zh), status: .unprocessableContent)
         }
         return Response(status: .seeOther, headers: [.location: "/parks/\(key)/sinks-offsets?year=\(year)"])
     }

@@ -73,7 +73,7 @@ extension ParkPages {
                 try await change(form, key, caller)
             }
         } catch let error as StoreError where error.isInputError {
-            return try await settings(request, context, error: error.description, status: .unprocessableContent)
+            return try await settings(request, context, error: WebErrorText.message(error, chinese: context.language == .zh), status: .unprocessableContent)
         } catch let error as APIError {
             return try await settings(request, context, error: "\(error.field ?? ""): \(error.message)", status: .unprocessableContent)
         } catch let error as ParkInputError {

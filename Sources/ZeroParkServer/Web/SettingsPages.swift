@@ -91,7 +91,7 @@ extension ParkPages {
             return try await editOffsetForm(request, context, form: form, error: error.description, status: .unprocessableContent)
         } catch let error as StoreError where error.isInputError {
             // A registry reference another offset already claims (409 in the API) is a form error here.
-            return try await editOffsetForm(request, context, form: form, error: error.description, status: .unprocessableContent)
+            return try await editOffsetForm(request, context, form: form, error: WebErrorText.message(error, chinese: context.language == .zh), status: .unprocessableContent)
         }
         return Response(status: .seeOther, headers: [.location: "/parks/\(key)/sinks-offsets?year=\(year)"])
     }
@@ -278,7 +278,7 @@ extension ParkPages {
         do {
             try await change(form, key, caller)
         } catch let error as StoreError where error.isInputError {
-            return try await settings(request, context, error: error.description, status: refusal)
+            return try await settings(request, context, error: WebErrorText.message(error, chinese: context.language == .zh), status: refusal)
         } catch let error as APIError {
             return try await settings(request, context, error: "\(error.field ?? ""): \(error.message)", status: refusal)
         } catch let error as ParkInputError {

@@ -134,19 +134,12 @@ struct WebErrorMiddleware: RouterMiddleware {
 /// Chinese page.
 enum WebErrorText {
     static func message(_ error: StoreError, chinese: Bool) -> String {
-        guard chinese else { return error.description }
-        switch error {
-        case .notFound: return "没有找到所请求的内容，或您无权查看。"
-        case let .forbidden(why): return hasChinese(why) ? why : "您的角色无权执行此操作。"
-        case let .conflict(why): return hasChinese(why) ? why : "该操作与已保存的数据冲突，未执行。"
-        case let .invalid(field, message): return hasChinese(message) ? "\(field)：\(message)" : "\(field)：输入的值不被接受，请检查后重试（详细原因见英文界面）。"
-        }
+        if case .notFound = error, chinese { return "没有找到所请求的内容，或您无权查看。" }
+        return error.message(chinese: chinese)
     }
 
     /// Whether a text holds CJK ideographs (the catalogue's Chinese messages do).
-    static func hasChinese(_ text: String) -> Bool {
-        text.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) }
-    }
+    static func hasChinese(_ text: String) -> Bool { StoreError.hasChinese(text) }
 }
 
 /// Thrown by dashboard routes when nobody is logged in.

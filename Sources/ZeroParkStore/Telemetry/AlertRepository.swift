@@ -115,7 +115,7 @@ public struct AlertRule: Sendable, Equatable, Codable {
         try StoreChecks.key(meter, "meter")
         var rule = AlertRule(key: key, meter: meter, kind: kind, enabled: enabled)
         func required<T>(_ value: T?, _ field: String) throws -> T {
-            guard let value else { throw StoreError.invalid(field: field, message: "is required for a \(kind.rawValue) rule") }
+            guard let value else { throw StoreError.invalid(field: field, message: "\(kind.rawValue) 规则必须填写此项 / is required for a \(kind.rawValue) rule") }
             return value
         }
         let slotsPerDay = 1_440 / max(1, intervalMinutes)
@@ -133,7 +133,7 @@ public struct AlertRule: Sendable, Equatable, Codable {
             let from = try required(fromHour, "from_hour"), to = try required(toHour, "to_hour")
             try StoreChecks.integer(from, "from_hour", 0...23)
             try StoreChecks.integer(to, "to_hour", 0...24)
-            guard from != to % 24 else { throw StoreError.invalid(field: "to_hour", message: "the night window must not be empty") }
+            guard from != to % 24 else { throw StoreError.invalid(field: "to_hour", message: "夜间时段不能为空（起止小时相同） / the night window must not be empty") }
             rule.threshold = x
             rule.fromHour = from
             rule.toHour = to
@@ -144,15 +144,15 @@ public struct AlertRule: Sendable, Equatable, Codable {
         case .qualityBelow:
             let c = try required(threshold, "threshold")
             guard c.isFinite, c > 0, c <= 1 else {
-                throw StoreError.invalid(field: "threshold", message: "completeness must be above 0 and at most 1, got \(c)")
+                throw StoreError.invalid(field: "threshold", message: "完整率须大于 0 且不超过 1，实际为 \(c) / completeness must be above 0 and at most 1, got \(c)")
             }
             let h = hours ?? 24
             try StoreChecks.integer(h, "hours", 1...(24 * 366))
             rule.threshold = c
             rule.hours = h
         }
-        guard let condition = rule.condition else { throw StoreError.invalid(field: "kind", message: "incomplete rule") }
-        do { try condition.validate() } catch { throw StoreError.invalid(field: "kind", message: "\(error)") }
+        guard let condition = rule.condition else { throw StoreError.invalid(field: "kind", message: "规则不完整 / incomplete rule") }
+        do { try condition.validate() } catch { throw StoreError.invalid(field: "kind", message: "规则条件无效：\(error) / invalid condition: \(error)") }
         return rule
     }
 }

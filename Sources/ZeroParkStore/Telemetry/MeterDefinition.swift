@@ -67,26 +67,26 @@ public struct MeterDefinition: Sendable, Equatable, Codable {
         try StoreChecks.key(key, "key")
         try StoreChecks.text(name, "name")
         try StoreChecks.text(unit, "unit")
-        guard !unit.isEmpty, unit.count <= 24 else { throw StoreError.invalid(field: "unit", message: "give a unit of 1–24 characters") }
+        guard !unit.isEmpty, unit.count <= 24 else { throw StoreError.invalid(field: "unit", message: "单位须为 1–24 个字符 / give a unit of 1–24 characters") }
         try StoreChecks.key(enterprise, "enterprise")
         try StoreChecks.key(feeds, "feeds")
         try StoreChecks.key(parent, "parent")
         guard Self.intervals.contains(intervalMinutes) else {
-            throw StoreError.invalid(field: "interval_minutes", message: "must be 5, 15, 30 or 60, got \(intervalMinutes)")
+            throw StoreError.invalid(field: "interval_minutes", message: "须为 5、15、30 或 60，实际为 \(intervalMinutes) / must be 5, 15, 30 or 60, got \(intervalMinutes)")
         }
         try StoreChecks.number(multiplier, "multiplier", Self.multiplierRange)
         if let counterModulus {
             guard readingKind == .cumulative else {
-                throw StoreError.invalid(field: "counter_modulus", message: "only a cumulative counter wraps")
+                throw StoreError.invalid(field: "counter_modulus", message: "只有累计型计数器才有回绕值 / only a cumulative counter wraps")
             }
             try StoreChecks.number(counterModulus, "counter_modulus", Self.modulusRange)
         }
         if let physicalMin { try StoreChecks.number(physicalMin, "physical_min", MeterSpec.physicalRange) }
         if let physicalMax { try StoreChecks.number(physicalMax, "physical_max", MeterSpec.physicalRange) }
         if let physicalMin, let physicalMax, physicalMin >= physicalMax {
-            throw StoreError.invalid(field: "physical_max", message: "must be above physical_min")
+            throw StoreError.invalid(field: "physical_max", message: "须大于 physical_min / must be above physical_min")
         }
-        if parent == key { throw StoreError.invalid(field: "parent", message: "a meter cannot be its own parent") }
+        if parent == key { throw StoreError.invalid(field: "parent", message: "计量表不能以自己为上级表 / a meter cannot be its own parent") }
         return self
     }
 }

@@ -40,12 +40,12 @@ extension SQLiteParkStore {
             guard caller.canEditPark(parkID: park.id) else { throw StoreError.forbidden("only park admins and managers set alert rules") }
             let meter: MeterRow
             do { meter = try Self.visibleMeter(db, park: park, key: input.meter, caller: caller) } catch {
-                throw StoreError.invalid(field: "meter", message: "no meter \(input.meter) in park \(park.key)")
+                throw StoreError.invalid(field: "meter", message: "园区 \(park.key) 没有计量表 \(input.meter) / no meter \(input.meter) in park \(park.key)")
             }
             var rule = try input.validated(intervalMinutes: meter.definition.intervalMinutes)
             if try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM alert_rule WHERE park_id = ? AND key = ?)",
                                  arguments: [park.id, rule.key]) ?? false {
-                throw StoreError.conflict("alert rule \(rule.key) exists")
+                throw StoreError.conflict("告警规则 \(rule.key) 已存在 / alert rule \(rule.key) exists")
             }
             rule.createdAt = at
             rule.createdBy = caller.username
@@ -160,7 +160,7 @@ extension SQLiteParkStore {
             try StoreChecks.text(note, "note", .note)
             switch (alert.state, state) {
             case (.open, .acknowledged), (.open, .resolved), (.acknowledged, .resolved): break
-            default: throw StoreError.conflict("alert \(id) is \(alert.state.rawValue): it cannot become \(state.rawValue)")
+            default: throw StoreError.conflict("告警 \(id) 当前为 \(alert.state.rawValue)，不能变为 \(state.rawValue) / alert \(id) is \(alert.state.rawValue): it cannot become \(state.rawValue)")
             }
             try Self.transition(db, alertID: id, to: state, actor: caller.username, note: note.flatMap { $0.isEmpty ? nil : $0 }, at: at,
                                 webhook: try Self.webhook(db, parkID: park.id) != nil)
@@ -256,22 +256,22 @@ extension SQLiteParkStore {
     public static func validatedWebhook(_ input: String?) throws -> String? {
         guard let text = input?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else { return nil }
         guard text.count <= maximumWebhookLength else {
-            throw StoreError.invalid(field: "url", message: "at most \(maximumWebhookLength) characters, got \(text.count)")
+            throw StoreError.invalid(field: "url", message: "至多 \(maximumWebhookLength) 个字符，实际 \(text.count) 个 / at most \(maximumWebhookLength) characters, got \(text.count)")
         }
         guard text.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F }) else {
-            throw StoreError.invalid(field: "url", message: "must be printable ASCII without spaces (percent-encode the rest)")
+            throw StoreError.invalid(field: "url", message: "须为不含空格的可打印 ASCII 字符（其余字符请百分号编码） / must be printable ASCII without spaces (percent-encode the rest)")
         }
-        guard let separator = text.range(of: "://") else { throw StoreError.invalid(field: "url", message: "must be an http or https URL") }
+        guard let separator = text.range(of: "://") else { throw StoreError.invalid(field: "url", message: "须为 http 或 https 网址 / must be an http or https URL") }
         let scheme = text[..<separator.lowerBound].lowercased()
         guard scheme == "http" || scheme == "https" else {
-            throw StoreError.invalid(field: "url", message: "only http and https, got \(scheme)")
+            throw StoreError.invalid(field: "url", message: "只接受 http 与 https，实际为 \(scheme) / only http and https, got \(scheme)")
         }
         let rest = text[separator.upperBound...]
         let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
-        guard !authority.contains("@") else { throw StoreError.invalid(field: "url", message: "must not carry a user name or password") }
+        guard !authority.contains("@") else { throw StoreError.invalid(field: "url", message: "不能包含用户名或密码 / must not carry a user name or password") }
         guard let components = URLComponents(string: text), let host = components.host, !host.isEmpty,
               components.user == nil, components.password == nil else {
-            throw StoreError.invalid(field: "url", message: "must name a host")
+            throw StoreError.invalid(field: "url", message: "须写明主机名 / must name a host")
         }
         return text
     }

@@ -44,7 +44,7 @@ extension SQLiteParkStore {
                     }
                     keys[meter.key] = row.line
                     if try Self.meterID(db, parkID: park.id, key: meter.key) != nil {
-                        problems.append(.init(line: row.line, field: "key", message: "meter \(meter.key) exists", kind: "conflict"))
+                        problems.append(.init(line: row.line, field: "key", message: "计量表 \(meter.key) 已存在 / meter \(meter.key) exists", kind: "conflict"))
                         continue
                     }
                     pending.append((row.line, meter))

@@ -31,7 +31,7 @@ extension SQLiteParkStore {
             guard caller.canEditPark(parkID: park.id) else { throw StoreError.forbidden("your role cannot register meters") }
             let meter = try input.validated()
             if try Self.meterID(db, parkID: park.id, key: meter.key) != nil {
-                throw StoreError.conflict("meter \(meter.key) exists")
+                throw StoreError.conflict("计量表 \(meter.key) 已存在 / meter \(meter.key) exists")
             }
             try Self.checkReferences(db, park: park, meter: meter)
             try Self.insertMeter(db, parkID: park.id, meter: meter, at: at)
@@ -63,7 +63,7 @@ extension SQLiteParkStore {
         let hasReadings = try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM reading WHERE meter_id = ?)",
                                             arguments: [existing.id]) ?? false
         if hasReadings, meter.readingKind != existing.definition.readingKind || meter.intervalMinutes != existing.definition.intervalMinutes {
-            throw StoreError.conflict("meter \(meter.key) has readings: its reading kind and interval cannot change")
+            throw StoreError.conflict("计量表 \(meter.key) 已有读数：读数类型与间隔不能再改 / meter \(meter.key) has readings: its reading kind and interval cannot change")
         }
         try db.execute(sql: """
             UPDATE meter SET name = ?, quantity = ?, unit = ?, reading_kind = ?, interval_minutes = ?, multiplier = ?,
@@ -87,11 +87,11 @@ extension SQLiteParkStore {
             let existing = try Self.visibleMeter(db, park: park, key: key, caller: caller)
             guard caller.canEditPark(parkID: park.id) else { throw StoreError.forbidden("your role cannot remove meters") }
             if try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM reading WHERE meter_id = ?)", arguments: [existing.id]) ?? false {
-                throw StoreError.conflict("meter \(key) has readings, which are never deleted")
+                throw StoreError.conflict("计量表 \(key) 已有读数，原始数据永不删除 / meter \(key) has readings, which are never deleted")
             }
             if try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM meter WHERE park_id = ? AND parent_key = ?)",
                                  arguments: [park.id, key]) ?? false {
-                throw StoreError.conflict("meter \(key) has sub-meters")
+                throw StoreError.conflict("计量表 \(key) 下有分表 / meter \(key) has sub-meters")
             }
             try db.execute(sql: "DELETE FROM meter WHERE id = ?", arguments: [existing.id])
             try Self.audit(db, at: at, actor: caller.username, parkID: park.id, entity: "meter", key: key,
@@ -147,20 +147,20 @@ extension SQLiteParkStore {
         if let enterprise = meter.enterprise,
            try !(Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM enterprise WHERE park_id = ? AND key = ?)",
                                arguments: [park.id, enterprise]) ?? false) {
-            throw StoreError.invalid(field: "enterprise", message: "no enterprise \(enterprise) in park \(park.key)")
+            throw StoreError.invalid(field: "enterprise", message: "园区 \(park.key) 没有企业 \(enterprise) / no enterprise \(enterprise) in park \(park.key)")
         }
         if let feeds = meter.feeds {
             let known = try Bool.fetchOne(db, sql: """
                 SELECT EXISTS(SELECT 1 FROM source WHERE park_id = ? AND key = ?) OR EXISTS(SELECT 1 FROM sink WHERE park_id = ? AND key = ?)
                 """, arguments: [park.id, feeds, park.id, feeds]) ?? false
-            guard known else { throw StoreError.invalid(field: "feeds", message: "no source or sink \(feeds) in park \(park.key)") }
+            guard known else { throw StoreError.invalid(field: "feeds", message: "园区 \(park.key) 没有排放源或碳汇 \(feeds) / no source or sink \(feeds) in park \(park.key)") }
             // A meter feeding a source must measure in a unit that converts to the source's unit.
             if let sourceUnit = try String.fetchOne(db, sql: "SELECT unit FROM source WHERE park_id = ? AND key = ?", arguments: [park.id, feeds]) {
                 let convertible = (try? QuantityUnit.parse(meter.unit)).flatMap { unit in
                     (try? QuantityUnit.parse(sourceUnit)).flatMap { target in try? unit.convert(1, to: target) }
                 } != nil
                 guard convertible else {
-                    throw StoreError.invalid(field: "unit", message: "\(meter.unit) does not convert to \(sourceUnit), the unit of source \(feeds)")
+                    throw StoreError.invalid(field: "unit", message: "\(meter.unit) 不能换算为排放源 \(feeds) 的单位 \(sourceUnit) / \(meter.unit) does not convert to \(sourceUnit), the unit of source \(feeds)")
                 }
             }
         }
@@ -169,14 +169,14 @@ extension SQLiteParkStore {
         var next: String? = parentKey
         while let key = next {
             guard seen.insert(key).inserted else {
-                throw StoreError.invalid(field: "parent", message: "meter \(parentKey) is below \(meter.key): a tree has no cycles")
+                throw StoreError.invalid(field: "parent", message: "计量表 \(parentKey) 在 \(meter.key) 之下：计量树不能成环 / meter \(parentKey) is below \(meter.key): a tree has no cycles")
             }
             guard let row = try Row.fetchOne(db, sql: "SELECT quantity, parent_key FROM meter WHERE park_id = ? AND key = ?",
                                              arguments: [park.id, key]) else {
-                throw StoreError.invalid(field: "parent", message: "no meter \(key) in park \(park.key)")
+                throw StoreError.invalid(field: "parent", message: "园区 \(park.key) 没有计量表 \(key) / no meter \(key) in park \(park.key)")
             }
             if key == parentKey, (row["quantity"] as String) != meter.quantity.rawValue {
-                throw StoreError.invalid(field: "parent", message: "meter \(parentKey) measures \(row["quantity"] as String), not \(meter.quantity.rawValue)")
+                throw StoreError.invalid(field: "parent", message: "计量表 \(parentKey) 计量的是 \(row["quantity"] as String)，不是 \(meter.quantity.rawValue) / meter \(parentKey) measures \(row["quantity"] as String), not \(meter.quantity.rawValue)")
             }
             next = row["parent_key"]
         }

@@ -41,7 +41,7 @@ extension SQLiteParkStore {
             }
             // The reader refuses cycles; this stops a loop whatever the input.
             guard waiting.count < pending.count else {
-                throw StoreError.invalid(field: "meters[\(waiting.first?.offset ?? 0)].parent", message: "the parents form a cycle")
+                throw StoreError.invalid(field: "meters[\(waiting.first?.offset ?? 0)].parent", message: "上级表关系成环 / the parents form a cycle")
             }
             pending = waiting
         }
@@ -50,10 +50,10 @@ extension SQLiteParkStore {
     /// A park file's meter as the registry's definition; a quantity or kind the reader did not check is refused.
     static func definition(of meter: ParkMeter) throws -> MeterDefinition {
         guard let quantity = MeterQuantity(rawValue: meter.quantity) else {
-            throw StoreError.invalid(field: "quantity", message: "unknown quantity \(meter.quantity)")
+            throw StoreError.invalid(field: "quantity", message: "未知的计量量 \(meter.quantity) / unknown quantity \(meter.quantity)")
         }
         guard let kind = ReadingKind(rawValue: meter.readingKind) else {
-            throw StoreError.invalid(field: "reading_kind", message: "unknown reading kind \(meter.readingKind)")
+            throw StoreError.invalid(field: "reading_kind", message: "未知的读数类型 \(meter.readingKind) / unknown reading kind \(meter.readingKind)")
         }
         return MeterDefinition(key: meter.id, name: meter.name, quantity: quantity, unit: meter.unit, readingKind: kind,
                                intervalMinutes: meter.intervalMinutes, multiplier: meter.multiplier, counterModulus: meter.counterModulus,

@@ -26,10 +26,10 @@ extension SQLiteParkStore {
 
     public func definition(parkKey: String, from: CalendarDate, to: CalendarDate, caller: Caller) async throws -> RangeDefinition {
         guard let period = AccountingPeriod(start: from, end: to) else {
-            throw StoreError.invalid(field: "from", message: "must not be after to")
+            throw StoreError.invalid(field: "from", message: "不能晚于结束日期 / must not be after to")
         }
         guard period.days <= Self.maximumRangeDays else {
-            throw StoreError.invalid(field: "to", message: "a range covers at most \(Self.maximumRangeDays) days, got \(period.days)")
+            throw StoreError.invalid(field: "to", message: "范围至多 \(Self.maximumRangeDays) 天，实际 \(period.days) 天 / a range covers at most \(Self.maximumRangeDays) days, got \(period.days)")
         }
         return try await pool.read { db in
             let park = try Self.parkRow(db, key: parkKey, caller: caller)

@@ -78,9 +78,9 @@ extension SQLiteParkStore {
 
     public func meterSeries(parkKey: String, meterKey: String, from: Int32, to: Int32, resolution: SeriesResolution,
                             caller: Caller, now: Int64) async throws -> MeterSeries {
-        guard from <= to else { throw StoreError.invalid(field: "from", message: "must not be after to") }
+        guard from <= to else { throw StoreError.invalid(field: "from", message: "不能晚于结束日期 / must not be after to") }
         if resolution == .slot || resolution == .hour, to - from >= Self.maximumSeriesDays {
-            throw StoreError.invalid(field: "to", message: "at most \(Self.maximumSeriesDays) days at \(resolution.rawValue) resolution")
+            throw StoreError.invalid(field: "to", message: "\(resolution.rawValue) 粒度至多 \(Self.maximumSeriesDays) 天 / at most \(Self.maximumSeriesDays) days at \(resolution.rawValue) resolution")
         }
         return try await pool.read { db in
             let park = try Self.parkRow(db, key: parkKey, caller: caller)
@@ -91,9 +91,9 @@ extension SQLiteParkStore {
 
     public func meterSeries(parkKey: String, meterKeys: [String], from: Int32, to: Int32, resolution: SeriesResolution,
                             caller: Caller, now: Int64) async throws -> [MeterSeries] {
-        guard from <= to else { throw StoreError.invalid(field: "from", message: "must not be after to") }
+        guard from <= to else { throw StoreError.invalid(field: "from", message: "不能晚于结束日期 / must not be after to") }
         if resolution == .slot || resolution == .hour, to - from >= Self.maximumSeriesDays {
-            throw StoreError.invalid(field: "to", message: "at most \(Self.maximumSeriesDays) days at \(resolution.rawValue) resolution")
+            throw StoreError.invalid(field: "to", message: "\(resolution.rawValue) 粒度至多 \(Self.maximumSeriesDays) 天 / at most \(Self.maximumSeriesDays) days at \(resolution.rawValue) resolution")
         }
         guard !meterKeys.isEmpty else { return [] }
         return try await pool.read { db in

@@ -1,0 +1,53 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+import ZeroParkStore
+@testable import ZeroParkServer
+
+/// Store refusals in the reader's language (issue #12 defect 4): messages are kept "中文 / English" and
+/// each page and API answer shows the half for its language — alert rules, webhooks and park members here.
+struct StoreMessageLanguageTests {
+    @Test func bilingualRefusalsAreSplitByLanguage() {
+        let error = StoreError.invalid(field: "to_hour", message: "夜间时段不能为空（起止小时相同） / the night window must not be empty")
+        #expect(error.message(chinese: true) == "to_hour：夜间时段不能为空（起止小时相同）")
+        #expect(error.message(chinese: false) == "to_hour: the night window must not be empty")
+        // A message with no Chinese half is generic in Chinese, as it is in English.
+        #expect(StoreError.invalid(field: "x", message: "bad").message(chinese: true) == "x：输入的值不被接受，请检查后重试")
+        #expect(StoreError.conflict("计量表 m 下有分表 / meter m has sub-meters").message(chinese: false) == "meter m has sub-meters")
+        // A slash inside an English-only text is not a split.
+        #expect(StoreError.pick("a / b", chinese: true) == "a / b")
+    }
+
+    @Test func alertRuleAndWebhookFormsAnswerInTheirLanguage() async throws {
+        let server = try await TestServer.make()
+        try await server.run { client in
+            let admin = WebTests.Session(client: client, cookie: try await WebTests.login(client, "admin", "zeropark-admin"))
+            var (status, page) = try await admin.post("/parks/nansha-demo/alert-rules", form: "key=night&meter=grid-main&kind=night_baseline&threshold=10&from_hour=3&to_hour=3",
+                                                      tokenFrom: "/parks/nansha-demo/alerts")
+            #expect(status == .unprocessableContent && page.contains("夜间时段不能为空") && !page.contains("night window"))
+            (status, page) = try await admin.post("/parks/nansha-demo/alert-rules?lang=en", form: "key=night&meter=grid-main&kind=night_baseline&threshold=10&from_hour=3&to_hour=3",
+                                                  tokenFrom: "/parks/nansha-demo/alerts")
+            #expect(status == .unprocessableContent && page.contains("the night window must not be empty") && !page.contains("夜间时段"))
+            (status, page) = try await admin.post("/parks/nansha-demo/alert-webhook", form: "url=ftp%3A%2F%2Fexample.com%2Fhook", tokenFrom: "/parks/nansha-demo/alerts")
+            #expect(status == .unprocessableContent && page.contains("只接受 http 与 https"))
+            (status, page) = try await admin.post("/parks/nansha-demo/alert-rules", form: "key=x&meter=nope&kind=above&threshold=1",
+                                                  tokenFrom: "/parks/nansha-demo/alerts")
+            #expect(status == .unprocessableContent && page.contains("没有计量表 nope"))
+        }
+        // The API gives the half for Accept-Language.
+        try await server.run { client in
+            let body = #"{"key":"night","meter":"grid-main","kind":"night_baseline","threshold":10,"from_hour":3,"to_hour":3}"#
+            for (language, expected) in [("zh-CN", "夜间时段不能为空（起止小时相同）"), ("en", "the night window must not be empty")] {
+                try await client.execute(uri: "/api/v1/parks/nansha-demo/alert-rules", method: .post,
+                                         headers: server.auth("admin", [.contentType: "application/json", .acceptLanguage: language]),
+                                         body: ByteBuffer(string: body)) { response in
+                    #expect(response.status == .unprocessableContent)
+                    let message = try response.error()["message"] as? String
+                    #expect(message == expected, "\(language)")
+                }
+            }
+        }
+    }
+}
