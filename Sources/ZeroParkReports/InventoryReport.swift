@@ -89,7 +89,7 @@ public struct InventoryReport: Hashable, Sendable {
                                             t("单位", "Unit"), t("排放因子", "Factor"), "tCO2", t("占比", "Share"), t("数据来源", "Data source")],
                                   rows: i.sources.map { a in
                                       [.text(a.id), .text(a.name), .text(t.system(a.system)), .text(t.method(a.method)),
-                                       .number(a.activity.total, decimals: 2), .text(a.activity.unit.symbol), .text(a.factor?.id ?? "—"),
+                                       .number(a.activity.total, decimals: 2), .text(UnitText.display(a.activity.unit.symbol, chinese: language == .zh)), .text(a.factor?.id ?? "—"),
                                        tonnes(a.tco2), share(i.share(ofSource: a)), .text(a.dataSource ?? "—")]
                                   }))
         // Every factor once, with its value, vintage, source and the sources that use it.

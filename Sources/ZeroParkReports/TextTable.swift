@@ -11,7 +11,13 @@ public struct TextTable: Sendable {
         self.rightAligned = rightAligned
     }
 
-    public mutating func add(_ row: [String]) { rows.append(row) }
+    /// Columns cut to at most this many terminal columns (the rest replaced by "…"), so that a table
+    /// of long names still fits a terminal.
+    public var maximumWidths: [Int: Int] = [:]
+
+    public mutating func add(_ row: [String]) {
+        rows.append(row.enumerated().map { index, cell in maximumWidths[index].map { truncated(cell, toWidth: $0) } ?? cell })
+    }
 
     public func render(indent: String = "  ") -> String {
         var widths = headers.map(displayWidth)
@@ -34,6 +40,86 @@ public struct TextTable: Sendable {
         for row in rows { text += line(row) }
         return text
     }
+}
+
+/// `text` cut to at most `width` terminal columns, ending in "…" when cut.
+public func truncated(_ text: String, toWidth width: Int) -> String {
+    guard displayWidth(text) > width, width > 1 else { return text }
+    var out = "", used = 0
+    for character in text {
+        let w = displayWidth(String(character))
+        if used + w > width - 1 { break }
+        out.append(character)
+        used += w
+    }
+    return out + "…"
+}
+
+/// `text` wrapped to lines of at most `width` terminal columns: the first line starts with `first`,
+/// the others with `rest`. Lines break at spaces and between CJK characters; a word longer than a
+/// line is cut. Each line ends in a newline.
+public func wrapped(_ text: String, width requested: Int, first: String = "", rest: String = "") -> String {
+    let width = max(requested, max(displayWidth(first), displayWidth(rest)) + 8)
+    // Tokens: runs of non-space, non-wide characters, and each wide character alone; `space` when a
+    // space came before it.
+    var tokens: [(text: String, space: Bool)] = []
+    var current = "", spaceBefore = false
+    func flush() {
+        guard !current.isEmpty else { return }
+        tokens.append((current, spaceBefore))
+        current = ""
+        spaceBefore = false
+    }
+    for character in text {
+        if character == " " || character == "\n" || character == "\t" {
+            flush()
+            spaceBefore = true
+        } else if displayWidth(String(character)) == 2 {
+            flush()
+            tokens.append((String(character), spaceBefore))
+            spaceBefore = false
+        } else {
+            current.append(character)
+        }
+    }
+    flush()
+    var lines: [String] = [], line = first, lineWidth = displayWidth(first), empty = true
+    func newLine() {
+        lines.append(line)
+        line = rest
+        lineWidth = displayWidth(rest)
+        empty = true
+    }
+    for token in tokens {
+        var piece = token.text
+        if !empty, lineWidth + (token.space ? 1 : 0) + displayWidth(piece) > width { newLine() }
+        if token.space, !empty {
+            line += " "
+            lineWidth += 1
+        }
+        // A piece longer than the room left is cut across lines.
+        while lineWidth + displayWidth(piece) > width {
+            var head = "", headWidth = 0
+            for character in piece {
+                let w = displayWidth(String(character))
+                if lineWidth + headWidth + w > width { break }
+                head.append(character)
+                headWidth += w
+            }
+            if head.isEmpty {
+                newLine()
+                continue
+            }
+            line += head
+            piece = String(piece.dropFirst(head.count))
+            newLine()
+        }
+        line += piece
+        lineWidth += displayWidth(piece)
+        empty = false
+    }
+    lines.append(line)
+    return lines.map { $0.trailingSpacesRemoved() }.joined(separator: "\n") + "\n"
 }
 
 /// Terminal columns a string occupies: 2 for East Asian wide and full-width characters, else 1.

@@ -22,11 +22,14 @@ struct InventoryCommand: ParsableCommand {
     @Option(help: "Language of table and CSV headings: zh (简体中文) or en.")
     var lang: OutputLanguage = .zh
 
+    @Flag(help: "In the table, also list each source's method, factor with its source and location-based figure, and each sink's calculation.")
+    var details = false
+
     func run() throws {
         let inventory = try ParkFileLoader.inventory(file)
         switch format {
         case .table:
-            print(InventoryTableRenderer(language: lang).render(inventory), terminator: "")
+            print(InventoryTableRenderer(language: lang, details: details).render(inventory), terminator: "")
         case .csv:
             print(InventoryCSVRenderer(language: lang.reportLanguage).render(inventory), terminator: "")
         case .json:

@@ -1,18 +1,27 @@
 import ZeroParkCore
 import ZeroParkReports
 
-/// The inventory as text for a terminal: summary, systems, sources (with factor and citation
-/// ids), sinks, offsets, energy, monthly series and warnings. Chinese by default.
+/// The inventory as text for a terminal: summary, systems, sources, sinks, offsets, energy, monthly
+/// series and warnings. Chinese by default. Every line fits `width` (100) terminal columns (issue #12
+/// defect 11): long names are cut in tables and long texts wrapped; each source's method, factor and
+/// location-based figure, and each sink's calculation, are listed with `details`.
 struct InventoryTableRenderer {
     let language: OutputLanguage
+    var details = false
+    static let width = 100
     var t: Strings { Strings(language: language.reportLanguage) }
+
+    func wrap(_ text: String, first: String = "  ", rest: String = "    ") -> String {
+        wrapped(text, width: Self.width, first: first, rest: rest)
+    }
 
     func render(_ inventory: Inventory) -> String {
         let profile = inventory.profile
         let name = language == .en ? (profile.nameEn ?? profile.name) : profile.name
-        var out = "\(name) (\(profile.id)) · \(t.parkType(profile.type))"
-        if let province = profile.province { out += " · \(province)" }
-        out += "\n" + t("核算期", "Period") + " \(inventory.period.start) – \(inventory.period.end)  ·  "
+        var head = "\(name) (\(profile.id)) · \(t.parkType(profile.type))"
+        if let province = profile.province { head += " · \(province)" }
+        var out = wrap(head, first: "", rest: "  ")
+        out += t("核算期", "Period") + " \(inventory.period.start) – \(inventory.period.end)  ·  "
         out += t("因子库版本", "Factor library") + " \(inventory.libraryVersion)\n\n"
 
         var summary = TextTable(headers: [t("项目", "Item"), "tCO2"], rightAligned: [1])
@@ -41,20 +50,21 @@ struct InventoryTableRenderer {
             : t("未实现碳中和（净排放 > 0，1.1.2(a)）", "not balanced (net > 0, 1.1.2(a))")) + "\n"
         out += summary.render() + "\n"
 
-        out += t("【电力口径】", "[Electricity basis]") + " " + t.marketRule(inventory.rules.marketBasis) + "\n"
+        out += wrap(t("【电力口径】", "[Electricity basis]") + " " + t.marketRule(inventory.rules.marketBasis), first: "", rest: "  ")
         let residual = inventory.sources.compactMap(\.electricity).first { $0.basis == .residualMix }?.marketFactor
         if let residual {
-            out += "  \(residual.id)\(residual.vintage.map { "@\($0)" } ?? "") = \(Quantity.format(residual.value)) \(residual.unit.symbol) — \(residual.source)\n"
+            out += wrap("\(residual.id)\(residual.vintage.map { "@\($0)" } ?? "") = \(Quantity.format(residual.value)) \(residual.unit.symbol) — \(residual.source)")
         }
         let indicator = inventory.indicator
-        out += t("【国家零碳园区核心指标（910号）】", "[National core indicator (910号)]") + " "
-        out += t("单位能耗碳排放", "CO2 per tce") + " = " + (indicator.value.map { Quantity.format($0) } ?? "—") + " tCO2/tce"
-        out += "；" + t.scaleClass(indicator.scaleClass) + "；" + t("阈值", "threshold") + " "
-        out += (indicator.threshold.map { "≤ \(Quantity.format($0))" } ?? t("无已核实阈值", "none confirmed"))
-        if let meets = indicator.meetsThreshold { out += "（" + (meets ? t("达到", "met") : t("未达到", "not met")) + "）" }
-        out += "\n  " + t("清洁能源占比", "Clean-energy share") + " " + NumberText.percent(indicator.cleanShare)
-        out += "（" + t.cleanEnergy(indicator.cleanEnergyDefinition) + "）\n"
-        for note in indicator.unconfirmed { out += "  · \(note)\n" }
+        var line = t("【国家零碳园区核心指标（910号）】", "[National core indicator (910号)]") + " "
+        line += t("单位能耗碳排放", "CO2 per tce") + " = " + (indicator.value.map { Quantity.format($0) } ?? "—") + " tCO2/tce"
+        line += "；" + t.scaleClass(indicator.scaleClass) + "；" + t("阈值", "threshold") + " "
+        line += (indicator.threshold.map { "≤ \(Quantity.format($0))" } ?? t("无已核实阈值", "none confirmed"))
+        if let meets = indicator.meetsThreshold { line += "（" + (meets ? t("达到", "met") : t("未达到", "not met")) + "）" }
+        out += wrap(line, first: "", rest: "  ")
+        out += wrap(t("清洁能源占比", "Clean-energy share") + " " + NumberText.percent(indicator.cleanShare)
+                    + "（" + t.cleanEnergy(indicator.cleanEnergyDefinition) + "）")
+        for note in indicator.unconfirmed { out += wrap(note, first: "  · ") }
         out += "\n"
 
         var systems = TextTable(headers: [t("系统", "System"), "tCO2", t("占比", "Share")], rightAligned: [1, 2])
@@ -64,39 +74,54 @@ struct InventoryTableRenderer {
         }
         out += t("【按系统】（1.1.2(c)）", "[By system] (1.1.2(c))") + "\n" + systems.render() + "\n"
 
-        var sources = TextTable(headers: [t("排放源", "Source"), t("系统", "System"), t("方法", "Method"), t("活动数据", "Activity"),
-                                          "tCO2", t("占比", "Share"), t("位置法", "Location"), t("因子", "Factor")],
-                                rightAligned: [3, 4, 5, 6])
-        for account in inventory.sources.sorted(by: { $0.tco2 > $1.tco2 }) {
-            let factor = account.factor.map { use in
-                "\(use.id)\(use.vintage.map { "@\($0)" } ?? "") = \(Quantity.format(use.value)) \(use.unit.symbol)" + (use.overridden ? t(" [园区覆盖]", " [override]") : "")
-            } ?? ""
-            sources.add(["\(account.id) \(account.name)", t.system(account.system), t.method(account.method),
-                         "\(NumberText.grouped(account.activity.total)) \(account.activity.unit.symbol)",
-                         NumberText.grouped(account.tco2), NumberText.percent(inventory.share(ofSource: account)),
-                         NumberText.grouped(account.locationBasedTco2), factor])
+        var sources = TextTable(headers: [t("排放源", "Source"), t("系统", "System"), t("活动数据", "Activity"), "tCO2", t("占比", "Share")],
+                                rightAligned: [2, 3, 4])
+        sources.maximumWidths = [0: 34, 1: 12, 2: 22]
+        let ranked = inventory.sources.sorted(by: { $0.tco2 > $1.tco2 })
+        for account in ranked {
+            sources.add(["\(account.id) \(account.name)", t.system(account.system),
+                         "\(NumberText.grouped(account.activity.total)) \(UnitText.display(account.activity.unit.symbol, chinese: language == .zh))",
+                         NumberText.grouped(account.tco2), NumberText.percent(inventory.share(ofSource: account))])
         }
-        out += t("【排放源】（1.1.3，按排放量排序）", "[Sources] (1.1.3, largest first)") + "\n" + sources.render() + "\n"
+        out += t("【排放源】（1.1.3，按排放量排序）", "[Sources] (1.1.3, largest first)") + "\n" + sources.render()
+        if details {
+            for account in ranked {
+                out += wrap("\(account.id) \(account.name)", first: "  · ", rest: "    ")
+                var parts = [t("方法", "method") + " " + t.method(account.method),
+                             t("位置法", "location-based") + " " + NumberText.grouped(account.locationBasedTco2) + " tCO2"]
+                if let use = account.factor {
+                    parts.append(t("因子", "factor") + " \(use.id)\(use.vintage.map { "@\($0)" } ?? "") = \(Quantity.format(use.value)) \(use.unit.symbol)"
+                                 + (use.overridden ? t("（园区覆盖）", " (park override)") : "") + " — \(use.source)")
+                }
+                out += wrap(parts.joined(separator: t("；", "; ")), first: "    ", rest: "      ")
+            }
+        }
+        out += "\n"
 
         if !inventory.sinks.isEmpty {
-            var sinks = TextTable(headers: [t("碳汇", "Sink"), t("类型", "Kind"), "tCO2", t("占比", "Share"), t("计算", "Calculation")],
-                                  rightAligned: [2, 3])
+            var sinks = TextTable(headers: [t("碳汇", "Sink"), t("类型", "Kind"), "tCO2", t("占比", "Share")], rightAligned: [2, 3])
+            sinks.maximumWidths = [0: 40, 1: 16]
             for sink in inventory.sinks {
-                sinks.add(["\(sink.id) \(sink.name)", t.sinkKind(sink.kind), NumberText.grouped(sink.tco2),
-                           NumberText.percent(inventory.share(ofSink: sink)), sink.calculation])
+                sinks.add(["\(sink.id) \(sink.name)", t.sinkKind(sink.kind), NumberText.grouped(sink.tco2), NumberText.percent(inventory.share(ofSink: sink))])
             }
-            out += t("【碳吸收】（1.1.4）", "[Sequestration] (1.1.4)") + "\n" + sinks.render() + "\n"
+            out += t("【碳吸收】（1.1.4）", "[Sequestration] (1.1.4)") + "\n" + sinks.render()
+            if details {
+                for sink in inventory.sinks { out += wrap("\(sink.id): \(sink.calculation)", first: "  · ", rest: "    ") }
+            }
+            out += "\n"
         }
         if !inventory.offsets.isEmpty {
-            var offsets = TextTable(headers: [t("抵消", "Offset"), t("类型", "Type"), t("申报 tCO2", "Claimed tCO2"),
-                                              t("计入 tCO2", "Counted tCO2"), t("盈余 tCO2", "Surplus tCO2"), t("计入", "Counted"),
-                                              t("本地", "Local"), t("说明", "Reason")], rightAligned: [2, 3, 4])
+            var offsets = TextTable(headers: [t("抵消", "Offset"), t("类型", "Type"), t("申报 tCO2", "Claimed"), t("计入 tCO2", "Counted"),
+                                              t("盈余 tCO2", "Surplus"), t("本地", "Local")], rightAligned: [2, 3, 4])
+            offsets.maximumWidths = [0: 30, 1: 12]
             for offset in inventory.offsets {
                 offsets.add(["\(offset.id) \(offset.name)", t.offsetType(offset.type), NumberText.grouped(offset.tco2),
-                             NumberText.grouped(offset.countedTco2), NumberText.grouped(offset.surplusTco2),
-                             t.yesNo(offset.counted), t.yesNo(offset.local), t.offsetReason(offset)])
+                             NumberText.grouped(offset.countedTco2), NumberText.grouped(offset.surplusTco2), t.yesNo(offset.local)])
             }
-            out += t("【碳抵消】（1.1.4(b)、1.1.7、1.1.34）", "[Offsets] (1.1.4(b), 1.1.7, 1.1.34)") + "\n" + offsets.render() + "\n"
+            out += t("【碳抵消】（1.1.4(b)、1.1.7、1.1.34）", "[Offsets] (1.1.4(b), 1.1.7, 1.1.34)") + "\n" + offsets.render()
+            // Why each is counted or not (1.1.7): always shown, wrapped.
+            for offset in inventory.offsets { out += wrap("\(offset.id): \(t.offsetReason(offset))", first: "  · ", rest: "    ") }
+            out += "\n"
         }
 
         var energy = TextTable(headers: [t("能源与强度", "Energy and intensity"), t("数值", "Value")], rightAligned: [1])
@@ -120,13 +145,17 @@ struct InventoryTableRenderer {
             for a in inventory.sinks { names[a.id] = a.name }
             for a in inventory.offsets { names[a.id] = a.name }
             for warning in inventory.warnings {
-                out += "  - " + t.accountingWarning(warning, subjectName: warning.subject.flatMap { names[$0] })
-                    + (warning.clause.map { " [\($0)]" } ?? "") + "\n"
+                out += wrap(t.accountingWarning(warning, subjectName: warning.subject.flatMap { names[$0] })
+                            + (warning.clause.map { " [\($0)]" } ?? ""), first: "  - ", rest: "    ")
             }
             out += "\n"
         }
-        out += t("每条结果的公式、因子出处与数据来源：zeropark inventory FILE --format json\n",
-                 "Formula, factor citation and data source of every line: zeropark inventory FILE --format json\n")
+        if !details {
+            out += wrap(t("每个排放源的方法、因子及出处、位置法排放：zeropark inventory FILE --details",
+                          "Each source's method, factor with its source and location-based figure: zeropark inventory FILE --details"), first: "", rest: "  ")
+        }
+        out += wrap(t("每条结果的公式、因子出处与数据来源：zeropark inventory FILE --format json",
+                      "Formula, factor citation and data source of every line: zeropark inventory FILE --format json"), first: "", rest: "  ")
         return out
     }
 }

@@ -290,7 +290,7 @@ struct ParkPages: Sendable {
                     "system": EmissionSystem(rawValue: spec.system).map(strings.system) ?? spec.system,
                     "method": AccountingMethodKind(rawValue: spec.method).map(strings.method) ?? spec.method,
                     "enterprise": spec.enterprise ?? "",
-                    "activity": account.map { Display.number($0.activity.total) + " " + spec.unit } ?? "—",
+                    "activity": account.map { Display.number($0.activity.total) + " " + UnitText.display(spec.unit, chinese: context.language == .zh) } ?? "—",
                     "tco2": account.map { Display.number($0.tco2) } ?? "—",
                     "share": account.map { Display.percent(computed.inventory.share(ofSource: $0)) } ?? "—"]
         }
@@ -332,7 +332,7 @@ struct ParkPages: Sendable {
         let strings = t(context)
         let language = context.language
         var data: [String: Any] = [
-            "id": spec.key, "name": spec.name, "parkKey": key, "year": loaded.year, "unit": spec.unit,
+            "id": spec.key, "name": spec.name, "parkKey": key, "year": loaded.year, "unit": UnitText.display(spec.unit, chinese: context.language == .zh),
             "system": EmissionSystem(rawValue: spec.system).map(strings.system) ?? spec.system,
             "method": AccountingMethodKind(rawValue: spec.method).map(strings.method) ?? spec.method,
             "scope": account?.scope ?? spec.scope ?? 0,
@@ -345,7 +345,7 @@ struct ParkPages: Sendable {
             "category": strings.category(account?.category ?? (AccountingMethodKind(rawValue: spec.method)
                 .map { EmissionCategory.defaultCategory(of: $0) } ?? .other)),
             "factors": (account?.parameters ?? []).map { use -> [String: Any] in
-                var factor: [String: Any] = ["id": use.id, "value": Quantity.format(use.value), "unit": use.unit.symbol,
+                var factor: [String: Any] = ["id": use.id, "value": Quantity.format(use.value), "unit": UnitText.display(use.unit.symbol, chinese: context.language == .zh),
                                              "source": use.source, "overridden": use.overridden]
                 if let vintage = use.vintage { factor["vintage"] = vintage }
                 return factor

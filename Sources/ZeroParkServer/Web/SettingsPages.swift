@@ -132,7 +132,7 @@ extension ParkPages {
         }
         if loaded.caller.canEditPark(parkID: loaded.park.id) {
             data["factors"] = try await store.parkFactors(parkKey: key, caller: loaded.caller).map { factor -> [String: Any] in
-                ["id": factor.id, "value": Quantity.format(factor.value), "unit": factor.unit.symbol, "source": factor.source,
+                ["id": factor.id, "value": Quantity.format(factor.value), "unit": UnitText.display(factor.unit.symbol, chinese: context.language == .zh), "source": factor.source,
                  "overrides": FactorLibrary.builtIn.contains(factorID: factor.id)]
             }
             let strings = t(context)

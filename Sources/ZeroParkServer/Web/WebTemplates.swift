@@ -270,7 +270,7 @@ enum WebTemplates {
       <input type="hidden" name="_csrf" value="{{csrf}}">
       <input name="id" placeholder="{{t.key}}" required pattern="[A-Za-z0-9._-]{1,64}"> <input name="name" placeholder="{{t.name}}" required>
       <select name="kind"><option value="greenery">{{t.greenery}}</option><option value="ccus">CCUS</option></select>
-      <input name="area_m2" placeholder="{{t.areaM2}}" inputmode="decimal"> <input name="rate" placeholder="tCO2/ha/yr" inputmode="decimal">
+      <input name="area_m2" placeholder="{{t.areaM2}}" inputmode="decimal"> <input name="rate" placeholder="{{t.rateUnit}}" inputmode="decimal">
       <input name="captured" placeholder="{{t.capturedT}}" inputmode="decimal"> <input name="source" placeholder="{{t.dataSource}}">
       <button type="submit">{{t.addSink}}</button></form>{{/canEdit}}
     </section>
@@ -364,7 +364,7 @@ enum WebTemplates {
       <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="kind" value="{{form.kind}}">
       <label>{{t.name}} <input name="name" required value="{{form.name}}"></label>
       {{#greenery}}<label>{{t.areaM2}} <input name="area_m2" value="{{form.area}}" inputmode="decimal" required></label>
-      <label>tCO2/ha/yr <input name="rate" value="{{form.rate}}" inputmode="decimal" required></label>{{/greenery}}
+      <label>{{t.rateUnit}} <input name="rate" value="{{form.rate}}" inputmode="decimal" required></label>{{/greenery}}
       {{^greenery}}<label>{{t.capturedT}} <input name="captured" value="{{form.captured}}" inputmode="decimal" required></label>{{/greenery}}
       <label>{{t.dataSource}} <input name="source" value="{{form.source}}"></label>
       <button type="submit">{{t.save}}</button>
