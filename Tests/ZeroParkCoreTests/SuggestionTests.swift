@@ -17,6 +17,11 @@ struct SuggestionTests {
         #expect(Suggestion.closest(to: "colour", in: ["area_m2", "boundary", "id", "name", "province", "type"]) == nil)
         #expect(Suggestion.closest(to: "lpx", in: ["lpg"]) == "lpg" && Suggestion.closest(to: "lxx", in: ["lpg"]) == nil)
         #expect(Suggestion.hint(for: "provnce", in: ["province", "type"]) == " (did you mean province?)")
+        // Two neighbours swapped is one edit (nmae → name, a 4-letter name allows 1): suggested.
+        #expect(Suggestion.editDistance(Array("nmae".unicodeScalars), Array("name".unicodeScalars)) == 1)
+        #expect(Suggestion.closest(to: "nmae", in: ["area_m2", "id", "name", "province", "type"]) == "name")
+        // ca → abc: 3 edits under this distance (a swap is not followed by an insertion between).
+        #expect(Suggestion.editDistance(Array("ca".unicodeScalars), Array("abc".unicodeScalars)) == 3)
     }
 
     @Test("an unknown fuel and province in a park say what was probably meant")

@@ -1,5 +1,5 @@
 /// "Did you mean …?" for a misspelt id or field (issue #12, CLI defect 11): the known name closest to
-/// what was typed by edit distance (Levenshtein over Unicode scalars), when it is close enough to be a
+/// what was typed by edit distance (optimal string alignment over Unicode scalars), when it is close enough to be a
 /// typo — at most 2 edits, and fewer than a third of the typed name's length. Pure.
 public enum Suggestion {
     public static func closest(to typed: String, in known: some Sequence<String>) -> String? {
@@ -23,15 +23,22 @@ public enum Suggestion {
         closest(to: typed, in: known).map { " (did you mean \($0)?)" } ?? ""
     }
 
+    /// Edits between two names — insertions, deletions, substitutions and swaps of two neighbours
+    /// (optimal string alignment), so `nmae` is one edit from `name`, as a typist would count it.
     static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
+        var beforePrevious = Array(repeating: 0, count: b.count + 1)
         var previous = Array(0...b.count)
         for i in 1...a.count {
             var current = [i] + Array(repeating: 0, count: b.count)
             for j in 1...b.count {
                 current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    current[j] = min(current[j], beforePrevious[j - 2] + 1)
+                }
             }
+            beforePrevious = previous
             previous = current
         }
         return previous[b.count]
