@@ -647,7 +647,9 @@ struct ParkPages: Sendable {
                     "warnings": account.map { strings.offsetWarnings($0.warnings) } ?? ""]
         }
         var data: [String: Any] = ["parkKey": key, "year": loaded.year, "name": name(loaded.park, context.language),
-                                   "sinks": sinks, "offsets": offsets, "canEdit": loaded.caller.canEditPark(parkID: loaded.park.id)]
+                                   "sinks": sinks, "offsets": offsets, "canEdit": loaded.caller.canEditPark(parkID: loaded.park.id),
+                                   "provinces": ProvinceChoices.options(selected: nil, chinese: context.language == .zh, allowNone: true,
+                                                                        noneLabel: strings("（未注明）", "(not given)"))]
         data["certificates"] = try await certificateRows(computed.inventory, parkKey: key, caller: loaded.caller, strings: strings)
         data["electricitySources"] = computed.inventory.sources.filter { $0.method == .purchasedElectricity }.map(\.id)
         if let error { data["formError"] = error }

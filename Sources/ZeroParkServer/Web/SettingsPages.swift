@@ -70,6 +70,8 @@ extension ParkPages {
         var data: [String: Any] = [
             "parkKey": loaded.park.profile.id, "year": loaded.year, "form": form,
             "types": OffsetType.allCases.map { ["value": $0.rawValue, "label": strings.offsetType($0), "selected": $0.rawValue == form["type"]] },
+            "provinces": ProvinceChoices.options(selected: form["projectProvince"], chinese: context.language == .zh, allowNone: true,
+                                                 noneLabel: strings("（未注明）", "(not given)")),
         ]
         if let error { data["formError"] = error }
         return renderer.page("offsetForm", title: offset.name, context: context, data: data, park: loaded.nav, status: status)
@@ -118,7 +120,9 @@ extension ParkPages {
                                                "area": Quantity.format(profile.areaM2), "output": profile.outputValueCNY.map(Quantity.format) ?? "",
                                                "evidence": profile.boundaryEvidence.joined(separator: "\n")],
                                    "parkTypes": ParkType.allCases.map { ["value": $0.rawValue, "label": language == .zh ? $0.nameZh : $0.nameEn,
-                                                                         "selected": $0 == profile.type] }]
+                                                                         "selected": $0 == profile.type] },
+                                   "provinces": ProvinceChoices.options(selected: profile.province, chinese: language == .zh, allowNone: true,
+                                                                        noneLabel: language == .zh ? "（未设置）" : "(not set)")]
         if role == .admin {
             // The snapshot the disclosure shows (issue #12 defect 10): any of the park's snapshots, or none (live data).
             let published = try await store.publishedSnapshot(parkKey: key, caller: loaded.caller)

@@ -32,3 +32,20 @@ enum SourcePickers {
                 "gwpSets": FactorLibrary.gwpSets.map { option($0, "IPCC " + $0) }, "enterprises": enterprises.map { option($0.key, $0.name) }]
     }
 }
+
+/// The provinces of the factor library as `<select>` choices with their names (issue #12 defect 8:
+/// the province was a free-text key): the park profile's province and an offset project's province.
+enum ProvinceChoices {
+    static func options(selected: String?, chinese: Bool, allowNone: Bool, noneLabel: String = "—",
+                        library: FactorLibrary = .builtIn) -> [[String: Any]] {
+        var options: [[String: Any]] = allowNone ? [["value": "", "label": noneLabel, "selected": (selected ?? "").isEmpty]] : []
+        for area in library.gridAreas where area.isProvince {
+            options.append(["value": area.key, "label": chinese ? area.nameZh : area.nameEn, "selected": area.key == selected])
+        }
+        // A stored key the library no longer knows stays selectable, so that saving does not change it silently.
+        if let selected, !selected.isEmpty, !library.gridAreas.contains(where: { $0.key == selected && $0.isProvince }) {
+            options.append(["value": selected, "label": selected, "selected": true])
+        }
+        return options
+    }
+}

@@ -283,7 +283,7 @@ enum WebTemplates {
       <input name="id" placeholder="{{t.key}}" required pattern="[A-Za-z0-9._-]{1,64}"> <input name="name" placeholder="{{t.name}}" required>
       <select name="type"><option>CCER</option><option>PHCER</option><option value="funded_project">{{t.fundedProject}}</option><option value="own_project">{{t.ownProject}}</option><option value="co_developed_project">{{t.coProject}}</option></select>
       <input name="tco2" placeholder="tCO2" inputmode="decimal" required> <input name="vintage" placeholder="{{t.offsetVintage}}" inputmode="numeric">
-      <input name="project_province" placeholder="{{t.projectProvince}}" pattern="[a-z]{1,32}"> <input name="retired" placeholder="{{t.retiredDate}}">
+      <label>{{t.projectProvince}} <select name="project_province">{{#provinces}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/provinces}}</select></label> <label>{{t.retiredDate}} <input name="retired" type="date"></label>
       <input name="retired_for" placeholder="{{t.retiredFor}}"> <input name="commitment_years" placeholder="{{t.commitment}}" inputmode="numeric">
       <input name="registry_ref" placeholder="{{t.registry}}"> <input name="verification" placeholder="{{t.verification}}">
       <button type="submit">{{t.addOffset}}</button></form>{{/canEdit}}
@@ -380,8 +380,8 @@ enum WebTemplates {
       <label>{{t.type}} <select name="type">{{#types}}<option value="{{value}}" {{#selected}}selected{{/selected}}>{{label}}</option>{{/types}}</select></label>
       <label>tCO2 <input name="tco2" value="{{form.tco2}}" inputmode="decimal" required></label>
       <label>{{t.offsetVintage}} <input name="vintage" value="{{form.vintage}}" inputmode="numeric"></label>
-      <label>{{t.projectProvince}} <input name="project_province" value="{{form.projectProvince}}" pattern="[a-z]{1,32}"></label>
-      <label>{{t.retiredDate}} <input name="retired" value="{{form.retired}}"></label>
+      <label>{{t.projectProvince}} <select name="project_province">{{#provinces}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/provinces}}</select></label>
+      <label>{{t.retiredDate}} <input name="retired" type="date" value="{{form.retired}}"></label>
       <label>{{t.retiredFor}} <input name="retired_for" value="{{form.retiredFor}}"></label>
       <label>{{t.commitment}} <input name="commitment_years" value="{{form.commitment}}" inputmode="numeric"></label>
       <label>{{t.registry}} <input name="registry_ref" value="{{form.registry}}"></label>
@@ -406,7 +406,7 @@ enum WebTemplates {
       <label>{{t.name}} <input name="name" required value="{{profile.name}}"></label>
       <label>{{t.nameEn}} <input name="name_en" value="{{profile.nameEn}}"></label>
       <label>{{t.type}} <select name="type">{{#parkTypes}}<option value="{{value}}" {{#selected}}selected{{/selected}}>{{label}}</option>{{/parkTypes}}</select></label>
-      <label>{{t.province}} <input name="province" value="{{profile.province}}" placeholder="guangdong"></label>
+      <label>{{t.province}} <select name="province">{{#provinces}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/provinces}}</select></label>
       <label>{{t.areaM2}} <input name="area_m2" required value="{{profile.area}}" inputmode="decimal" id="profile-area"></label>
       <label>{{t.outputValue}} <input name="output_value_cny" value="{{profile.output}}" inputmode="decimal"></label>
       <label>{{t.boundaryEvidence}} <textarea name="boundary_evidence" rows="3">{{profile.evidence}}</textarea></label>
