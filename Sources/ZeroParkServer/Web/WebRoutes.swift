@@ -93,6 +93,7 @@ struct WebRoutes {
         VerifyPages(store: store, renderer: renderer, publicURL: configuration.publicURL, pdfs: pdfs).register(on: web)
         ReportPages(store: store, renderer: renderer, pdfs: pdfs, inventories: service).register(on: web)
         AccountPages(store: store, renderer: renderer, bcryptCost: configuration.bcryptCost).register(on: web)
+        TableExports(store: store).register(on: web)
         web.get("parks/:park") { request, context in try await pages.overview(request, context) }
         web.get("parks/:park/sources") { request, context in try await pages.sources(request, context) }
         web.get("parks/:park/sources/new") { request, context in try await pages.sourceForm(request, context, form: [:], error: nil) }

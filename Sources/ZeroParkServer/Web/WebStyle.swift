@@ -49,5 +49,6 @@ enum WebStyle {
     ul.warnings{margin:0;padding-left:18px}.clause{color:#5b6b61}
     @media (max-width:700px){main{padding:12px}header.top{padding:8px 12px;gap:6px 12px}header nav{gap:4px;order:3;flex:1 1 100%;flex-wrap:nowrap;overflow-x:auto;white-space:nowrap;scrollbar-width:thin}header .user{margin-left:auto}.kpis{grid-template-columns:1fr 1fr}.kpi strong{font-size:19px}.charts{grid-template-columns:minmax(0,1fr)}.charts>*{min-width:0}table{font-size:13px}.sources td:nth-child(3),.sources th:nth-child(3),.sources td:nth-child(4),.sources th:nth-child(4){display:none}dl{grid-template-columns:minmax(0,1fr)}table{display:block;overflow-x:auto;max-width:100%}}
     \(TelemetryStyle.css)
+    @media print{body{background:#fff;font-size:11pt}header.top,form,button,.button,.lang-switch,.exports,.crumbs,.actions{display:none!important}main{max-width:none;padding:0}.card{box-shadow:none;border:0;padding:0;margin:0 0 8mm}.scroll{overflow:visible}table{font-size:9pt}a{color:inherit;text-decoration:none}svg{max-width:100%}}
     """
 }

@@ -459,7 +459,7 @@ enum WebTemplates {
       <input name="enterprise" placeholder="{{t.enterprise}}"><button type="submit">{{t.grant}}</button></form>
     </section>
     {{/isAdmin}}
-    {{#canAudit}}<section class="card"><h2>{{t.auditLog}}</h2>
+    {{#canAudit}}<section class="card"><h2>{{t.auditLog}}</h2><p class="exports"><a href="/parks/{{parkKey}}/audit.csv" id="export-audit">{{t.exportCsv}}</a></p>
     <table class="audit"><thead><tr><th>{{t.createdAt}}</th><th>{{t.actor}}</th><th>{{t.action}}</th><th>{{t.entity}}</th><th>{{t.before}}</th><th>{{t.after}}</th></tr></thead>
     <tbody>{{#audit}}<tr><td>{{at}}</td><td>{{actor}}</td><td>{{action}}</td><td>{{entity}} <code>{{entityKey}}</code></td><td>{{#before}}<code>{{before}}</code>{{/before}}</td><td>{{#after}}<code>{{after}}</code>{{/after}}</td></tr>{{/audit}}</tbody></table></section>{{/canAudit}}
     {{^canEdit}}{{^canAudit}}<p class="note">{{t.noSettings}}</p>{{/canAudit}}{{/canEdit}}

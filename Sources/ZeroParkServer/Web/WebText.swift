@@ -71,6 +71,7 @@ enum WebText {
         ("importNothing", "请选择文件或粘贴 CSV 文本", "choose a file or paste CSV text"),
         ("templateSources", "可录入的排放源", "Sources you can record"),
         ("export", "导出本年数据（实时）", "Export this year (live figures)"),
+        ("exportCsv", "导出 CSV（全部记录）", "Export CSV (all records)"),
         ("rateUnit", "固碳速率 tCO2/(公顷·年)", "Rate tCO2/ha/yr"),
         ("noActivityThisYear", "本年尚无活动数据。", "No activity data for this year."),
         ("activityAllYears", "显示全部年份的活动数据", "Show every year's activity data"),
