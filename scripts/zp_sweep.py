@@ -22,6 +22,10 @@ PAGES = [
     f"/parks/{PARK}/sinks-offsets?year=2025", f"/parks/{PARK}/inventories?year=2025", f"/parks/{PARK}/alerts?year=2025",
     f"/parks/{PARK}/dead-letters", f"/parks/{PARK}/dispatch", f"/parks/{PARK}/plan", f"/parks/{PARK}/trial", f"/parks/{PARK}/tariff",
     f"/parks/{PARK}/settings?year=2025", "/account",
+    # Edit pages (issue #12: the sweep covers the forms that change records, and the year-all activity list).
+    f"/parks/{PARK}/sources/water/edit?year=2025", f"/parks/{PARK}/sinks/green-belt/edit?year=2025",
+    f"/parks/{PARK}/offsets/phcer-2025/edit?year=2025", f"/parks/{PARK}/meters/grid-main/edit",
+    f"/parks/{PARK}/sources/fleet-diesel?year=2025&all=1&edit_month=0",
 ]
 PUBLIC = [f"/public/{PARK}", "/login"]
 ROLES = [("manager", "zeropark-manager"), ("admin", "zeropark-admin"), ("logistics", "zeropark-tenant"), ("auditor", "zeropark-auditor")]
