@@ -51,3 +51,19 @@ struct StoreMessageLanguageTests {
         }
     }
 }
+
+/// The accounting engine's refusal of a source form, on a Chinese page (issue #12 defect 4).
+struct ParkIssueTextTests {
+    @Test func aSourceFormWithAnUnknownFactorIsRefusedInChinese() async throws {
+        let server = try await TestServer.make()
+        try await server.run { client in
+            let manager = WebTests.Session(client: client, cookie: try await WebTests.login(client, "manager", "zeropark-manager"))
+            let form = "key=new-grid&name=x&system=energy&method=activity_factor&factor=park.water_suply&unit=t"
+            var (status, page) = try await manager.post("/parks/nansha-demo/sources", form: form, tokenFrom: "/parks/nansha-demo/sources/new")
+            #expect(status == .unprocessableContent)
+            #expect(page.contains("factor：因子库和园区因子中没有这个因子（是否应为 park.water_supply？）"))
+            (status, page) = try await manager.post("/parks/nansha-demo/sources?lang=en", form: form, tokenFrom: "/parks/nansha-demo/sources/new")
+            #expect(status == .unprocessableContent && page.contains("factor: unknown factor") && !page.contains("因子库和园区因子中没有"))
+        }
+    }
+}

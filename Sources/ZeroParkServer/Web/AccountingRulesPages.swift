@@ -70,7 +70,7 @@ extension ParkPages {
         } catch let error as APIError {
             return try await sinksOffsets(request, context, error: "\(error.field ?? ""): \(error.message)", status: .unprocessableContent)
         } catch let error as ParkInputError {
-            return try await sinksOffsets(request, context, error: Self.message(error), status: .unprocessableContent)
+            return try await sinksOffsets(request, context, error: ParkIssueText.message(error, chinese: context.language == .zh), status: .unprocessableContent)
         } catch let error as StoreError where error.isInputError {
             return try await sinksOffsets(request, context, error: WebErrorText.message(error, chinese: context.language == .zh), status: .unprocessableContent)
         }

@@ -461,13 +461,6 @@ struct ParkPages: Sendable {
     }
 
     /// The accounting's problems as one line for a form: `field: message; ...` without the park prefix.
-    static func message(_ error: ParkInputError) -> String {
-        error.issues.map { issue in
-            let field = issue.field.split(separator: ".", maxSplits: 1).dropFirst().first.map(String.init) ?? issue.field
-            return "\(field): \(issue.message)"
-        }.joined(separator: "; ")
-    }
-
     static func spec(from form: [String: String]) -> SourceSpec {
         SourceSpec(key: form["key"] ?? "", name: form["name"] ?? "", system: form["system"] ?? "", method: form["method"] ?? "",
                    fuel: WebForm.value(form, "fuel"), factor: WebForm.value(form, "factor"), grid: WebForm.value(form, "grid"),
@@ -492,7 +485,7 @@ struct ParkPages: Sendable {
         } catch let error as StoreError where error.isInputError {
             return try await sourceForm(request, context, form: form, error: WebErrorText.message(error, chinese: context.language == .zh), status: .unprocessableContent)
         } catch let error as ParkInputError {
-            return try await sourceForm(request, context, form: form, error: Self.message(error), status: .unprocessableContent)
+            return try await sourceForm(request, context, form: form, error: ParkIssueText.message(error, chinese: context.language == .zh), status: .unprocessableContent)
         }
     }
 
@@ -519,7 +512,7 @@ struct ParkPages: Sendable {
         } catch let error as StoreError where error.isInputError {
             return try await sourceForm(request, context, form: form, error: WebErrorText.message(error, chinese: context.language == .zh), status: .unprocessableContent, editing: sourceKey)
         } catch let error as ParkInputError {
-            return try await sourceForm(request, context, form: form, error: Self.message(error), status: .unprocessableContent, editing: sourceKey)
+            return try await sourceForm(request, context, form: form, error: ParkIssueText.message(error, chinese: context.language == .zh), status: .unprocessableContent, editing: sourceKey)
         }
     }
 
@@ -669,7 +662,7 @@ struct ParkPages: Sendable {
         } catch let error as APIError {
             return try await sinksOffsets(request, context, error: "\(error.field ?? ""): \(error.message)", status: .unprocessableContent)
         } catch let error as ParkInputError {
-            return try await sinksOffsets(request, context, error: error.description, status: .unprocessableContent)
+            return try await sinksOffsets(request, context, error: ParkIssueText.message(error, chinese: context.language == .zh), status: .unprocessableContent)
         } catch let error as StoreError where error.isInputError {
             return try await sinksOffsets(request, context, error: WebErrorText.message(error, chinese: context.language == .zh), status: .unprocessableContent)
         }
@@ -689,7 +682,7 @@ struct ParkPages: Sendable {
         } catch let error as APIError {
             return try await sinksOffsets(request, context, error: "\(error.field ?? ""): \(error.message)", status: .unprocessableContent)
         } catch let error as ParkInputError {
-            return try await sinksOffsets(request, context, error: error.description, status: .unprocessableContent)
+            return try await sinksOffsets(request, context, error: ParkIssueText.message(error, chinese: context.language == .zh), status: .unprocessableContent)
         } catch let error as StoreError where error.isInputError {
             return try await sinksOffsets(request, context, error: WebErrorText.message(error, chinese: context.language == .zh), status: .unprocessableContent)
         }
@@ -779,7 +772,7 @@ struct ParkPages: Sendable {
         do {
             _ = try await service.snapshot(parkKey: key, year: year, caller: caller)
         } catch let error as ParkInputError {
-            return try await inventories(request, context, error: error.description)
+            return try await inventories(request, context, error: ParkIssueText.message(error, chinese: context.language == .zh))
         }
         return Response(status: .seeOther, headers: [.location: "/parks/\(key)/inventories?year=\(year)"])
     }

@@ -77,7 +77,7 @@ extension ParkPages {
         } catch let error as APIError {
             return try await settings(request, context, error: "\(error.field ?? ""): \(error.message)", status: .unprocessableContent)
         } catch let error as ParkInputError {
-            return try await settings(request, context, error: Self.message(error), status: .unprocessableContent)
+            return try await settings(request, context, error: ParkIssueText.message(error, chinese: context.language == .zh), status: .unprocessableContent)
         }
         let loaded = try await load(request, context, nav: "navSettings")
         var data = restatementData(restatement, strings: t(context))

@@ -39,7 +39,7 @@ extension ParkPages {
         } catch let error as APIError {
             return try await editSinkForm(request, context, form: form, error: "\(error.field ?? ""): \(error.message)", status: .unprocessableContent)
         } catch let error as ParkInputError {
-            return try await editSinkForm(request, context, form: form, error: error.description, status: .unprocessableContent)
+            return try await editSinkForm(request, context, form: form, error: ParkIssueText.message(error, chinese: context.language == .zh), status: .unprocessableContent)
         }
         return Response(status: .seeOther, headers: [.location: "/parks/\(key)/sinks-offsets?year=\(year ?? 0)"])
     }
@@ -90,7 +90,7 @@ extension ParkPages {
         } catch let error as APIError {
             return try await editOffsetForm(request, context, form: form, error: "\(error.field ?? ""): \(error.message)", status: .unprocessableContent)
         } catch let error as ParkInputError {
-            return try await editOffsetForm(request, context, form: form, error: error.description, status: .unprocessableContent)
+            return try await editOffsetForm(request, context, form: form, error: ParkIssueText.message(error, chinese: context.language == .zh), status: .unprocessableContent)
         } catch let error as StoreError where error.isInputError {
             // A registry reference another offset already claims (409 in the API) is a form error here.
             return try await editOffsetForm(request, context, form: form, error: WebErrorText.message(error, chinese: context.language == .zh), status: .unprocessableContent)
@@ -286,7 +286,7 @@ extension ParkPages {
         } catch let error as APIError {
             return try await settings(request, context, error: "\(error.field ?? ""): \(error.message)", status: refusal)
         } catch let error as ParkInputError {
-            return try await settings(request, context, error: Self.message(error), status: refusal)
+            return try await settings(request, context, error: ParkIssueText.message(error, chinese: context.language == .zh), status: refusal)
         }
         return Response(status: .seeOther, headers: [.location: "/parks/\(key)/settings"])
     }
