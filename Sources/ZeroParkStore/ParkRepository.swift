@@ -103,6 +103,7 @@ public protocol ParkRepository: TelemetryRepository, AlertRepository {
     func returnEvaluation(parkKey: String, id: Int64, note: String, caller: Caller) async throws -> StoredEvaluation
     func evaluations(parkKey: String, caller: Caller) async throws -> [StoredEvaluation]
     func evaluation(parkKey: String, id: Int64, caller: Caller) async throws -> StoredEvaluation
+    func publishedPlan(parkKey: String) async throws -> StoredPlan?
     func addEvidence(parkKey: String, evaluationID: Int64, item: String, fileName: String, mediaType: String, content: [UInt8],
                      caller: Caller) async throws -> EvaluationEvidence
     func removeEvidence(parkKey: String, evaluationID: Int64, evidenceID: Int64, caller: Caller) async throws

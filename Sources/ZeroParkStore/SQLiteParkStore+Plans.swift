@@ -62,6 +62,18 @@ extension SQLiteParkStore {
         }
     }
 
+    /// The latest plan version with its document, for anyone, when the park is published (its disclosure,
+    /// 1.1.2(d): the reduction projects it plans); nil otherwise.
+    public func publishedPlan(parkKey: String) async throws -> StoredPlan? {
+        try await pool.read { db in
+            guard let parkID = try Int64.fetchOne(db, sql: "SELECT id FROM park WHERE key = ? AND published = 1", arguments: [parkKey]),
+                  let row = try Row.fetchOne(db, sql: "SELECT * FROM plan_version WHERE park_id = ? ORDER BY version DESC LIMIT 1",
+                                             arguments: [parkID]) else { return nil }
+            return StoredPlan(version: row["version"], baseYear: row["base_year"], createdAt: row["created_at"], createdBy: row["created_by"],
+                              reason: row["reason"], balanceYear: row["balance_year"], measuresFile: nil, document: row["document"])
+        }
+    }
+
     /// One version with its measures file and document (404 for tenants, like a missing one).
     public func plan(parkKey: String, version: Int, caller: Caller) async throws -> StoredPlan {
         try await pool.read { db in

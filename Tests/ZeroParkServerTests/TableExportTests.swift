@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Testing
+import ZeroParkStore
 @testable import ZeroParkServer
 
 /// CSV exports of the record tables (issue #12 defect 9): audit log, meters and alerts, with a BOM, a
@@ -36,6 +37,26 @@ struct TableExportTests {
             #expect(status == .forbidden)
             (status, _) = try await get("/parks/xihu-creative/meters.csv", tenant)
             #expect(status == .notFound)
+        }
+    }
+}
+
+/// A published park's disclosure lists the projects of its latest plan version (issue #11 item 6): names,
+/// kinds, stages, start years and tonnes — not costs.
+struct DisclosedProjectsTests {
+    @Test func thePublicPageListsThePlannedProjects() async throws {
+        let server = try await TestServer.make()
+        let admin = try #require(try await server.store.caller(apiKeyHash: Secrets.hash(server.keys["admin"] ?? "")))
+        try await server.store.setPublished(parkKey: "xihu-creative", published: true, reductionTarget: nil, caller: admin)
+        try await server.run { client in
+            _ = try await TrialAPITests.savePlan(client, server)
+            let page = try await client.execute(uri: "/public/nansha-demo", method: .get) { $0.text }
+            let section = try #require(page.components(separatedBy: "id=\"disclosure-plan\"").last?.components(separatedBy: "</section>").first)
+            #expect(section.contains("方案版本 1") && section.contains("<td>减排</td>"))
+            #expect(!section.contains("capex") && !section.contains("CNY"))
+            // The creative park has no plan: no section.
+            let (status, other) = try await client.execute(uri: "/public/xihu-creative", method: .get) { ($0.status, $0.text) }
+            #expect(status == .ok && other.contains("西湖数字创意园") && !other.contains("id=\"disclosure-plan\""))
         }
     }
 }

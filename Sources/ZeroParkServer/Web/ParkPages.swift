@@ -847,6 +847,11 @@ struct ParkPages: Sendable {
              "counted": strings.yesNo($0.counted), "countedTco2": Display.number($0.countedTco2),
              "surplusTco2": Display.number($0.surplusTco2), "local": strings.yesNo($0.local)]
         }
+        if let plan = try await store.publishedPlan(parkKey: key) {
+            let projects = DisclosedProjects.rows(plan, chinese: context.language == .zh)
+            data["plan"] = ["version": plan.version, "balanceYear": plan.balanceYear.map(String.init) ?? strings("未达到", "not reached"),
+                            "projects": projects, "hasProjects": !projects.isEmpty]
+        }
         try await TelemetryPages.addChainHeads(to: &data, store: store, parkKey: key)
         let certificates = try await VerifyPages.disclosureRows(store: store, parkKey: key, chinese: context.language == .zh)
         data["certificates"] = certificates

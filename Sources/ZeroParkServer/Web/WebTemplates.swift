@@ -353,6 +353,9 @@ enum WebTemplates {
     <section class="card"><h2>{{t.facilities}}</h2><table><thead><tr><th>{{t.source}}</th><th>{{t.system}}</th><th class="num">tCO2</th></tr></thead>
     <tbody>{{#sources}}<tr><td>{{name}}</td><td>{{system}}</td><td class="num">{{tco2}}</td></tr>{{/sources}}</tbody></table></section>
     <section class="card"><h2>{{t.projects}}</h2><ul>{{#sinks}}<li>{{name}} — {{tco2}} tCO2</li>{{/sinks}}</ul></section>
+    {{#plan}}<section class="card" id="disclosure-plan"><h2>{{t.plannedProjects}}</h2><p class="note">{{t.planVersion}} {{version}} · {{t.balanceYear}} {{balanceYear}}</p>
+    {{#hasProjects}}<div class="scroll"><table><thead><tr><th>{{t.name}}</th><th>{{t.kind}}</th><th>{{t.stage}}</th><th>{{t.startYear}}</th><th class="num">{{t.tonnesPerYear}}</th></tr></thead>
+    <tbody>{{#projects}}<tr><td>{{name}}</td><td>{{category}}</td><td>{{stage}}</td><td>{{start}}</td><td class="num">{{tonnes}}</td></tr>{{/projects}}</tbody></table></div>{{/hasProjects}}</section>{{/plan}}
     <section class="card"><h2>{{t.offsets}}</h2><table><thead><tr><th>{{t.name}}</th><th>{{t.type}}</th><th class="num">{{t.claimedT}}</th><th class="num">{{t.countedT}}</th><th class="num">{{t.surplusT}}</th><th>{{t.counted}}</th><th>{{t.local}}</th></tr></thead>
     <tbody>{{#offsetRows}}<tr><td>{{name}}</td><td>{{type}}</td><td class="num">{{tco2}}</td><td class="num">{{countedTco2}}</td><td class="num">{{surplusTco2}}</td><td>{{counted}}</td><td>{{local}}</td></tr>{{/offsetRows}}</tbody></table></section>
     """
