@@ -108,17 +108,9 @@ struct EvaluationPages: Sendable {
         let limit = SQLiteParkStore.evidenceFileLimit
         let chinese = context.language == .zh
         do {
-            guard let boundary = request.headers[.contentType].flatMap(MultipartForm.boundary) else {
+            guard let form = try await WebForm.multipart(request, context: context, limit: limit + (64 << 10)) else {
                 throw InputError(InputProblem(code: "content_type", field: "file", zh: "须以 multipart/form-data 上传文件",
                                               en: "a file is uploaded as multipart/form-data"))
-            }
-            let buffer: ByteBuffer
-            do { buffer = try await request.body.collect(upTo: limit + (64 << 10)) } catch {
-                throw InputError(InputProblem(code: "too_large", field: "file", zh: "文件超过 \(limit >> 20) MiB", en: "the file exceeds \(limit >> 20) MiB"))
-            }
-            let form = try MultipartForm.parse(Array(buffer.readableBytesView), boundary: boundary)
-            guard let expected = context.csrfToken, let given = form.field("_csrf"), Secrets.equal(expected, given) else {
-                throw HTTPError(.forbidden, message: "invalid CSRF token")
             }
             let item = form.field("item") ?? ""
             guard Self.evidenceItems(chinese: chinese, e: [:]).contains(where: { $0["value"] == item }) else {

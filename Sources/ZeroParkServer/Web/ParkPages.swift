@@ -539,16 +539,7 @@ struct ParkPages: Sendable {
         var text = ""
         do {
             let outcome: ActivityImport.Outcome
-            if let boundary = request.headers[.contentType].flatMap(MultipartForm.boundary) {
-                let limit = context.maxUploadSize
-                let buffer: ByteBuffer
-                do { buffer = try await request.body.collect(upTo: limit) } catch {
-                    throw InputError(InputProblem(code: "too_large", field: "file", zh: "文件超过 \(limit >> 20) MiB", en: "the file exceeds \(limit >> 20) MiB"))
-                }
-                let form = try MultipartForm.parse(Array(buffer.readableBytesView), boundary: boundary)
-                guard let expected = context.csrfToken, let given = form.field("_csrf"), Secrets.equal(expected, given) else {
-                    throw HTTPError(.forbidden, message: "invalid CSRF token")
-                }
+            if let form = try await WebForm.multipart(request, context: context, limit: context.maxUploadSize) {
                 text = form.field("csv") ?? ""
                 if let file = form.file("file") {
                     outcome = try await ActivityImport.importFile(file.body, parkKey: key, caller: caller, store: store)

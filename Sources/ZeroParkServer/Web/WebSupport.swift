@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Mustache
 import ZeroParkCore
+import ZeroParkInput
 import ZeroParkReports
 import ZeroParkStore
 
@@ -77,6 +78,22 @@ enum WebForm {
     static func verified(_ request: Request, context: AppRequestContext) async throws -> [String: String] {
         let form = try await read(request, context: context)
         guard let expected = context.csrfToken, let given = form["_csrf"], Secrets.equal(expected, given) else {
+            throw HTTPError(.forbidden, message: "invalid CSRF token")
+        }
+        return form
+    }
+
+    /// A `multipart/form-data` body (a file upload) read up to `limit` bytes, parsed with its parts
+    /// bounded, after checking the session's CSRF token in it (403 when it does not match); nil when the
+    /// request is not multipart. Callers authorise before calling: the body is only read here.
+    static func multipart(_ request: Request, context: AppRequestContext, limit: Int) async throws -> MultipartForm? {
+        guard let boundary = request.headers[.contentType].flatMap(MultipartForm.boundary) else { return nil }
+        let buffer: ByteBuffer
+        do { buffer = try await request.body.collect(upTo: limit) } catch {
+            throw InputError(InputProblem(code: "too_large", field: "file", zh: "文件超过 \(limit >> 20) MiB", en: "the file exceeds \(limit >> 20) MiB"))
+        }
+        let form = try MultipartForm.parse(Array(buffer.readableBytesView), boundary: boundary)
+        guard let expected = context.csrfToken, let given = form.field("_csrf"), Secrets.equal(expected, given) else {
             throw HTTPError(.forbidden, message: "invalid CSRF token")
         }
         return form
