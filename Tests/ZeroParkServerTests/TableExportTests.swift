@@ -60,3 +60,25 @@ struct DisclosedProjectsTests {
         }
     }
 }
+
+/// The trial year's months as CSV (issue #12 defect 9), unrounded, from the same tracking as the page.
+struct TrialExportTests {
+    @Test func theTrialMonthsExportWithTheirPlannedAndActualFigures() async throws {
+        let server = try await TestServer.make()
+        try await server.run { client in
+            _ = try await TrialAPITests.savePlan(client, server)
+            try await client.execute(uri: "\(TrialAPITests.park)/trial", method: .put, headers: server.auth("manager", TrialAPITests.json),
+                                     body: ByteBuffer(string: #"{"start":"2025-01-01","plan_version":1,"threshold":0.01}"#)) { #expect($0.status == .ok) }
+            let manager = try await WebTests.login(client, "manager", "zeropark-manager")
+            let page = try await client.execute(uri: "/parks/nansha-demo/trial", method: .get, headers: [.cookie: manager]) { $0.text }
+            #expect(page.contains("id=\"export-trial\""))
+            let csv = try await client.execute(uri: "/parks/nansha-demo/trial.csv", method: .get, headers: [.cookie: manager]) { $0.text }
+            let lines = csv.dropFirst().components(separatedBy: "\r\n").filter { !$0.isEmpty }
+            #expect(lines.first?.hasPrefix("月份,试运行天数,已过天数,计划排放 tCO2") == true)
+            // Twelve months of 2025, each compared (31 trial days in January, all elapsed).
+            #expect(lines.count == 13 && lines[1].hasPrefix("2025-01,31,31,"))
+            let tenant = try await WebTests.login(client, "logistics", "zeropark-tenant")
+            try await client.execute(uri: "/parks/nansha-demo/trial.csv", method: .get, headers: [.cookie: tenant]) { #expect($0.status == .forbidden) }
+        }
+    }
+}

@@ -109,6 +109,7 @@ enum PlanTemplates {
     {{#hasFindings}}<ul>{{#findings}}<li class="{{css}}" id="finding-{{id}}"><strong>{{label}}</strong>：{{direction}} {{deviation}} tCO2（{{share}}）；{{r.plannedNet}} {{planned}}，{{r.actualNet}} {{actual}}。{{#hasCauses}}{{r.causes}}：{{#causes}}{{name}} {{deviation}}；{{/causes}}{{/hasCauses}}</li>{{/findings}}</ul>{{/hasFindings}}
     </section>
     <section class="card"><h2>{{r.chart}}</h2>{{{chart}}}</section>
+    <p class="exports"><a href="/parks/{{parkKey}}/trial.csv" id="export-trial">{{t.exportCsv}}</a></p>
     <div class="scroll"><table id="trial-months"><thead><tr><th>{{r.month}}</th><th class="num">{{r.plannedEmissions}}</th><th class="num">{{r.plannedSinks}}</th><th class="num">{{r.plannedNet}}</th><th class="num">{{r.actualEmissions}}</th><th class="num">{{r.actualSinks}}</th><th class="num">{{r.actualNet}}</th><th class="num">{{r.deviation}}</th><th class="num">{{r.deviationShare}}</th><th>{{r.status}}</th></tr></thead>
     <tbody>{{#months}}<tr id="month-{{month}}"><td>{{month}}</td><td class="num">{{plannedEmissions}}</td><td class="num">{{plannedSinks}}</td><td class="num">{{plannedNet}}</td><td class="num">{{actualEmissions}}</td><td class="num">{{actualSinks}}</td><td class="num">{{actualNet}}</td><td class="num">{{deviation}}</td><td class="num">{{share}}</td><td>{{status}}</td></tr>{{/months}}</tbody></table></div>
     <h2>{{r.offsets}}</h2>

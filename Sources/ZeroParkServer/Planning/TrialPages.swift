@@ -27,7 +27,29 @@ struct TrialPages: Sendable {
 
     func register(on web: RouterGroup<AppRequestContext>) {
         web.get("parks/:park/trial") { _, context in try await page(context, form: nil, error: nil) }
+        web.get("parks/:park/trial.csv") { _, context in try await csv(context) }
         web.post("parks/:park/trial") { request, context in try await declare(request, context) }
+    }
+
+    /// The trial's months as CSV (issue #12 defect 9): planned and actual emissions, sinks and net in tCO2,
+    /// unrounded, an empty cell where a month has no actual figure; UTF-8 with a BOM, one-language header.
+    func csv(_ context: AppRequestContext) async throws -> Response {
+        let caller = try context.requireLogin()
+        let key = try context.parameter("park")
+        let park = try await store.park(key: key, caller: caller)
+        let chinese = context.language == .zh
+        guard caller.tenantEnterprise(parkID: park.id) == nil else { throw StoreError.forbidden(TrialText.dictionary(chinese)["noneTenant"] ?? "") }
+        guard let report = try await trials.report(parkKey: key, caller: caller) else { throw StoreError.notFound("trial of \(key)") }
+        let header = chinese
+            ? ["月份", "试运行天数", "已过天数", "计划排放 tCO2", "计划碳汇 tCO2", "计划净排放 tCO2", "实际排放 tCO2", "实际碳汇 tCO2", "实际净排放 tCO2", "缺数据的排放源"]
+            : ["month", "trial days", "elapsed days", "planned emissions tCO2", "planned sinks tCO2", "planned net tCO2",
+               "actual emissions tCO2", "actual sinks tCO2", "actual net tCO2", "sources without data"]
+        let rows = report.progress.months.map { month in
+            [month.span.month.description, String(month.span.trialDays), String(month.span.elapsedDays), String(month.plannedEmissions),
+             String(month.plannedSinks), String(month.plannedNet), month.actualEmissions.map { String($0) } ?? "", String(month.actualSinks),
+             month.actualNet.map { String($0) } ?? "", month.missingSources.map { report.names[$0] ?? $0 }.joined(separator: chinese ? "、" : "; ")]
+        }
+        return TableExports.csv([header] + rows, name: "zeropark-\(key)-trial")
     }
 
     func page(_ context: AppRequestContext, form: [String: String]?, error: String?) async throws -> Response {
