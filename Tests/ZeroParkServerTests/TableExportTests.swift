@@ -82,3 +82,27 @@ struct TrialExportTests {
         }
     }
 }
+
+/// A stored plan version's years and measures as CSV (issue #12 defect 9), unrounded, tenants refused.
+struct PlanExportTests {
+    @Test func aPlanVersionsTablesExport() async throws {
+        let server = try await TestServer.make()
+        try await server.run { client in
+            let pvTonnes = try await TrialAPITests.savePlan(client, server)
+            let manager = try await WebTests.login(client, "manager", "zeropark-manager")
+            let page = try await client.execute(uri: "/parks/nansha-demo/plan", method: .get, headers: [.cookie: manager]) { $0.text }
+            #expect(page.contains("id=\"export-plan-years-1\"") && page.contains("id=\"export-plan-measures-1\""))
+            let years = try await client.execute(uri: "/parks/nansha-demo/plans/1/years.csv", method: .get, headers: [.cookie: manager]) { $0.text }
+            let yearLines = years.dropFirst().components(separatedBy: "\r\n").filter { !$0.isEmpty }
+            #expect(yearLines.first == "年份,基准情景 tCO2,减排 tCO2,排放 tCO2,碳汇 tCO2,本地抵消 tCO2,其他抵消 tCO2,净排放 tCO2,措施费用 元,抵消费用 元")
+            #expect(yearLines.count > 2 && yearLines[1].hasPrefix("2025,"))
+            let measures = try await client.execute(uri: "/parks/nansha-demo/plans/1/measures.csv?lang=en", method: .get, headers: [.cookie: manager]) { $0.text }
+            // The PV measure with its tonnes a year unrounded, as the plan document holds them.
+            let pv = try #require(measures.components(separatedBy: "\r\n").first { $0.hasPrefix("pv,") })
+            #expect(pv.contains(",\(String(pvTonnes)),"))
+            let tenant = try await WebTests.login(client, "logistics", "zeropark-tenant")
+            try await client.execute(uri: "/parks/nansha-demo/plans/1/years.csv", method: .get, headers: [.cookie: tenant]) { #expect($0.status == .notFound) }
+            try await client.execute(uri: "/parks/nansha-demo/plans/9/years.csv", method: .get, headers: [.cookie: manager]) { #expect($0.status == .notFound) }
+        }
+    }
+}

@@ -36,6 +36,7 @@ struct PlanPages: Sendable {
         web.post("parks/:park/plan/save") { request, context in try await save(request, context) }
         web.post("parks/:park/plan/output") { request, context in try await saveOutput(request, context) }
         web.post("parks/:park/plan/catalogue") { request, context in try await saveCatalogue(request, context) }
+        PlanExports.register(on: web, store: store)
     }
 
     func page(_ request: Request, _ context: AppRequestContext, form: [String: String]?) async throws -> Response {

@@ -77,7 +77,7 @@ enum PlanTemplates {
     <section class="card" id="plan-versions"><h2>{{p.versions}}</h2>
     {{^hasVersions}}<p>{{p.noVersions}}</p>{{/hasVersions}}
     {{#hasVersions}}<div class="scroll"><table><thead><tr><th class="num">{{p.version}}</th><th>{{p.savedAt}}</th><th>{{p.savedBy}}</th><th>{{p.reason}}</th><th class="num">{{p.baseYear}}</th><th class="num">{{p.storedBalance}}</th><th></th></tr></thead>
-    <tbody>{{#versions}}<tr id="version-{{version}}"><td class="num">{{version}}</td><td>{{createdAt}}</td><td>{{createdBy}}</td><td>{{reason}}</td><td class="num">{{baseYear}}</td><td class="num">{{balanceYear}}</td><td><a href="/parks/{{parkKey}}/plan?version={{version}}">{{p.open}}</a></td></tr>{{/versions}}</tbody></table></div>
+    <tbody>{{#versions}}<tr id="version-{{version}}"><td class="num">{{version}}</td><td>{{createdAt}}</td><td>{{createdBy}}</td><td>{{reason}}</td><td class="num">{{baseYear}}</td><td class="num">{{balanceYear}}</td><td><a href="/parks/{{parkKey}}/plan?version={{version}}">{{p.open}}</a> · <a href="/parks/{{parkKey}}/plans/{{version}}/years.csv" id="export-plan-years-{{version}}">{{t.yearsCsv}}</a> · <a href="/parks/{{parkKey}}/plans/{{version}}/measures.csv" id="export-plan-measures-{{version}}">{{t.measuresCsv}}</a></td></tr>{{/versions}}</tbody></table></div>
     <form method="get" action="/parks/{{parkKey}}/plan" class="inline" id="plan-compare-form">{{p.compare}}
     <select name="compare">{{#compareOptions}}<option value="{{version}}">{{version}}</option>{{/compareOptions}}</select> ↔
     <select name="with">{{#compareOptions}}<option value="{{version}}">{{version}}</option>{{/compareOptions}}</select> <button type="submit">{{p.compareRun}}</button></form>{{/hasVersions}}

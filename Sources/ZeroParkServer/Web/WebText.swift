@@ -74,6 +74,7 @@ enum WebText {
         ("plannedProjects", "计划中的减排与碳汇项目（碳中和方案）", "Planned reduction and sink projects (neutrality plan)"),
         ("planVersion", "方案版本", "Plan version"), ("balanceYear", "预计实现碳平衡年份", "Year of balance"),
         ("stage", "阶段", "Stage"), ("startYear", "起始年", "Start year"), ("tonnesPerYear", "tCO2/年", "tCO2/yr"),
+        ("yearsCsv", "逐年 CSV", "Years CSV"), ("measuresCsv", "措施 CSV", "Measures CSV"),
         ("exportCsv", "导出 CSV（全部记录）", "Export CSV (all records)"),
         ("rateUnit", "固碳速率 tCO2/(公顷·年)", "Rate tCO2/ha/yr"),
         ("noActivityThisYear", "本年尚无活动数据。", "No activity data for this year."),
