@@ -120,3 +120,18 @@ struct ActivityImportTests {
         }
     }
 }
+
+/// An uploaded activity workbook is bounded well below the readings importer (issue #12 defect 8, hostile input).
+struct ActivityWorkbookBoundTests {
+    @Test func aWorkbookOfMoreRowsThanAnActivityFileNeedsIsRefused() throws {
+        let rows: [[XLSXWriter.Cell]] = (0..<50_001).map { _ in [.text("water"), .number(2025, format: "0"), .text(""), .number(1, format: "0")] }
+        let data = try XLSXWriter.data([XLSXWriter.Sheet(name: "activity", header: ActivityImport.columns, rows: rows)], title: "t", author: "test",
+                                       created: Date(timeIntervalSince1970: 1_700_000_000))
+        do {
+            _ = try ActivityImport.parse(xlsx: data, visibleSources: ["water"])
+            Issue.record("a 50,002-row workbook was read")
+        } catch let error as InputError {
+            #expect(error.problems.first?.code == "too_many_rows")
+        }
+    }
+}

@@ -31,6 +31,9 @@ enum ActivityImport {
 
     static let columns = ["source", "year", "month", "value", "data_source", "evidence"]
     static let maxProblems = 100
+    /// An activity workbook is small (a row per source and month): 64 MiB inflated in all, 32 MiB per part,
+    /// 50,000 rows — well below the readings importer's bounds, so a 2 MiB upload cannot inflate to hundreds of MiB.
+    static let xlsxLimits = XLSXLimits(maxTotalUncompressed: 64 << 20, maxEntryUncompressed: 32 << 20, maxRows: 50_000)
 
     /// Reads CSV text.
     static func parse(csv text: String, visibleSources: Set<String>? = nil) throws -> Parsed {
@@ -40,7 +43,7 @@ enum ActivityImport {
 
     /// Reads the first sheet of an XLSX workbook (numbers as Excel stores them: "2025", "1550.5").
     static func parse(xlsx data: Data, visibleSources: Set<String>? = nil) throws -> Parsed {
-        let (_, rows) = try XLSXReadings.rows(data, columns: columns)
+        let (_, rows) = try XLSXReadings.rows(data, columns: columns, limits: xlsxLimits)
         guard let first = rows.first else {
             throw InputError(InputProblem(code: "empty", field: "header", zh: "工作表为空", en: "the worksheet is empty", line: 1, column: 1))
         }
