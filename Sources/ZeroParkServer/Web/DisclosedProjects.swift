@@ -6,19 +6,8 @@ import ZeroParkStore
 /// STANDARD.md 1.1.2(d): the reduction targets and projects): name, kind, stage (reduce or absorb), start
 /// year and tonnes a year, read from the stored `zeropark.plan/1` document. Costs are not disclosed.
 enum DisclosedProjects {
-    struct Document: Decodable {
-        struct Measure: Decodable {
-            let name: String
-            let category: String
-            let stage: String?
-            let start_year: Int?
-            let tonnes_per_year: Double?
-        }
-        let measures: [Measure]
-    }
-
     static func rows(_ plan: StoredPlan, chinese: Bool) -> [[String: String]] {
-        guard let text = plan.document, let document = try? JSONDecoder().decode(Document.self, from: Data(text.utf8)) else { return [] }
+        guard let text = plan.document, let document = try? JSONDecoder().decode(PlanExports.Document.self, from: Data(text.utf8)) else { return [] }
         return document.measures.map { measure in
             let category = MeasureCategory(rawValue: measure.category).map { chinese ? $0.nameZh : $0.nameEn } ?? measure.category
             let stage: String
