@@ -17,7 +17,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from zp_testlib import browser_login, check, free_port, wait, wait_for
-from zp_sweep import PAGES, PUBLIC, ROLES, sweep
+from zp_sweep import CREATIVE_PAGES, PAGES, PUBLIC, ROLES, VIEWER_ONLY, sweep, sweep_results
 import zp_evaluation_flow
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -328,16 +328,25 @@ def main():
         shot("12-tenant-not-found")
 
         evaluation_path, verify_path, draft_path = zp_evaluation_flow.run(driver, base, binary, login, driver.delete_all_cookies, wait, check, shot)
-        zp_evaluation_flow.run_report(driver, base, login, driver.delete_all_cookies, wait, check, shot)
+        creative_report, demo_snapshot = zp_evaluation_flow.run_report(driver, base, login, driver.delete_all_cookies, wait, check, shot)
 
         print("browser test: every page, per role, in Chinese and English, at 1400 px and 390 px (issue #12)")
-        pages = PAGES + ["/parks/xihu-creative/evaluations", evaluation_path, draft_path]
-        public = PUBLIC + [verify_path, "/public/xihu-creative"]
-        failures = sweep(driver, base, login, driver.delete_all_cookies, pages=pages, public=public)
+        # The report and restatement pages of stored snapshots, and the certificate's printable page, join the sweep.
+        pages = PAGES + [evaluation_path, draft_path, demo_snapshot + "/report", demo_snapshot + "/restatement"]
+        creative_pages = CREATIVE_PAGES + [creative_report]
+        public = PUBLIC + [verify_path, verify_path + "/print", "/public/xihu-creative"]
+        failures = sweep(driver, base, login, driver.delete_all_cookies, pages=pages, public=public, creative_pages=creative_pages)
+        visited = sum(len(creative_pages) if user in VIEWER_ONLY else len(pages) + (0 if user in ("logistics", "property") else len(creative_pages))
+                      for user, _ in ROLES) + len(public)
         for failure in failures:
             print("  FAIL " + failure)
         check(not failures, "no page scrolls sideways and no Chinese page shows an untranslated English message "
-              f"({len(pages) * len(ROLES) + len(public)} pages × 2 languages × 2 widths; screenshots in .ci/artifacts/sweep/)")
+              f"({visited} page visits × 2 languages × 2 widths, {len(ROLES)} roles and the public; screenshots in .ci/artifacts/sweep/)")
+        print("browser test: the pages the forms answer with — dispatch, sizing, rolling and the plan's pathway — in both languages at both widths")
+        failures = sweep_results(driver, base, login, driver.delete_all_cookies, wait, plan)
+        for failure in failures:
+            print("  FAIL " + failure)
+        check(not failures, "no result page scrolls sideways or shows an untranslated English message (4 studies × 2 languages × 2 widths)")
         driver.quit()
         driver = None
         print("graceful shutdown: SIGTERM stops the server with exit status 0")

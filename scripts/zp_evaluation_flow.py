@@ -170,7 +170,8 @@ def run(driver, base, binary, login, logout, wait, check, shot):
 
 
 def run_report(driver, base, login, logout, wait, check, shot):
-    """The emissions-and-sequestration report of a stored snapshot as a page, a PDF and a workbook (issue #11 item 1)."""
+    """The emissions-and-sequestration report of a stored snapshot as a page, a PDF and a workbook (issue #11 item 1).
+    Returns the creative park's report path and the path of the demo park's new snapshot (for the page sweep)."""
     import openpyxl
     print("browser test: the report of the creative park's 2025 snapshot, as a page, a PDF and an XLSX workbook (issue #11)")
     login("manager", "zeropark-manager")
@@ -234,6 +235,7 @@ def run_report(driver, base, login, logout, wait, check, shot):
     check("剩余净排放" in text and "抵消平衡" in text and "实际（部分数据）" in text,
           "… and its PDF carries them (the plan and trial charts' legends are in the PDF's text)")
     logout()
+    return f"/parks/xihu-creative/inventories/{snapshot}/report", f"/parks/nansha-demo/inventories/{newest}"
 
 
 if __name__ == "__main__":

@@ -108,7 +108,7 @@ public struct InventoryReport: Hashable, Sendable {
                                             t("出处", "Source"), t("用于", "Used by")],
                                   rows: factors.map { f, users in
                                       [.text(f.id), .number(f.value, decimals: 6), .text(f.unit.symbol), .text(f.vintage.map(String.init) ?? "—"),
-                                       .text(Self.choice(f, t)), .text(f.source), .text(users.joined(separator: "、"))]
+                                       .text(Self.choice(f, t)), .text(Citation.localized(f.source, chinese: language == .zh)), .text(users.joined(separator: "、"))]
                                   }))
         tables.append(ReportTable(id: "systems", title: t("按系统", "By system"), headers: [t("系统", "System"), "tCO2", t("占比", "Share")],
                                   rows: EmissionSystem.allCases.compactMap { system in

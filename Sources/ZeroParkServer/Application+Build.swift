@@ -66,7 +66,24 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
         response.headers[.xContentTypeOptions] = "nosniff"
         if let frameOptions = HTTPField.Name("X-Frame-Options") { response.headers[frameOptions] = "DENY" }
         if let referrer = HTTPField.Name("Referrer-Policy") { response.headers[referrer] = "same-origin" }
-        response.headers[.contentSecurityPolicy] = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'"
+        // A page that states its own policy keeps it (the print pages: `PrintPage`); every other gets the strict one.
+        if response.headers[.contentSecurityPolicy] == nil {
+            response.headers[.contentSecurityPolicy] = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'"
+        }
         return response
+    }
+}
+
+/// A self-contained print page (the report, the printable live figures, the certificate): an A4 document
+/// that carries its own styles inline, so the same HTML prints to PDF in Chromium without the server. Its
+/// policy allows those inline styles and data: images and nothing else — no script, no request out, no
+/// framing — where the dashboard's policy (`style-src 'self'`) would leave it unstyled on screen.
+enum PrintPage {
+    static let contentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'"
+
+    static func response(_ html: String) -> Response {
+        Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store",
+                                        .contentSecurityPolicy: contentSecurityPolicy],
+                 body: .init(byteBuffer: ByteBuffer(string: html)))
     }
 }

@@ -110,3 +110,28 @@ struct ReportPageTests {
         #expect(c.sinks == 40 && c.offsets == 0 && c.remaining == 0)
     }
 }
+
+/// The print pages carry their styles inline; the dashboard's policy (`style-src 'self'`) left them unstyled
+/// on screen, tables wider than a phone (issue #12: found by the page sweep). They state their own policy:
+/// inline styles and data: images, nothing else; every other page keeps the strict one.
+struct PrintPagePolicyTests {
+    @Test func printPagesAllowTheirInlineStylesAndNothingMore() async throws {
+        let server = try await TestServer.make()
+        let admin = try #require(try await server.store.caller(apiKeyHash: Secrets.hash(server.keys["admin"] ?? "")))
+        let snapshot = try #require(try await server.store.snapshots(parkKey: "xihu-creative", caller: admin).first)
+        try await server.run { client in
+            let manager = try await WebTests.login(client, "manager", "zeropark-manager")
+            for path in ["/parks/xihu-creative/inventories/\(snapshot.id)/report", "/parks/nansha-demo/export?year=2025"] {
+                try await client.execute(uri: path, method: .get, headers: [.cookie: manager]) { response in
+                    #expect(response.status == .ok)
+                    let policy = response.headers[.contentSecurityPolicy] ?? ""
+                    #expect(policy == "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'", "\(path)")
+                    #expect(!policy.contains("script") && response.text.contains("<style>"))
+                }
+            }
+            try await client.execute(uri: "/parks/nansha-demo?year=2025", method: .get, headers: [.cookie: manager]) { response in
+                #expect(response.headers[.contentSecurityPolicy] == "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'")
+            }
+        }
+    }
+}

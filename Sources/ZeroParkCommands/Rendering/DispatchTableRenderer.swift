@@ -73,7 +73,7 @@ struct DispatchTableRenderer {
         guard let f = a.gridFactor else {
             return t("未给出电网排放因子（carbon.grid_factor），不计算排放。", "No grid factor given (carbon.grid_factor): emissions not computed.") + "\n"
         }
-        return t("电网排放因子", "Grid factor") + ": \(f.id) \(f.vintage.map(String.init) ?? "") \(num(f.value, 4)) \(f.unitSymbol) — \(f.citation.text)\n"
+        return t("电网排放因子", "Grid factor") + ": \(f.id) \(f.vintage.map(String.init) ?? "") \(num(f.value, 4)) \(f.unitSymbol) — \(f.citation.text(chinese: language == .zh))\n"
     }
 
     func num(_ value: Double, _ decimals: Int = 2) -> String { NumberText.grouped(value, decimals: decimals) }

@@ -37,7 +37,7 @@ struct FactorRenderer {
             out += "\n  " + (factor.vintage.map { t("数据年份 ", "Data year ") + String($0) } ?? t("适用于所有年份", "Applies to every year"))
             out += ": \(Quantity.format(factor.value)) \(factor.unitSymbol)\n"
             out += "    " + t("出处", "Source") + " [\(factor.citation.key)]: \(factor.citation.document)\n"
-            if let transcription = factor.citation.transcription { out += "    " + t("转录", "Transcribed from") + ": \(transcription)\n" }
+            if let transcription = factor.citation.transcription { out += "    " + t("转录", "Transcribed from") + ": \(language == .zh ? factor.citation.transcriptionZh ?? transcription : transcription)\n" }
             if let url = factor.citation.url { out += "    URL: \(url)\n" }
             if let note = factor.note { out += "    " + t("说明", "Note") + ": \(note)\n" }
         }
@@ -55,7 +55,7 @@ struct FactorRenderer {
         out += "  " + t("折标准煤系数", "Standard-coal coefficient") + ": " + coalCoefficient(fuel) + "\n"
         out += "  " + t("公式", "Formula") + ": E = AD × NCV × CC × OF × 44/12 (GB/T 32150)\n"
         out += "  " + t("出处", "Source") + " [\(fuel.citation.key)]: \(fuel.citation.document)\n"
-        if let transcription = fuel.citation.transcription { out += "    " + t("转录", "Transcribed from") + ": \(transcription)\n" }
+        if let transcription = fuel.citation.transcription { out += "    " + t("转录", "Transcribed from") + ": \(language == .zh ? fuel.citation.transcriptionZh ?? transcription : transcription)\n" }
         if let note = fuel.note { out += "    " + t("说明", "Note") + ": \(note)\n" }
         return out
     }

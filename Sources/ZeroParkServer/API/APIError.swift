@@ -78,7 +78,10 @@ struct APIError: Error, HTTPResponseError {
     /// Maps store, accounting, input and decoding failures to API errors.
     static func from(_ error: Error, language: Language = .zh) -> APIError {
         switch error {
-        case let error as APIError: return error
+        case let error as APIError:
+            // A message written "中文 / English" is answered in the caller's language.
+            return APIError(status: error.status, code: error.code, message: StoreError.pick(error.message, chinese: language == .zh),
+                            field: error.field, details: error.details)
         case let error as StoreError:
             switch error {
             case let .notFound(what):

@@ -10,10 +10,10 @@ enum APIModels {
 
         func quantity(field: String) throws -> Quantity {
             guard let number = value ?? quantity, number.isFinite, number >= 0 else {
-                throw APIError(status: .unprocessableContent, code: "invalid", message: "must be a number ≥ 0", field: field)
+                throw APIError(status: .unprocessableContent, code: "invalid", message: "须为 ≥ 0 的数字 / must be a number ≥ 0", field: field)
             }
             do { return Quantity(number, try QuantityUnit.parse(unit)) } catch {
-                throw APIError(status: .unprocessableContent, code: "unknown_unit", message: "\(error)", field: field + ".unit")
+                throw APIError(status: .unprocessableContent, code: "unknown_unit", message: "单位无法识别或不能换算 / \(error)", field: field + ".unit")
             }
         }
     }
@@ -34,16 +34,16 @@ enum APIModels {
             switch self.kind {
             case "greenery":
                 guard let area = areaM2, area >= 0, let rate else {
-                    throw APIError(status: .unprocessableContent, code: "invalid", message: "greenery needs area_m2 ≥ 0 and rate", field: "area_m2")
+                    throw APIError(status: .unprocessableContent, code: "invalid", message: "绿地碳汇须填写面积（≥ 0 m²）和固碳速率 / greenery needs area_m2 ≥ 0 and rate", field: "area_m2")
                 }
                 kind = .greenery(areaM2: area, rate: try rate.quantity(field: "rate"))
             case "ccus":
                 guard let captured else {
-                    throw APIError(status: .unprocessableContent, code: "invalid", message: "ccus needs captured", field: "captured")
+                    throw APIError(status: .unprocessableContent, code: "invalid", message: "CCUS 须填写捕集量 / ccus needs captured", field: "captured")
                 }
                 kind = .ccus(captured: try captured.quantity(field: "captured"), verification: verification)
             default:
-                throw APIError(status: .unprocessableContent, code: "invalid", message: "kind must be greenery or ccus", field: "kind")
+                throw APIError(status: .unprocessableContent, code: "invalid", message: "类型须为绿地（greenery）或 CCUS / kind must be greenery or ccus", field: "kind")
             }
             let sink = CarbonSink(id: id, name: name, kind: kind, source: source ?? verification)
             // Unit checks by the accounting rules themselves.
@@ -71,18 +71,18 @@ enum APIModels {
         func offset() throws -> CarbonOffset {
             guard let type = OffsetType(rawValue: type) else {
                 throw APIError(status: .unprocessableContent, code: "invalid",
-                               message: "type must be one of \(OffsetType.allCases.map(\.rawValue).joined(separator: ", "))", field: "type")
+                               message: "类型须为以下之一：\(OffsetType.allCases.map(\.rawValue).joined(separator: "、")) / type must be one of \(OffsetType.allCases.map(\.rawValue).joined(separator: ", "))", field: "type")
             }
             var date: CalendarDate?
             if let retired {
                 guard let parsed = CalendarDate(iso: retired) else {
-                    throw APIError(status: .unprocessableContent, code: "invalid", message: "must be YYYY-MM-DD", field: "retired")
+                    throw APIError(status: .unprocessableContent, code: "invalid", message: "须为 YYYY-MM-DD 格式的日期 / must be YYYY-MM-DD", field: "retired")
                 }
                 date = parsed
             }
             let quantity = try quantity.quantity(field: "quantity")
             guard quantity.unit.dimension == QuantityUnit.tonneCO2.dimension else {
-                throw APIError(status: .unprocessableContent, code: "unit_mismatch", message: "must be a CO2 mass (tCO2)", field: "quantity.unit")
+                throw APIError(status: .unprocessableContent, code: "unit_mismatch", message: "须为二氧化碳质量单位（tCO2） / must be a CO2 mass (tCO2)", field: "quantity.unit")
             }
             return CarbonOffset(id: id, name: name, type: type, quantity: quantity, vintage: vintage, local: local,
                                 projectProvince: projectProvince, retired: date, retiredFor: retiredFor, registryRef: registryRef,
@@ -116,7 +116,7 @@ enum APIModels {
         func profile(key: String) throws -> ParkProfile {
             guard let type = ParkType(rawValue: type) else {
                 throw APIError(status: .unprocessableContent, code: "invalid",
-                               message: "type must be one of \(ParkType.allCases.map(\.rawValue).joined(separator: ", "))", field: "type")
+                               message: "园区类型须为以下之一：\(ParkType.allCases.map(\.rawValue).joined(separator: "、")) / type must be one of \(ParkType.allCases.map(\.rawValue).joined(separator: ", "))", field: "type")
             }
             return ParkProfile(id: key, name: name, nameEn: nameEn, type: type, province: province, areaM2: areaM2,
                                outputValueCNY: outputValueCny, boundaryEvidence: boundaryEvidence ?? [])
@@ -130,7 +130,7 @@ enum APIModels {
 
         func factor(id: String) throws -> ParkFactor {
             do { return ParkFactor(id: id, value: value, unit: try QuantityUnit.parse(unit), source: source) } catch {
-                throw APIError(status: .unprocessableContent, code: "unknown_unit", message: "\(error)", field: "unit")
+                throw APIError(status: .unprocessableContent, code: "unknown_unit", message: "单位无法识别或不能换算 / \(error)", field: "unit")
             }
         }
     }
@@ -375,7 +375,7 @@ extension APIModels {
             var date: CalendarDate?
             if let retired {
                 guard let parsed = CalendarDate(iso: retired) else {
-                    throw APIError(status: .unprocessableContent, code: "invalid", message: "must be YYYY-MM-DD", field: "retired")
+                    throw APIError(status: .unprocessableContent, code: "invalid", message: "须为 YYYY-MM-DD 格式的日期 / must be YYYY-MM-DD", field: "retired")
                 }
                 date = parsed
             }
@@ -415,7 +415,7 @@ extension APIModels {
                 guard let value else { continue }
                 guard rules.set(key, to: value) else {
                     throw APIError(status: .unprocessableContent, code: "invalid",
-                                   message: "must be one of \(AccountingRules.accepted(key))", field: key)
+                                   message: "须为以下之一：\(AccountingRules.accepted(key)) / must be one of \(AccountingRules.accepted(key))", field: key)
                 }
             }
             return rules

@@ -69,12 +69,12 @@ enum APIRouter {
             switch parameter.schema.kind {
             case .integer, .number:
                 guard text.allSatisfy({ "0123456789-+.eE".contains($0) }), let number = Double(text), number.isFinite else {
-                    throw APIError(status: .badRequest, code: "bad_query", message: "?\(parameter.name)=: must be a number", field: parameter.name)
+                    throw APIError(status: .badRequest, code: "bad_query", message: "?\(parameter.name)=：须为数字 / ?\(parameter.name)=: must be a number", field: parameter.name)
                 }
                 value = .number(number, text)
             case .boolean:
                 guard text == "true" || text == "false" else {
-                    throw APIError(status: .badRequest, code: "bad_query", message: "?\(parameter.name)=: must be true or false", field: parameter.name)
+                    throw APIError(status: .badRequest, code: "bad_query", message: "?\(parameter.name)=：须为 true 或 false / ?\(parameter.name)=: must be true or false", field: parameter.name)
                 }
                 value = .bool(text == "true")
             default:
@@ -83,7 +83,7 @@ enum APIRouter {
             var problems: [InputProblem] = []
             parameter.schema.validate(JSONValue.Located(value: value, line: 1, column: 1), path: parameter.name, into: &problems)
             if let problem = problems.first {
-                throw APIError(status: .badRequest, code: "bad_query", message: "?\(parameter.name)=: \(problem.en)", field: parameter.name)
+                throw APIError(status: .badRequest, code: "bad_query", message: "?\(parameter.name)=：\(problem.zh) / ?\(parameter.name)=: \(problem.en)", field: parameter.name)
             }
         }
     }

@@ -271,7 +271,7 @@ struct APIRoutes {
                          semanticChecks: true) { _, context, input in
                 let body = try input.decode(APIModels.MemberBody.self)
                 guard let role = ParkRole(rawValue: body.role) else {
-                    throw APIError(status: .unprocessableContent, code: "invalid", message: "role is not a role", field: "role")
+                    throw APIError(status: .unprocessableContent, code: "invalid", message: "不是有效的角色 / role is not a role", field: "role")
                 }
                 let caller = try context.requireCaller()
                 let park = try context.parameter("park")

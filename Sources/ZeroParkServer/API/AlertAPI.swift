@@ -120,7 +120,7 @@ enum AlertModels {
 
         func rule() throws -> AlertRule {
             guard let kind = AlertRuleKind(rawValue: kind) else {
-                throw APIError(status: .unprocessableContent, code: "invalid", message: "unknown kind", field: "kind")
+                throw APIError(status: .unprocessableContent, code: "invalid", message: "未知的告警规则类型 / unknown kind", field: "kind")
             }
             return AlertRule(key: key, meter: meter, kind: kind, threshold: threshold, slots: slots, fromHour: fromHour, toHour: toHour,
                              hours: hours, enabled: enabled ?? true)

@@ -33,7 +33,7 @@ extension AppRequestContext {
     }
 
     func parameter(_ name: String) throws -> String {
-        guard let value = parameters.get(name) else { throw APIError(status: .badRequest, code: "bad_path", message: "missing \(name)") }
+        guard let value = parameters.get(name) else { throw APIError(status: .badRequest, code: "bad_path", message: "缺少路径参数 \(name) / missing \(name)") }
         return value
     }
 }

@@ -58,10 +58,10 @@ enum TelemetryModels {
 
         func definition() throws -> MeterDefinition {
             guard let quantity = MeterQuantity(rawValue: quantity) else {
-                throw APIError(status: .unprocessableContent, code: "invalid", message: "unknown quantity", field: "quantity")
+                throw APIError(status: .unprocessableContent, code: "invalid", message: "未知的计量量 / unknown quantity", field: "quantity")
             }
             guard let kind = ReadingKind(rawValue: readingKind) else {
-                throw APIError(status: .unprocessableContent, code: "invalid", message: "unknown reading kind", field: "reading_kind")
+                throw APIError(status: .unprocessableContent, code: "invalid", message: "未知的读数类型 / unknown reading kind", field: "reading_kind")
             }
             return MeterDefinition(key: key, name: name, quantity: quantity, unit: unit, readingKind: kind,
                                    intervalMinutes: intervalMinutes ?? 15, multiplier: multiplier ?? 1, counterModulus: counterModulus,

@@ -23,7 +23,8 @@ struct AuthMiddleware: RouterMiddleware {
         if let authorization = request.headers[.authorization], authorization.hasPrefix("Bearer ") {
             let key = String(authorization.dropFirst("Bearer ".count))
             guard let caller = try await store.caller(apiKeyHash: Secrets.hash(key)) else {
-                throw APIError(status: .unauthorized, code: "invalid_api_key", message: "the API key is not valid")
+                throw APIError(status: .unauthorized, code: "invalid_api_key",
+                               message: StoreError.pick("接口密钥无效 / the API key is not valid", chinese: context.language == .zh))
             }
             context.caller = caller
             context.viaAPIKey = true

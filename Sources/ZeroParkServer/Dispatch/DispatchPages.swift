@@ -79,6 +79,7 @@ struct DispatchPages: Sendable {
         let study = Study(form: form)
         var problems: [InputProblem] = []
         var resultData: [String: Any]?, sizingData: [String: Any]?, rollingData: [String: Any]?
+        var downloadTables: [DownloadTable] = []
         var status = HTTPResponse.Status.ok
         if submitted != nil {
             do {
@@ -89,17 +90,30 @@ struct DispatchPages: Sendable {
                 }
                 switch study {
                 case .dispatch:
-                    resultData = Self.result(try await service.run(scenario, parkKey: key, caller: caller), chinese: chinese)
+                    let outcome = try await service.run(scenario, parkKey: key, caller: caller)
+                    let data = Self.result(outcome, chinese: chinese)
+                    resultData = data
+                    downloadTables = DispatchDownload.dispatch(outcome, data: data, chinese: chinese)
                 case .sizing:
-                    sizingData = Self.sizingResult(try await service.size(scenario, parkKey: key, caller: caller), chinese: chinese,
-                                                   existingLeftOut: WebForm.value(form, "capacity") != nil)
+                    let outcome = try await service.size(scenario, parkKey: key, caller: caller)
+                    let data = Self.sizingResult(outcome, chinese: chinese, existingLeftOut: WebForm.value(form, "capacity") != nil)
+                    sizingData = data
+                    downloadTables = DispatchDownload.sizing(outcome, data: data, chinese: chinese)
                 case .rolling:
-                    rollingData = Self.rollingResult(try await service.roll(scenario, parkKey: key, caller: caller), chinese: chinese)
+                    let outcome = try await service.roll(scenario, parkKey: key, caller: caller)
+                    let data = Self.rollingResult(outcome, chinese: chinese)
+                    rollingData = data
+                    downloadTables = DispatchDownload.rolling(outcome, data: data, chinese: chinese)
                 }
             } catch let error as InputError {
                 problems = error.problems
                 status = .unprocessableContent
             }
+        }
+        // The export buttons run the same study and answer with its tables as a file (issue #12 defect 9).
+        if let format = form["export"].flatMap(DownloadFormat.init(rawValue:)), problems.isEmpty, !downloadTables.isEmpty {
+            let start = CivilDate(iso: form["start"] ?? "")?.description ?? "result"
+            return try TableDownload(fileName: "zeropark-\(key)-\(study.rawValue)-\(start)", tables: downloadTables).response(format)
         }
         let d = DispatchText.dictionary(chinese)
         var data: [String: Any] = [
@@ -268,7 +282,7 @@ struct DispatchPages: Sendable {
              "optimised": Display.number(peak.peakKW, decimals: 1),
              "baseline": b.monthlyPeaks.indices.contains(index) ? Display.number(b.monthlyPeaks[index].peakKW, decimals: 1) : "—"]
         }
-        var data = basis(a)
+        var data = basis(a, chinese: chinese)
         data["rows"] = rows
         data["peaks"] = peaks
         data["saving"] = Display.number(r.saving) + t(" 元", " CNY")
@@ -278,13 +292,13 @@ struct DispatchPages: Sendable {
     }
 
     /// What every result names: the tariff and its citations, and the grid factor (when one is used).
-    static func basis(_ a: AssembledScenario) -> [String: Any] {
+    static func basis(_ a: AssembledScenario, chinese: Bool) -> [String: Any] {
         var data: [String: Any] = [
             "tariffName": a.tariff.name, "tariffID": a.tariff.id,
             "citations": a.citations.map { ["document": $0.document, "title": $0.title] },
         ]
         if let f = a.gridFactor {
-            data["factor"] = "\(f.id) \(f.vintage.map(String.init) ?? "") \(f.value) \(f.unitSymbol) — \(f.citation.text)"
+            data["factor"] = "\(f.id) \(f.vintage.map(String.init) ?? "") \(f.value) \(f.unitSymbol) — \(f.citation.text(chinese: chinese))"
         }
         return data
     }
@@ -346,7 +360,7 @@ struct DispatchPages: Sendable {
             ["measure": $0.measure, "mwh": num($0.importReductionMWhPerYear, 1), "tonnes": num($0.tonnesCO2PerYear, 1),
              "perTonne": optional($0.cnyPerTonne, 1), "capex": num($0.capexCNY, 0), "life": num($0.lifetimeYears, 0)]
         }
-        var data = basis(a)
+        var data = basis(a, chinese: chinese)
         data["sizes"] = sizes
         data["economics"] = economics
         data["mac"] = mac
@@ -385,7 +399,7 @@ struct DispatchPages: Sendable {
         costs.append(cost(text("perfect"), r.perfectForesight.cost))
         var gap = num(r.costGap) + " " + text("cny")
         if let g = r.relativeCostGap { gap += "（\(Display.percent(g))）" }
-        var data = basis(a)
+        var data = basis(a, chinese: chinese)
         data["settings"] = text("rollingSettings", ["commit": String(s.commitSteps), "hours": String(s.horizonHours), "history": String(s.historyDays),
                                                     "load": s.loadMethodName(chinese: chinese),
                                                     "pv": outcome.pvForecastName == nil ? "—" : s.pvMethodName(chinese: chinese)])

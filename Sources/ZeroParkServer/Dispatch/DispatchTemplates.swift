@@ -82,7 +82,7 @@ enum DispatchTemplates {
     <p><label>{{d.latitude}} <input name="rolling_latitude" value="{{form.rolling_latitude}}"></label>
     <label>{{d.longitude}} <input name="rolling_longitude" value="{{form.rolling_longitude}}"></label> <small>{{d.clearSkyNote}}</small></p>
     </fieldset>
-    <p><button type="submit" id="dispatch-run">{{d.run}}</button></p>
+    <p><button type="submit" id="dispatch-run">{{d.run}}</button> <span class="exports">{{d.runExport}}：<button type="submit" name="export" value="csv" class="link-dark" id="dispatch-export-csv">CSV</button> · <button type="submit" name="export" value="xlsx" class="link-dark" id="dispatch-export-xlsx">XLSX</button></span></p>
     </form>
     {{#result}}
     <section class="card" id="dispatch-result"><h2>{{d.result}}</h2>

@@ -28,7 +28,7 @@ enum DispatchText {
         ("loadNote", "若总表计的是扣除光伏后的净购电，负荷应为总表 + 光伏表（默认如此，请核对）。",
          "If the main meter reads net import after PV, the load is main meter + PV meter (the default; check it)."),
         ("gridFactor", "电网排放因子（因子库 id；空 = 不计排放）", "Grid factor (library id; empty = no emissions)"),
-        ("run", "优化", "Optimise"), ("result", "结果", "Result"),
+        ("run", "优化", "Optimise"), ("runExport", "运行并导出结果表", "Run and download the result tables"), ("result", "结果", "Result"),
         ("item", "项目", "Item"), ("optimised", "优化", "Optimised"), ("baseline", "基准（无储能）", "Baseline (no storage)"),
         ("difference", "差额", "Difference"), ("saving", "节省", "Saving"), ("avoided", "避免排放", "Avoided"),
         ("month", "月份", "Month"), ("peak", "最大需量（kW）", "Peak demand (kW)"), ("source", "出处", "Source"),

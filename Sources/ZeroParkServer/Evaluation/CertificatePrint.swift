@@ -61,21 +61,25 @@ enum CertificatePrint {
     code { font-family: "Noto Sans Mono CJK SC", monospace; font-size: 7.5pt; word-break: break-all; }
     .hashes { margin-top: 4mm; }
     .hashes td { font-size: 7pt; padding: 0.6mm 1mm; }
+    @media screen and (max-width: 640px) {
+      .frame { padding: 4mm 3mm; } h1 { font-size: 22pt; letter-spacing: 0.15em; } .park { font-size: 17pt; }
+      table { table-layout: fixed; } td:first-child { width: 40%; } .foot { flex-direction: column; }
+    }
     </style></head><body><div class="frame">
-    <h1>智慧零碳园区证书</h1><p class="en">Certificate · Smart Zero-Carbon Park</p>
-    <p class="park" id="certificate-park">{{park}}</p><p class="center en">{{parkID}}</p>
-    <p class="grade" id="certificate-grade">{{gradeZh}}</p><p class="center en">{{gradeEn}}</p>
+    <h1>智慧零碳园区证书</h1><p class="en" lang="en">Certificate · Smart Zero-Carbon Park</p>
+    <p class="park" id="certificate-park">{{park}}</p><p class="center en" lang="en">{{parkID}}</p>
+    <p class="grade" id="certificate-grade">{{gradeZh}}</p><p class="center en" lang="en">{{gradeEn}}</p>
     <table>
-    <tr><td>认定年份<br><span class="en">Year of recognition</span></td><td id="certificate-year">{{year}}</td></tr>
-    <tr><td>零碳周期（评价基础期）<br><span class="en">Zero-carbon period (evaluation basis)</span></td><td id="certificate-period">{{start}} – {{end}}</td></tr>
-    <tr><td>评价依据<br><span class="en">Rule pack</span></td><td>{{packZh}}<br><span class="en">{{packEn}} · {{pack}} v{{packVersion}}</span></td></tr>
-    <tr><td>基础期年均（tCO2）<br><span class="en">Basis averages (tCO2)</span></td><td>排放 {{emissions}} · 吸收 {{sequestration}} · 抵消 {{offsets}} · 净排放 {{net}}</td></tr>
-    <tr><td>评价人<br><span class="en">Evaluator</span></td><td>{{evaluator}}</td></tr>
-    <tr><td>签发方<br><span class="en">Issuer</span></td><td>{{issuer}}</td></tr>
-    <tr><td>有效期<br><span class="en">Validity</span></td><td>{{validFrom}} – {{validUntil}}</td></tr>
+    <tr><td>认定年份<br><span class="en" lang="en">Year of recognition</span></td><td id="certificate-year">{{year}}</td></tr>
+    <tr><td>零碳周期（评价基础期）<br><span class="en" lang="en">Zero-carbon period (evaluation basis)</span></td><td id="certificate-period">{{start}} – {{end}}</td></tr>
+    <tr><td>评价依据<br><span class="en" lang="en">Rule pack</span></td><td>{{packZh}}<br><span class="en" lang="en">{{packEn}} · {{pack}} v{{packVersion}}</span></td></tr>
+    <tr><td>基础期年均（tCO2）<br><span class="en" lang="en">Basis averages (tCO2)</span></td><td>排放 {{emissions}} · 吸收 {{sequestration}} · 抵消 {{offsets}} · 净排放 {{net}}</td></tr>
+    <tr><td>评价人<br><span class="en" lang="en">Evaluator</span></td><td>{{evaluator}}</td></tr>
+    <tr><td>签发方<br><span class="en" lang="en">Issuer</span></td><td>{{issuer}}</td></tr>
+    <tr><td>有效期<br><span class="en" lang="en">Validity</span></td><td>{{validFrom}} – {{validUntil}}</td></tr>
     </table>
     <div class="foot">{{{qr}}}<div>
-    <p>扫描二维码或访问以下地址在线核验（签名、有效期、撤销状态）：<br><span class="en">Scan or open to check the signature, validity and revocation online:</span></p>
+    <p>扫描二维码或访问以下地址在线核验（签名、有效期、撤销状态）：<br><span class="en" lang="en">Scan or open to check the signature, validity and revocation online:</span></p>
     <p><code id="certificate-url">{{checkURL}}</code></p>
     <p>离线核验 / offline: <code>zeropark certificate verify CERT.json --key ISSUER.pub</code></p>
     <p>证书编号 / ID: <code>{{id}}</code><br>签发密钥 / key: <code>{{keyID}}</code></p>

@@ -53,8 +53,7 @@ struct VerifyPages: Sendable {
         web.get("verify/:id/print") { request, context in
             let (stored, html) = try await printPage(request, context)
             _ = stored
-            return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
-                            body: .init(byteBuffer: ByteBuffer(string: html)))
+            return PrintPage.response(html)
         }
         web.get("verify/:id/certificate.pdf") { request, context in
             let (stored, html) = try await printPage(request, context)

@@ -3,10 +3,9 @@ import Hummingbird
 import ZeroParkPlanning
 import ZeroParkStore
 
-/// A stored plan version's tables as CSV (issue #12 defect 9): its years (business as usual, reductions,
+/// A stored plan version's tables as CSV and XLSX (issue #12 defect 9, `TableDownload`): its years (business as usual, reductions,
 /// emissions, sinks, local and other offsets, net, costs) and its measures (stage, category, start, tonnes,
-/// costs, MAC), from the version's `zeropark.plan/1` document — unrounded, UTF-8 with a BOM, a header in the
-/// reader's language. Every member but tenants (like the version itself).
+/// costs, MAC), from the version's `zeropark.plan/1` document — unrounded, a header in the reader's language. Every member but tenants (like the version itself).
 enum PlanExports {
     struct Document: Decodable {
         struct Year: Decodable {
@@ -40,7 +39,7 @@ enum PlanExports {
     }
 
     static func register(on web: RouterGroup<AppRequestContext>, store: any ParkRepository) {
-        web.get("parks/:park/plans/:version/years.csv") { _, context in
+        web.downloads("parks/:park/plans/:version/years") { _, context in
             let (key, version, document) = try await load(context, store: store)
             let chinese = context.language == .zh
             let header = chinese
@@ -51,13 +50,14 @@ enum PlanExports {
                 let offsets = year.offsets ?? []
                 let local = offsets.filter { $0.local == true }.reduce(0) { $0 + $1.tonnes }
                 let other = offsets.filter { $0.local != true }.reduce(0) { $0 + $1.tonnes }
-                func text(_ value: Double?) -> String { value.map { String($0) } ?? "" }
+                let text = DownloadTable.number
                 return [String(year.year), text(year.business_as_usual_tco2), text(year.reductions.map(sum)), text(year.emissions_tco2),
                         text(year.sinks.map(sum)), String(local), String(other), text(year.net_tco2), text(year.measure_cost_cny), text(year.offset_cost_cny)]
             }
-            return TableExports.csv([header] + rows, name: "zeropark-\(key)-plan-\(version)-years")
+            return TableDownload(fileName: "zeropark-\(key)-plan-\(version)-years", tables: [
+                DownloadTable(title: chinese ? "方案第 \(version) 版逐年" : "Plan v\(version) years", header: header, rows: rows, numericColumns: Set(0...9))])
         }
-        web.get("parks/:park/plans/:version/measures.csv") { _, context in
+        web.downloads("parks/:park/plans/:version/measures") { _, context in
             let (key, version, document) = try await load(context, store: store)
             let chinese = context.language == .zh
             let header = chinese
@@ -65,11 +65,12 @@ enum PlanExports {
                 : ["id", "name", "category", "stage", "start year", "tCO2/yr", "capex CNY", "annual cost CNY/yr", "MAC CNY/tCO2"]
             let rows = document.measures.map { m -> [String] in
                 let category = MeasureCategory(rawValue: m.category).map { chinese ? $0.nameZh : $0.nameEn } ?? m.category
-                func text(_ value: Double?) -> String { value.map { String($0) } ?? "" }
+                let text = DownloadTable.number
                 return [m.id, m.name, category, m.stage ?? "", m.start_year.map(String.init) ?? "", text(m.tonnes_per_year), text(m.capex_cny),
                         text(m.annual_cost_cny), text(m.mac_cny_per_tonne)]
             }
-            return TableExports.csv([header] + rows, name: "zeropark-\(key)-plan-\(version)-measures")
+            return TableDownload(fileName: "zeropark-\(key)-plan-\(version)-measures", tables: [
+                DownloadTable(title: chinese ? "方案第 \(version) 版措施" : "Plan v\(version) measures", header: header, rows: rows, numericColumns: Set(4...8))])
         }
     }
 

@@ -27,13 +27,13 @@ struct TrialPages: Sendable {
 
     func register(on web: RouterGroup<AppRequestContext>) {
         web.get("parks/:park/trial") { _, context in try await page(context, form: nil, error: nil) }
-        web.get("parks/:park/trial.csv") { _, context in try await csv(context) }
+        web.downloads("parks/:park/trial") { _, context in try await download(context) }
         web.post("parks/:park/trial") { request, context in try await declare(request, context) }
     }
 
-    /// The trial's months as CSV (issue #12 defect 9): planned and actual emissions, sinks and net in tCO2,
-    /// unrounded, an empty cell where a month has no actual figure; UTF-8 with a BOM, one-language header.
-    func csv(_ context: AppRequestContext) async throws -> Response {
+    /// The trial's months as CSV or XLSX (issue #12 defect 9): planned and actual emissions, sinks and net in
+    /// tCO2, unrounded, an empty cell where a month has no actual figure; a one-language header.
+    func download(_ context: AppRequestContext) async throws -> TableDownload {
         let caller = try context.requireLogin()
         let key = try context.parameter("park")
         let park = try await store.park(key: key, caller: caller)
@@ -49,7 +49,8 @@ struct TrialPages: Sendable {
              String(month.plannedSinks), String(month.plannedNet), month.actualEmissions.map { String($0) } ?? "", String(month.actualSinks),
              month.actualNet.map { String($0) } ?? "", month.missingSources.map { report.names[$0] ?? $0 }.joined(separator: chinese ? "、" : "; ")]
         }
-        return TableExports.csv([header] + rows, name: "zeropark-\(key)-trial")
+        return TableDownload(fileName: "zeropark-\(key)-trial", tables: [
+            DownloadTable(title: chinese ? "试运行逐月" : "Trial months", header: header, rows: rows, numericColumns: Set(1...8))])
     }
 
     func page(_ context: AppRequestContext, form: [String: String]?, error: String?) async throws -> Response {

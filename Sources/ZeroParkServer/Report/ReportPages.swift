@@ -38,8 +38,7 @@ struct ReportPages: Sendable {
         web.get("parks/:park/export") { request, context in
             let live = try await liveExport(request, context)
             let html = ReportPrint.html(live.report, inventory: live.inventory, context: live.context, chinese: context.language == .zh)
-            return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
-                            body: .init(byteBuffer: ByteBuffer(string: html)))
+            return PrintPage.response(html)
         }
         web.get("parks/:park/export.pdf") { request, context in
             let live = try await liveExport(request, context)
@@ -50,8 +49,7 @@ struct ReportPages: Sendable {
         }
         web.get("parks/:park/inventories/:id/report") { _, context in
             let (_, html) = try await report(context)
-            return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
-                            body: .init(byteBuffer: ByteBuffer(string: html)))
+            return PrintPage.response(html)
         }
         web.get("parks/:park/inventories/:id/report.pdf") { _, context in
             let (built, html) = try await report(context)
@@ -64,8 +62,7 @@ struct ReportPages: Sendable {
             guard let published = try await store.publishedSnapshot(parkKey: key, caller: nil) else { throw StoreError.notFound("published report \(key)") }
             let built = try Self.build(snapshot: published.snapshot, parkKey: key, language: context.language)
             let html = ReportPrint.html(built.report, inventory: built.inventory, context: built.context, chinese: context.language == .zh)
-            return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
-                            body: .init(byteBuffer: ByteBuffer(string: html)))
+            return PrintPage.response(html)
         }
         web.get("parks/:park/inventories/:id/report.xlsx") { _, context in
             let built = try await build(context)

@@ -97,11 +97,14 @@ enum ReportPrint {
     #sources td, #sources th, #offsets td, #offsets th, #factors td, #factors th { font-size: 7.5pt; }
     #lineage td { word-break: break-all; }
     footer { margin-top: 6mm; color: #4b6354; font-size: 8pt; }
+    .charts > div { min-width: 0; }
+    @media screen { body { padding: 0 3mm; } .scroll { overflow-x: auto; } }
+    @media screen and (max-width: 640px) { .charts { grid-template-columns: 1fr; } }
     </style></head><body>
     <h1>{{title}}</h1><p class="meta">{{park}} · {{period}}</p>
     <div class="charts">{{#charts}}<div>{{{.}}}</div>{{/charts}}{{#contextCharts}}<div class="context-chart">{{{.}}}</div>{{/contextCharts}}</div>
-    {{#tables}}<section id="{{id}}"><h2>{{title}}</h2><table><thead><tr>{{#headers}}<th>{{.}}</th>{{/headers}}</tr></thead>
-    <tbody>{{#rows}}<tr>{{#.}}<td class="{{class}}">{{text}}</td>{{/.}}</tr>{{/rows}}</tbody></table></section>{{/tables}}
+    {{#tables}}<section id="{{id}}"><h2>{{title}}</h2><div class="scroll"><table><thead><tr>{{#headers}}<th>{{.}}</th>{{/headers}}</tr></thead>
+    <tbody>{{#rows}}<tr>{{#.}}<td class="{{class}}">{{text}}</td>{{/.}}</tr>{{/rows}}</tbody></table></div></section>{{/tables}}
     {{#hasNotes}}<section id="notes"><h2>{{notesTitle}}</h2><ul>{{#notes}}<li>{{.}}</li>{{/notes}}</ul></section>{{/hasNotes}}
     <footer>{{footer}}</footer>
     </body></html>

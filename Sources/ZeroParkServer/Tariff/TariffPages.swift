@@ -29,6 +29,7 @@ struct TariffPages: Sendable {
 
     func register(on web: RouterGroup<AppRequestContext>) {
         web.get("parks/:park/tariff") { request, context in try await page(request, context, form: nil, problems: [], saved: false) }
+        web.downloads("parks/:park/energy-cost") { request, context in try await download(request, context) }
         web.post("parks/:park/tariff") { request, context in
             let caller = try context.requireLogin()
             let form = try await WebForm.verified(request, context: context)
@@ -122,9 +123,7 @@ struct TariffPages: Sendable {
             data["setting"] = ["tariffName": name, "tariffID": form["tariff"] ?? "", "updatedAt": TelemetryFormat.isoTime(stored.updatedAt), "updatedBy": stored.updatedBy]
         }
         let now = ReportClock.nowSeconds()
-        var (from, to) = try EnergyCostService.defaultPeriod(now: now)
-        if let text = request.uri.queryParameters.get("from"), let date = CivilDate(iso: text) { from = date; to = date }
-        if let text = request.uri.queryParameters.get("to"), let date = CivilDate(iso: text) { to = date }
+        let (from, to) = try Self.period(request, now: now)
         data["from"] = from.description
         data["to"] = to.description
         if stored != nil {
@@ -137,6 +136,58 @@ struct TariffPages: Sendable {
         let body = library?.render(data, withTemplate: "tariff") ?? ""
         return renderer.page(body: body, title: e["title"] ?? "", context: context,
                              park: ["key": key, "year": park.defaultYear, "navTariff": true], status: status)
+    }
+
+    /// The days of the energy-cost table: `from` and `to` of the query (one day when only `from`), else the
+    /// default period.
+    static func period(_ request: Request, now: Int64) throws -> (CivilDate, CivilDate) {
+        var (from, to) = try EnergyCostService.defaultPeriod(now: now)
+        if let text = request.uri.queryParameters.get("from"), let date = CivilDate(iso: text) { from = date; to = date }
+        if let text = request.uri.queryParameters.get("to"), let date = CivilDate(iso: text) { to = date }
+        return (from, to)
+    }
+
+    /// The energy-cost tables of the page's period as CSV or XLSX (issue #12 defect 9): energy and cost per
+    /// tariff period and per month with the month's maximum demand, unrounded; the tariff, its citation and
+    /// the data completeness in a third table. Park members but tenants, once a tariff is set.
+    func download(_ request: Request, _ context: AppRequestContext) async throws -> TableDownload {
+        let caller = try context.requireLogin()
+        let key = try context.parameter("park")
+        let park = try await store.park(key: key, caller: caller)
+        let chinese = context.language == .zh
+        let e = TariffText.dictionary(chinese)
+        guard caller.tenantEnterprise(parkID: park.id) == nil else { throw StoreError.forbidden(e["noTenant"] ?? "") }
+        guard try await store.parkTariff(parkKey: key, caller: caller) != nil else { throw StoreError.notFound(e["noTariff"] ?? "tariff") }
+        let (from, to) = try Self.period(request, now: ReportClock.nowSeconds())
+        let outcome = try await service.cost(parkKey: key, from: from, to: to, caller: caller, now: ReportClock.nowSeconds())
+        let report = outcome.report, b = report.breakdown
+        func word(_ key: String) -> String { e[key] ?? key }
+        let number = DownloadTable.number
+        let periods = TariffPeriod.allCases.sorted { $0.rank > $1.rank }.compactMap { p -> [String]? in
+            guard let kwh = b.importKWhByPeriod[p] else { return nil }
+            let cny = b.energyCostByPeriod[p] ?? 0
+            return [chinese ? p.chineseName : p.rawValue, number(kwh), number(cny), kwh > 0 ? number(cny / kwh) : ""]
+        } + [[word("total"), number(b.importKWh), number(b.energyCostCNY), b.importKWh > 0 ? number(b.energyCostCNY / b.importKWh) : ""]]
+        let months = b.months.map { m in
+            [m.month.description, number(m.importKWh), number(m.energyCostCNY), number(m.maxDemandKW),
+             m.maxDemandStep.map { SeriesCSV.cst(report.horizon.instant(ofStep: $0)) } ?? "", number(m.demandChargeRate), number(m.demandChargeCNY)]
+        }
+        let total = b.energyCostCNY + b.demandChargeCNY
+        let about: [[String]] = [
+            [word("tariff"), "\(report.tariff.name) (\(report.tariff.id))"],
+            [word("source"), report.citations.map { "\($0.document)《\($0.title)》" }.joined(separator: "；")],
+            [word("from"), from.description], [word("to"), to.description],
+            [word("metersUsed"), report.meters.joined(separator: chinese ? "、" : ", ")],
+            [word("completeness"), number(outcome.completeShare)],
+            [word("total") + (chinese ? "（元）" : " (CNY)"), number(total)],
+        ]
+        return TableDownload(fileName: "zeropark-\(key)-energy-cost-\(from)-\(to)", tables: [
+            DownloadTable(title: word("period"), header: [word("period"), word("kwh"), word("cny"), word("avgPrice")], rows: periods,
+                          numericColumns: [1, 2, 3]),
+            DownloadTable(title: word("month"), header: [word("month"), word("kwh"), word("energyTotal"), word("maxDemand"), word("maxDemandAt"),
+                                                         word("demandRate"), word("demandCharge2")], rows: months, numericColumns: [1, 2, 3, 5, 6]),
+            DownloadTable(title: word("costHeading"), header: [chinese ? "项目" : "item", chinese ? "内容" : "value"], rows: about),
+        ])
     }
 
     static func cost(_ o: EnergyCostService.Outcome, chinese: Bool, text e: [String: String]) -> [String: Any] {

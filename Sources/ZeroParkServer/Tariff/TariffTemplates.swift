@@ -51,6 +51,7 @@ enum TariffTemplates {
     {{#months}}<tr><td>{{month}}</td><td class="num">{{kwh}}</td><td class="num">{{energy}}</td><td class="num">{{maxDemand}}</td><td>{{at}}</td><td class="num">{{rate}}</td><td class="num">{{demand}}</td></tr>{{/months}}
     </tbody></table></div>
     <p id="cost-total"><strong>{{e.total}}：{{total}} {{yuan}}</strong>（{{e.avgPrice}} {{totalAvg}}）</p>
+    <p class="exports">{{t.exportTables}}：<a href="/parks/{{parkKey}}/energy-cost.csv?from={{from}}&amp;to={{to}}" id="export-cost-csv">CSV</a> · <a href="/parks/{{parkKey}}/energy-cost.xlsx?from={{from}}&amp;to={{to}}" id="export-cost-xlsx">XLSX</a></p>
     <p class="note">{{e.demandNote}}</p>
     {{/cost}}
     </section>

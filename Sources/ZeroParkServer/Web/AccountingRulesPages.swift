@@ -17,7 +17,8 @@ extension ParkPages {
                     "retired": item.certificate.retired?.description ?? strings("未注销", "not retired"),
                     "applied": account.map { Display.number($0.appliedMWh, decimals: 0) } ?? "—",
                     "status": account.map { certificateStatus($0.status, strings) } ?? strings("非本年度", "other year"),
-                    "reason": account.map { certificateReason($0, strings) } ?? ""]
+                    "reason": account.map { certificateReason($0, strings) } ?? "",
+                    "mwhRaw": DownloadTable.number(item.certificate.mwh), "appliedRaw": DownloadTable.number(account?.appliedMWh)]
         }
     }
 
@@ -68,7 +69,7 @@ extension ParkPages {
             try await service.check(certificate: certificate, year: year, parkKey: key, caller: caller)
             try await store.createCertificate(parkKey: key, certificate: certificate, year: year, caller: caller)
         } catch let error as APIError {
-            return try await sinksOffsets(request, context, error: "\(error.field ?? ""): \(error.message)", status: .unprocessableContent)
+            return try await sinksOffsets(request, context, error: "\(error.field ?? ""): \(StoreError.pick(error.message, chinese: context.language == .zh))", status: .unprocessableContent)
         } catch let error as ParkInputError {
             return try await sinksOffsets(request, context, error: ParkIssueText.message(error, chinese: context.language == .zh), status: .unprocessableContent)
         } catch let error as StoreError where error.isInputError {
@@ -125,7 +126,7 @@ extension ParkPages {
                 guard let value = ruleKey == "report_date" ? (form[ruleKey] ?? "") : WebForm.value(form, ruleKey) else { continue }
                 guard rules.set(ruleKey, to: value) else {
                     throw APIError(status: .unprocessableContent, code: "invalid",
-                                   message: "must be one of \(AccountingRules.accepted(ruleKey))", field: ruleKey)
+                                   message: "须为以下之一：\(AccountingRules.accepted(ruleKey)) / must be one of \(AccountingRules.accepted(ruleKey))", field: ruleKey)
                 }
             }
             try await store.updateRules(parkKey: key, rules: rules, caller: caller)

@@ -15,7 +15,7 @@ enum AlertTemplates {
     <p class="note">{{a.intro}}</p>
     {{#tenantScope}}<p class="note" id="alerts-scope">{{a.tenantScope}}</p>{{/tenantScope}}
     {{#formError}}<p class="error" id="form-error">{{formError}}</p>{{/formError}}
-    <p class="exports"><a href="/parks/{{parkKey}}/alerts.csv" id="export-alerts">{{t.exportCsv}}</a></p>
+    <p class="exports">{{t.exportAll}}：<a href="/parks/{{parkKey}}/alerts.csv" id="export-alerts">CSV</a> · <a href="/parks/{{parkKey}}/alerts.xlsx" id="export-alerts-xlsx">XLSX</a></p>
     {{#groups}}
     <section class="card" id="alerts-{{state}}"><h2>{{title}}（{{count}}）</h2>
     {{#hasAlerts}}<table><thead><tr><th>#</th><th>{{a.meter}}</th><th>{{a.rule}}</th><th>{{a.observed}}</th><th>{{a.openedAt}}</th><th>{{a.handled}}</th>{{#actionable}}<th></th>{{/actionable}}</tr></thead>

@@ -346,7 +346,7 @@ struct ParkPages: Sendable {
                 .map { EmissionCategory.defaultCategory(of: $0) } ?? .other)),
             "factors": (account?.parameters ?? []).map { use -> [String: Any] in
                 var factor: [String: Any] = ["id": use.id, "value": Quantity.format(use.value), "unit": UnitText.display(use.unit.symbol, chinese: context.language == .zh),
-                                             "source": use.source, "overridden": use.overridden]
+                                             "source": Citation.localized(use.source, chinese: context.language == .zh), "overridden": use.overridden]
                 if let vintage = use.vintage { factor["vintage"] = vintage }
                 return factor
             },
@@ -607,29 +607,7 @@ struct ParkPages: Sendable {
         let key = loaded.park.profile.id
         let computed = try await service.compute(parkKey: key, year: loaded.year, caller: loaded.caller)
         let strings = t(context)
-        let sinkTonnes = Dictionary(uniqueKeysWithValues: computed.inventory.sinks.map { ($0.id, $0.tco2) })
-        let offsetAccounts = Dictionary(uniqueKeysWithValues: computed.inventory.offsets.map { ($0.id, $0) })
-        let sinks = try await store.sinks(parkKey: key, caller: loaded.caller).map { sink -> [String: Any] in
-            let detail: String
-            switch sink.kind {
-            case let .greenery(area, rate): detail = "\(Display.number(area, decimals: 0)) m² × \(rate)"
-            case let .ccus(captured, verification): detail = "\(captured)" + (verification.map { " · \($0)" } ?? "")
-            }
-            return ["id": sink.id, "name": sink.name, "kind": strings.sinkKind(sink.kind.key), "detail": detail,
-                    "tco2": sinkTonnes[sink.id].map { Display.number($0) } ?? "—"]
-        }
-        // Claimed, counted and surplus tonnes with the reason and each warning's clause (docs/accounting-rules.md §4).
-        let province = loaded.park.profile.province
-        let offsets = try await store.offsets(parkKey: key, caller: loaded.caller).map { item -> [String: Any] in
-            let account = offsetAccounts[item.offset.id]
-            return ["id": item.offset.id, "name": item.offset.name, "type": strings.offsetType(item.offset.type),
-                    "tco2": Display.number(item.offset.quantity.value), "counted": account.map { strings.yesNo($0.counted) } ?? "\(item.year)",
-                    "countedTco2": account.map { Display.number($0.countedTco2) } ?? "—",
-                    "surplusTco2": account.map { Display.number($0.surplusTco2) } ?? "—",
-                    "local": strings.yesNo(account?.local ?? item.offset.isLocal(parkProvince: province)),
-                    "reason": account.map { strings.offsetReason($0) } ?? strings("非本年度", "other year"),
-                    "warnings": account.map { strings.offsetWarnings($0.warnings) } ?? ""]
-        }
+        let (sinks, offsets) = try await sinkAndOffsetRows(loaded, inventory: computed.inventory, strings: strings)
         var data: [String: Any] = ["parkKey": key, "year": loaded.year, "name": name(loaded.park, context.language),
                                    "sinks": sinks, "offsets": offsets, "canEdit": loaded.caller.canEditPark(parkID: loaded.park.id),
                                    "provinces": ProvinceChoices.options(selected: nil, chinese: context.language == .zh, allowNone: true,
@@ -639,6 +617,38 @@ struct ParkPages: Sendable {
         if let error { data["formError"] = error }
         return renderer.page("sinksOffsets", title: WebText.text("sinksOffsets", context.language), context: context, data: data,
                              park: loaded.nav, status: status)
+    }
+
+    /// The sinks and offsets tables of a year as the page shows them, with the unrounded tonnes (`…Raw`) for
+    /// the downloads.
+    func sinkAndOffsetRows(_ loaded: Loaded, inventory: Inventory, strings: Strings) async throws -> (sinks: [[String: Any]], offsets: [[String: Any]]) {
+        let key = loaded.park.profile.id
+        let sinkTonnes = Dictionary(uniqueKeysWithValues: inventory.sinks.map { ($0.id, $0.tco2) })
+        let offsetAccounts = Dictionary(uniqueKeysWithValues: inventory.offsets.map { ($0.id, $0) })
+        let sinks: [[String: Any]] = try await store.sinks(parkKey: key, caller: loaded.caller).map { sink -> [String: Any] in
+            let detail: String
+            switch sink.kind {
+            case let .greenery(area, rate): detail = "\(Display.number(area, decimals: 0)) m² × \(rate)"
+            case let .ccus(captured, verification): detail = "\(captured)" + (verification.map { " · \($0)" } ?? "")
+            }
+            return ["id": sink.id, "name": sink.name, "kind": strings.sinkKind(sink.kind.key), "detail": detail,
+                    "tco2": sinkTonnes[sink.id].map { Display.number($0) } ?? "—", "tco2Raw": DownloadTable.number(sinkTonnes[sink.id])]
+        }
+        // Claimed, counted and surplus tonnes with the reason and each warning's clause (docs/accounting-rules.md §4).
+        let province = loaded.park.profile.province
+        let offsets: [[String: Any]] = try await store.offsets(parkKey: key, caller: loaded.caller).map { item -> [String: Any] in
+            let account = offsetAccounts[item.offset.id]
+            return ["id": item.offset.id, "name": item.offset.name, "type": strings.offsetType(item.offset.type),
+                    "tco2": Display.number(item.offset.quantity.value), "counted": account.map { strings.yesNo($0.counted) } ?? "\(item.year)",
+                    "countedTco2": account.map { Display.number($0.countedTco2) } ?? "—",
+                    "surplusTco2": account.map { Display.number($0.surplusTco2) } ?? "—",
+                    "local": strings.yesNo(account?.local ?? item.offset.isLocal(parkProvince: province)),
+                    "reason": account.map { strings.offsetReason($0) } ?? strings("非本年度", "other year"),
+                    "warnings": account.map { strings.offsetWarnings($0.warnings) } ?? "",
+                    "tco2Raw": DownloadTable.number(item.offset.quantity.value), "countedRaw": DownloadTable.number(account?.countedTco2),
+                    "surplusRaw": DownloadTable.number(account?.surplusTco2)]
+        }
+        return (sinks, offsets)
     }
 
     func createSink(_ request: Request, _ context: AppRequestContext) async throws -> Response {
@@ -651,7 +661,7 @@ struct ParkPages: Sendable {
             body.year = body.kind == "ccus" ? year : nil
             try await store.createSink(parkKey: key, sink: try body.sink(), year: body.year, caller: caller)
         } catch let error as APIError {
-            return try await sinksOffsets(request, context, error: "\(error.field ?? ""): \(error.message)", status: .unprocessableContent)
+            return try await sinksOffsets(request, context, error: "\(error.field ?? ""): \(StoreError.pick(error.message, chinese: context.language == .zh))", status: .unprocessableContent)
         } catch let error as ParkInputError {
             return try await sinksOffsets(request, context, error: ParkIssueText.message(error, chinese: context.language == .zh), status: .unprocessableContent)
         } catch let error as StoreError where error.isInputError {
@@ -671,7 +681,7 @@ struct ParkPages: Sendable {
             try await service.check(offset: offset, year: year, parkKey: key, caller: caller)
             try await store.createOffset(parkKey: key, offset: offset, year: year, caller: caller)
         } catch let error as APIError {
-            return try await sinksOffsets(request, context, error: "\(error.field ?? ""): \(error.message)", status: .unprocessableContent)
+            return try await sinksOffsets(request, context, error: "\(error.field ?? ""): \(StoreError.pick(error.message, chinese: context.language == .zh))", status: .unprocessableContent)
         } catch let error as ParkInputError {
             return try await sinksOffsets(request, context, error: ParkIssueText.message(error, chinese: context.language == .zh), status: .unprocessableContent)
         } catch let error as StoreError where error.isInputError {

@@ -75,7 +75,7 @@ extension ParkPages {
         } catch let error as StoreError where error.isInputError {
             return try await settings(request, context, error: WebErrorText.message(error, chinese: context.language == .zh), status: .unprocessableContent)
         } catch let error as APIError {
-            return try await settings(request, context, error: "\(error.field ?? ""): \(error.message)", status: .unprocessableContent)
+            return try await settings(request, context, error: "\(error.field ?? ""): \(StoreError.pick(error.message, chinese: context.language == .zh))", status: .unprocessableContent)
         } catch let error as ParkInputError {
             return try await settings(request, context, error: ParkIssueText.message(error, chinese: context.language == .zh), status: .unprocessableContent)
         }

@@ -37,7 +37,7 @@ extension ParkPages {
             let body = Self.sinkBody(form, id: sinkKey)
             try await store.updateSink(parkKey: key, sink: try body.sink(), year: body.kind == "ccus" ? year : nil, caller: caller)
         } catch let error as APIError {
-            return try await editSinkForm(request, context, form: form, error: "\(error.field ?? ""): \(error.message)", status: .unprocessableContent)
+            return try await editSinkForm(request, context, form: form, error: "\(error.field ?? ""): \(StoreError.pick(error.message, chinese: context.language == .zh))", status: .unprocessableContent)
         } catch let error as ParkInputError {
             return try await editSinkForm(request, context, form: form, error: ParkIssueText.message(error, chinese: context.language == .zh), status: .unprocessableContent)
         }
@@ -88,7 +88,7 @@ extension ParkPages {
             try await service.check(offset: offset, year: year, parkKey: key, caller: caller)
             try await store.updateOffset(parkKey: key, offset: offset, year: year, caller: caller)
         } catch let error as APIError {
-            return try await editOffsetForm(request, context, form: form, error: "\(error.field ?? ""): \(error.message)", status: .unprocessableContent)
+            return try await editOffsetForm(request, context, form: form, error: "\(error.field ?? ""): \(StoreError.pick(error.message, chinese: context.language == .zh))", status: .unprocessableContent)
         } catch let error as ParkInputError {
             return try await editOffsetForm(request, context, form: form, error: ParkIssueText.message(error, chinese: context.language == .zh), status: .unprocessableContent)
         } catch let error as StoreError where error.isInputError {
@@ -159,8 +159,8 @@ extension ParkPages {
                 var row = ["at": TelemetryFormat.isoTime(entry.at), "actor": entry.actor,
                            "action": AuditText.action(entry.action, chinese: language == .zh),
                            "entity": AuditText.entity(entry.entity, chinese: language == .zh), "entityKey": entry.entityKey]
-                if let before = entry.before, !before.isEmpty { row["before"] = String(before.prefix(200)) }
-                if let after = entry.after, !after.isEmpty { row["after"] = String(after.prefix(200)) }
+                if let before = entry.before, !before.isEmpty { row["before"] = AuditText.change(before, chinese: language == .zh) }
+                if let after = entry.after, !after.isEmpty { row["after"] = AuditText.change(after, chinese: language == .zh) }
                 return row
             }
         }
@@ -284,7 +284,7 @@ extension ParkPages {
         } catch let error as StoreError where error.isInputError {
             return try await settings(request, context, error: WebErrorText.message(error, chinese: context.language == .zh), status: refusal)
         } catch let error as APIError {
-            return try await settings(request, context, error: "\(error.field ?? ""): \(error.message)", status: refusal)
+            return try await settings(request, context, error: "\(error.field ?? ""): \(StoreError.pick(error.message, chinese: context.language == .zh))", status: refusal)
         } catch let error as ParkInputError {
             return try await settings(request, context, error: ParkIssueText.message(error, chinese: context.language == .zh), status: refusal)
         }

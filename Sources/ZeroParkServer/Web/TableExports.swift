@@ -4,8 +4,8 @@ import ZeroParkReports
 import ZeroParkStore
 import ZeroParkTelemetry
 
-/// CSV exports of the dashboard's record tables (issue #12 defect 9): the audit log, the meter registry
-/// and the alerts — UTF-8 with a byte-order mark, a header in the reader's language, times in China time,
+/// Downloads of the dashboard's record tables (issue #12 defect 9), as CSV and XLSX (`TableDownload`): the
+/// audit log, the meter registry and the alerts — a header in the reader's language, times in China time,
 /// each row as the caller may see it (the store's own access rules: a tenant gets its own meters and their
 /// alerts, the audit log is for admins, managers and auditors). Cells a spreadsheet could run as a formula
 /// are guarded (`CSVWriter`).
@@ -13,7 +13,7 @@ struct TableExports: Sendable {
     let store: any ParkRepository
 
     func register(on web: RouterGroup<AppRequestContext>) {
-        web.get("parks/:park/audit.csv") { _, context in
+        web.downloads("parks/:park/audit") { _, context in
             let caller = try context.requireLogin()
             let key = try context.parameter("park")
             let chinese = context.language == .zh
@@ -24,9 +24,9 @@ struct TableExports: Sendable {
                 [TelemetryFormat.isoTime(entry.at), entry.actor, AuditText.action(entry.action, chinese: chinese),
                  AuditText.entity(entry.entity, chinese: chinese), entry.entityKey, entry.before ?? "", entry.after ?? ""]
             }
-            return Self.csv([header] + rows, name: "zeropark-\(key)-audit")
+            return TableDownload(fileName: "zeropark-\(key)-audit", tables: [DownloadTable(title: chinese ? "审计日志" : "Audit log", header: header, rows: rows)])
         }
-        web.get("parks/:park/meters.csv") { _, context in
+        web.downloads("parks/:park/meters") { _, context in
             let caller = try context.requireLogin()
             let key = try context.parameter("park")
             let chinese = context.language == .zh
@@ -38,9 +38,10 @@ struct TableExports: Sendable {
                  TelemetryText.readingKind(meter.readingKind, chinese: chinese), String(meter.intervalMinutes),
                  TelemetryFormat.plain(meter.multiplier), meter.enterprise ?? "", meter.feeds ?? "", meter.parent ?? ""]
             }
-            return Self.csv([header] + rows, name: "zeropark-\(key)-meters")
+            return TableDownload(fileName: "zeropark-\(key)-meters",
+                                 tables: [DownloadTable(title: chinese ? "计量表" : "Meters", header: header, rows: rows, numericColumns: [5, 6])])
         }
-        web.get("parks/:park/alerts.csv") { _, context in
+        web.downloads("parks/:park/alerts") { _, context in
             let caller = try context.requireLogin()
             let key = try context.parameter("park")
             let chinese = context.language == .zh
@@ -59,13 +60,7 @@ struct TableExports: Sendable {
                  AlertText.rule(alert.rule, unit: alert.meter.unit, intervalMinutes: alert.meter.intervalMinutes, chinese: chinese),
                  AlertText.observed(alert, chinese: chinese), AlertText.cst(iso: alert.openedAt), event(alert.acknowledged), event(alert.resolved)]
             }
-            return Self.csv([header] + rows, name: "zeropark-\(key)-alerts")
+            return TableDownload(fileName: "zeropark-\(key)-alerts", tables: [DownloadTable(title: chinese ? "告警" : "Alerts", header: header, rows: rows, numericColumns: [0])])
         }
-    }
-
-    static func csv(_ rows: [[String]], name: String) -> Response {
-        Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"\(name).csv\"",
-                                        .cacheControl: "no-store"],
-                 body: .init(byteBuffer: ByteBuffer(string: CSVWriter.text(rows))))
     }
 }

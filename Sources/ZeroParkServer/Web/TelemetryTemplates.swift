@@ -11,7 +11,7 @@ enum TelemetryTemplates {
     <div class="heading"><h1>{{t.metersTitle}} · {{name}}</h1><span class="meta">{{t.today}} {{dayText}}</span></div>
     {{#scopeNote}}<p class="meta"><strong>{{scopeNote}}</strong></p>{{/scopeNote}}
     {{#formError}}<p class="error" id="form-error">{{formError}}</p>{{/formError}}
-    <p class="exports"><a href="/parks/{{parkKey}}/meters.csv" id="export-meters">{{t.exportCsv}}</a></p>
+    <p class="exports">{{t.exportAll}}：<a href="/parks/{{parkKey}}/meters.csv" id="export-meters">CSV</a> · <a href="/parks/{{parkKey}}/meters.xlsx" id="export-meters-xlsx">XLSX</a></p>
     <section class="card"><div class="scroll">
     <table class="meters" id="meter-table"><thead><tr><th>{{t.meterKey}}</th><th>{{t.name}}</th><th>{{t.quantity}}</th><th>{{t.unit}}</th>
     <th>{{t.readingKind}}</th><th class="num">{{t.intervalMin}}</th><th class="num">{{t.multiplier}}</th><th>{{t.enterprise}}</th><th>{{t.feeds}}</th>

@@ -125,6 +125,7 @@ struct WebRoutes {
         web.post("parks/:park/sources/:source/activity") { request, context in try await pages.recordActivity(request, context) }
         web.post("parks/:park/sources/:source/activity/delete") { request, context in try await pages.deleteActivity(request, context) }
         web.get("parks/:park/sinks-offsets") { request, context in try await pages.sinksOffsets(request, context, error: nil) }
+        web.downloads("parks/:park/sinks-offsets") { request, context in try await pages.sinksOffsetsDownload(request, context) }
         web.post("parks/:park/sinks") { request, context in try await pages.createSink(request, context) }
         web.post("parks/:park/offsets") { request, context in try await pages.createOffset(request, context) }
         web.post("parks/:park/certificates") { request, context in try await pages.createCertificate(request, context) }

@@ -43,7 +43,7 @@ enum WebStyle {
     button.link{background:none;color:#e8f5e9;padding:0;text-decoration:underline}
     button.link-dark{background:none;color:#8a1c12;padding:0;text-decoration:underline}button.danger{background:#b3261e}td button{white-space:nowrap}
     .actions{display:flex;gap:8px;align-items:center}input.wide,textarea{width:100%;font:inherit;padding:6px 8px;border:1px solid #c5d2ca;border-radius:4px}
-    .comment{border-left:3px solid #c5d2ca;padding-left:10px}table.audit td{font-size:12px;max-width:280px}
+    .comment{border-left:3px solid #c5d2ca;padding-left:10px}table.audit td{font-size:12px;max-width:280px}table.audit td.change{overflow-wrap:anywhere}
     dl{display:grid;grid-template-columns:max-content minmax(0,1fr);gap:6px 16px;margin:0}dt{color:#5b6b61}dd{margin:0;min-width:0;overflow-wrap:anywhere}
     code{background:#f2f5f3;padding:1px 4px;border-radius:3px;word-break:break-all}
     ul.warnings{margin:0;padding-left:18px}.clause{color:#5b6b61}

@@ -261,6 +261,7 @@ enum WebTemplates {
 
     static let sinksOffsets = """
     <h1>{{t.sinksOffsets}} · {{name}}</h1>
+    <p class="exports">{{t.exportTables}}：<a href="/parks/{{parkKey}}/sinks-offsets.csv?year={{year}}" id="export-sinks-offsets-csv">CSV</a> · <a href="/parks/{{parkKey}}/sinks-offsets.xlsx?year={{year}}" id="export-sinks-offsets-xlsx">XLSX</a></p>
     {{#formError}}<p class="error" id="form-error">{{formError}}</p>{{/formError}}
     <section class="card"><h2>{{t.sinks}}</h2>
     <table><thead><tr><th>{{t.key}}</th><th>{{t.name}}</th><th>{{t.kind}}</th><th>{{t.detail}}</th><th class="num">tCO2 {{year}}</th></tr></thead>
@@ -418,7 +419,7 @@ enum WebTemplates {
     {{/isAdmin}}
     {{#canEdit}}
     <section class="card"><h2>{{t.parkFactors}}</h2>
-    <table><thead><tr><th>id</th><th class="num">{{t.value}}</th><th>{{t.unit}}</th><th>{{t.dataSource}}</th><th></th></tr></thead>
+    <table><thead><tr><th>{{t.key}}</th><th class="num">{{t.value}}</th><th>{{t.unit}}</th><th>{{t.dataSource}}</th><th></th></tr></thead>
     <tbody>{{#factors}}<tr><td>{{id}}{{#overrides}} <span class="badge warn">{{t.override}}</span>{{/overrides}}</td><td class="num">{{value}}</td><td>{{unit}}</td><td>{{source}}</td>
       <td><form method="post" action="/parks/{{parkKey}}/settings/factors/{{id}}/delete" class="inline"><input type="hidden" name="_csrf" value="{{csrf}}"><button type="submit" class="link-dark">{{t.delete}}</button></form></td></tr>{{/factors}}</tbody></table>
     <form method="post" action="/parks/{{parkKey}}/settings/factors" class="row"><input type="hidden" name="_csrf" value="{{csrf}}">
@@ -427,14 +428,14 @@ enum WebTemplates {
       <button type="submit">{{t.save}}</button></form>
     </section>
     <section class="card"><h2>{{t.parkFuels}}</h2>
-    <table><thead><tr><th>id</th><th>{{t.name}}</th><th>NCV</th><th>CC</th><th>OF</th><th>{{t.biogenic}}</th><th>{{t.dataSource}}</th><th></th></tr></thead>
+    <table><thead><tr><th>{{t.key}}</th><th>{{t.name}}</th><th>{{t.ncv}}</th><th>{{t.carbonContent}}</th><th>{{t.oxidationRate}}</th><th>{{t.biogenic}}</th><th>{{t.dataSource}}</th><th></th></tr></thead>
     <tbody>{{#fuels}}<tr><td>{{id}}</td><td>{{name}}</td><td>{{ncv}}</td><td>{{cc}}</td><td>{{oxidation}}</td><td>{{biogenic}}</td><td>{{source}}</td>
       <td><form method="post" action="/parks/{{parkKey}}/settings/fuels/{{id}}/delete" class="inline"><input type="hidden" name="_csrf" value="{{csrf}}"><button type="submit" class="link-dark">{{t.delete}}</button></form></td></tr>{{/fuels}}</tbody></table>
     <form method="post" action="/parks/{{parkKey}}/settings/fuels" class="row"><input type="hidden" name="_csrf" value="{{csrf}}">
       <input name="id" placeholder="park.biogas" required pattern="[A-Za-z0-9._-]{1,64}"> <input name="name" placeholder="{{t.name}}" required>
-      <input name="ncv" placeholder="NCV" inputmode="decimal" required> <input name="ncv_unit" placeholder="GJ/10^3 Nm3" required>
-      <input name="cc" placeholder="CC" inputmode="decimal" required> <input name="cc_unit" value="tC/TJ" required>
-      <input name="oxidation" placeholder="OF 0.98" inputmode="decimal" required>
+      <input name="ncv" placeholder="{{t.ncv}}" inputmode="decimal" required> <input name="ncv_unit" placeholder="GJ/10^3 Nm3" required>
+      <input name="cc" placeholder="{{t.carbonContent}}" inputmode="decimal" required> <input name="cc_unit" value="tC/TJ" required>
+      <input name="oxidation" placeholder="{{t.oxidationRate}} 0.98" inputmode="decimal" required>
       <label class="check"><input type="checkbox" name="biogenic" value="true"> {{t.biogenic}}</label>
       <input name="source" placeholder="{{t.dataSource}}" required>
       <button type="submit">{{t.save}}</button></form>
@@ -462,9 +463,9 @@ enum WebTemplates {
       <input name="enterprise" placeholder="{{t.enterprise}}"><button type="submit">{{t.grant}}</button></form>
     </section>
     {{/isAdmin}}
-    {{#canAudit}}<section class="card"><h2>{{t.auditLog}}</h2><p class="exports"><a href="/parks/{{parkKey}}/audit.csv" id="export-audit">{{t.exportCsv}}</a></p>
+    {{#canAudit}}<section class="card"><h2>{{t.auditLog}}</h2><p class="exports">{{t.exportAll}}：<a href="/parks/{{parkKey}}/audit.csv" id="export-audit">CSV</a> · <a href="/parks/{{parkKey}}/audit.xlsx" id="export-audit-xlsx">XLSX</a></p>
     <table class="audit"><thead><tr><th>{{t.createdAt}}</th><th>{{t.actor}}</th><th>{{t.action}}</th><th>{{t.entity}}</th><th>{{t.before}}</th><th>{{t.after}}</th></tr></thead>
-    <tbody>{{#audit}}<tr><td>{{at}}</td><td>{{actor}}</td><td>{{action}}</td><td>{{entity}} <code>{{entityKey}}</code></td><td>{{#before}}<code>{{before}}</code>{{/before}}</td><td>{{#after}}<code>{{after}}</code>{{/after}}</td></tr>{{/audit}}</tbody></table></section>{{/canAudit}}
+    <tbody>{{#audit}}<tr><td>{{at}}</td><td>{{actor}}</td><td>{{action}}</td><td>{{entity}} <code>{{entityKey}}</code></td><td class="change">{{before}}</td><td class="change">{{after}}</td></tr>{{/audit}}</tbody></table></section>{{/canAudit}}
     {{^canEdit}}{{^canAudit}}<p class="note">{{t.noSettings}}</p>{{/canAudit}}{{/canEdit}}
     """
 
