@@ -11,11 +11,14 @@ public struct CommandLineFailure: Error, CustomStringConvertible {
 
     public var description: String { message }
 
-    /// A park file that could not be read or accounted.
-    init(file: String, _ error: ParkInputError) {
+    /// A park file that could not be read or accounted, one line per problem in the chosen language
+    /// (`error: file:line:column: field: message`, or `错误：file:line:column: field: 中文`), then a count.
+    init(file: String, _ error: ParkInputError, language: OutputLanguage) {
         let count = error.issues.count
-        let lines = error.issues.map { "error: " + $0.rendered(file: file) }
-        self.message = lines.joined(separator: "\n") + "\n\(count) problem\(count == 1 ? "" : "s") in \(file)"
+        let chinese = language == .zh
+        let lines = error.issues.map { (chinese ? "错误：" : "error: ") + $0.rendered(file: file, chinese: chinese) }
+        let total = chinese ? "\(file) 中共有 \(count) 个问题" : "\(count) problem\(count == 1 ? "" : "s") in \(file)"
+        self.message = lines.joined(separator: "\n") + "\n" + total
     }
 }
 

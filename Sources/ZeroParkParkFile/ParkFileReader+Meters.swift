@@ -17,23 +17,26 @@ extension ParkFileReader {
         let quantity = r.enumValue(map, "quantity", MeterQuantity.self, allowed: MeterQuantity.allCases.map(\.rawValue))
         let unit = r.string(map, "unit", required: true)
         if let unit, unit.isEmpty || unit.count > 24 {
-            r.fail("invalid_value", map.field("unit"), "must be 1–24 characters", at: map.entries["unit"]?.value.mark)
+            r.fail("invalid_value", map.field("unit"), "must be 1–24 characters", zh: "应为 1–24 个字符", at: map.entries["unit"]?.value.mark)
         }
         let kind = r.enumValue(map, "reading_kind", ReadingKind.self, allowed: ReadingKind.allCases.map(\.rawValue))
         let interval = r.int(map, "interval_minutes", in: 1...60) ?? 15
         if !MeterSpec.allowedIntervals.contains(interval) {
             r.fail("invalid_value", map.field("interval_minutes"), "must be 5, 15, 30 or 60, got \(interval)",
+                   zh: "应为 5、15、30 或 60，实际为 \(interval)",
                    at: map.entries["interval_minutes"]?.value.mark)
         }
         let multiplier = r.double(map, "multiplier", in: MeterSpec.multiplierRange) ?? 1
         let modulus = r.double(map, "counter_modulus", in: MeterSpec.modulusRange)
         if modulus != nil, let kind, kind != .cumulative {
-            r.fail("invalid_value", map.field("counter_modulus"), "only a cumulative counter wraps", at: map.entries["counter_modulus"]?.value.mark)
+            r.fail("invalid_value", map.field("counter_modulus"), "only a cumulative counter wraps",
+                   zh: "只有累计读数（cumulative）的计数器才会翻转", at: map.entries["counter_modulus"]?.value.mark)
         }
         let low = r.double(map, "physical_min", in: MeterSpec.physicalRange)
         let high = r.double(map, "physical_max", in: MeterSpec.physicalRange)
         if let low, let high, low >= high {
-            r.fail("invalid_value", map.field("physical_max"), "must be above physical_min", at: map.entries["physical_max"]?.value.mark)
+            r.fail("invalid_value", map.field("physical_max"), "must be above physical_min", zh: "应大于 physical_min",
+                   at: map.entries["physical_max"]?.value.mark)
         }
         guard let id, let name, let quantity, let unit, let kind else { return nil }
         return ParkMeter(id: id, name: name, quantity: quantity.rawValue, unit: unit, readingKind: kind.rawValue, intervalMinutes: interval,
@@ -52,7 +55,8 @@ extension ParkFileReader {
         for (index, item) in items.enumerated() {
             guard let id = item.mapping?["id"]?.scalar?.string else { continue }
             if let first = positions[id] {
-                r.fail("duplicate_id", "meters[\(index)].id", "meter \(id) is also meters[\(first)]", at: mark(index, "id"))
+                r.fail("duplicate_id", "meters[\(index)].id", "meter \(id) is also meters[\(first)]",
+                       zh: "计量表编号 \(id) 与 meters[\(first)] 重复", at: mark(index, "id"))
             } else {
                 positions[id] = index
             }
@@ -61,19 +65,23 @@ extension ParkFileReader {
         for meter in meters {
             let index = positions[meter.id] ?? 0
             if let feeds = meter.feeds, !targets.contains(feeds) {
-                r.fail("unknown_reference", "meters[\(index)].feeds", "no source or sink \(feeds) in this file", at: mark(index, "feeds"))
+                r.fail("unknown_reference", "meters[\(index)].feeds", "no source or sink \(feeds) in this file",
+                       zh: "本文件中没有排放源或碳汇 \(feeds)", at: mark(index, "feeds"))
             }
             guard let parent = meter.parent else { continue }
             if parent == meter.id {
-                r.fail("invalid_value", "meters[\(index)].parent", "a meter cannot be its own parent", at: mark(index, "parent"))
+                r.fail("invalid_value", "meters[\(index)].parent", "a meter cannot be its own parent",
+                       zh: "计量表不能以自己为上级表", at: mark(index, "parent"))
             } else if let main = byID[parent] {
                 if main.quantity != meter.quantity {
                     r.fail("invalid_value", "meters[\(index)].parent",
                            "\(parent) measures \(main.quantity), this meter \(meter.quantity): a sub-meter measures what its main meter does",
+                           zh: "上级表 \(parent) 计量 \(main.quantity)，本表计量 \(meter.quantity)：分表应与上级表计量同一种量",
                            at: mark(index, "parent"))
                 }
             } else {
-                r.fail("unknown_reference", "meters[\(index)].parent", "no meter \(parent) in this file", at: mark(index, "parent"))
+                r.fail("unknown_reference", "meters[\(index)].parent", "no meter \(parent) in this file",
+                       zh: "本文件中没有计量表 \(parent)", at: mark(index, "parent"))
             }
         }
         // A cycle of parents (a → b → a) has no main meter.
@@ -83,7 +91,8 @@ extension ParkFileReader {
             while let next = current, let parentMeter = byID[next] {
                 if !seen.insert(next).inserted {
                     let index = positions[meter.id] ?? 0
-                    r.fail("invalid_value", "meters[\(index)].parent", "the parents of \(meter.id) form a cycle", at: mark(index, "parent"))
+                    r.fail("invalid_value", "meters[\(index)].parent", "the parents of \(meter.id) form a cycle",
+                           zh: "计量表 \(meter.id) 的上级表形成了循环", at: mark(index, "parent"))
                     break
                 }
                 current = parentMeter.parent

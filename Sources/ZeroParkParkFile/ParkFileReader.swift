@@ -20,7 +20,8 @@ public enum ParkFileReader {
         let (park, issues) = try readCollecting(yaml: yaml)
         if !issues.isEmpty { throw ParkInputError(issues: issues) }
         guard let park else {
-            throw ParkInputError(issues: [ParkIssue(code: "invalid_file", field: "(file)", message: "not a park file", location: nil)])
+            throw ParkInputError(issues: [ParkIssue(code: "invalid_file", field: "(file)", message: "not a park file", zh: "不是园区文件",
+                                                    location: nil)])
         }
         return park
     }
@@ -33,7 +34,8 @@ public enum ParkFileReader {
         let size = yaml.utf8.count
         guard size <= maxBytes else {
             throw ParkInputError(issues: [ParkIssue(code: "too_large", field: "(file)",
-                                                    message: "the file is \(size) bytes; park files are at most \(maxBytes) bytes", location: nil)])
+                                                    message: "the file is \(size) bytes; park files are at most \(maxBytes) bytes",
+                                                    zh: "文件大小为 \(size) 字节；园区文件最大 \(maxBytes) 字节", location: nil)])
         }
         // Before anything is composed: libyaml's events are counted with every alias expanded, so an
         // alias bomb (hundreds of bytes naming millions of nodes) is refused in linear time. Without
@@ -47,7 +49,7 @@ public enum ParkFileReader {
             // reader converts and checks each field itself, with its location.
             guard let node = try Yams.compose(yaml: yaml, .basic) else {
                 throw ParkInputError(issues: [ParkIssue(code: "empty_file", field: "(file)", message: "the file is empty",
-                                                        location: nil)])
+                                                        zh: "文件为空", location: nil)])
             }
             root = node
         } catch let error as YamlError {
@@ -59,22 +61,48 @@ public enum ParkFileReader {
         return (park, reader.issues)
     }
 
+    /// libyaml's commonest problems in Chinese (by the start of libyaml's English text).
+    static let yamlProblemsZh: [String: String] = [
+        "did not find expected key": "缺少预期的键（常见原因：缩进不一致）",
+        "did not find expected ',' or '}'": "缺少预期的“,”或“}”",
+        "did not find expected ',' or ']'": "缺少预期的“,”或“]”",
+        "did not find expected node content": "缺少预期的内容",
+        "did not find expected '-' indicator": "缺少预期的“-”列表标记",
+        "could not find expected ':'": "缺少预期的“:”",
+        "mapping values are not allowed in this context": "此处不允许出现“键: 值”（常见原因：值中含未加引号的“: ”）",
+        "block sequence entries are not allowed in this context": "此处不允许出现“- ”列表项",
+        "found character that cannot start any token": "出现了不能作为 YAML 记号开头的字符（如制表符）",
+        "found unexpected end of stream": "文件意外结束（常见原因：引号或括号未闭合）",
+        "found unknown escape character": "出现了未知的转义字符",
+        "found undefined tag handle": "出现了未定义的标签",
+        "found unexpected ':'": "出现了意外的“:”",
+    ]
+
     static func issue(from error: YamlError) -> ParkIssue {
-        func make(_ problem: String, _ mark: Mark?) -> ParkIssue {
-            ParkIssue(code: "yaml_syntax", field: "(yaml)", message: "YAML syntax error: \(problem)",
+        // libyaml words its problems in English; the Chinese message says what kind of problem it is and
+        // where, and quotes libyaml's own words as the detail (they name YAML tokens, not sentences to translate).
+        func make(_ problem: String, _ zh: String, _ mark: Mark?) -> ParkIssue {
+            ParkIssue(code: "yaml_syntax", field: "(yaml)", message: "YAML syntax error: \(problem)", zh: "YAML 语法错误：\(zh)",
                       location: mark.map { SourceLocation(line: $0.line, column: $0.column) })
         }
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
              let .composer(context, problem, mark, _):
             let detail = context.map { "\(problem) (\($0.text) at line \($0.mark.line))" } ?? problem
-            return make(detail, mark)
+            let place = "第 \(mark.line) 行第 \(mark.column) 列"
+            let started = context.map { "（始于第 \($0.mark.line) 行）" } ?? ""
+            let what = yamlProblemsZh.first { problem.hasPrefix($0.key) }?.value
+            let detailZh = what.map { "\(place)\($0)\(started)" }
+                ?? "\(place)附近无法解析\(started)；请检查缩进、冒号、引号和括号是否成对"
+            return make(detail, detailZh, mark)
         case let .duplicatedKeysInMapping(duplicates, context):
+            let keys = duplicates.map { "\"\($0)\"" }.joined(separator: ", ")
+            let keysZh = duplicates.map { "“\($0)”" }.joined(separator: "、")
             return ParkIssue(code: "duplicate_key", field: "(yaml)",
-                             message: "duplicate key \(duplicates.map { "\"\($0)\"" }.joined(separator: ", ")) in one mapping",
+                             message: "duplicate key \(keys) in one mapping", zh: "同一映射中的键 \(keysZh) 重复",
                              location: SourceLocation(line: context.mark.line, column: context.mark.column))
         default:
-            return make("\(error)", nil)
+            return make("\(error)", "文件无法解析为 YAML", nil)
         }
     }
 
@@ -84,12 +112,13 @@ public enum ParkFileReader {
                                                 "certificates", "meters"])
         if let version = r.int(top, "zeropark", required: true, in: 0...1_000), !supportedVersions.contains(version) {
             r.fail("unsupported_version", "zeropark", "format version \(version) is not supported (supported: 1)",
+                   zh: "不支持格式版本 \(version)（支持的版本：1）",
                    at: top.entries["zeropark"]?.value.mark)
         }
         let profile = top.entries["park"].flatMap { readProfile($0.value, &r) }
-        if top.entries["park"] == nil { r.fail("missing_field", "park", "is required", at: top.mark) }
+        if top.entries["park"] == nil { r.fail("missing_field", "park", "is required", zh: "为必填项", at: top.mark) }
         let period = top.entries["period"].flatMap { readPeriod($0.value, &r) }
-        if top.entries["period"] == nil { r.fail("missing_field", "period", "is required", at: top.mark) }
+        if top.entries["period"] == nil { r.fail("missing_field", "period", "is required", zh: "为必填项", at: top.mark) }
         let rules = top.entries["rules"].map { readRules($0.value, &r) } ?? .standard
         let factors = list(top, "factors", &r, readFactor)
         let fuels = list(top, "fuels", &r, readFuel)
@@ -115,6 +144,7 @@ public enum ParkFileReader {
             if !rules.set(key, to: text) {
                 let accepted = AccountingRules.accepted(key)
                 r.fail("invalid_value", "rules.\(key)", "must be \(accepted.contains(" | ") ? "one of " : "")\(accepted), got \"\(text)\"",
+                       zh: "应为\(AccountingRules.acceptedZh(key))，实际为“\(text)”",
                        at: map.entries[key]?.value.mark)
             }
         }
@@ -162,11 +192,13 @@ public enum ParkFileReader {
         r.rejectUnknownKeys(map, allowed: ["year", "start", "end"])
         if map.entries["year"] != nil {
             if map.entries["start"] != nil || map.entries["end"] != nil {
-                r.fail("invalid_value", "period", "give either `year` or `start` and `end`, not both", at: map.mark)
+                r.fail("invalid_value", "period", "give either `year` or `start` and `end`, not both",
+                       zh: "只能给出 year，或者给出 start 和 end，不能同时给出", at: map.mark)
             }
             guard let year = r.int(map, "year", required: true, in: Domain.year) else { return nil }
             guard let period = AccountingPeriod(year: year) else {
                 r.fail("invalid_value", "period.year", "must be a year from \(Domain.year.lowerBound) to \(Domain.year.upperBound), got \(year)",
+                       zh: "应为 \(Domain.year.lowerBound) 至 \(Domain.year.upperBound) 之间的年份，实际为 \(year)",
                        at: map.entries["year"]?.value.mark)
                 return nil
             }
@@ -176,7 +208,8 @@ public enum ParkFileReader {
         let end = r.date(map, "end", required: true)
         guard let start, let end else { return nil }
         guard let period = AccountingPeriod(start: start, end: end) else {
-            r.fail("invalid_value", "period.end", "the end \(end) is before the start \(start)", at: map.entries["end"]?.value.mark)
+            r.fail("invalid_value", "period.end", "the end \(end) is before the start \(start)",
+                   zh: "结束日期 \(end) 早于开始日期 \(start)", at: map.entries["end"]?.value.mark)
             return nil
         }
         return period
@@ -225,7 +258,8 @@ public enum ParkFileReader {
                 locations.merge(inner.locations(["unit", "quantity", "monthly"], prefix: "activity."), uniquingKeysWith: { $1 })
             }
         } else {
-            r.fail("missing_field", map.field("activity"), "is required ({ quantity: N, unit: U } or { unit: U, monthly: [...] })", at: map.mark)
+            r.fail("missing_field", map.field("activity"), "is required ({ quantity: N, unit: U } or { unit: U, monthly: [...] })",
+                   zh: "为必填项（{ quantity: N, unit: U } 或 { unit: U, monthly: [...] }）", at: map.mark)
         }
         let fields = (name: r.string(map, "name"), fuel: r.string(map, "fuel"), factor: r.string(map, "factor"),
                       grid: r.string(map, "grid"), gas: r.string(map, "gas"), gwpSet: r.string(map, "gwp_set"),
@@ -272,7 +306,8 @@ public enum ParkFileReader {
             var ok = true
             for (index, item) in items.enumerated() {
                 guard let text = item.scalar?.string else {
-                    r.fail("wrong_type", "\(map.field("monthly"))[\(index)]", "must be a number, got \(r.describe(item))", at: item.mark)
+                    r.fail("wrong_type", "\(map.field("monthly"))[\(index)]", "must be a number, got \(r.describe(item))",
+                           zh: "应为数字，实际是\(r.describeZh(item))", at: item.mark)
                     ok = false
                     continue
                 }
@@ -285,10 +320,12 @@ public enum ParkFileReader {
             guard ok, let unit else { return nil }
             return ActivityData(unit: unit, values: .monthly(values))
         case (true, .some):
-            r.fail("invalid_value", map.path, "give either `quantity` or `monthly`, not both", at: map.mark)
+            r.fail("invalid_value", map.path, "give either `quantity` or `monthly`, not both",
+                   zh: "只能给出 quantity 或 monthly 之一，不能同时给出", at: map.mark)
             return nil
         case (false, nil):
-            r.fail("missing_field", map.field("quantity"), "is required (or `monthly: [...]`)", at: map.mark)
+            r.fail("missing_field", map.field("quantity"), "is required (or `monthly: [...]`)",
+                   zh: "为必填项（或给出 monthly: [...]）", at: map.mark)
             return nil
         }
     }
@@ -311,7 +348,8 @@ public enum ParkFileReader {
             guard let captured = r.quantity(map, "captured", numberKey: "quantity") else { return nil }
             kind = .ccus(captured: captured, verification: r.string(map, "verification"))
         default:
-            r.fail("invalid_value", map.field("kind"), "\"\(kindText)\" is not one of: greenery, ccus", at: kindMark)
+            r.fail("invalid_value", map.field("kind"), "\"\(kindText)\" is not one of: greenery, ccus",
+                   zh: "“\(kindText)”不是可选值之一（可选：greenery、ccus）", at: kindMark)
             return nil
         }
         guard let id else { return nil }

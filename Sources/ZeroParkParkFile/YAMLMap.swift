@@ -8,8 +8,9 @@ import ZeroParkInput
 struct YAMLReader {
     private(set) var issues: [ParkIssue] = []
 
-    mutating func fail(_ code: String, _ field: String, _ message: String, at mark: Mark?) {
-        issues.append(ParkIssue(code: code, field: field, message: message, location: mark.map(location)))
+    /// Records a problem in English and Chinese.
+    mutating func fail(_ code: String, _ field: String, _ message: String, zh: String, at mark: Mark?) {
+        issues.append(ParkIssue(code: code, field: field, message: message, zh: zh, location: mark.map(location)))
     }
 
     func location(_ mark: Mark) -> SourceLocation { SourceLocation(line: mark.line, column: mark.column) }
@@ -17,13 +18,14 @@ struct YAMLReader {
     /// The node as a mapping, or an issue.
     mutating func map(_ node: Node, path: String) -> YAMLMap? {
         guard let mapping = node.mapping else {
-            fail("wrong_type", path, "must be a mapping (key: value lines), got \(describe(node))", at: node.mark)
+            fail("wrong_type", path, "must be a mapping (key: value lines), got \(describe(node))",
+                 zh: "应为映射（“键: 值”的行），实际是\(describeZh(node))", at: node.mark)
             return nil
         }
         var entries: [String: (key: Node, value: Node)] = [:]
         for (key, value) in mapping {
             guard let name = key.scalar?.string else {
-                fail("wrong_type", path, "keys must be plain names", at: key.mark)
+                fail("wrong_type", path, "keys must be plain names", zh: "键必须是普通名称", at: key.mark)
                 continue
             }
             entries[name] = (key, value)
@@ -34,7 +36,8 @@ struct YAMLReader {
     /// The node as a sequence, or an issue.
     mutating func sequence(_ node: Node, path: String) -> [Node]? {
         guard let sequence = node.sequence else {
-            fail("wrong_type", path, "must be a list (lines starting with '- '), got \(describe(node))", at: node.mark)
+            fail("wrong_type", path, "must be a list (lines starting with '- '), got \(describe(node))",
+                 zh: "应为列表（以“- ”开头的行），实际是\(describeZh(node))", at: node.mark)
             return nil
         }
         return Array(sequence)
@@ -43,27 +46,30 @@ struct YAMLReader {
     /// Reports keys that are not in `allowed`: a misspelt key would otherwise drop data silently.
     mutating func rejectUnknownKeys(_ map: YAMLMap, allowed: Set<String>) {
         for name in map.order where !allowed.contains(name) {
-            let hint = allowed.sorted().joined(separator: ", ")
-            fail("unknown_field", map.field(name), "unknown field \"\(name)\"\(Suggestion.hint(for: name, in: allowed)) (allowed here: \(hint))",
+            let sorted = allowed.sorted()
+            fail("unknown_field", map.field(name),
+                 "unknown field \"\(name)\"\(Suggestion.hint(for: name, in: allowed)) (allowed here: \(sorted.joined(separator: ", ")))",
+                 zh: "未知字段“\(name)”\(Suggestion.hintZh(for: name, in: allowed))；此处允许的字段：\(sorted.joined(separator: "、"))",
                  at: map.entries[name]?.key.mark)
         }
     }
 
     mutating func scalar(_ map: YAMLMap, _ key: String, required: Bool) -> (String, Mark?)? {
         guard let (_, value) = map.entries[key] else {
-            if required { fail("missing_field", map.field(key), "is required", at: map.mark) }
+            if required { fail("missing_field", map.field(key), "is required", zh: "为必填项", at: map.mark) }
             return nil
         }
         guard let scalar = value.scalar else {
-            fail("wrong_type", map.field(key), "must be a single value, got \(describe(value))", at: value.mark)
+            fail("wrong_type", map.field(key), "must be a single value, got \(describe(value))",
+                 zh: "应为单个值，实际是\(describeZh(value))", at: value.mark)
             return nil
         }
         if scalar.string.isEmpty || scalar.string == "~" || scalar.string == "null" {
-            if required { fail("missing_field", map.field(key), "is required and must not be empty", at: value.mark) }
+            if required { fail("missing_field", map.field(key), "is required and must not be empty", zh: "为必填项，不能为空", at: value.mark) }
             return nil
         }
         if let problem = TextPolicy.note.problem(scalar.string, field: map.field(key)) {
-            fail(problem.code, map.field(key), problem.en, at: value.mark)
+            fail(problem.code, map.field(key), problem.en, zh: problem.zh, at: value.mark)
             return nil
         }
         return (scalar.string, value.mark)
@@ -83,16 +89,18 @@ struct YAMLReader {
 
     mutating func number(_ text: String, field: String, in range: ClosedRange<Double>, above: Double? = nil, at mark: Mark?) -> Double? {
         guard let value = Double(text.replacingOccurrences(of: "_", with: "")), value.isFinite else {
-            fail("wrong_type", field, "must be a number, got \"\(text.prefix(40))\"", at: mark)
+            fail("wrong_type", field, "must be a number, got \"\(text.prefix(40))\"", zh: "应为数字，实际为“\(text.prefix(40))”", at: mark)
             return nil
         }
         if value < 0, range.lowerBound >= 0 {
-            fail("negative_quantity", field, "must not be negative, got \(text.prefix(40))", at: mark)
+            fail("negative_quantity", field, "must not be negative, got \(text.prefix(40))", zh: "不能为负数，实际为 \(text.prefix(40))", at: mark)
             return nil
         }
         guard range.contains(value), above.map({ value > $0 }) ?? true else {
             let low = above.map { "above \(Schema.plain($0))" } ?? "from \(Schema.plain(range.lowerBound))"
-            fail("out_of_range", field, "must be \(low) to \(Schema.plain(range.upperBound)), got \(text.prefix(40))", at: mark)
+            let lowZh = above.map { "大于 \(Schema.plain($0))" } ?? "\(Schema.plain(range.lowerBound))"
+            fail("out_of_range", field, "must be \(low) to \(Schema.plain(range.upperBound)), got \(text.prefix(40))",
+                 zh: "应在 \(lowZh) 至 \(Schema.plain(range.upperBound)) 之间，实际为 \(text.prefix(40))", at: mark)
             return nil
         }
         return value
@@ -101,11 +109,12 @@ struct YAMLReader {
     mutating func int(_ map: YAMLMap, _ key: String, required: Bool = false, in range: ClosedRange<Int>) -> Int? {
         guard let (text, mark) = scalar(map, key, required: required) else { return nil }
         guard let value = Int(text) else {
-            fail("wrong_type", map.field(key), "must be a whole number, got \"\(text.prefix(40))\"", at: mark)
+            fail("wrong_type", map.field(key), "must be a whole number, got \"\(text.prefix(40))\"", zh: "应为整数，实际为“\(text.prefix(40))”", at: mark)
             return nil
         }
         guard range.contains(value) else {
-            fail("out_of_range", map.field(key), "must be \(range.lowerBound) to \(range.upperBound), got \(value)", at: mark)
+            fail("out_of_range", map.field(key), "must be \(range.lowerBound) to \(range.upperBound), got \(value)",
+                 zh: "应在 \(range.lowerBound) 至 \(range.upperBound) 之间，实际为 \(value)", at: mark)
             return nil
         }
         return value
@@ -117,7 +126,7 @@ struct YAMLReader {
         case "true", "yes", "on": return true
         case "false", "no", "off": return false
         default:
-            fail("wrong_type", map.field(key), "must be true or false, got \"\(text)\"", at: mark)
+            fail("wrong_type", map.field(key), "must be true or false, got \"\(text)\"", zh: "应为 true 或 false，实际为“\(text)”", at: mark)
             return nil
         }
     }
@@ -125,7 +134,7 @@ struct YAMLReader {
     mutating func date(_ map: YAMLMap, _ key: String, required: Bool = false) -> CalendarDate? {
         guard let (text, mark) = scalar(map, key, required: required) else { return nil }
         guard let date = CalendarDate(iso: text) else {
-            fail("wrong_type", map.field(key), "must be a date YYYY-MM-DD, got \"\(text)\"", at: mark)
+            fail("wrong_type", map.field(key), "must be a date YYYY-MM-DD, got \"\(text)\"", zh: "应为 YYYY-MM-DD 格式的日期，实际为“\(text)”", at: mark)
             return nil
         }
         return date
@@ -136,7 +145,7 @@ struct YAMLReader {
         do {
             return try QuantityUnit.parse(text)
         } catch {
-            fail("unknown_unit", map.field(key), "\(error)", at: mark)
+            fail("unknown_unit", map.field(key), "\(error)", zh: UnitError.chinese(error), at: mark)
             return nil
         }
     }
@@ -145,7 +154,8 @@ struct YAMLReader {
                                                  allowed: [String], required: Bool = true) -> T? where T.RawValue == String {
         guard let (text, mark) = scalar(map, key, required: required) else { return nil }
         guard let value = T(rawValue: text) else {
-            fail("invalid_value", map.field(key), "\"\(text)\" is not one of: \(allowed.joined(separator: ", "))", at: mark)
+            fail("invalid_value", map.field(key), "\"\(text)\" is not one of: \(allowed.joined(separator: ", "))",
+                 zh: "“\(text)”不是可选值之一（可选：\(allowed.joined(separator: "、"))）", at: mark)
             return nil
         }
         return value
@@ -155,7 +165,10 @@ struct YAMLReader {
     mutating func quantity(_ map: YAMLMap, _ key: String, numberKey: String, required: Bool = true,
                            in range: ClosedRange<Double> = Domain.quantity) -> Quantity? {
         guard let node = map.entries[key]?.value else {
-            if required { fail("missing_field", map.field(key), "is required ({ \(numberKey): N, unit: U })", at: map.mark) }
+            if required {
+                fail("missing_field", map.field(key), "is required ({ \(numberKey): N, unit: U })",
+                     zh: "为必填项（{ \(numberKey): N, unit: U }）", at: map.mark)
+            }
             return nil
         }
         guard let inner = self.map(node, path: map.field(key)) else { return nil }
@@ -172,7 +185,7 @@ struct YAMLReader {
         guard let items = sequence(node, path: map.field(key)) else { return [] }
         return items.enumerated().compactMap { index, item in
             guard let text = item.scalar?.string else {
-                fail("wrong_type", "\(map.field(key))[\(index)]", "must be text", at: item.mark)
+                fail("wrong_type", "\(map.field(key))[\(index)]", "must be text", zh: "应为文本", at: item.mark)
                 return nil
             }
             return text
@@ -185,6 +198,16 @@ struct YAMLReader {
         case .mapping: return "a mapping"
         case .sequence: return "a list"
         case .alias: return "an alias"
+        }
+    }
+
+    /// `describe` in Chinese.
+    func describeZh(_ node: Node) -> String {
+        switch node {
+        case let .scalar(scalar): return "值“\(scalar.string)”"
+        case .mapping: return "映射"
+        case .sequence: return "列表"
+        case .alias: return "别名"
         }
     }
 }

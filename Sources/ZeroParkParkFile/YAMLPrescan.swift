@@ -35,7 +35,8 @@ public enum YAMLPrescan {
                     let anchor = event.type == YAML_SEQUENCE_START_EVENT ? event.data.sequence_start.anchor : event.data.mapping_start.anchor
                     open.append((anchor.map { String(cString: $0) }, nodes))
                     guard open.count <= maxDepth else {
-                        return ParkIssue(code: "too_deep", field: "(yaml)", message: "nested more than \(maxDepth) levels deep", location: mark)
+                        return ParkIssue(code: "too_deep", field: "(yaml)", message: "nested more than \(maxDepth) levels deep",
+                                         zh: "嵌套超过 \(maxDepth) 层", location: mark)
                     }
                 case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                     if let (anchor, start) = open.popLast(), let anchor { sizes[anchor] = nodes - start + 1 }
@@ -47,6 +48,7 @@ public enum YAMLPrescan {
                 if nodes > maxNodes {
                     return ParkIssue(code: "too_many_nodes", field: "(yaml)",
                                      message: "the file expands to more than \(maxNodes) values (YAML aliases repeated too often)",
+                                     zh: "文件展开后超过 \(maxNodes) 个值（YAML 别名重复引用过多）",
                                      location: mark)
                 }
             }

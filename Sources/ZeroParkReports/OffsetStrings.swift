@@ -1,7 +1,8 @@
 import ZeroParkCore
 
-/// Short labels for the offset rules' warning codes (docs/accounting-rules.md §4), Chinese first;
-/// the clause is shown next to them, the full English message in the inventory's warnings.
+/// Short labels for the offset rules' warning codes (docs/accounting-rules.md §4), Chinese first, for
+/// the offsets table's narrow column; the clause is shown next to them, the full message (with its
+/// figures, in the page's language) in the inventory's warnings.
 extension Strings {
     public func offsetWarning(_ code: String) -> String {
         switch code {
@@ -54,30 +55,17 @@ extension Strings {
     }
 }
 
-/// Every accounting warning worded for a reader (issue #12: the string catalogue, Chinese first): the
-/// item's name, then what the code means; in English the engine's full message (which carries the
-/// figures). An unknown code falls back to the English message, never to nothing.
+/// Every accounting warning worded for a reader (issue #12: Chinese first, one source of truth): the
+/// engine writes each warning in English and Chinese with its figures; a page shows the half for its
+/// language, with the item's name in place of its id when the Chinese message starts with the id.
 extension Strings {
-    public func accountingWarning(_ code: String) -> String? {
-        if code.hasPrefix("offset_") { return offsetWarning(code) == code ? nil : offsetWarning(code) }
-        switch code {
-        case "default_heat_factor": return self("使用了外购热力的默认排放因子；有供热单位实测因子时应优先使用", "default heat factor used")
-        case "biogenic_not_counted": return self("生物质燃料产生的 CO2 单独报告，不计入排放（GB/T 32150）", "biogenic CO2 reported apart, not counted")
-        case "grid_factor_fallback": return self("该省没有已发布的电网排放因子，使用了全国平均电网因子 grid.national", "no provincial grid factor; the national average used")
-        case "factor_vintage_after_period": return self("因子库中没有本期或更早年份的该因子，使用了最早年份的数值", "no factor vintage for the period; the earliest used")
-        case "non_co2_mobile_not_covered": return self("移动源（交通）的 CH4/N2O 未计算：因子库只有固定燃烧因子（IPCC 2006 第 2 卷表 2.3）",
-                                                       "mobile CH4/N2O not computed (stationary factors only)")
-        case "non_co2_factor_missing": return self("该燃料没有 CH4/N2O 因子：在 factors 中定义后才会报告", "no CH4/N2O factors for the fuel")
-        case "certificate_partly_applied": return self("绿证只抵扣了一部分：该排放源的外购电量少于绿证电量", "certificate applied in part")
-        case "certificate_not_retired": return self("绿证未为本园区注销，未抵扣", "certificate not retired for the park")
-        case "certificate_outside_period": return self("绿证生产日期不在核算期内，未抵扣", "certificate generated outside the period")
-        default: return nil
-        }
-    }
-
-    /// "name：meaning" in Chinese; the engine's message in English.
+    /// The warning's message in this language; in Chinese "name：…" when the item's name is known.
     public func accountingWarning(_ warning: AccountingWarning, subjectName: String?) -> String {
-        guard language == .zh, let meaning = accountingWarning(warning.code) else { return warning.message }
-        return (subjectName ?? warning.subject).map { "\($0)：" } .map { $0 + meaning } ?? meaning
+        guard language == .zh else { return warning.message }
+        let text = warning.messageZh
+        if let subject = warning.subject, let name = subjectName, !name.isEmpty, text.hasPrefix(subject + "：") {
+            return name + "：" + text.dropFirst(subject.count + 1)
+        }
+        return text
     }
 }

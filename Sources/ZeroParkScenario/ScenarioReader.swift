@@ -42,7 +42,7 @@ public enum ScenarioReader {
                                           en: "the file is \(size) bytes; at most \(maxBytes) bytes"))
         }
         if let issue = YAMLPrescan.check(yaml, maxNodes: size + 64, maxDepth: maxDepth) {
-            throw InputError(InputProblem(code: issue.code, field: issue.field, zh: "YAML 过深或别名展开过多：\(issue.message)",
+            throw InputError(InputProblem(code: issue.code, field: issue.field, zh: "YAML 过深或别名展开过多：\(issue.messageZh)",
                                           en: issue.message, line: issue.location?.line, column: issue.location?.column))
         }
         let root: Node

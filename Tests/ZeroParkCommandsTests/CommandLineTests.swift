@@ -88,13 +88,13 @@ struct CommandLineTests {
 
     @Test("validate: ok exits 0; a broken file exits 1 with file:line:column and field")
     func validate() throws {
-        let ok = try run(["validate", Self.example])
+        let ok = try run(["validate", Self.example, "--lang", "en"])
         #expect(ok.status == 0)
         #expect(ok.stdout.contains("ok"))
         let text = try String(contentsOfFile: Self.example, encoding: .utf8)
             .replacingOccurrences(of: "fuel: diesel", with: "fuel: dieselx")
         let path = try temporaryFile(text)
-        let bad = try run(["validate", path])
+        let bad = try run(["validate", path, "--lang", "en"])
         #expect(bad.status == 1)
         let line = try #require(text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("fuel: dieselx") }) + 1
         // `    fuel: dieselx`: the value starts in column 11.
@@ -107,7 +107,7 @@ struct CommandLineTests {
         let malformed = try run(["inventory", path])
         #expect(malformed.status == 1)
         #expect(malformed.stderr.contains(path + ":"))
-        let missing = try run(["inventory", "/nonexistent/park.yaml"])
+        let missing = try run(["inventory", "/nonexistent/park.yaml", "--lang", "en"])
         #expect(missing.status == 1)
         #expect(missing.stderr.contains("cannot read"))
     }

@@ -18,7 +18,7 @@ struct OffsetParkFileTests {
         } catch let error as ParkInputError {
             return error.issues
         } catch {
-            return [ParkIssue(code: "unexpected", field: "", message: "\(error)", location: nil)]
+            return [ParkIssue(code: "unexpected", field: "", message: "\(error)", zh: "意外错误：\(error)", location: nil)]
         }
     }
 

@@ -25,7 +25,7 @@ struct ParkFileErrorTests {
         } catch let error as ParkInputError {
             return error.issues
         } catch {
-            return [ParkIssue(code: "unexpected", field: "", message: "\(error)", location: nil)]
+            return [ParkIssue(code: "unexpected", field: "", message: "\(error)", zh: "意外错误：\(error)", location: nil)]
         }
     }
 

@@ -13,7 +13,7 @@ struct ParkFileLimitTests {
         } catch let error as ParkInputError {
             return error.issues
         } catch {
-            return [ParkIssue(code: "unexpected", field: "", message: "\(error)", location: nil)]
+            return [ParkIssue(code: "unexpected", field: "", message: "\(error)", zh: "意外错误：\(error)", location: nil)]
         }
     }
 

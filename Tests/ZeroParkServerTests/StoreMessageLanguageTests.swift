@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Testing
+import ZeroParkCore
 import ZeroParkStore
 @testable import ZeroParkServer
 
@@ -61,9 +62,63 @@ struct ParkIssueTextTests {
             let form = "key=new-grid&name=x&system=energy&method=activity_factor&factor=park.water_suply&unit=t"
             var (status, page) = try await manager.post("/parks/nansha-demo/sources", form: form, tokenFrom: "/parks/nansha-demo/sources/new")
             #expect(status == .unprocessableContent)
-            #expect(page.contains("factor：因子库和园区因子中没有这个因子（是否应为 park.water_supply？）"))
+            #expect(page.contains("factor：因子库和园区因子中没有这个因子：“park.water_suply”（是否应为 park.water_supply？）"))
+            // The refusal itself: Chinese only, no English "详情" sentence (issue #12 defect 4).
+            let refusal = try #require(Self.formError(page))
+            #expect(!refusal.contains("详情") && !Self.hasEnglishSentence(refusal), "\(refusal)")
+            #expect(refusal.contains("factors"))
             (status, page) = try await manager.post("/parks/nansha-demo/sources?lang=en", form: form, tokenFrom: "/parks/nansha-demo/sources/new")
             #expect(status == .unprocessableContent && page.contains("factor: unknown factor") && !page.contains("因子库和园区因子中没有"))
+            let english = try #require(Self.formError(page))
+            #expect(english.contains("(did you mean park.water_supply?)") && !english.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) })
         }
+    }
+
+    @Test func theIssuesOwnChineseMessageWithoutEnglishDetail() {
+        let error = ParkInputError(issues: [
+            ParkIssue(code: "unknown_fuel", field: "sources[boiler].fuel", message: "unknown fuel \"natral_gas\" (did you mean natural_gas?): define it",
+                      zh: "没有这种燃料：“natral_gas”（是否应为 natural_gas？）", location: nil),
+            ParkIssue(code: "unit_mismatch", field: "sources[boiler].activity.unit", message: "activity in MWh cannot be used with factor x",
+                      zh: "活动数据单位 MWh 不能与因子 x 相乘", location: SourceLocation(line: 3, column: 5)),
+        ])
+        #expect(ParkIssueText.message(error, chinese: true) == "fuel：没有这种燃料：“natral_gas”（是否应为 natural_gas？）；activity.unit：活动数据单位 MWh 不能与因子 x 相乘")
+        #expect(ParkIssueText.message(error, chinese: false)
+                == "fuel: unknown fuel \"natral_gas\" (did you mean natural_gas?): define it; activity.unit: activity in MWh cannot be used with factor x")
+    }
+
+    @Test func theAPIGivesTheParksProblemsInItsLanguage() async throws {
+        let server = try await TestServer.make()
+        try await server.run { client in
+            let source = #"{"key":"water","name":"市政自来水","system":"water","method":"activity_factor","factor":"park.water_supplies","enterprise":"property","unit":"t"}"#
+            for language in ["zh-CN", "en"] {
+                try await client.execute(uri: "/api/v1/parks/nansha-demo/sources/water", method: .put,
+                                         headers: server.auth("manager", [.contentType: "application/json", .acceptLanguage: language]),
+                                         body: ByteBuffer(string: source)) { response in
+                    #expect(response.status == .unprocessableContent)
+                    let error = try response.error()
+                    let message = try #require(error["message"] as? String)
+                    let detail = try #require((error["details"] as? [[String: Any]])?.first?["message"] as? String)
+                    #expect(error["code"] as? String == "unknown_factor")
+                    if language == "en" {
+                        #expect(message.contains("unknown factor \"park.water_supplies\"") && detail.hasPrefix("unknown factor"))
+                    } else {
+                        #expect(message.contains("因子库和园区因子中没有这个因子：“park.water_supplies”") && !Self.hasEnglishSentence(message), "\(message)")
+                        #expect(detail.hasPrefix("因子库和园区因子中没有这个因子") && !Self.hasEnglishSentence(detail))
+                    }
+                }
+            }
+        }
+    }
+
+    /// The text of the page's `#form-error`, if any.
+    static func formError(_ page: String) -> String? {
+        guard let start = page.range(of: #"id="form-error">"#), let end = page[start.upperBound...].range(of: "</") else { return nil }
+        return String(page[start.upperBound..<end.lowerBound])
+    }
+
+    /// Four or more English words in a row (scripts/zp_sweep.py's test for an untranslated sentence).
+    static func hasEnglishSentence(_ text: String) -> Bool {
+        guard let regex = try? Regex(#"[A-Za-z]+(?:[ ,'-]+[A-Za-z]+){3,}"#) else { return true }
+        return text.contains(regex)
     }
 }

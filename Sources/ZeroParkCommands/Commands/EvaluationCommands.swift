@@ -19,7 +19,7 @@ struct EvaluateCommand: ParsableCommand {
     @Option(help: "Language: zh (简体中文) or en.") var lang: OutputLanguage = .zh
 
     func run() throws {
-        let loaded = try EvaluationLoader.load(file)
+        let loaded = try EvaluationLoader.load(file, language: lang)
         let chinese = lang == .zh
         for result in [TIPIFPack().evaluate(loaded.input), NationalIndicatorPack().evaluate(loaded.input)] {
             print("\(result.pack) v\(result.packVersion)")
@@ -43,7 +43,7 @@ enum EvaluationLoader {
         let hashes: [String: String]
     }
 
-    static func load(_ path: String) throws -> Loaded {
+    static func load(_ path: String, language: OutputLanguage = .zh) throws -> Loaded {
         let url = URL(fileURLWithPath: path)
         guard let data = try? Data(contentsOf: url), data.count <= EvaluationFileReader.maxBytes,
               let text = String(data: data, encoding: .utf8) else {
@@ -61,7 +61,7 @@ enum EvaluationLoader {
         var parkID = "", parkName = "", parkType = ParkType.industrialPark
         for relative in file.parkFiles {
             let parkPath = relative.hasPrefix("/") ? relative : url.deletingLastPathComponent().appendingPathComponent(relative).path
-            let inventory = try ParkFileLoader.inventory(parkPath)
+            let inventory = try ParkFileLoader.inventory(parkPath, language: language)
             let verdict = BalanceVerdict.judge(inventory, sourcesWithoutData: [], meteredBelowThreshold: [])
             var complete = true
             if case .insufficientData = verdict { complete = false }

@@ -19,14 +19,14 @@ struct InventoryCommand: ParsableCommand {
     @Option(help: "Output format: table (terminal), json (zeropark.inventory/1) or csv.")
     var format: Format = .table
 
-    @Option(help: "Language of table and CSV headings: zh (简体中文) or en.")
+    @Option(help: "Language of table and CSV headings and of the problems printed: zh (简体中文) or en.")
     var lang: OutputLanguage = .zh
 
     @Flag(help: "In the table, also list each source's method, factor with its source and location-based figure, and each sink's calculation.")
     var details = false
 
     func run() throws {
-        let inventory = try ParkFileLoader.inventory(file)
+        let inventory = try ParkFileLoader.inventory(file, language: lang)
         switch format {
         case .table:
             print(InventoryTableRenderer(language: lang, details: details).render(inventory), terminator: "")

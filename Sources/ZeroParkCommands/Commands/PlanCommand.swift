@@ -25,7 +25,7 @@ struct PlanCommand: ParsableCommand {
     @Option(help: "Language of the table: zh (简体中文) or en.") var lang: OutputLanguage = .zh
 
     func run() throws {
-        let inventory = try ParkFileLoader.inventory(file)
+        let inventory = try ParkFileLoader.inventory(file, language: lang)
         let url = URL(fileURLWithPath: measures)
         let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
         guard let attributes, (attributes[.type] as? FileAttributeType) == .typeRegular else {

@@ -23,6 +23,11 @@ public enum Suggestion {
         closest(to: typed, in: known).map { " (did you mean \($0)?)" } ?? ""
     }
 
+    /// The same hint in Chinese, "（是否应为 natural_gas？）", or "".
+    public static func hintZh(for typed: String, in known: some Sequence<String>) -> String {
+        closest(to: typed, in: known).map { "（是否应为 \($0)？）" } ?? ""
+    }
+
     /// Edits between two names — insertions, deletions, substitutions and swaps of two neighbours
     /// (optimal string alignment), so `nmae` is one edit from `name`, as a typist would count it.
     static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {

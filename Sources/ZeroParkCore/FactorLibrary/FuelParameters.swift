@@ -84,9 +84,13 @@ extension FactorLibrary {
     ]
 
     /// Fuel ids a park may expect that are deliberately not built in, with the reason (shown in the
-    /// `unknown_fuel` message; docs/accounting-rules.md §6).
-    public static let fuelsNotShipped: [String: String] = [
-        "natural_gas_gas_field": "气田天然气 is not built in: its NCV is UNCONFIRMED; define it under `fuels:` with the supplier's NCV (GB/T 2589 coefficient: coal.natural_gas_gas_field, 1.2143 kgce/Nm3)",
-        "biogas": "沼气 is not built in: no volumetric NCV could be cited; define it under `fuels:` with measured parameters and `biogenic: true`",
+    /// `unknown_fuel` message, in English and Chinese; docs/accounting-rules.md §6).
+    public static let fuelsNotShipped: [String: (en: String, zh: String)] = [
+        "natural_gas_gas_field": (
+            en: "气田天然气 is not built in: its NCV is UNCONFIRMED; define it under `fuels:` with the supplier's NCV (GB/T 2589 coefficient: coal.natural_gas_gas_field, 1.2143 kgce/Nm3)",
+            zh: "气田天然气未内置：其低位发热量未经确认；请在 fuels 中按供气单位的低位发热量定义（GB/T 2589 折标系数：coal.natural_gas_gas_field，1.2143 kgce/Nm3）"),
+        "biogas": (
+            en: "沼气 is not built in: no volumetric NCV could be cited; define it under `fuels:` with measured parameters and `biogenic: true`",
+            zh: "沼气未内置：没有可引用的体积低位发热量；请在 fuels 中按实测参数定义，并设 biogenic: true"),
     ]
 }

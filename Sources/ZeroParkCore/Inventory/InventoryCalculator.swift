@@ -20,8 +20,10 @@ public enum InventoryCalculator {
         context.resolveSharedFactors()
         if let province = park.profile.province, library.gridArea(province) == nil, !library.contains(factorID: "grid.\(province)"),
            !park.factors.contains(where: { $0.id == "grid.\(province)" }) {
+            let known = library.gridAreas.filter(\.isProvince).map(\.key)
             issues.append(ParkIssue(code: "unknown_province", field: "park.province",
-                                    message: "unknown province \"\(province)\"\(Suggestion.hint(for: province, in: library.gridAreas.filter(\.isProvince).map(\.key))) (known: \(library.gridAreas.filter(\.isProvince).map(\.key).joined(separator: ", ")))",
+                                    message: "unknown province \"\(province)\"\(Suggestion.hint(for: province, in: known)) (known: \(known.joined(separator: ", ")))",
+                                    zh: "未知的省份：“\(province)”\(Suggestion.hintZh(for: province, in: known))；已知省份：\(known.joined(separator: "、"))",
                                     location: park.profile.locations["province"]))
         }
 

@@ -249,6 +249,14 @@ public struct InventoryDocument: Codable, Sendable, Equatable {
     public struct Warning: Codable, Sendable, Equatable {
         public var code, message: String
         public var clause, subject: String?
+        /// The message in Simplified Chinese (issue #12 defect 4; optional, so documents stored before
+        /// it still decode).
+        public var messageZh: String?
+
+        enum CodingKeys: String, CodingKey {
+            case code, message, clause, subject
+            case messageZh = "message_zh"
+        }
     }
 }
 
@@ -318,7 +326,8 @@ extension InventoryDocument {
                                  tco2PerTce: inventory.tco2PerTce),
             monthly: inventory.monthly.map { Month(month: $0.month.description, tco2: $0.tco2) },
             monthlyCoverage: inventory.monthlyCoverage,
-            warnings: inventory.warnings.map { Warning(code: $0.code, message: $0.message, clause: $0.clause, subject: $0.subject) },
+            warnings: inventory.warnings.map { Warning(code: $0.code, message: $0.message, clause: $0.clause, subject: $0.subject,
+                                                          messageZh: $0.messageZh) },
             rules: Dictionary(uniqueKeysWithValues: inventory.rules.settings.map { ($0.key, $0.value) }),
             certificates: inventory.certificates.map {
                 Certificate(id: $0.id, source: $0.source, mwh: $0.mwh, appliedMwh: $0.appliedMWh, vintage: $0.vintage,

@@ -41,20 +41,24 @@ public struct AccountingContext: Sendable {
             return (use, [])
         }
         guard let selection = library.select(id, forYear: period.factorYear) else {
-            let hint = Suggestion.hint(for: id, in: Array(parkFactors.keys) + library.factors.map(\.id))
+            let known = Array(parkFactors.keys) + library.factors.map(\.id)
+            let hint = Suggestion.hint(for: id, in: known), hintZh = Suggestion.hintZh(for: id, in: known)
             throw issue(source, field: field, code: "unknown_factor",
-                        "unknown factor \"\(id)\"\(hint): define it under `factors:` or use a built-in id (see `zeropark factors list`)")
+                        "unknown factor \"\(id)\"\(hint): define it under `factors:` or use a built-in id (see `zeropark factors list`)",
+                        zh: "因子库和园区因子中没有这个因子：“\(id)”\(hintZh)；请在 factors 中定义，或使用内置因子编号（见 zeropark factors list）")
         }
         let entry = selection.factor
         let unit: QuantityUnit
         do { unit = try entry.unit } catch {
-            throw issue(source, field: field, code: "library_unit", "built-in factor \(id) has an unreadable unit: \(error)")
+            throw issue(source, field: field, code: "library_unit", "built-in factor \(id) has an unreadable unit: \(error)",
+                        zh: "内置因子 \(id) 的单位无法读取：\(UnitError.chinese(error))")
         }
         var warnings: [AccountingWarning] = []
         if selection.usedLaterVintage, let vintage = entry.vintage {
             warnings.append(AccountingWarning(
                 code: "factor_vintage_after_period",
                 message: "\(source.id): no vintage of \(id) for \(period.factorYear) or earlier; used the earliest (\(vintage))",
+                zh: "\(source.id)：因子 \(id) 没有 \(period.factorYear) 年或更早年份的数值，使用了最早年份（\(vintage) 年）的数值",
                 clause: "1.1.2(b)", subject: source.id))
         }
         let use = FactorUse(id: id, quantity: Quantity(entry.value, unit), source: entry.citation.text,
@@ -72,15 +76,17 @@ public struct AccountingContext: Sendable {
             return try factor(id, for: source, field: source.grid == nil ? "grid" : "grid")
         }
         guard let area = library.gridArea(key) else {
-            let known = (["national", "national_residual", "national_fossil"] + library.gridAreas.map(\.key)).joined(separator: ", ")
+            let keys = ["national", "national_residual", "national_fossil"] + library.gridAreas.map(\.key)
             let field = source.grid == nil ? "park.province" : "grid"
-            let hint = Suggestion.hint(for: key, in: ["national", "national_residual", "national_fossil"] + library.gridAreas.map(\.key))
-            throw issue(source, field: field, code: "unknown_grid", "unknown grid \"\(key)\"\(hint) (known: \(known))")
+            throw issue(source, field: field, code: "unknown_grid",
+                        "unknown grid \"\(key)\"\(Suggestion.hint(for: key, in: keys)) (known: \(keys.joined(separator: ", ")))",
+                        zh: "没有这个电网区域：“\(key)”\(Suggestion.hintZh(for: key, in: keys))；已知区域：\(keys.joined(separator: "、"))")
         }
         let (use, warnings) = try factor("grid.national", for: source, field: "grid")
         let fallback = AccountingWarning(
             code: "grid_factor_fallback",
             message: "\(source.id): no published provincial grid factor for \(area.nameZh) (\(area.key)); used the national average grid.national",
+            zh: "\(source.id)：\(area.nameZh)（\(area.key)）没有已发布的省级电网排放因子，使用了全国平均电网因子 grid.national",
             clause: "1.1.2(b)", subject: source.id)
         return (use, warnings + [fallback])
     }
@@ -123,19 +129,22 @@ public struct AccountingContext: Sendable {
         if let own = parkFuels[id] { return (own, .park, library.fuel(id) != nil) }
         do {
             guard let builtIn = try library.fuelDefinition(id) else {
-                let known = library.fuels.map(\.id).joined(separator: ", ")
+                let builtIn = library.fuels.map(\.id)
                 if let reason = FactorLibrary.fuelsNotShipped[id] {
-                    throw issue(source, field: "fuel", code: "unknown_fuel", "unknown fuel \"\(id)\": \(reason)")
+                    throw issue(source, field: "fuel", code: "unknown_fuel", "unknown fuel \"\(id)\": \(reason.en)",
+                                zh: "没有这种燃料：“\(id)”：\(reason.zh)")
                 }
-                let hint = Suggestion.hint(for: id, in: Array(parkFuels.keys) + library.fuels.map(\.id))
+                let known = Array(parkFuels.keys) + builtIn
                 throw issue(source, field: "fuel", code: "unknown_fuel",
-                            "unknown fuel \"\(id)\"\(hint): define it under `fuels:` or use a built-in fuel (\(known))")
+                            "unknown fuel \"\(id)\"\(Suggestion.hint(for: id, in: known)): define it under `fuels:` or use a built-in fuel (\(builtIn.joined(separator: ", ")))",
+                            zh: "没有这种燃料：“\(id)”\(Suggestion.hintZh(for: id, in: known))；请在 fuels 中定义，或使用内置燃料（\(builtIn.joined(separator: "、"))）")
             }
             return (builtIn, .library, false)
         } catch let unknown as ParkIssue {
             throw unknown
         } catch {
-            throw issue(source, field: "fuel", code: "library_unit", "built-in fuel \(id) has an unreadable unit: \(error)")
+            throw issue(source, field: "fuel", code: "library_unit", "built-in fuel \(id) has an unreadable unit: \(error)",
+                        zh: "内置燃料 \(id) 的单位无法读取：\(UnitError.chinese(error))")
         }
     }
 
@@ -144,26 +153,33 @@ public struct AccountingContext: Sendable {
         try factor(id, for: source, field: "method").0
     }
 
-    func issue(_ source: EmissionSource, field: String, code: String, _ message: String) -> ParkIssue {
-        ParkIssue(code: code, field: "sources[\(source.id)].\(field)", message: message, location: source.locations[field])
+    func issue(_ source: EmissionSource, field: String, code: String, _ message: String, zh: String) -> ParkIssue {
+        ParkIssue(code: code, field: "sources[\(source.id)].\(field)", message: message, zh: zh, location: source.locations[field])
     }
 
     /// `activity × factor` in tCO2, or a unit-mismatch issue naming both units.
-    func tonnesCO2(_ activity: Quantity, _ factor: Quantity, for source: EmissionSource, factorName: String) throws -> Double {
+    /// `factorName` names the factor in English and Chinese (`("factor grid.guangdong", "因子 grid.guangdong")`).
+    func tonnesCO2(_ activity: Quantity, _ factor: Quantity, for source: EmissionSource, factorName: (en: String, zh: String)) throws -> Double {
         do {
             return try Quantity.product([activity, factor], in: .tonneCO2)
         } catch {
-            let product = (activity.unit.dimension * factor.unit.dimension).name
+            let product = activity.unit.dimension * factor.unit.dimension
             throw issue(source, field: "activity.unit", code: "unit_mismatch",
-                        "activity in \(activity.unit.symbol) (\(activity.unit.dimension.name)) cannot be used with \(factorName) in \(factor.unit.symbol): the product is \(product), not CO2 mass")
+                        "activity in \(activity.unit.symbol) (\(activity.unit.dimension.name)) cannot be used with \(factorName.en) in \(factor.unit.symbol): the product is \(product.name), not CO2 mass",
+                        zh: "活动数据单位 \(activity.unit.symbol)（\(activity.unit.dimension.nameZh)）不能与单位为 \(factor.unit.symbol) 的\(factorName.zh) 相乘："
+                            + "乘积的量纲是\(product.nameZh)，不是 CO2 质量")
         }
     }
 
-    /// The activity in `expected`'s dimension, or a unit-mismatch issue.
-    func require(_ activity: Quantity, compatibleWith expected: QuantityUnit, for source: EmissionSource, what: String) throws {
+    /// The activity in `expected`'s dimension, or a unit-mismatch issue; `what` names the activity in
+    /// English and Chinese (`("electricity", "电量")`).
+    func require(_ activity: Quantity, compatibleWith expected: QuantityUnit, for source: EmissionSource,
+                 what: (en: String, zh: String)) throws {
         guard activity.unit.isCompatible(with: expected) else {
             throw issue(source, field: "activity.unit", code: "unit_mismatch",
-                        "\(source.method.rawValue) needs \(what) (\(expected.dimension.name), e.g. \(expected.symbol)) but the activity is in \(activity.unit.symbol) (\(activity.unit.dimension.name))")
+                        "\(source.method.rawValue) needs \(what.en) (\(expected.dimension.name), e.g. \(expected.symbol)) but the activity is in \(activity.unit.symbol) (\(activity.unit.dimension.name))",
+                        zh: "核算方法 \(source.method.rawValue) 需要\(what.zh)（\(expected.dimension.nameZh)，如 \(expected.symbol)），"
+                            + "但活动数据单位是 \(activity.unit.symbol)（\(activity.unit.dimension.nameZh)）")
         }
     }
 }

@@ -11,11 +11,12 @@ enum ActivityFactor: AccountingMethod {
 
     static func outcome(for source: EmissionSource, in context: AccountingContext) throws -> MethodOutcome {
         guard let factorID = source.factor else {
-            throw context.issue(source, field: "factor", code: "missing_field", "activity_factor needs `factor`")
+            throw context.issue(source, field: "factor", code: "missing_field", "activity_factor needs `factor`",
+                                zh: "核算方法 activity_factor 需要填写因子（factor）")
         }
         let activity = source.activity.quantity
         let (use, warnings) = try context.factor(factorID, for: source, field: "factor")
-        let tco2 = try context.tonnesCO2(activity, use.quantity, for: source, factorName: "factor \(factorID)")
+        let tco2 = try context.tonnesCO2(activity, use.quantity, for: source, factorName: ("factor \(factorID)", "因子 \(factorID)"))
         return MethodOutcome(tco2: tco2, locationBasedTco2: tco2,
                              calculation: calculationText(["\(activity)", "\(use.quantity)"], result: tco2),
                              factor: use, parameters: [use], energy: nil, warnings: warnings)

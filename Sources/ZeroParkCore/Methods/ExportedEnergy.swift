@@ -15,13 +15,13 @@ enum ExportedElectricity: AccountingMethod {
 
     static func outcome(for source: EmissionSource, in context: AccountingContext) throws -> MethodOutcome {
         let activity = source.activity.quantity
-        try context.require(activity, compatibleWith: .megawattHour, for: source, what: "electricity")
+        try context.require(activity, compatibleWith: .megawattHour, for: source, what: ("electricity", "电量"))
         var (use, warnings) = source.factor != nil
             ? try context.factor(source.factor ?? "", for: source, field: "factor")
             : try context.averageGridFactor(for: source)
         if source.factor != nil { use = use.markedOverridden() }
         let coefficient = try context.constant(FactorLibrary.electricityCoalID, for: source)
-        let exported = try context.tonnesCO2(activity, use.quantity, for: source, factorName: "factor \(use.id)")
+        let exported = try context.tonnesCO2(activity, use.quantity, for: source, factorName: ("factor \(use.id)", "因子 \(use.id)"))
         let tce = try Quantity.product([activity, coefficient.quantity], in: .tonneCoalEquivalent)
         let account = ElectricityAccount(basis: .exported, marketFactor: use, marketFactorKind: nil, locationFactor: use,
                                          mwh: try activity.value(in: .megawattHour), certificateMWh: 0, certificates: [],
@@ -47,7 +47,7 @@ enum ExportedHeat: AccountingMethod {
 
     static func outcome(for source: EmissionSource, in context: AccountingContext) throws -> MethodOutcome {
         let (activity, use, coefficient, tce, warnings) = try heatLine(source, in: context)
-        let exported = try context.tonnesCO2(activity, use.quantity, for: source, factorName: "factor \(use.id)")
+        let exported = try context.tonnesCO2(activity, use.quantity, for: source, factorName: ("factor \(use.id)", "因子 \(use.id)"))
         return exportOutcome(exported: exported, tce: tce, terms: ["\(activity)", "\(use.quantity)"], factor: use,
                              coefficient: coefficient, basis: "\(activity) × \(coefficient.quantity) (GB/T 2589)",
                              rules: context.rules, warnings: warnings, electricity: nil)

@@ -25,7 +25,8 @@ enum FuelCombustion: AccountingMethod {
             (fuel, fuelOrigin, fuelOverridden) = try context.fuel(fuelID, for: source)
         } else if source.factor == nil {
             throw context.issue(source, field: "fuel", code: "missing_field",
-                                "fuel_combustion needs `fuel` (a built-in or park fuel id) or an explicit `factor`")
+                                "fuel_combustion needs `fuel` (a built-in or park fuel id) or an explicit `factor`",
+                                zh: "核算方法 fuel_combustion 需要填写燃料（fuel，内置或园区自定义燃料编号）或直接给出因子（factor）")
         }
         let origin = fuelOrigin
         let overridden = fuelOverridden
@@ -38,7 +39,7 @@ enum FuelCombustion: AccountingMethod {
             // Explicit emission factor per unit of activity replaces the fuel's parameters.
             let (use, factorWarnings) = try context.factor(factorID, for: source, field: "factor")
             warnings += factorWarnings
-            let tco2 = try context.tonnesCO2(activity, use.quantity, for: source, factorName: "factor \(factorID)")
+            let tco2 = try context.tonnesCO2(activity, use.quantity, for: source, factorName: ("factor \(factorID)", "因子 \(factorID)"))
             let biogenic = fuel?.biogenic ?? false
             let energy = try fuel.map { try energyUse(activity, fuel: $0, origin: origin, overridden: overridden,
                                                       source: source, context: context) }
@@ -57,11 +58,14 @@ enum FuelCombustion: AccountingMethod {
                                  factor: used, parameters: [used], energy: energy, warnings: warnings, nonCO2: nonCO2)
         }
         guard let fuel else {
-            throw context.issue(source, field: "fuel", code: "missing_field", "fuel_combustion needs `fuel`")
+            throw context.issue(source, field: "fuel", code: "missing_field", "fuel_combustion needs `fuel`",
+                                zh: "核算方法 fuel_combustion 需要填写燃料（fuel）")
         }
         guard (activity.unit.dimension * fuel.ncv.unit.dimension) == .energyDimension else {
             throw context.issue(source, field: "activity.unit", code: "unit_mismatch",
-                                "activity in \(activity.unit.symbol) (\(activity.unit.dimension.name)) does not match fuel \(fuel.id)'s NCV in \(fuel.ncv.unit.symbol): AD × NCV must be energy")
+                                "activity in \(activity.unit.symbol) (\(activity.unit.dimension.name)) does not match fuel \(fuel.id)'s NCV in \(fuel.ncv.unit.symbol): AD × NCV must be energy",
+                                zh: "活动数据单位 \(activity.unit.symbol)（\(activity.unit.dimension.nameZh)）与燃料 \(fuel.id) 的低位发热量单位 \(fuel.ncv.unit.symbol) 不匹配："
+                                    + "AD × NCV 应为能量")
         }
         let tco2: Double
         do {
@@ -69,7 +73,8 @@ enum FuelCombustion: AccountingMethod {
                                          Quantity(44.0 / 12.0, .co2PerCarbon)], in: .tonneCO2)
         } catch {
             throw context.issue(source, field: "fuel", code: "unit_mismatch",
-                                "fuel \(fuel.id): carbon content in \(fuel.carbonContent.unit.symbol) must be carbon mass per energy (e.g. tC/TJ)")
+                                "fuel \(fuel.id): carbon content in \(fuel.carbonContent.unit.symbol) must be carbon mass per energy (e.g. tC/TJ)",
+                                zh: "燃料 \(fuel.id)：单位热值含碳量的单位 \(fuel.carbonContent.unit.symbol) 应为每单位能量的碳质量（如 tC/TJ）")
         }
         let perUnit = activity.value > 0 ? tco2 / activity.value : 0
         let implied = FactorUse(id: "fuel.\(fuel.id)", quantity: Quantity(perUnit, .tonneCO2 / activity.unit),
@@ -93,6 +98,7 @@ enum FuelCombustion: AccountingMethod {
     static func biogenicWarning(_ source: EmissionSource, _ fuel: FuelDefinition) -> AccountingWarning {
         AccountingWarning(code: "biogenic_not_counted",
                           message: "\(source.id): biogenic CO2 from \(fuel.id) is reported apart and not counted (GB/T 32150)",
+                          zh: "\(source.id)：燃料 \(fuel.id) 产生的生物质 CO2 单独报告，不计入排放（GB/T 32150）",
                           clause: "1.1.2(a)", subject: source.id)
     }
 
@@ -110,7 +116,8 @@ enum FuelCombustion: AccountingMethod {
                                  basis: "\(activity) × \(coefficient) (GB/T 2589)")
             }
             throw context.issue(source, field: "activity.unit", code: "unit_mismatch",
-                                "activity in \(activity.unit.symbol) does not match fuel \(fuel.id)'s standard-coal coefficient in \(coefficient.unit.symbol)")
+                                "activity in \(activity.unit.symbol) does not match fuel \(fuel.id)'s standard-coal coefficient in \(coefficient.unit.symbol)",
+                                zh: "活动数据单位 \(activity.unit.symbol) 与燃料 \(fuel.id) 的折标准煤系数单位 \(coefficient.unit.symbol) 不匹配")
         }
         let tce: Double
         let perUnit: Double
@@ -119,7 +126,8 @@ enum FuelCombustion: AccountingMethod {
             perUnit = try Quantity.product([Quantity(1, activity.unit), fuel.ncv], in: .tonneCoalEquivalent)
         } catch {
             throw context.issue(source, field: "activity.unit", code: "unit_mismatch",
-                                "activity in \(activity.unit.symbol) does not match fuel \(fuel.id)'s NCV in \(fuel.ncv.unit.symbol): AD × NCV must be energy")
+                                "activity in \(activity.unit.symbol) does not match fuel \(fuel.id)'s NCV in \(fuel.ncv.unit.symbol): AD × NCV must be energy",
+                                zh: "活动数据单位 \(activity.unit.symbol) 与燃料 \(fuel.id) 的低位发热量单位 \(fuel.ncv.unit.symbol) 不匹配：AD × NCV 应为能量")
         }
         let use = FactorUse(id: id, quantity: Quantity(perUnit, .tonneCoalEquivalent / activity.unit), source: fuel.source,
                             vintage: nil, origin: origin, overridden: overridden,

@@ -32,6 +32,8 @@ enum OffsetRules {
         let reportDate: CalendarDate?
         /// Where the report date comes from, for the reason text.
         let reportDateSource: String
+        /// The same in Chinese.
+        let reportDateSourceZh: String
         let library: FactorLibrary
 
         init(park: ParkDefinition, library: FactorLibrary, today: CalendarDate?) {
@@ -40,6 +42,7 @@ enum OffsetRules {
             vintageWindowYears = park.rules.offsetVintageWindowYears
             reportDate = park.rules.reportDate ?? today
             reportDateSource = park.rules.reportDate == nil ? "the day of computation" : "rules.report_date"
+            reportDateSourceZh = park.rules.reportDate == nil ? "核算当日" : "rules.report_date"
             self.library = library
         }
     }
@@ -55,17 +58,21 @@ enum OffsetRules {
         do { tco2 = try offset.quantity.value(in: .tonneCO2) } catch {
             throw ParkIssue(code: "unit_mismatch", field: "\(field).quantity.unit",
                             message: "offset quantity in \(offset.quantity.unit.symbol) must be a CO2 mass (tCO2)",
+                            zh: "抵消量的单位 \(offset.quantity.unit.symbol) 应为 CO2 质量（tCO2）",
                             location: offset.locations["quantity.unit"])
         }
         if let province = offset.projectProvince {
             guard context.library.gridArea(province)?.isProvince == true else {
-                let known = context.library.gridAreas.filter(\.isProvince).map(\.key).joined(separator: ", ")
+                let known = context.library.gridAreas.filter(\.isProvince).map(\.key)
                 throw ParkIssue(code: "unknown_province", field: "\(field).project_province",
-                                message: "unknown province \"\(province)\" (known: \(known))", location: offset.locations["project_province"])
+                                message: "unknown province \"\(province)\"\(Suggestion.hint(for: province, in: known)) (known: \(known.joined(separator: ", ")))",
+                                zh: "未知的省份：“\(province)”\(Suggestion.hintZh(for: province, in: known))；已知省份：\(known.joined(separator: "、"))",
+                                location: offset.locations["project_province"])
             }
             if offset.type == .phcer, province != CarbonOffset.phcerProvince {
                 throw ParkIssue(code: "invalid_value", field: "\(field).project_province",
                                 message: "PHCER projects are in Guangdong by definition (粤环发〔2022〕4号), got \"\(province)\"",
+                                zh: "碳普惠（PHCER）项目按定义位于广东（粤环发〔2022〕4号），此处填写的是“\(province)”",
                                 location: offset.locations["project_province"])
             }
         }
@@ -73,12 +80,14 @@ enum OffsetRules {
         let clause = offset.type.clause
         var warnings: [AccountingWarning] = []
         var refusals: [String] = []
-        func refuse(_ code: String, _ reason: String, clause: String = clause) {
+        func refuse(_ code: String, _ reason: String, zh: String, clause: String = clause) {
             refusals.append(reason)
-            warnings.append(AccountingWarning(code: code, message: "\(offset.id): \(reason); not counted", clause: clause, subject: offset.id))
+            warnings.append(AccountingWarning(code: code, message: "\(offset.id): \(reason); not counted", zh: "\(offset.id)：\(zh)；不计入",
+                                              clause: clause, subject: offset.id))
         }
-        func note(_ code: String, _ message: String, clause: String = clause) {
-            warnings.append(AccountingWarning(code: code, message: "\(offset.id): \(message)", clause: clause, subject: offset.id))
+        func note(_ code: String, _ message: String, zh: String, clause: String = clause) {
+            warnings.append(AccountingWarning(code: code, message: "\(offset.id): \(message)", zh: "\(offset.id)：\(zh)",
+                                              clause: clause, subject: offset.id))
         }
 
         // Local is derived (1.1.7); a typed flag is only compared with it.
@@ -88,11 +97,15 @@ enum OffsetRules {
             if let project = offset.effectiveProjectProvince, let parkProvince {
                 if stated != local {
                     note("offset_local_mismatch", "typed local: \(stated) disagrees with the project's province \(project) and the park's \(parkProvince); "
-                         + "counted as \(local ? "local" : "not local")", clause: "1.1.7")
+                         + "counted as \(local ? "local" : "not local")",
+                         zh: "填写的 local: \(stated) 与项目省份 \(project) 和园区省份 \(parkProvince) 不符；按\(local ? "本地" : "非本地")计",
+                         clause: "1.1.7")
                 }
             } else if stated {
                 note("offset_local_unchecked", "typed local: true cannot be checked without "
-                     + (parkProvince == nil ? "the park's province" : "project_province") + "; counted as not local", clause: "1.1.7")
+                     + (parkProvince == nil ? "the park's province" : "project_province") + "; counted as not local",
+                     zh: "填写的 local: true 无法核对（缺少" + (parkProvince == nil ? "园区省份" : "项目省份 project_province") + "）；按非本地计",
+                     clause: "1.1.7")
             }
         }
 
@@ -101,42 +114,51 @@ enum OffsetRules {
             basis = "retired"
             if offset.type == .phcer, parkProvince != CarbonOffset.phcerProvince {
                 refuse("offset_phcer_outside_guangdong", "PHCER (广东省碳普惠核证减排量, 粤环发〔2022〕4号) counts only for Guangdong parks; "
-                       + "the park's province is \(parkProvince ?? "not stated")")
+                       + "the park's province is \(parkProvince ?? "not stated")",
+                       zh: "广东省碳普惠核证减排量（PHCER，粤环发〔2022〕4号）仅限广东园区使用；园区省份为"
+                           + (parkProvince.map { " \($0)" } ?? "：未填写"))
             }
             if let retired = offset.retired {
                 basis = "retired \(retired)"
                 if let reportDate = context.reportDate, retired > reportDate {
-                    refuse("offset_retired_after_report_date", "retired \(retired), after the report date \(reportDate) (\(context.reportDateSource))")
+                    refuse("offset_retired_after_report_date", "retired \(retired), after the report date \(reportDate) (\(context.reportDateSource))",
+                           zh: "注销日期 \(retired) 晚于报告日期 \(reportDate)（\(context.reportDateSourceZh)）")
                 }
                 if let vintage = offset.vintage, retired.year < vintage {
-                    refuse("offset_retired_before_vintage", "retired \(retired), before its vintage year \(vintage)")
+                    refuse("offset_retired_before_vintage", "retired \(retired), before its vintage year \(vintage)",
+                           zh: "注销日期 \(retired) 早于其减排年份 \(vintage) 年")
                 }
                 if let beneficiary = offset.retiredFor {
                     basis += " for \(beneficiary)"
                     if !names(beneficiary, context.profile) {
-                        refuse("offset_retired_for_other", "retired for \"\(beneficiary)\", not for this park (\(context.profile.id), \(context.profile.name))")
+                        refuse("offset_retired_for_other", "retired for \"\(beneficiary)\", not for this park (\(context.profile.id), \(context.profile.name))",
+                               zh: "注销受益方为“\(beneficiary)”，不是本园区（\(context.profile.id)，\(context.profile.name)）")
                     }
                 } else {
                     note("offset_beneficiary_unstated", "the retirement's beneficiary (retired_for) is not stated; counted, "
-                         + "but the retirement record should name the park")
+                         + "but the retirement record should name the park",
+                         zh: "未注明注销受益方（retired_for）；已计入，但注销记录应写明本园区")
                 }
             } else {
-                refuse("offset_not_retired", "not retired: only retired credits count")
+                refuse("offset_not_retired", "not retired: only retired credits count", zh: "未注销：只有已注销的减排量才能计入")
             }
             if let vintage = offset.vintage {
                 let last = context.period.end.year, first = last - context.vintageWindowYears
                 if vintage > last {
-                    refuse("offset_vintage_outside_window", "vintage \(vintage) is after the period's end year \(last)")
+                    refuse("offset_vintage_outside_window", "vintage \(vintage) is after the period's end year \(last)",
+                           zh: "减排年份 \(vintage) 年晚于核算期结束年份 \(last) 年")
                 } else if vintage < first {
                     refuse("offset_vintage_outside_window", "vintage \(vintage) is outside the window \(first)–\(last) "
-                           + "(offset_vintage_window_years: \(context.vintageWindowYears))")
+                           + "(offset_vintage_window_years: \(context.vintageWindowYears))",
+                           zh: "减排年份 \(vintage) 年超出年份窗口 \(first)–\(last) 年（offset_vintage_window_years: \(context.vintageWindowYears)）")
                 }
                 if offset.type == .ccer, vintage < firstNewCCERVintage {
                     note("offset_legacy_ccer", "legacy (pre-\(firstNewCCERVintage), 存量) CCER: not usable for national ETS compliance "
-                         + "from 2025 (MEE notice, Oct. 2023)")
+                         + "from 2025 (MEE notice, Oct. 2023)",
+                         zh: "存量 CCER（\(firstNewCCERVintage) 年前）：自 2025 年起不能用于全国碳市场履约（生态环境部 2023 年 10 月通知）")
                 }
             } else {
-                refuse("offset_vintage_missing", "no vintage: the vintage window cannot be checked")
+                refuse("offset_vintage_missing", "no vintage: the vintage window cannot be checked", zh: "缺少减排年份：无法核对年份窗口")
             }
         } else if offset.type == .fundedProject {
             // 1.1.4(b): an external project's reductions are counted once verified; no commitment.
@@ -144,7 +166,8 @@ enum OffsetRules {
                 basis = "verified reductions of a funded project (\(verification))"
             } else {
                 basis = "funded project"
-                refuse("offset_not_verified", "a funded external project counts by its verified reductions; no verification given")
+                refuse("offset_not_verified", "a funded external project counts by its verified reductions; no verification given",
+                       zh: "出资的外部项目按核证减排量计入；未提供核证信息")
             }
         } else {
             let years = offset.commitmentYears ?? 0
@@ -152,13 +175,17 @@ enum OffsetRules {
             if years < minimumCommitmentYears {
                 refuse("offset_commitment_too_short", offset.commitmentYears == nil
                        ? "no operating commitment: at least \(minimumCommitmentYears) years required"
-                       : "commitment of \(years) years: at least \(minimumCommitmentYears) years required")
+                       : "commitment of \(years) years: at least \(minimumCommitmentYears) years required",
+                       zh: offset.commitmentYears == nil
+                           ? "没有运行承诺：至少需要承诺运行 \(minimumCommitmentYears) 年"
+                           : "承诺运行 \(years) 年：至少需要 \(minimumCommitmentYears) 年")
             }
         }
 
         if let key = offset.registryKey {
             if let first = registryClaims[key] {
-                refuse("offset_duplicate_registry_ref", "registry reference \(offset.registryRef ?? key) is already claimed by \(first): a reduction counts once")
+                refuse("offset_duplicate_registry_ref", "registry reference \(offset.registryRef ?? key) is already claimed by \(first): a reduction counts once",
+                       zh: "登记编号 \(offset.registryRef ?? key) 已由 \(first) 申报：同一减排量只能计入一次")
             } else {
                 registryClaims[key] = offset.id
                 basis += " (\(offset.registryRef ?? key))"
@@ -208,7 +235,10 @@ enum OffsetRules {
                 let detail = "\(Quantity.format(part)) of \(Quantity.format(account.tco2)) tCO2 counted, \(Quantity.format(account.surplusTco2)) tCO2 "
                     + "surplus beyond emissions − sequestration (\(Quantity.format(max(0, cap))) tCO2, 1.1.2(a))"
                 account.reason += "; " + detail
+                let detailZh = "计入 \(Quantity.format(part)) / \(Quantity.format(account.tco2)) tCO2，\(Quantity.format(account.surplusTco2)) tCO2 "
+                    + "超出“排放 − 碳汇”（\(Quantity.format(max(0, cap))) tCO2，1.1.2(a)）为盈余"
                 let warning = AccountingWarning(code: "offset_surplus", message: "\(account.id): \(detail); the surplus is shown, not counted",
+                                                zh: "\(account.id)：\(detailZh)；盈余部分只列示，不计入",
                                                 clause: account.clause, subject: account.id)
                 account.warnings.append(warning)
                 warnings.append(warning)

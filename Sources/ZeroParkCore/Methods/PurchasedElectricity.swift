@@ -53,7 +53,7 @@ enum PurchasedElectricity: AccountingMethod {
 
     static func outcome(for source: EmissionSource, in context: AccountingContext) throws -> MethodOutcome {
         let activity = source.activity.quantity
-        try context.require(activity, compatibleWith: .megawattHour, for: source, what: "electricity")
+        try context.require(activity, compatibleWith: .megawattHour, for: source, what: ("electricity", "电量"))
         let mwh = try activity.value(in: .megawattHour)
         var warnings: [AccountingWarning] = []
         // The factor the source names (explicit factor or grid key), and the location-based average.
@@ -98,8 +98,8 @@ enum PurchasedElectricity: AccountingMethod {
                 : "market_basis = residual, but the park claims no green power or certificates: the location-based average"
         }
         let counted = try context.tonnesCO2(Quantity(mwh - certificates, .megawattHour), market.quantity, for: source,
-                                            factorName: "factor \(market.id)")
-        let location = try context.tonnesCO2(activity, average.quantity, for: source, factorName: "factor \(average.id)")
+                                            factorName: ("factor \(market.id)", "因子 \(market.id)"))
+        let location = try context.tonnesCO2(activity, average.quantity, for: source, factorName: ("factor \(average.id)", "因子 \(average.id)"))
         let energy = try electricityEnergy(activity, clean: false, source: source, context: context)
         var calculation: String
         if certificates > 0 {
@@ -131,7 +131,7 @@ enum GreenElectricity: AccountingMethod {
 
     static func outcome(for source: EmissionSource, in context: AccountingContext) throws -> MethodOutcome {
         let (activity, use, warnings) = try gridEquivalent(source, in: context)
-        let location = try context.tonnesCO2(activity, use.quantity, for: source, factorName: "grid factor \(use.id)")
+        let location = try context.tonnesCO2(activity, use.quantity, for: source, factorName: ("grid factor \(use.id)", "电网因子 \(use.id)"))
         let energy = try electricityEnergy(activity, clean: true, source: source, context: context)
         let calculation = "0 tCO2 (market-based); location-based " +
             calculationText(["\(activity)", "\(use.quantity)"], result: location)
@@ -155,7 +155,7 @@ enum OnsiteRenewable: AccountingMethod {
 
     static func outcome(for source: EmissionSource, in context: AccountingContext) throws -> MethodOutcome {
         let (activity, use, warnings) = try gridEquivalent(source, in: context)
-        let avoided = try context.tonnesCO2(activity, use.quantity, for: source, factorName: "grid factor \(use.id)")
+        let avoided = try context.tonnesCO2(activity, use.quantity, for: source, factorName: ("grid factor \(use.id)", "电网因子 \(use.id)"))
         let energy = try electricityEnergy(activity, clean: true, source: source, context: context)
         let calculation = "0 tCO2; avoided " + calculationText(["\(activity)", "\(use.quantity)"], result: avoided)
         let account = ElectricityAccount(basis: .onsite, marketFactor: nil, marketFactorKind: nil, locationFactor: use,
@@ -172,7 +172,7 @@ enum OnsiteRenewable: AccountingMethod {
 private func gridEquivalent(_ source: EmissionSource, in context: AccountingContext) throws
     -> (Quantity, FactorUse, [AccountingWarning]) {
     let activity = source.activity.quantity
-    try context.require(activity, compatibleWith: .megawattHour, for: source, what: "electricity")
+    try context.require(activity, compatibleWith: .megawattHour, for: source, what: ("electricity", "电量"))
     if source.factor != nil {
         let (use, warnings) = try context.factor(source.factor ?? "", for: source, field: "factor")
         return (activity, use.markedOverridden(), warnings)

@@ -14,7 +14,7 @@ enum PurchasedHeat: AccountingMethod {
     static func outcome(for source: EmissionSource, in context: AccountingContext) throws -> MethodOutcome {
         let (activity, use, coefficient, tce, found) = try heatLine(source, in: context)
         var warnings = found
-        let tco2 = try context.tonnesCO2(activity, use.quantity, for: source, factorName: "factor \(use.id)")
+        let tco2 = try context.tonnesCO2(activity, use.quantity, for: source, factorName: ("factor \(use.id)", "因子 \(use.id)"))
         let energy = EnergyUse(tce: tce, clean: false, coefficient: coefficient,
                                basis: "\(activity) × \(coefficient.quantity) (GB/T 2589)")
         // Only the library default earns the warning: a park value for `heat.default` is the park's own
@@ -22,6 +22,7 @@ enum PurchasedHeat: AccountingMethod {
         if source.factor == nil, use.origin == .library {
             warnings.append(AccountingWarning(code: "default_heat_factor",
                                               message: "\(source.id): default heat factor \(use.quantity) used; a measured supplier factor takes precedence",
+                                              zh: "\(source.id)：使用了外购热力的默认排放因子 \(use.quantity)；有供热单位实测因子时应优先使用",
                                               clause: "1.1.2(b)", subject: source.id))
         }
         return MethodOutcome(tco2: tco2, locationBasedTco2: tco2,
@@ -36,7 +37,7 @@ enum PurchasedHeat: AccountingMethod {
 func heatLine(_ source: EmissionSource, in context: AccountingContext) throws
     -> (activity: Quantity, factor: FactorUse, coefficient: FactorUse, tce: Double, warnings: [AccountingWarning]) {
     let activity = source.activity.quantity
-    try context.require(activity, compatibleWith: .gigajoule, for: source, what: "heat")
+    try context.require(activity, compatibleWith: .gigajoule, for: source, what: ("heat", "热量"))
     var (use, warnings) = try context.factor(source.factor ?? FactorLibrary.heatDefaultID, for: source,
                                              field: source.factor == nil ? "method" : "factor")
     if source.factor != nil { use = use.markedOverridden() }

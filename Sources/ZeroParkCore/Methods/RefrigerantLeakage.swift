@@ -12,7 +12,7 @@ enum RefrigerantLeakage: AccountingMethod {
 
     static func outcome(for source: EmissionSource, in context: AccountingContext) throws -> MethodOutcome {
         let activity = source.activity.quantity
-        try context.require(activity, compatibleWith: .tonne, for: source, what: "a mass of gas")
+        try context.require(activity, compatibleWith: .tonne, for: source, what: ("a mass of gas", "气体质量"))
         let (use, warnings): (FactorUse, [AccountingWarning])
         if let explicit = source.factor {
             let found = try context.factor(explicit, for: source, field: "factor")
@@ -20,22 +20,25 @@ enum RefrigerantLeakage: AccountingMethod {
         } else {
             guard let gas = source.gas else {
                 throw context.issue(source, field: "gas", code: "missing_field",
-                                    "refrigerant_leakage needs `gas` (e.g. HFC-134a) or an explicit `factor`")
+                                    "refrigerant_leakage needs `gas` (e.g. HFC-134a) or an explicit `factor`",
+                                    zh: "核算方法 refrigerant_leakage 需要填写气体（gas，如 HFC-134a）或直接给出因子（factor）")
             }
             let set = source.gwpSet ?? defaultSet
             guard FactorLibrary.gwpSets.contains(set) else {
                 throw context.issue(source, field: "gwp_set", code: "unknown_gwp_set",
-                                    "unknown GWP set \"\(set)\" (known: \(FactorLibrary.gwpSets.joined(separator: ", ")))")
+                                    "unknown GWP set \"\(set)\" (known: \(FactorLibrary.gwpSets.joined(separator: ", ")))",
+                                    zh: "没有这个 GWP 版本：“\(set)”（已知版本：\(FactorLibrary.gwpSets.joined(separator: "、"))）")
             }
             let id = FactorLibrary.gwpID(gas: gas, set: set)
             guard context.parkFactors[id] != nil || context.library.contains(factorID: id) else {
                 let gases = Set(context.library.factors.filter { $0.kind == .gwp }.map { $0.id.split(separator: ".").dropFirst(2).joined(separator: ".") })
                 throw context.issue(source, field: "gas", code: "unknown_gas",
-                                    "no \(set) GWP for gas \"\(gas)\" (known: \(gases.sorted().joined(separator: ", "))); define `\(id)` under `factors:`")
+                                    "no \(set) GWP for gas \"\(gas)\" (known: \(gases.sorted().joined(separator: ", "))); define `\(id)` under `factors:`",
+                                    zh: "没有气体“\(gas)”的 \(set) GWP（已知气体：\(gases.sorted().joined(separator: "、"))）；请在 factors 中定义 \(id)")
             }
             (use, warnings) = try context.factor(id, for: source, field: "gas")
         }
-        let tco2 = try context.tonnesCO2(activity, use.quantity, for: source, factorName: "GWP \(use.id)")
+        let tco2 = try context.tonnesCO2(activity, use.quantity, for: source, factorName: ("GWP \(use.id)", "GWP \(use.id)"))
         return MethodOutcome(tco2: tco2, locationBasedTco2: tco2,
                              calculation: calculationText(["\(activity)", "\(use.quantity)"], result: tco2),
                              factor: use, parameters: [use], energy: nil, warnings: warnings)

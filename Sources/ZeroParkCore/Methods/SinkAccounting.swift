@@ -6,8 +6,8 @@
 ///     ccus:     S = verified captured tCO2                       (1.1.26, 1.1.28; GB/T 33760)
 enum SinkAccounting {
     static func account(_ sink: CarbonSink, period: AccountingPeriod) throws -> SinkAccount {
-        func issue(_ field: String, _ code: String, _ message: String) -> ParkIssue {
-            ParkIssue(code: code, field: "sinks[\(sink.id)].\(field)", message: message, location: sink.locations[field])
+        func issue(_ field: String, _ code: String, _ message: String, zh: String) -> ParkIssue {
+            ParkIssue(code: code, field: "sinks[\(sink.id)].\(field)", message: message, zh: zh, location: sink.locations[field])
         }
         switch sink.kind {
         case let .greenery(areaM2, rate):
@@ -16,7 +16,8 @@ enum SinkAccounting {
             let tco2: Double
             do { tco2 = try (area * rate * years).value(in: .tonneCO2) } catch {
                 throw issue("rate.unit", "unit_mismatch",
-                            "greenery rate in \(rate.unit.symbol) must be CO2 mass per area per year (e.g. tCO2/ha/yr)")
+                            "greenery rate in \(rate.unit.symbol) must be CO2 mass per area per year (e.g. tCO2/ha/yr)",
+                            zh: "绿地固碳速率的单位 \(rate.unit.symbol) 应为每单位面积每年的 CO2 质量（如 tCO2/ha/yr）")
             }
             // The area is printed in the area unit of the rate (亩 for tCO2/亩/yr, ha for tCO2/ha/yr), so
             // the printed product is the one computed; m2 as given when the rate names no area unit.
@@ -29,7 +30,8 @@ enum SinkAccounting {
         case let .ccus(captured, verification):
             let tco2: Double
             do { tco2 = try captured.value(in: .tonneCO2) } catch {
-                throw issue("captured.unit", "unit_mismatch", "captured CO2 in \(captured.unit.symbol) must be a CO2 mass (tCO2)")
+                throw issue("captured.unit", "unit_mismatch", "captured CO2 in \(captured.unit.symbol) must be a CO2 mass (tCO2)",
+                            zh: "捕集的 CO2 单位 \(captured.unit.symbol) 应为 CO2 质量（tCO2）")
             }
             return SinkAccount(id: sink.id, name: sink.name, kind: "ccus", tco2: tco2, formula: "S = captured (verified)",
                                calculation: "\(captured) = \(Quantity.format(tco2)) tCO2", source: verification ?? sink.source)

@@ -20,12 +20,14 @@ enum StationaryNonCO2 {
             return (nil, [AccountingWarning(
                 code: "non_co2_mobile_not_covered",
                 message: "\(source.id): CH4/N2O of mobile combustion (system transport) are not computed: the library has only stationary-combustion factors (IPCC 2006 Vol.2 Table 2.3)",
+                zh: "\(source.id)：移动源（交通系统）燃烧的 CH4/N2O 未计算：因子库只有固定燃烧因子（IPCC 2006 第 2 卷表 2.3）",
                 clause: "3.4", subject: source.id)])
         }
         let set = source.gwpSet ?? defaultSet
         guard FactorLibrary.gwpSets.contains(set) else {
             throw context.issue(source, field: "gwp_set", code: "unknown_gwp_set",
-                                "unknown GWP set \"\(set)\" (known: \(FactorLibrary.gwpSets.joined(separator: ", ")))")
+                                "unknown GWP set \"\(set)\" (known: \(FactorLibrary.gwpSets.joined(separator: ", ")))",
+                                zh: "没有这个 GWP 版本：“\(set)”（已知版本：\(FactorLibrary.gwpSets.joined(separator: "、"))）")
         }
         let ch4ID = FactorLibrary.combustionCH4ID(fuel: fuel.id)
         let n2oID = FactorLibrary.combustionN2OID(fuel: fuel.id)
@@ -33,6 +35,7 @@ enum StationaryNonCO2 {
             return (nil, [AccountingWarning(
                 code: "non_co2_factor_missing",
                 message: "\(source.id): no CH4/N2O factors for fuel \(fuel.id); define \(ch4ID) and \(n2oID) (kg/TJ) under `factors:` to report them",
+                zh: "\(source.id)：燃料 \(fuel.id) 没有 CH4/N2O 因子；在 factors 中定义 \(ch4ID) 和 \(n2oID)（kg/TJ）后才会报告",
                 clause: "1.1.2(b)", subject: source.id)])
         }
         let (ch4, ch4Warnings) = try context.factor(ch4ID, for: source, field: "fuel")
@@ -54,7 +57,9 @@ enum StationaryNonCO2 {
                 return (tonnes, tco2e)
             } catch {
                 throw context.issue(source, field: "fuel", code: "unit_mismatch",
-                                    "\(factor.id) in \(factor.unit.symbol) with GWP \(gwp.id) in \(gwp.unit.symbol): AD × NCV × EF must be a gas mass (EF e.g. kg/TJ) and × GWP a CO2e mass")
+                                    "\(factor.id) in \(factor.unit.symbol) with GWP \(gwp.id) in \(gwp.unit.symbol): AD × NCV × EF must be a gas mass (EF e.g. kg/TJ) and × GWP a CO2e mass",
+                                    zh: "因子 \(factor.id)（单位 \(factor.unit.symbol)）与 GWP \(gwp.id)（单位 \(gwp.unit.symbol)）不匹配："
+                                        + "AD × NCV × EF 应为气体质量（EF 如 kg/TJ），再 × GWP 应为 CO2e 质量")
             }
         }
         let (ch4Tonnes, ch4Tco2e) = try gas(ch4, gwpCH4)

@@ -95,6 +95,19 @@ extension AccountingRules {
         }
     }
 
+    /// `accepted` in Chinese: "以下值之一：a、b" or what the value must be.
+    public static func acceptedZh(_ key: String) -> String {
+        switch key {
+        case "combustion_non_co2": return " true 或 false"
+        case "offset_vintage_window_years":
+            return " \(offsetVintageWindowRange.lowerBound) 至 \(offsetVintageWindowRange.upperBound) 之间的整数年数"
+        case "report_date": return " YYYY-MM-DD 格式的日期"
+        default:
+            let values = accepted(key).components(separatedBy: " | ")
+            return "以下值之一：" + values.joined(separator: "、")
+        }
+    }
+
     /// Every rule as (park-file key, value text), in `keys` order.
     public var settings: [(key: String, value: String)] {
         [("market_basis", marketBasis.rawValue), ("exported_energy", exportedEnergy.rawValue),

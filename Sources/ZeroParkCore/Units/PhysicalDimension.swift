@@ -55,4 +55,24 @@ public struct PhysicalDimension: Hashable, Sendable {
         let top = numerator.isEmpty ? (denominator.isEmpty ? "dimensionless" : "1") : numerator.joined(separator: "·")
         return denominator.isEmpty ? top : top + " / " + denominator.joined(separator: " / ")
     }
+
+    /// The same name in Chinese ("质量", "能量", "CO2 质量 / 能量", ...).
+    public var nameZh: String {
+        let parts: [(String, Int8)] = [("质量", mass), ("体积", volume), ("能量", energy),
+                                       ("CO2 质量", co2), ("碳质量", carbon), ("面积", area), ("时间", time)]
+        let numerator = parts.filter { $0.1 > 0 }.map { $0.1 == 1 ? $0.0 : "\($0.0)^\($0.1)" }
+        let denominator = parts.filter { $0.1 < 0 }.map { $0.1 == -1 ? $0.0 : "\($0.0)^\(-$0.1)" }
+        let top = numerator.isEmpty ? (denominator.isEmpty ? "无量纲" : "1") : numerator.joined(separator: "·")
+        return denominator.isEmpty ? top : top + " / " + denominator.joined(separator: " / ")
+    }
+
+    /// A dimension name written by `name` in Chinese (for messages that kept only the English name).
+    public static func chineseName(ofEnglish name: String) -> String {
+        var text = name
+        for (en, zh) in [("dimensionless", "无量纲"), ("CO2 mass", "CO2 质量"), ("carbon mass", "碳质量"), ("mass", "质量"),
+                         ("volume", "体积"), ("energy", "能量"), ("area", "面积"), ("time", "时间")] {
+            text = text.replacingOccurrences(of: en, with: zh)
+        }
+        return text
+    }
 }

@@ -57,12 +57,12 @@ public struct QuantityUnit: Sendable, CustomStringConvertible {
     /// Reads a unit from text such as `t`, `10^4 Nm3`, `tCO2/MWh`, `GJ/10^4 Nm3`, `tCO2/ha/yr`.
     public static func parse(_ text: String) throws -> QuantityUnit {
         let trimmed = text.trimmingSpaces()
-        guard !trimmed.isEmpty else { throw UnitError.unknownUnit(text: text, reason: "the unit is empty") }
+        guard !trimmed.isEmpty else { throw UnitError.unknownUnit(text: text, reason: "the unit is empty", reasonZh: "单位为空") }
         let parts = trimmed.split(separator: "/", omittingEmptySubsequences: false).map { String($0).trimmingSpaces() }
         var scale = 1.0
         var dimension = PhysicalDimension.none
         for (index, part) in parts.enumerated() {
-            guard !part.isEmpty else { throw UnitError.unknownUnit(text: text, reason: "empty part around '/'") }
+            guard !part.isEmpty else { throw UnitError.unknownUnit(text: text, reason: "empty part around '/'", reasonZh: "“/”两侧不能为空") }
             let (partScale, partDimension) = try parseProduct(part, whole: text)
             if index == 0 {
                 scale = partScale
@@ -94,7 +94,8 @@ public struct QuantityUnit: Sendable, CustomStringConvertible {
             rest = rest.dropFirst(3)
             let digits = rest.prefix(while: { $0 == "-" || $0.isNumber })
             guard let exponent = Int(digits), (-12...12).contains(exponent) else {
-                throw UnitError.unknownUnit(text: whole, reason: "a power of ten must look like 10^4")
+                throw UnitError.unknownUnit(text: whole, reason: "a power of ten must look like 10^4",
+                                            reasonZh: "10 的幂应写作 10^4 的形式")
             }
             rest = rest.dropFirst(digits.count)
             prefix = pow10(exponent)
@@ -106,7 +107,8 @@ public struct QuantityUnit: Sendable, CustomStringConvertible {
         let atom = String(rest)
         guard let (s, d) = atoms[atom] else {
             let known = knownSymbols.joined(separator: ", ")
-            throw UnitError.unknownUnit(text: whole, reason: "\"\(atom)\" is not a known unit (known: \(known))")
+            throw UnitError.unknownUnit(text: whole, reason: "\"\(atom)\" is not a known unit (known: \(known))",
+                                        reasonZh: "“\(atom)”不是已知单位（已知单位：\(knownSymbols.joined(separator: "、"))）")
         }
         return (prefix * s, d)
     }

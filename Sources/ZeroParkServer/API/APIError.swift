@@ -15,13 +15,17 @@ struct APIError: Error, HTTPResponseError {
     let field: String?
     /// Further problems (e.g. every issue of a park file).
     let details: [ParkIssue]
+    /// Whether `details` are given in Chinese (the answer's language, by Accept-Language).
+    let detailsInChinese: Bool
 
-    init(status: HTTPResponse.Status, code: String, message: String, field: String? = nil, details: [ParkIssue] = []) {
+    init(status: HTTPResponse.Status, code: String, message: String, field: String? = nil, details: [ParkIssue] = [],
+         detailsInChinese: Bool = false) {
         self.status = status
         self.code = code
         self.message = message
         self.field = field
         self.details = details
+        self.detailsInChinese = detailsInChinese
     }
 
     struct Body: Encodable {
@@ -43,7 +47,8 @@ struct APIError: Error, HTTPResponseError {
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
         let details = details.isEmpty ? nil : details.map {
-            Body.Detail(code: $0.code, field: $0.field, message: $0.message, line: $0.location?.line, column: $0.location?.column)
+            Body.Detail(code: $0.code, field: $0.field, message: $0.message(chinese: detailsInChinese), line: $0.location?.line,
+                        column: $0.location?.column)
         }
         let data = try JSONEncoder().encode(Body(error: .init(code: code, message: message, field: field, details: details)))
         return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
@@ -57,9 +62,9 @@ struct APIError: Error, HTTPResponseError {
         let first = input.first
         self.init(status: status, code: first?.code ?? "invalid", message: first?.message(chinese: chinese) ?? "invalid input",
                   field: first?.field, details: input.problems.map { problem in
-                      ParkIssue(code: problem.code, field: problem.field, message: chinese ? problem.zh : problem.en,
+                      ParkIssue(code: problem.code, field: problem.field, message: problem.en, zh: problem.zh,
                                 location: problem.line.map { SourceLocation(line: $0, column: problem.column ?? 1) })
-                  })
+                  }, detailsInChinese: chinese)
     }
 
     /// A refused readings batch (nothing stored): the first problem's message, every problem in
@@ -71,8 +76,9 @@ struct APIError: Error, HTTPResponseError {
                   message: first.map { TelemetryText.problem($0, chinese: chinese) } ?? "invalid readings",
                   field: first.map { "\($0.place).\($0.field)" },
                   details: refused.problems.map { problem in
-                      ParkIssue(code: problem.code, field: "\(problem.place).\(problem.field)", message: TelemetryText.problem(problem, chinese: chinese), location: nil)
-                  })
+                      ParkIssue(code: problem.code, field: "\(problem.place).\(problem.field)", message: TelemetryText.problem(problem, chinese: false),
+                                zh: TelemetryText.problem(problem, chinese: true), location: nil)
+                  }, detailsInChinese: chinese)
     }
 
     /// Maps store, accounting, input and decoding failures to API errors.
@@ -96,9 +102,11 @@ struct APIError: Error, HTTPResponseError {
         case let refused as ReadingBatchRefused:
             return APIError(refused: refused, language: language)
         case let error as ParkInputError:
+            // The park's problems in the answer's language (issue #12 defect 4), each in `details` too.
             let first = error.issues.first
             return APIError(status: .unprocessableContent, code: first?.code ?? "invalid",
-                            message: error.issues.map(\.description).joined(separator: "; "), field: first?.field, details: error.issues)
+                            message: error.message(chinese: language == .zh), field: first?.field, details: error.issues,
+                            detailsInChinese: language == .zh)
         case is EncodingError:
             return APIError(status: .unprocessableContent, code: "not_representable",
                             message: language == .zh ? "结果中有数值超出可表示范围，请检查活动数据与因子的量级"

@@ -137,7 +137,7 @@ struct WebErrorMiddleware: RouterMiddleware {
             return Response(status: .seeOther, headers: [.location: "/login?next=\(target)"])
         } catch let error as ParkInputError {
             // Stored data the accounting refuses (e.g. after a park-file re-import): say what, not 500.
-            return renderer.message("422", error.issues.map(\.description).joined(separator: "; "), context: context,
+            return renderer.message("422", error.message(chinese: context.language == .zh), context: context,
                                     status: .unprocessableContent)
         } catch let error as HTTPError where error.status == .forbidden || error.status == .contentTooLarge {
             return renderer.message("\(error.status.code)", error.body ?? "", context: context, status: error.status)
