@@ -187,6 +187,7 @@ def sweep_results(driver, base, login, logout, wait, plan_yaml):
                     continue
                 for width in WIDTHS:
                     driver.set_window_size(width, 900)
+                    driver.execute_script("document.getElementById(arguments[0]).scrollIntoView()", element)  # the screenshot shows the result
                     check_page(driver, f"manager-{lang}-{width}-result-{name}", lang, failures, True)
     finally:
         driver.get(base + f"/parks/{PARK}?lang=zh")

@@ -51,7 +51,7 @@ struct ReadingsImportTests {
             15: "nope,2000-01-01T03:15:00+08:00,1",
             26: "m1,2000-01-01T06:00:00,1",
         ]))
-        let run = try cli.run(["readings", "import", file, "--park", "nansha-demo", "--db", database, "--lines-per-batch", "4"])
+        let run = try cli.run(["readings", "import", file, "--park", "nansha-demo", "--db", database, "--lines-per-batch", "4", "--lang", "en"])
         #expect(run.status == 1)
         let lines = run.stderr.split(separator: "\n").map(String.init)
         let seven = try #require(lines.firstIndex { $0.contains(":7:") && $0.contains("value") })
@@ -60,17 +60,25 @@ struct ReadingsImportTests {
         #expect(seven < fifteen && fifteen < twentySix)
         #expect(run.stderr.contains("nothing imported"))
         #expect(try await storedCount(database) == 0)
+        // In Chinese (the default): the same places, each reason in Chinese, and nothing imported.
+        let zh = try cli.run(["readings", "import", file, "--park", "nansha-demo", "--db", database, "--lines-per-batch", "4"])
+        let zhLines = zh.stderr.split(separator: "\n").map(String.init)
+        #expect(zh.status == 1)
+        #expect(zhLines.contains { $0.contains("line 15") && $0.contains("nope") && $0.contains("本园区没有此计量表") })
+        #expect(zhLines.contains { $0.contains(":7:") && $0.contains("value") && StoreError.hasChinese($0) })
+        #expect(zh.stderr.contains("未导入任何读数") && !zh.stderr.contains("nothing imported"))
+        #expect(try await storedCount(database) == 0)
     }
 
     @Test("a good file in many pieces is stored whole, and a second import of it is all repeats")
     func acceptedAcrossPieces() async throws {
         let database = try await Self.database()
         let file = try cli.temporaryFile(Self.csv(rows: 25))
-        let first = try cli.run(["readings", "import", file, "--park", "nansha-demo", "--db", database, "--lines-per-batch", "4", "--no-clean"])
+        let first = try cli.run(["readings", "import", file, "--park", "nansha-demo", "--db", database, "--lines-per-batch", "4", "--no-clean", "--lang", "en"])
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout.contains("25 readings: 25 new, 0 repeats, 0 revisions"))
         #expect(try await storedCount(database) == 25)
         let again = try cli.run(["readings", "import", file, "--park", "nansha-demo", "--db", database, "--lines-per-batch", "7"])
-        #expect(again.stdout.contains("25 readings: 0 new, 25 repeats, 0 revisions"))
+        #expect(again.stdout.contains("25 条读数：新增 0，重复 25，修订 0") && again.stdout.contains("已清洗并汇总"))
     }
 }

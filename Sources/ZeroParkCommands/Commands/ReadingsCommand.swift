@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ZeroParkInput
+import ZeroParkServer
 import ZeroParkSpreadsheet
 import ZeroParkStore
 import ZeroParkTelemetry
@@ -23,6 +24,7 @@ struct ReadingsCommand: AsyncParsableCommand {
         @Option(help: "SQLite database file (env ZEROPARK_DB).") var db: String = ProcessInfo.processInfo.environment["ZEROPARK_DB"] ?? "zeropark.sqlite"
         @Flag(help: "Skip the cleaning pass after the import (the server's cleaner does it on start).") var noClean = false
         @Option(help: .hidden) var linesPerBatch = CSVChunks.linesPerChunk
+        @Option(help: "Language of the messages: zh (简体中文) or en.") var lang: OutputLanguage = .zh
         static var bulkWrites: Bool { ProcessInfo.processInfo.environment["ZEROPARK_IMPORT_SYNC_FULL"] == nil }
 
         func run() async throws {
@@ -34,16 +36,18 @@ struct ReadingsCommand: AsyncParsableCommand {
             guard (1...ReadingBatchRules.maximumRows).contains(linesPerBatch) else {
                 throw CommandLineFailure("error: --lines-per-batch must be 1–\(ReadingBatchRules.maximumRows)")
             }
-            let chunks: ReadingChunks = isXLSX ? try XLSXChunks(path: file) : try CSVChunks(path: file, linesPerPiece: linesPerBatch)
+            let zh = lang == .zh
+            let chunks: ReadingChunks = isXLSX ? try XLSXChunks(path: file, chinese: zh)
+                : try CSVChunks(path: file, linesPerPiece: linesPerBatch, chinese: zh)
             // Pass 1: every chunk parsed and checked (two at a time); nothing stored.
             let checked = try await chunks.checkAll(limit: 100) { batch in
                 try await store.checkReadings(parkKey: park, batch: batch, now: now).map {
-                    "\(file): \($0.place): \($0.field) (\($0.meter)): \($0.message)"
+                    zh ? "\(file)：\(ReadingProblemText.text($0, chinese: true))" : "\(file): \($0.place): \($0.field) (\($0.meter)): \($0.message)"
                 }
             }
             let problems = checked.problems, total = checked.total
             guard problems.isEmpty else {
-                throw CommandLineFailure(problems.prefix(100).joined(separator: "\n") + "\nerror: \(file): nothing imported")
+                throw CommandLineFailure(problems.prefix(100).joined(separator: "\n") + (zh ? "\n错误：\(file)：未导入任何读数" : "\nerror: \(file): nothing imported"))
             }
             // Pass 2: store, chunk by chunk (bulk settings: see preferBulkWrites).
             if Self.bulkWrites { try await store.preferBulkWrites() }
@@ -57,10 +61,11 @@ struct ReadingsCommand: AsyncParsableCommand {
                 return true
             }
             let stored = clock.now
-            var line = "\(file): \(total) readings: \(accepted) new, \(repeated) repeats, \(revised) revisions (\(stored - started))"
+            var line = zh ? "\(file)：\(total) 条读数：新增 \(accepted)，重复 \(repeated)，修订 \(revised)（\(stored - started)）"
+                : "\(file): \(total) readings: \(accepted) new, \(repeated) repeats, \(revised) revisions (\(stored - started))"
             if !noClean {
                 try await store.cleanAll()
-                line += "; cleaned and rolled up (\(clock.now - stored))"
+                line += zh ? "；已清洗并汇总（\(clock.now - stored)）" : "; cleaned and rolled up (\(clock.now - stored))"
             }
             print(line)
         }
@@ -84,22 +89,27 @@ protocol ReadingChunks: Sendable {
 struct CSVChunks: ReadingChunks {
     let path: String
     let linesPerPiece: Int
+    /// Problems in Chinese (else English).
+    let chinese: Bool
     static let linesPerChunk = 190_000
 
-    init(path: String, linesPerPiece: Int = linesPerChunk) throws {
-        guard FileManager.default.isReadableFile(atPath: path) else { throw CommandLineFailure("error: \(path): cannot read the file") }
+    init(path: String, linesPerPiece: Int = linesPerChunk, chinese: Bool = true) throws {
+        guard FileManager.default.isReadableFile(atPath: path) else {
+            throw CommandLineFailure(chinese ? "错误：\(path)：无法读取文件" : "error: \(path): cannot read the file")
+        }
         self.path = path
         self.linesPerPiece = linesPerPiece
+        self.chinese = chinese
     }
 
     /// A piece parsed: its batch, or its syntax problems located in the whole file.
-    static func parse(_ piece: (bytes: [UInt8], lineOffset: Int), path: String) -> Result<ReadingBatch, CommandLineFailure> {
+    static func parse(_ piece: (bytes: [UInt8], lineOffset: Int), path: String, chinese: Bool = true) -> Result<ReadingBatch, CommandLineFailure> {
         do {
             return .success(batch(try ReadingsPayload.csv(piece.bytes), lineOffset: piece.lineOffset))
         } catch {
             return .failure(CommandLineFailure(error.problems.map { problem in
                 let line = problem.line.map { $0 + piece.lineOffset } ?? piece.lineOffset
-                return "\(path):\(line):\(problem.column ?? 1): \(problem.field): \(problem.en)"
+                return "\(path):\(line):\(problem.column ?? 1): \(problem.field): \(chinese ? problem.zh : problem.en)"
             }.joined(separator: "\n")))
         }
     }
@@ -107,7 +117,7 @@ struct CSVChunks: ReadingChunks {
     func checkAll(limit: Int, _ check: @escaping @Sendable (ReadingBatch) async throws -> [String]) async throws
         -> (total: Int, problems: [String]) {
         var reader = try CSVPieceReader(path: path, linesPerPiece: linesPerPiece)
-        let path = self.path
+        let path = self.path, chinese = self.chinese
         return try await withThrowingTaskGroup(of: (index: Int, rows: Int, problems: [String]).self) { group in
             var results: [(index: Int, rows: Int, problems: [String])] = []
             var index = 0, running = 0, found = 0
@@ -119,7 +129,7 @@ struct CSVChunks: ReadingChunks {
                 }
                 let number = index
                 group.addTask {
-                    switch Self.parse(piece, path: path) {
+                    switch Self.parse(piece, path: path, chinese: chinese) {
                     case let .failure(syntax): return (number, 0, syntax.message.split(separator: "\n").map(String.init))
                     case let .success(batch): return (number, batch.rows.count, try await check(batch))
                     }
@@ -135,13 +145,13 @@ struct CSVChunks: ReadingChunks {
 
     func forEachAsync(_ body: (ReadingBatch) async throws -> Bool) async throws {
         var reader = try CSVPieceReader(path: path, linesPerPiece: linesPerPiece)
-        let path = self.path
+        let path = self.path, chinese = self.chinese
         guard let first = try reader.next() else { return }
-        var parsing = Task.detached { Self.parse(first, path: path) }
+        var parsing = Task.detached { Self.parse(first, path: path, chinese: chinese) }
         while true {
             let batch = try await parsing.value.get()
             let next = try reader.next()
-            if let next { parsing = Task.detached { Self.parse(next, path: path) } }
+            if let next { parsing = Task.detached { Self.parse(next, path: path, chinese: chinese) } }
             guard try await body(batch), next != nil else { return }
         }
     }
@@ -230,14 +240,16 @@ struct XLSXChunks: ReadingChunks {
     let parsed: ParsedReadings
     let path: String
 
-    init(path: String) throws {
+    init(path: String, chinese: Bool = true) throws {
         self.path = path
-        guard let data = FileManager.default.contents(atPath: path) else { throw CommandLineFailure("error: \(path): cannot read the file") }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CommandLineFailure(chinese ? "错误：\(path)：无法读取文件" : "error: \(path): cannot read the file")
+        }
         do {
             parsed = try XLSXReadings.read(data)
         } catch {
-            throw CommandLineFailure(error.problems.prefix(100).map { "\(path): \($0.field): \($0.en)" }.joined(separator: "\n")
-                                     + "\nerror: \(path): nothing imported")
+            throw CommandLineFailure(error.problems.prefix(100).map { "\(path): \($0.field): \(chinese ? $0.zh : $0.en)" }.joined(separator: "\n")
+                                     + (chinese ? "\n错误：\(path)：未导入任何读数" : "\nerror: \(path): nothing imported"))
         }
     }
 

@@ -173,19 +173,20 @@ struct UsersCommand: AsyncParsableCommand {
         @Argument var username: String
         @Option var name: String?
         @Flag(help: "System administrator (may create parks).") var admin = false
+        @Option(help: "Language of the messages: zh (简体中文) or en.") var lang: OutputLanguage = .zh
 
         func run() async throws {
             let store = try openStore(db)
             guard let password = readLine(strippingNewline: true), password.count >= 8 else {
-                throw CommandLineFailure("error: give a password of at least 8 characters on standard input")
+                throw CommandLineFailure(lang == .zh ? "错误：请在标准输入中给出至少 8 个字符的密码" : "error: give a password of at least 8 characters on standard input")
             }
             do {
                 try await DemoSeed.createUser(store: store, username: username, displayName: name ?? username, password: password,
                                               isAdmin: admin, bcryptCost: 12)
             } catch let error as StoreError {
-                throw CommandLineFailure("error: \(error)")
+                throw CommandLineFailure(lang == .zh ? "错误：\(error.message(chinese: true))" : "error: \(error.message(chinese: false))")
             }
-            print("user \(username) added")
+            print(lang == .zh ? "已添加用户 \(username)" : "user \(username) added")
         }
     }
 
@@ -196,16 +197,18 @@ struct UsersCommand: AsyncParsableCommand {
         @Argument var park: String
         @Argument(help: "admin, manager, tenant, auditor or viewer") var role: String
         @Option(help: "The enterprise a tenant acts for.") var enterprise: String?
+        @Option(help: "Language of the messages: zh (简体中文) or en.") var lang: OutputLanguage = .zh
 
         func run() async throws {
             guard let parkRole = ParkRole(rawValue: role) else {
-                throw ValidationError("role must be one of \(ParkRole.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw ValidationError(lang == .zh ? "角色须为以下之一：\(ParkRole.allCases.map(\.rawValue).joined(separator: "、"))"
+                                                  : "role must be one of \(ParkRole.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             let store = try openStore(db)
             do { try await store.setMembership(username: username, parkKey: park, role: parkRole, enterprise: enterprise) } catch let error as StoreError {
-                throw CommandLineFailure("error: \(error)")
+                throw CommandLineFailure(lang == .zh ? "错误：\(error.message(chinese: true))" : "error: \(error.message(chinese: false))")
             }
-            print("\(username) is \(role) of \(park)")
+            print(lang == .zh ? "\(username) 现为园区 \(park) 的\(parkRole.nameZh)" : "\(username) is \(role) of \(park)")
         }
     }
 

@@ -180,3 +180,9 @@ enum TelemetryText {
         return "\(problem.place).\(problem.field)（\(problem.meter)）：\(reason)"
     }
 }
+
+/// A refused reading in the reader's language for the command line (`zeropark readings import`), in the
+/// same words as the pages and the API.
+public enum ReadingProblemText {
+    public static func text(_ problem: ReadingProblem, chinese: Bool) -> String { TelemetryText.problem(problem, chinese: chinese) }
+}
