@@ -17,7 +17,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from zp_testlib import browser_login, check, free_port, wait, wait_for
-from zp_sweep import CREATIVE_PAGES, PAGES, PUBLIC, ROLES, VIEWER_ONLY, sweep, sweep_results
+from zp_sweep import CREATIVE_PAGES, PAGES, PUBLIC, ROLES, SIZING_TEST_COSTS, VIEWER_ONLY, sweep, sweep_results
 import zp_evaluation_flow
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -250,14 +250,7 @@ def main():
         Select(driver.find_element(By.ID, "dispatch-study")).select_by_value("sizing")
         fill("days", "7")
         # Test inputs, not reference data: illustrative quotes a park would supply.
-        test_costs = {
-            "sizing_discount_rate": "0.06", "sizing_pv_max_kwp": "5000", "sizing_pv_capex_cny_per_kwp": "3500",
-            "sizing_pv_om_cny_per_kwp_year": "40", "sizing_pv_lifetime_years": "25", "sizing_pv_reference_kwp": "4000",
-            "sizing_battery_max_kwh": "4000", "sizing_battery_max_kw": "2000", "sizing_battery_capex_cny_per_kwh": "1000",
-            "sizing_battery_om_cny_per_kwh_year": "10", "sizing_battery_capex_cny_per_kw": "300",
-            "sizing_battery_om_cny_per_kw_year": "5", "sizing_battery_lifetime_years": "12",
-        }
-        for name, value in test_costs.items():
+        for name, value in SIZING_TEST_COSTS.items():
             fill(name, value)
         driver.find_element(By.ID, "dispatch-run").click()
         wait(driver, lambda d: d.find_elements(By.ID, "sizing-result") or d.find_elements(By.ID, "form-error"))

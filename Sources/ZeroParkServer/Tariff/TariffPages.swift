@@ -95,14 +95,20 @@ struct TariffPages: Sendable {
         return form
     }
 
-    func page(_ request: Request, _ context: AppRequestContext, form submitted: [String: String]?, problems: [InputProblem],
-              saved: Bool, status: HTTPResponse.Status = .ok) async throws -> Response {
+    /// The caller, the park and the page's words, once the caller may read the park's tariff (members but tenants).
+    func access(_ context: AppRequestContext) async throws -> (Caller, String, StoredPark, Bool, [String: String]) {
         let caller = try context.requireLogin()
         let key = try context.parameter("park")
         let park = try await store.park(key: key, caller: caller)
         let chinese = context.language == .zh
         let e = TariffText.dictionary(chinese)
         guard caller.tenantEnterprise(parkID: park.id) == nil else { throw StoreError.forbidden(e["noTenant"] ?? "") }
+        return (caller, key, park, chinese, e)
+    }
+
+    func page(_ request: Request, _ context: AppRequestContext, form submitted: [String: String]?, problems: [InputProblem],
+              saved: Bool, status: HTTPResponse.Status = .ok) async throws -> Response {
+        let (caller, key, park, chinese, e) = try await access(context)
         let stored = try await store.parkTariff(parkKey: key, caller: caller)
         var form = submitted ?? stored.map { Self.form($0.json) } ?? [:]
         if form["tariff"] == nil {
@@ -151,12 +157,7 @@ struct TariffPages: Sendable {
     /// tariff period and per month with the month's maximum demand, unrounded; the tariff, its citation and
     /// the data completeness in a third table. Park members but tenants, once a tariff is set.
     func download(_ request: Request, _ context: AppRequestContext) async throws -> TableDownload {
-        let caller = try context.requireLogin()
-        let key = try context.parameter("park")
-        let park = try await store.park(key: key, caller: caller)
-        let chinese = context.language == .zh
-        let e = TariffText.dictionary(chinese)
-        guard caller.tenantEnterprise(parkID: park.id) == nil else { throw StoreError.forbidden(e["noTenant"] ?? "") }
+        let (caller, key, _, chinese, e) = try await access(context)
         guard try await store.parkTariff(parkKey: key, caller: caller) != nil else { throw StoreError.notFound(e["noTariff"] ?? "tariff") }
         let (from, to) = try Self.period(request, now: ReportClock.nowSeconds())
         let outcome = try await service.cost(parkKey: key, from: from, to: to, caller: caller, now: ReportClock.nowSeconds())
