@@ -31,12 +31,15 @@ struct TableExports: Sendable {
             let key = try context.parameter("park")
             let chinese = context.language == .zh
             let meters = try await store.meters(parkKey: key, caller: caller)
+            // Enterprises by name, as the meter page shows them.
+            let park = try await store.park(key: key, caller: caller)
+            let enterpriseNames = Dictionary(park.enterprises.map { ($0.key, $0.name) }, uniquingKeysWith: { first, _ in first })
             let header = chinese ? ["编号", "名称", "计量量", "单位", "读数类型", "间隔（分钟）", "倍率", "企业", "对应排放源或碳汇", "上级表"]
                                  : ["key", "name", "quantity", "unit", "reading kind", "interval (min)", "multiplier", "enterprise", "feeds", "parent"]
             let rows = meters.map { meter in
                 [meter.key, meter.name, TelemetryText.quantity(meter.quantity, chinese: chinese), meter.unit,
                  TelemetryText.readingKind(meter.readingKind, chinese: chinese), String(meter.intervalMinutes),
-                 TelemetryFormat.plain(meter.multiplier), meter.enterprise ?? "", meter.feeds ?? "", meter.parent ?? ""]
+                 TelemetryFormat.plain(meter.multiplier), meter.enterprise.map { enterpriseNames[$0] ?? $0 } ?? "", meter.feeds ?? "", meter.parent ?? ""]
             }
             return TableDownload(fileName: "zeropark-\(key)-meters",
                                  tables: [DownloadTable(title: chinese ? "计量表" : "Meters", header: header, rows: rows, numericColumns: [5, 6])])
