@@ -628,7 +628,8 @@ struct ParkPages: Sendable {
         let sinks: [[String: Any]] = try await store.sinks(parkKey: key, caller: loaded.caller).map { sink -> [String: Any] in
             let detail: String
             switch sink.kind {
-            case let .greenery(area, rate): detail = "\(Display.number(area, decimals: 0)) m² × \(rate)"
+            case let .greenery(area, rate):
+                detail = "\(Display.number(area, decimals: 0)) m² × \(Quantity.format(rate.value)) \(UnitText.display(rate.unit.symbol, chinese: strings.language == .zh))"
             case let .ccus(captured, verification): detail = "\(captured)" + (verification.map { " · \($0)" } ?? "")
             }
             return ["id": sink.id, "name": sink.name, "kind": strings.sinkKind(sink.kind.key), "detail": detail,

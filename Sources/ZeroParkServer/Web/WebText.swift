@@ -52,7 +52,7 @@ enum WebText {
         ("coProject", "合作开发项目", "Co-developed project"), ("retiredDate", "注销日期 YYYY-MM-DD", "Retired YYYY-MM-DD"),
         ("commitment", "承诺运行年限", "Commitment years"), ("registry", "登记编号", "Registry ref"), ("addOffset", "新增抵消", "Add offset"),
         ("claimedT", "申报 tCO2", "Claimed tCO2"), ("countedT", "计入 tCO2", "Counted tCO2"), ("surplusT", "盈余 tCO2", "Surplus tCO2"),
-        ("offsetVintage", "减排年份", "Vintage"), ("projectProvince", "项目所在省份（如 guangdong）", "Project province (e.g. guangdong)"),
+        ("offsetVintage", "减排年份", "Vintage"), ("projectProvince", "项目所在省份", "Project province"),
         ("retiredFor", "注销受益方（园区编号或名称）", "Retired for (park id or name)"), ("verification", "核证声明", "Verification"),
         ("computeSnapshot", "核算并保存快照", "Compute and save snapshot"), ("createdAt", "时间", "Created"), ("createdBy", "操作人", "By"),
         ("inputHash", "输入哈希", "Input hash"), ("download", "下载", "Download"), ("inputs", "输入园区文件", "Inputs"),
