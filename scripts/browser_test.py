@@ -136,6 +136,7 @@ def main():
         driver.find_element(By.ID, "snapshot-submit").click()
         wait(driver, lambda d: "snapshot-submit" in d.page_source and "/download?format=json" in d.page_source)
         check("#" in driver.page_source and "2025" in driver.page_source, "an inventory snapshot is listed")
+        first_snapshot = driver.find_element(By.CSS_SELECTOR, "a[id^=report-]:not([id^=report-pdf]):not([id^=report-xlsx])").get_attribute("id").split("-", 1)[1]
         shot("08-inventories")
         driver.get(base + "/parks/nansha-demo?year=2025&lang=en")
         check("Emissions" in driver.page_source, "the English switch works")
@@ -325,7 +326,13 @@ def main():
 
         print("browser test: every page, per role, in Chinese and English, at 1400 px and 390 px (issue #12)")
         # The report and restatement pages of stored snapshots, and the certificate's printable page, join the sweep.
-        pages = PAGES + [evaluation_path, draft_path, demo_snapshot + "/report", demo_snapshot + "/restatement"]
+        # … and the comparison of two snapshots (the 2025 one saved above and the 2026 one of the report flow).
+        compare = f"/parks/nansha-demo/inventories?year=2025&a={first_snapshot}&b={demo_snapshot.rsplit('/', 1)[1]}"
+        login("manager", "zeropark-manager")
+        driver.get(base + compare)
+        check(driver.find_elements(By.ID, "comparison"), "two snapshots compare side by side")
+        driver.delete_all_cookies()
+        pages = PAGES + [evaluation_path, draft_path, demo_snapshot + "/report", demo_snapshot + "/restatement", compare]
         creative_pages = CREATIVE_PAGES + [creative_report]
         public = PUBLIC + [verify_path, verify_path + "/print", "/public/xihu-creative"]
         failures = sweep(driver, base, login, driver.delete_all_cookies, pages=pages, public=public, creative_pages=creative_pages)

@@ -21,6 +21,19 @@ struct APIMessageLanguageTests {
                     #expect(error["message"] as? String == expected && error["field"] as? String == "year", "\(language ?? "none"): \(error)")
                 }
             }
+            // A body the schema refuses: the message and every detail in the caller's language.
+            let sink = #"{"id":"wall","name":"立体绿化","kind":"greenery","source":"测试"}"#
+            for (language, first, detail) in [(nil, "第 1 行第 1 列：area_m2 是必填项", "是必填项"), ("en", "line 1, column 1: area_m2 is required", "is required")] {
+                var headers: HTTPFields = [.contentType: "application/json"]
+                if let language { headers[.acceptLanguage] = language }
+                try await client.execute(uri: "/api/v1/parks/nansha-demo/sinks", method: .post, headers: server.auth("manager", headers), body: body(sink)) { response in
+                    #expect(response.status == .unprocessableContent)
+                    let error = try response.error()
+                    let details = try #require(error["details"] as? [[String: Any]])
+                    #expect(error["message"] as? String == first && details.count == 2, "\(language ?? "none"): \(error)")
+                    #expect(details.allSatisfy { $0["message"] as? String == detail }, "\(language ?? "none"): \(details)")
+                }
+            }
             // The web form: the page's half, never both.
             let cookie = try await WebTests.login(client, "manager", "zeropark-manager")
             let page = try await client.execute(uri: "/parks/nansha-demo/sinks-offsets?year=2025", method: .get, headers: [.cookie: cookie]) { $0.text }

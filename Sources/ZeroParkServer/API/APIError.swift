@@ -87,7 +87,7 @@ struct APIError: Error, HTTPResponseError {
         case let error as APIError:
             // A message written "中文 / English" is answered in the caller's language.
             return APIError(status: error.status, code: error.code, message: StoreError.pick(error.message, chinese: language == .zh),
-                            field: error.field, details: error.details)
+                            field: error.field, details: error.details, detailsInChinese: error.detailsInChinese)
         case let error as StoreError:
             switch error {
             case let .notFound(what):
