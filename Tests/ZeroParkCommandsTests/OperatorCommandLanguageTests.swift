@@ -27,4 +27,15 @@ struct OperatorCommandLanguageTests {
         let nobody = try cli.run(["users", "grant", "nobody", "nansha-demo", "viewer", "--db", database])
         #expect(nobody.status == 1 && nobody.stderr.contains("错误：") && StoreError.hasChinese(nobody.stderr))
     }
+
+    /// Commands without a language option answer a refusal in both languages, Chinese first, on one line each.
+    @Test func refusalsOfOtherCommandsLeadInChinese() throws {
+        let unknown = try cli.run(["factors", "show", "grid.atlantis"])
+        #expect(unknown.status == 1 && unknown.stderr.contains("错误：因子库") && unknown.stderr.contains("“grid.atlantis”"))
+        #expect(unknown.stderr.contains("error: no factor or fuel with id \"grid.atlantis\""))
+        let noKey = try cli.run(["certificate", "verify", "/nonexistent.json", "--key", "/nonexistent.pub"])
+        #expect(noKey.status == 1 && noKey.stderr.contains("不是 Ed25519 公钥") && noKey.stderr.contains("not an Ed25519 public key"))
+        let port = try cli.run(["serve", "--port", "0", "--db", "/nonexistent/zp.sqlite"])
+        #expect(port.status != 0 && port.stderr.contains("--port 须为 1–65535"))
+    }
 }

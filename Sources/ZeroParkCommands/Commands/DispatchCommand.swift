@@ -36,7 +36,7 @@ struct DispatchCommand: AsyncParsableCommand {
             do {
                 try Data(ScheduleCSV.render(outcome, chinese: chinese).utf8).write(to: URL(fileURLWithPath: schedule))
             } catch {
-                throw CommandLineFailure("error: \(schedule): cannot write the schedule: \(error.localizedDescription)")
+                throw CommandLineFailure("错误：\(schedule)：无法写入调度表 / error: \(schedule): cannot write the schedule: \(error.localizedDescription)")
             }
         }
         switch format {

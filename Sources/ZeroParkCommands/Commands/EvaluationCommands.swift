@@ -120,19 +120,19 @@ struct KeysCommand: ParsableCommand {
             let old = try KeysCommand.privateKey(privatePath)
             let oldID = ParkCertificate.keyID(old.publicKey)
             let retired = base.appendingPathComponent("\(name)-\(oldID.replacingOccurrences(of: ":", with: "-")).pub").path
-            guard !FileManager.default.fileExists(atPath: retired) else { throw CommandLineFailure("error: \(retired) exists") }
+            guard !FileManager.default.fileExists(atPath: retired) else { throw CommandLineFailure("错误：\(retired) 已存在 / error: \(retired) exists") }
             guard FileManager.default.createFile(atPath: retired, contents: Data((old.publicKey.rawRepresentation.base64EncodedString() + "\n").utf8)) else {
-                throw CommandLineFailure("error: cannot write \(retired)")
+                throw CommandLineFailure("错误：无法写入 \(retired) / error: cannot write \(retired)")
             }
             do {
                 try FileManager.default.removeItem(atPath: privatePath)
                 try? FileManager.default.removeItem(atPath: publicPath)
             } catch {
-                throw CommandLineFailure("error: cannot remove \(privatePath): \(error)")
+                throw CommandLineFailure("错误：无法删除 \(privatePath) / error: cannot remove \(privatePath): \(error)")
             }
             let key: IssuerKey
-            do { key = try IssuerKey.generate(path: privatePath, name: "") } catch { throw CommandLineFailure("error: \(error.description)") }
-            print("retired \(oldID): public key kept as \(retired); private key removed\nnew     \(key.keyID)\n  private: \(privatePath) (0600)\n  public:  \(publicPath)\n"
+            do { key = try IssuerKey.generate(path: privatePath, name: "") } catch { throw CommandLineFailure("错误：无法生成新密钥 / error: \(error.description)") }
+            print("已停用 / retired \(oldID)：公钥保留为 / public key kept as \(retired)；私钥已删除 / private key removed\n新密钥 / new \(key.keyID)\n  私钥 / private: \(privatePath) (0600)\n  公钥 / public:  \(publicPath)\n"
                   + "Restart the server with --issuer-key \(privatePath). / 请用新密钥重启服务器。")
         }
     }
@@ -152,16 +152,16 @@ struct KeysCommand: ParsableCommand {
             guard FileManager.default.createFile(atPath: privatePath, contents: Data((key.rawRepresentation.base64EncodedString() + "\n").utf8),
                                                  attributes: [.posixPermissions: 0o600]),
                   FileManager.default.createFile(atPath: publicPath, contents: Data((key.publicKey.rawRepresentation.base64EncodedString() + "\n").utf8)) else {
-                throw CommandLineFailure("error: cannot write the key files in \(out)")
+                throw CommandLineFailure("错误：无法在 \(out) 写入密钥文件 / error: cannot write the key files in \(out)")
             }
-            print("\(ParkCertificate.keyID(key.publicKey))\n  private: \(privatePath) (0600)\n  public:  \(publicPath)")
+            print("\(ParkCertificate.keyID(key.publicKey))\n  私钥 / private: \(privatePath) (0600)\n  公钥 / public:  \(publicPath)")
         }
     }
 
     static func privateKey(_ path: String) throws -> Curve25519.Signing.PrivateKey {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8), let data = Data(base64Encoded: text.trimmingCharacters(in: .whitespacesAndNewlines)),
               let key = try? Curve25519.Signing.PrivateKey(rawRepresentation: data) else {
-            throw CommandLineFailure("error: \(path): not an Ed25519 private key (base64, from `zeropark keys generate`)")
+            throw CommandLineFailure("错误：\(path) 不是 Ed25519 私钥（base64，由 `zeropark keys generate` 生成） / error: \(path): not an Ed25519 private key (base64, from `zeropark keys generate`)")
         }
         return key
     }
@@ -169,7 +169,7 @@ struct KeysCommand: ParsableCommand {
     static func publicKey(_ path: String) throws -> Curve25519.Signing.PublicKey {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8), let data = Data(base64Encoded: text.trimmingCharacters(in: .whitespacesAndNewlines)),
               let key = try? Curve25519.Signing.PublicKey(rawRepresentation: data) else {
-            throw CommandLineFailure("error: \(path): not an Ed25519 public key (base64, from `zeropark keys generate`)")
+            throw CommandLineFailure("错误：\(path) 不是 Ed25519 公钥（base64，由 `zeropark keys generate` 生成） / error: \(path): not an Ed25519 public key (base64, from `zeropark keys generate`)")
         }
         return key
     }
@@ -199,11 +199,11 @@ struct CertificateCommand: ParsableCommand {
             do {
                 document = try ParkCertificate.document(result, input: loaded.input, issue: issue, key: signingKey.publicKey)
             } catch {
-                throw CommandLineFailure("error: no certificate: the grade is \(result.grade.code) (\(result.grade.zh)); run `zeropark evaluate \(file)` for the reasons")
+                throw CommandLineFailure("错误：不颁发证书：评价结论为\(result.grade.zh)，原因见 `zeropark evaluate \(file)` / error: no certificate: the grade is \(result.grade.code); run `zeropark evaluate \(file)` for the reasons")
             }
             let signed = try ParkCertificate.sign(document, with: signingKey, created: RFC3339Now.text())
             guard FileManager.default.createFile(atPath: out, contents: Data(signed.canonical.utf8)) else {
-                throw CommandLineFailure("error: cannot write \(out)")
+                throw CommandLineFailure("错误：无法写入 \(out) / error: cannot write \(out)")
             }
             print("\(issue.id): \(result.grade.zh) · \(loaded.parkName) · \(out)")
         }
@@ -219,18 +219,18 @@ struct CertificateCommand: ParsableCommand {
         func run() throws {
             let publicKey = try KeysCommand.publicKey(key)
             guard let data = try? Data(contentsOf: URL(fileURLWithPath: file)), data.count <= CanonicalValue.maximumBytes else {
-                throw CommandLineFailure("INVALID \(file): unreadable (at most 1 MiB)")
+                throw CommandLineFailure("INVALID \(file)：无法读取（最大 1 MiB） / unreadable (at most 1 MiB)")
             }
             var revocations: [String: String] = [:]
             if let revoked {
-                guard let text = try? String(contentsOfFile: revoked, encoding: .utf8) else { throw CommandLineFailure("error: \(revoked): unreadable") }
+                guard let text = try? String(contentsOfFile: revoked, encoding: .utf8) else { throw CommandLineFailure("错误：无法读取 \(revoked) / error: \(revoked): unreadable") }
                 for line in text.split(whereSeparator: \.isNewline) {
                     let parts = line.split(separator: "\t", maxSplits: 1).map(String.init)
                     if let id = parts.first, !id.isEmpty { revocations[id] = parts.count > 1 ? parts[1] : "revoked" }
                 }
             }
             guard let day = today.map({ CalendarDate(iso: $0) }) ?? ReportClock.today() else {
-                throw CommandLineFailure("error: --today must be YYYY-MM-DD")
+                throw CommandLineFailure("错误：--today 须为 YYYY-MM-DD / error: --today must be YYYY-MM-DD")
             }
             do {
                 let document = try ParkCertificate.verify(String(decoding: data, as: UTF8.self), key: publicKey, today: day, revoked: revocations)

@@ -47,8 +47,11 @@ struct FactorsCommand: ParsableCommand {
                 return
             }
             let suggestions = library.search(id.split(separator: ".").last.map(String.init) ?? id).factors.prefix(5).map(\.id)
-            let hint = suggestions.isEmpty ? "" : " Did you mean: \(Set(suggestions).sorted().joined(separator: ", "))?"
-            throw CommandLineFailure("error: no factor or fuel with id \"\(id)\" in library \(library.version).\(hint) See `zeropark factors list`.")
+            let names = Set(suggestions).sorted().joined(separator: ", ")
+            let hintZh = suggestions.isEmpty ? "" : "是否应为 \(names)？"
+            let hint = suggestions.isEmpty ? "" : " Did you mean: \(names)?"
+            throw CommandLineFailure("错误：因子库 \(library.version) 中没有编号为“\(id)”的因子或燃料。\(hintZh)请查看 `zeropark factors list`。\n"
+                                     + "error: no factor or fuel with id \"\(id)\" in library \(library.version).\(hint) See `zeropark factors list`.")
         }
     }
 }

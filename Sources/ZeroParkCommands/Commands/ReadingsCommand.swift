@@ -34,7 +34,7 @@ struct ReadingsCommand: AsyncParsableCommand {
             let now = Int64(Date().timeIntervalSince1970)
             let isXLSX = file.lowercased().hasSuffix(".xlsx")
             guard (1...ReadingBatchRules.maximumRows).contains(linesPerBatch) else {
-                throw CommandLineFailure("error: --lines-per-batch must be 1–\(ReadingBatchRules.maximumRows)")
+                throw CommandLineFailure("错误：--lines-per-batch 须为 1–\(ReadingBatchRules.maximumRows) / error: --lines-per-batch must be 1–\(ReadingBatchRules.maximumRows)")
             }
             let zh = lang == .zh
             let chunks: ReadingChunks = isXLSX ? try XLSXChunks(path: file, chinese: zh)
@@ -178,7 +178,7 @@ struct CSVPieceReader {
     private var finished = false
 
     init(path: String, linesPerPiece: Int) throws {
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw CommandLineFailure("error: \(path): cannot read the file") }
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw CommandLineFailure("错误：\(path)：无法读取文件 / error: \(path): cannot read the file") }
         self.handle = handle
         self.linesPerPiece = linesPerPiece
     }

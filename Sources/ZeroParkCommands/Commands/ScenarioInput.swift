@@ -23,17 +23,17 @@ struct ScenarioInput: ParsableArguments {
             throw CommandLineFailure("error: \(scenario): no such file / 找不到文件")
         }
         if let size = (attributes[.size] as? NSNumber)?.intValue, size > ScenarioReader.maxBytes {
-            throw CommandLineFailure("error: \(scenario): \(size) bytes; scenarios are at most \(ScenarioReader.maxBytes) bytes")
+            throw CommandLineFailure("错误：\(scenario) 有 \(size) 字节，情景文件最大 \(ScenarioReader.maxBytes) 字节 / error: \(scenario): \(size) bytes; scenarios are at most \(ScenarioReader.maxBytes) bytes")
         }
         guard let data = try? Data(contentsOf: url), let text = String(data: data, encoding: .utf8) else {
-            throw CommandLineFailure("error: \(scenario): not readable UTF-8 text")
+            throw CommandLineFailure("错误：\(scenario) 不是可读的 UTF-8 文本 / error: \(scenario): not readable UTF-8 text")
         }
         let parsed: DispatchScenario
         do { parsed = try ScenarioReader.read(yaml: text) } catch { throw failure(error.problems) }
         let files = FileSeriesSource(baseDirectory: url.deletingLastPathComponent())
         guard let db else { return (parsed, files) }
-        guard let park else { throw CommandLineFailure("error: --db needs --park (the park whose meters the scenario names)") }
-        guard FileManager.default.fileExists(atPath: db) else { throw CommandLineFailure("error: \(db): no such database") }
+        guard let park else { throw CommandLineFailure("错误：--db 须与 --park 一起给出（情景所用计量表所在的园区） / error: --db needs --park (the park whose meters the scenario names)") }
+        guard FileManager.default.fileExists(atPath: db) else { throw CommandLineFailure("错误：\(db)：没有这个数据库 / error: \(db): no such database") }
         return (parsed, StoreSeriesSource(store: try openStore(db), parkKey: park, caller: .commandLine,
                                           now: Int64(Date().timeIntervalSince1970), files: files))
     }

@@ -34,10 +34,10 @@ struct ServerOptions: ParsableArguments {
 
     func validate() throws {
         if let publicURL, !(publicURL.hasPrefix("https://") || publicURL.hasPrefix("http://")) || publicURL.count > 200 {
-            throw ValidationError("--public-url must be an http(s) address of at most 200 characters")
+            throw ValidationError("--public-url 须为不超过 200 个字符的 http(s) 地址 / --public-url must be an http(s) address of at most 200 characters")
         }
-        guard (1...65535).contains(port) else { throw ValidationError("--port must be 1–65535") }
-        if let mqtt, broker(mqtt) == nil { throw ValidationError("--mqtt must be HOST:PORT") }
+        guard (1...65535).contains(port) else { throw ValidationError("--port 须为 1–65535 / --port must be 1–65535") }
+        if let mqtt, broker(mqtt) == nil { throw ValidationError("--mqtt 须为 主机:端口 / --mqtt must be HOST:PORT") }
     }
 
     func broker(_ text: String) -> (host: String, port: Int)? {
@@ -56,7 +56,7 @@ struct ServerOptions: ParsableArguments {
             configuration.issuer = issuer
         } else if let issuerKey {
             do { configuration.issuer = try IssuerKey.load(path: issuerKey, name: issuerName) } catch {
-                throw CommandLineFailure("error: --issuer-key \(error.description)")
+                throw CommandLineFailure("错误：签发密钥不可用 / error: --issuer-key \(error.description)")
             }
         }
         if let issuer = configuration.issuer { logger.info("certificates signed", metadata: ["key": "\(issuer.keyID)", "issuer": "\(issuer.name)"]) }
@@ -91,7 +91,7 @@ func openStore(_ path: String) throws -> SQLiteParkStore {
     do {
         return try SQLiteParkStore(path: path)
     } catch {
-        throw CommandLineFailure("error: \(path): cannot open the database (\(error))")
+        throw CommandLineFailure("错误：无法打开数据库 \(path) / error: \(path): cannot open the database (\(error))")
     }
 }
 
@@ -135,7 +135,7 @@ struct DemoCommand: AsyncParsableCommand {
         do {
             seeded = try await DemoSeed.seed(store: store, examplesDirectory: examples, bcryptCost: 10, history: true)
         } catch {
-            throw CommandLineFailure("error: cannot create the demo from \(examples): \(error)")
+            throw CommandLineFailure("错误：无法由 \(examples) 创建演示园区 / error: cannot create the demo from \(examples): \(error)")
         }
         let logger = options.logger()
         // The demo's issuer key beside its database: made once, 0600, reused on later runs (--issuer-key wins).
@@ -146,7 +146,7 @@ struct DemoCommand: AsyncParsableCommand {
             issuer = FileManager.default.fileExists(atPath: keyPath) ? try IssuerKey.load(path: keyPath, name: name)
                 : try IssuerKey.generate(path: keyPath, name: name)
         } catch {
-            throw CommandLineFailure("error: the demo's issuer key: \(error.description)")
+            throw CommandLineFailure("错误：演示签发密钥不可用 / error: the demo's issuer key: \(error.description)")
         }
         let host = options.host == "0.0.0.0" ? "127.0.0.1" : options.host
         var text = "\nZeroPark demo \(seeded.created ? "created" : "reused") in \(db) (ready in \(started.duration(to: clock.now)))\n"
@@ -221,7 +221,7 @@ struct UsersCommand: AsyncParsableCommand {
         func run() async throws {
             let store = try openStore(db)
             do { print(try await DemoSeed.createAPIKey(store: store, username: username, name: name)) } catch let error as StoreError {
-                throw CommandLineFailure("error: \(error)")
+                throw CommandLineFailure("错误：\(error.message(chinese: true)) / error: \(error.message(chinese: false))")
             }
         }
     }

@@ -23,9 +23,9 @@ struct SimulateCommand: AsyncParsableCommand {
     @Option(help: "Stop after this many seconds (0: run until interrupted).") var duration: Int = 0
 
     func validate() throws {
-        guard (url != nil) != (mqtt != nil) else { throw ValidationError("give either --url (with --key) or --mqtt") }
-        if url != nil, key == nil { throw ValidationError("--url needs --key") }
-        guard (1...3_600).contains(every) else { throw ValidationError("--every must be 1–3600 seconds") }
+        guard (url != nil) != (mqtt != nil) else { throw ValidationError("请给出 --url（及 --key）或 --mqtt 之一 / give either --url (with --key) or --mqtt") }
+        if url != nil, key == nil { throw ValidationError("--url 须与 --key 一起给出 / --url needs --key") }
+        guard (1...3_600).contains(every) else { throw ValidationError("--every 须为 1–3600 秒 / --every must be 1–3600 seconds") }
     }
 
     func run() async throws {
@@ -57,7 +57,7 @@ struct SimulateCommand: AsyncParsableCommand {
             }
             if !heldBack.isEmpty, Date().timeIntervalSince(heldSince) >= 120 {
                 try await publisher.publish(heldBack)
-                print("sent \(heldBack.count) late water readings")
+                print("已补发 \(heldBack.count) 条迟到的用水读数 / sent \(heldBack.count) late water readings")
                 heldBack.removeAll()
                 heldSince = Date()
             }
@@ -94,7 +94,7 @@ struct HTTPReadingPublisher: ReadingPublisher {
         let (data, response) = try await URLSession.shared.data(for: request)
         let status = (response as? HTTPURLResponse)?.statusCode ?? 0
         guard status == 200 else {
-            throw CommandLineFailure("error: \(endpoint): HTTP \(status): \(String(decoding: data.prefix(500), as: UTF8.self))")
+            throw CommandLineFailure("错误：\(endpoint) 拒绝了读数（HTTP \(status)） / error: \(endpoint): HTTP \(status): \(String(decoding: data.prefix(500), as: UTF8.self))")
         }
     }
 
@@ -136,14 +136,14 @@ struct MQTTReadingPublisher: ReadingPublisher {
     static func connect(_ address: String, park: String) async throws -> MQTTReadingPublisher {
         let parts = address.split(separator: ":")
         guard parts.count == 2, let port = Int(parts[1]), (1...65_535).contains(port) else {
-            throw CommandLineFailure("error: --mqtt \(address): give HOST:PORT")
+            throw CommandLineFailure("错误：--mqtt \(address) 须为 主机:端口 / error: --mqtt \(address): give HOST:PORT")
         }
         do {
             let client = try await MQTTClient.connect(host: String(parts[0]), port: port, configuration: MQTTClientConfiguration(
                 clientID: "zeropark-simulator-\(ProcessInfo.processInfo.processIdentifier)", cleanSession: true))
             return MQTTReadingPublisher(client: client, park: park)
         } catch {
-            throw CommandLineFailure("error: --mqtt \(address): \(error)")
+            throw CommandLineFailure("错误：无法连接 MQTT 代理 \(address) / error: --mqtt \(address): \(error)")
         }
     }
 
