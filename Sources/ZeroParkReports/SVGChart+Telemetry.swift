@@ -38,13 +38,16 @@ extension SVGChart {
     /// values are drawn below a zero line.
     public static func qualityLine(_ points: [QualityPoint], second: Series? = nil, title: String, unit: String,
                                    legend: QualityLegend, width: Int = 560, height: Int = 240) -> String {
-        let left = 56.0, right = 10.0, top = 12.0, bottom = 48.0
+        let left = 56.0, right = 10.0, top = 22.0, bottom = 48.0
         let plotWidth = Double(width) - left - right, plotHeight = Double(height) - top - bottom
         let finite = points.compactMap(\.value).filter(\.isFinite) + (second?.values.filter(\.isFinite) ?? [])
         // Geometry in units of the largest magnitude, so that spans of ±1e308 stay finite.
         let peak = finite.map(\.magnitude).max() ?? 0
         let scale = peak > 0 ? peak : 1
-        let lo = min(0, (finite.min() ?? 0) / scale), hi = max(0, (finite.max() ?? 0) / scale)
+        let lo = min(0, (finite.min() ?? 0) / scale), highest = max(0, (finite.max() ?? 0) / scale)
+        // Round ticks when nothing is below zero; with negative values the axis names its top, zero and bottom.
+        let axis = lo < 0 ? nil : ValueAxis(maximum: highest > 0 ? highest : 1)
+        let hi = axis?.top ?? highest
         let span = max(hi - lo, 1e-12)
         let count = max(points.count, second?.values.count ?? 0)
         let step = count > 1 ? plotWidth / Double(count - 1) : 0
@@ -53,12 +56,14 @@ extension SVGChart {
         var svg = open(width, height, title: title)
         let zero = y(0)
         svg += "<line x1=\"\(n(left))\" y1=\"\(n(zero))\" x2=\"\(n(left + plotWidth))\" y2=\"\(n(zero))\" stroke=\"#999\"/>"
-        svg += "<text x=\"\(n(left - 4))\" y=\"\(n(top + 10))\" text-anchor=\"end\" font-size=\"11\">\(escape(compact(hi * scale)))</text>"
-        if lo < 0 {
+        if let axis {
+            svg += axis.svg(left: left, width: plotWidth, plotTop: top, bottom: zero, scale: scale, unit: unit)
+        } else {
+            svg += "<text x=\"\(n(left - 4))\" y=\"\(n(top + 10))\" text-anchor=\"end\" font-size=\"11\">\(escape(compact(hi * scale)))</text>"
             svg += "<text x=\"\(n(left - 4))\" y=\"\(n(top + plotHeight))\" text-anchor=\"end\" font-size=\"11\">\(escape(compact(lo * scale)))</text>"
+            svg += "<text x=\"\(n(left - 4))\" y=\"\(n(zero + 4))\" text-anchor=\"end\" font-size=\"11\">0</text>"
+            svg += "<text x=\"\(n(left))\" y=\"\(n(top - 6))\" font-size=\"11\" fill=\"#5b6b61\">\(escape(unit))</text>"
         }
-        svg += "<text x=\"\(n(left - 4))\" y=\"\(n(zero + 4))\" text-anchor=\"end\" font-size=\"11\">0</text>"
-        svg += "<text x=\"\(n(left))\" y=\"\(n(top - 2))\" font-size=\"10\" fill=\"#5b6b61\">\(escape(unit))</text>"
         func polylines(_ values: [Double?], stroke: String, dash: Bool) -> String {
             var out = "", run: [String] = []
             func flush() {

@@ -149,13 +149,14 @@ public enum SVGChart {
     /// A line over labelled points (e.g. months), with markers and a zero baseline. Negative values sit
     /// on the baseline; a value that is not a number gets its label but no marker.
     public static func line(_ items: [Item], title: String, unit: String, width: Int = 560, height: Int = 220) -> String {
-        let left = 50.0, right = 10.0, top = 10.0, bottom = 30.0
-        let maxValue = max(items.map { drawable($0.value) }.max() ?? 0, 1e-12)
+        let left = 56.0, right = 10.0, top = 22.0, bottom = 30.0
+        let peak = items.map { drawable($0.value) }.max() ?? 0
+        let axis = ValueAxis(maximum: peak > 0 ? peak : 1)
+        let maxValue = axis.top
         let plotWidth = Double(width) - left - right, plotHeight = Double(height) - top - bottom
         var svg = open(width, height, title: title)
+        svg += axis.svg(left: left, width: plotWidth, plotTop: top, bottom: top + plotHeight, unit: unit)
         svg += "<line x1=\"\(n(left))\" y1=\"\(n(top + plotHeight))\" x2=\"\(n(left + plotWidth))\" y2=\"\(n(top + plotHeight))\" stroke=\"#999\"/>"
-        svg += "<text x=\"\(n(left - 4))\" y=\"\(n(top + 10))\" text-anchor=\"end\" font-size=\"11\">\(escape(compact(maxValue)))</text>"
-        svg += "<text x=\"\(n(left - 4))\" y=\"\(n(top + plotHeight))\" text-anchor=\"end\" font-size=\"11\">0</text>"
         guard !items.isEmpty else { return svg + "</svg>" }
         let step = items.count > 1 ? plotWidth / Double(items.count - 1) : 0
         var points: [String] = []
@@ -175,16 +176,18 @@ public enum SVGChart {
 
     /// Stacked vertical bars: one bar per label, one colour per series, with a legend.
     public static func stackedBar(labels: [String], series: [Series], title: String, unit: String, width: Int = 560, height: Int = 240) -> String {
-        let left = 50.0, top = 10.0, bottom = 30.0, legendHeight = Double((series.count + 2) / 3) * 18
+        let left = 56.0, top = 22.0, bottom = 30.0, legendHeight = Double((series.count + 2) / 3) * 18
         let plotHeight = Double(height) - top - bottom - legendHeight
         let plotWidth = Double(width) - left - 10
         func drawn(_ values: [Double], _ index: Int) -> Double { drawable(index < values.count ? values[index] : 0) }
         // Totals in `scale`s, so that a column of 1e308s adds up to a finite number.
         let scale = sumScale(peak: series.flatMap { $0.values.map(drawable) }.max() ?? 0, count: series.count)
         let totals = labels.indices.map { index in series.reduce(0) { $0 + drawn($1.values, index) / scale } }
-        let maxValue = max(totals.max() ?? 0, 1e-12 / scale)
+        let peakTotal = totals.max() ?? 0
+        let axis = ValueAxis(maximum: peakTotal > 0 ? peakTotal : 1)
+        let maxValue = axis.top
         var svg = open(width, height, title: title)
-        svg += "<text x=\"\(n(left - 4))\" y=\"\(n(top + 10))\" text-anchor=\"end\" font-size=\"11\">\(escape(compact(maxValue, times: scale)))</text>"
+        svg += axis.svg(left: left, width: plotWidth, plotTop: top, bottom: top + plotHeight, scale: scale, unit: unit)
         let slot = labels.isEmpty ? 0 : plotWidth / Double(labels.count)
         for (index, label) in labels.enumerated() {
             var y = top + plotHeight

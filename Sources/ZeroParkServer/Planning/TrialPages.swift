@@ -156,7 +156,7 @@ struct TrialPages: Sendable {
                     "share": share.map { ($0 > 0 ? "+" : "") + Display.percent($0) } ?? "—", "status": status]
         }
         let points = progress.months.map { month -> SVGChart.QualityPoint in
-            let label = String(month.span.month.month)
+            let label = SVGChart.monthLabel(month.span.month.month, chinese: chinese)
             guard let net = month.actualNet else { return .init(label, nil, month.missingSources.isEmpty ? .missing : .flagged) }
             return .init(label, net, month.inProgress ? .estimated : .measured)
         }

@@ -56,7 +56,7 @@ enum ReportPrint {
         }
         if let months = context.trial?.months, !months.isEmpty {
             let points = months.map { month -> SVGChart.QualityPoint in
-                let label = String(month.month.suffix(2))
+                let label = Int(month.month.suffix(2)).map { SVGChart.monthLabel($0, chinese: t.language == .zh) } ?? String(month.month.suffix(2))
                 guard let net = month.actual_net else { return .init(label, nil, .missing) }
                 return .init(label, net, month.partial ? .estimated : .measured)
             }

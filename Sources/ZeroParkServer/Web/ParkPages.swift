@@ -122,7 +122,7 @@ struct ParkPages: Sendable {
                 }
                 return values.contains { $0 > 0 } ? SVGChart.Series(strings.system(system), values) : nil
             }
-            data["monthly"] = SVGChart.stackedBar(labels: inventory.monthly.map { String($0.month.month) }, series: systems,
+            data["monthly"] = SVGChart.stackedBar(labels: inventory.monthly.map { SVGChart.monthLabel($0.month.month, chinese: strings.language == .zh) }, series: systems,
                                                   title: WebText.text("monthly", context.language), unit: "tCO2")
             data["monthlyNote"] = strings("含月度数据的排放源占排放的 ", "Sources with monthly data cover ") + Display.percent(inventory.monthlyCoverage)
         }
@@ -384,7 +384,7 @@ struct ParkPages: Sendable {
         }
         if let account, account.method == .onsiteRenewable { data["avoided"] = Display.number(account.avoidedTco2) }
         if let account, let series = account.monthlyTco2 {
-            data["trend"] = SVGChart.line(zip(computed.inventory.period.months, series).map { .init(String($0.month), $1) },
+            data["trend"] = SVGChart.line(zip(computed.inventory.period.months, series).map { .init(SVGChart.monthLabel($0.month, chinese: language == .zh), $1) },
                                           title: WebText.text("monthly", language), unit: "tCO2")
         }
         let target = "source:\(sourceKey)"

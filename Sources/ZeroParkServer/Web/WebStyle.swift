@@ -26,7 +26,7 @@ enum WebStyle {
     .kpi span{color:#5b6b61;font-size:13px}.kpi strong{font-size:24px;font-variant-numeric:tabular-nums}.kpi em{font-style:normal;color:#5b6b61;font-size:12px}
     .kpis.small .kpi strong{font-size:18px}
     .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(420px,1fr));gap:16px}
-    svg.chart{width:100%;height:auto;font-family:inherit}
+    svg.chart{width:100%;height:auto;font-family:inherit;max-width:760px;display:block}
     table{width:100%;border-collapse:collapse;font-size:14px}
     th,td{padding:6px 8px;border-bottom:1px solid #edf1ee;text-align:left;vertical-align:top}
     th{background:#f7faf8;font-weight:600}.num{text-align:right;font-variant-numeric:tabular-nums}
@@ -47,7 +47,7 @@ enum WebStyle {
     dl{display:grid;grid-template-columns:max-content minmax(0,1fr);gap:6px 16px;margin:0}dt{color:#5b6b61}dd{margin:0;min-width:0;overflow-wrap:anywhere}
     code{background:#f2f5f3;padding:1px 4px;border-radius:3px;word-break:break-all}
     ul.warnings{margin:0;padding-left:18px}.clause{color:#5b6b61}
-    @media (max-width:700px){main{padding:12px}header.top{padding:8px 12px;gap:6px 12px}header nav{gap:4px;order:3;flex:1 1 100%;flex-wrap:nowrap;overflow-x:auto;white-space:nowrap;scrollbar-width:thin}header .user{margin-left:auto}.kpis{grid-template-columns:1fr 1fr}.kpi strong{font-size:19px}.charts{grid-template-columns:minmax(0,1fr)}.charts>*{min-width:0}table{font-size:13px}.sources td:nth-child(3),.sources th:nth-child(3),.sources td:nth-child(4),.sources th:nth-child(4){display:none}dl{grid-template-columns:minmax(0,1fr)}table{display:block;overflow-x:auto;max-width:100%}th,td{min-width:4.5em}th.num,td.num{min-width:0;white-space:nowrap}}
+    @media (max-width:700px){main{padding:12px}header.top{padding:8px 12px;gap:6px 12px}header nav{gap:4px;order:3;flex:1 1 100%;flex-wrap:nowrap;overflow-x:auto;white-space:nowrap;scrollbar-width:thin}header .user{margin-left:auto}.kpis{grid-template-columns:1fr 1fr}.kpi strong{font-size:19px}.charts{grid-template-columns:minmax(0,1fr)}.charts>*{min-width:0}table{font-size:13px}.sources td:nth-child(3),.sources th:nth-child(3),.sources td:nth-child(4),.sources th:nth-child(4){display:none}dl{grid-template-columns:minmax(0,1fr)}table{display:block;overflow-x:auto;max-width:100%}th,td{min-width:4.5em}th.num,td.num{min-width:0;white-space:nowrap}svg.chart text{font-size:17px}}
     \(TelemetryStyle.css)
     @media print{body{background:#fff;font-size:11pt}header.top,form,button,.button,.lang-switch,.exports,.crumbs,.actions{display:none!important}main{max-width:none;padding:0}.card{box-shadow:none;border:0;padding:0;margin:0 0 8mm}.scroll{overflow:visible}table{font-size:9pt}a{color:inherit;text-decoration:none}svg{max-width:100%}}
     """
