@@ -136,7 +136,9 @@ def main():
         driver.find_element(By.ID, "snapshot-submit").click()
         wait(driver, lambda d: "snapshot-submit" in d.page_source and "/download?format=json" in d.page_source)
         check("#" in driver.page_source and "2025" in driver.page_source, "an inventory snapshot is listed")
-        first_snapshot = driver.find_element(By.CSS_SELECTOR, "a[id^=report-]:not([id^=report-pdf]):not([id^=report-xlsx])").get_attribute("id").split("-", 1)[1]
+        report_link = "a[id^=report-]:not([id^=report-pdf]):not([id^=report-xlsx])"
+        wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, report_link))
+        first_snapshot = driver.find_element(By.CSS_SELECTOR, report_link).get_attribute("id").split("-", 1)[1]
         shot("08-inventories")
         driver.get(base + "/parks/nansha-demo?year=2025&lang=en")
         check("Emissions" in driver.page_source, "the English switch works")

@@ -221,8 +221,9 @@ def run_report(driver, base, login, logout, wait, check, shot):
     # and its report draws the metered completeness, the plan's path and the trial against the plan.
     driver.get(base + "/parks/nansha-demo/inventories?year=2026")
     driver.find_element(By.ID, "snapshot-submit").click()
-    wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "a[id^=report-]"))
-    newest = driver.find_element(By.CSS_SELECTOR, "a[id^=report-]:not([id^=report-pdf]):not([id^=report-xlsx])").get_attribute("id").split("-", 1)[1]
+    report_link = "a[id^=report-]:not([id^=report-pdf]):not([id^=report-xlsx])"
+    wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, report_link))
+    newest = driver.find_element(By.CSS_SELECTOR, report_link).get_attribute("id").split("-", 1)[1]
     driver.get(base + f"/parks/nansha-demo/inventories/{newest}/report")
     wait(driver, lambda d: d.find_elements(By.ID, "lineage"))
     labels = [e.get_attribute("aria-label") for e in driver.find_elements(By.CSS_SELECTOR, "svg[aria-label]")]
