@@ -21,3 +21,17 @@ struct SinkDetailTextTests {
         }
     }
 }
+
+/// A source's scope in the reader's words (issue #12 defect 4: scope labels in English on Chinese pages).
+struct ScopeTextTests {
+    @Test func scopesReadAsChineseReadersNameThem() async throws {
+        #expect(ParkPages.scopeText(2, chinese: true) == "（范围二）" && ParkPages.scopeText(1, chinese: false) == " (scope 1)")
+        #expect(ParkPages.scopeText(0, chinese: true).isEmpty && ParkPages.scopeText(4, chinese: false).isEmpty)
+        let server = try await TestServer.make()
+        try await server.run { client in
+            let cookie = try await WebTests.login(client, "manager", "zeropark-manager")
+            let page = try await client.execute(uri: "/parks/nansha-demo/sources/grid-electricity?year=2025", method: .get, headers: [.cookie: cookie]) { $0.text }
+            #expect(page.contains("（范围二）") && !page.contains("(scope 2)"))
+        }
+    }
+}

@@ -86,7 +86,7 @@ extension TelemetryPages {
         for id in order {
             guard let group = groups[id] else { continue }
             let value = TelemetryFormat.value(group.total)
-            result.kpis.append(["id": id, "label": group.label, "value": value, "unit": group.unit,
+            result.kpis.append(["id": id, "label": group.label, "value": value, "unit": UnitText.display(group.unit, chinese: chinese),
                                 "warn": group.quality.expected > 0 && group.quality.belowThreshold])
             result.figures[id] = value
         }

@@ -336,6 +336,8 @@ struct ParkPages: Sendable {
             "system": EmissionSystem(rawValue: spec.system).map(strings.system) ?? spec.system,
             "method": AccountingMethodKind(rawValue: spec.method).map(strings.method) ?? spec.method,
             "scope": account?.scope ?? spec.scope ?? 0,
+            // GHG Protocol scopes as Chinese readers name them (范围一/二/三).
+            "scopeText": Self.scopeText(account?.scope ?? spec.scope ?? 0, chinese: context.language == .zh),
             "formula": account?.formula ?? AccountingMethodKind(rawValue: spec.method)?.formula ?? "—",
             "calculation": account?.calculation ?? "—",
             "tco2": account.map { Display.number($0.tco2) } ?? "—",
@@ -617,6 +619,13 @@ struct ParkPages: Sendable {
         if let error { data["formError"] = error }
         return renderer.page("sinksOffsets", title: WebText.text("sinksOffsets", context.language), context: context, data: data,
                              park: loaded.nav, status: status)
+    }
+
+    /// A GHG Protocol scope after a method's name as a reader names it: （范围一）…（范围三）, or " (scope 1)" …;
+    /// nothing when none is known.
+    static func scopeText(_ scope: Int, chinese: Bool) -> String {
+        guard (1...3).contains(scope) else { return "" }
+        return chinese ? "（范围" + ["一", "二", "三"][scope - 1] + "）" : " (scope \(scope))"
     }
 
     /// The sinks and offsets tables of a year as the page shows them, with the unrounded tonnes (`…Raw`) for

@@ -188,7 +188,7 @@ enum WebTemplates {
       <h2>{{t.traceability}}</h2>
       <dl>
         <dt>{{t.system}}</dt><dd>{{system}}</dd>
-        <dt>{{t.method}}</dt><dd>{{method}} (scope {{scope}})</dd>
+        <dt>{{t.method}}</dt><dd>{{method}}{{scopeText}}</dd>
         <dt>{{t.category}}</dt><dd>{{category}}</dd>
         <dt>{{t.formula}}</dt><dd><code>{{formula}}</code></dd>
         <dt>{{t.calculation}}</dt><dd><code id="calculation">{{calculation}}</code></dd>
