@@ -5,15 +5,18 @@ import Testing
 struct ValidateOnePassTests {
     let cli = CommandLineTests()
 
+    /// Four problems: a misspelt province and an unknown field (line 2), a negative quantity (line 5), a misspelt fuel (line 6).
+    static let broken = """
+        zeropark: 1
+        park: { id: t, name: 测试, type: industrial_park, province: guangdng, area_m2: 100, colour: red }
+        period: { year: 2025 }
+        sources:
+          - { id: g, name: 电, system: energy, method: purchased_electricity, activity: { quantity: -5, unit: MWh } }
+          - { id: f, name: 气, system: energy, method: fuel_combustion, fuel: natral_gas, activity: { quantity: 5, unit: t } }
+        """
+
     @Test func everyProblemInOnePassSortedByLine() throws {
-        let path = try cli.temporaryFile("""
-            zeropark: 1
-            park: { id: t, name: 测试, type: industrial_park, province: guangdng, area_m2: 100, colour: red }
-            period: { year: 2025 }
-            sources:
-              - { id: g, name: 电, system: energy, method: purchased_electricity, activity: { quantity: -5, unit: MWh } }
-              - { id: f, name: 气, system: energy, method: fuel_combustion, fuel: natral_gas, activity: { quantity: 5, unit: t } }
-            """)
+        let path = try cli.temporaryFile(Self.broken)
         let run = try cli.run(["validate", path, "--lang", "en"])
         #expect(run.status == 1)
         let lines = run.stderr.split(separator: "\n").map(String.init).filter { $0.hasPrefix("error:") }
@@ -29,14 +32,7 @@ struct ValidateOnePassTests {
     /// Issue #12 defect 4: `validate --lang zh` (the default) prints every problem, the count, the `ok` line
     /// and the warnings in Chinese; `--lang en` in English. The place and field are the same in both.
     @Test func problemsInTheChosenLanguage() throws {
-        let path = try cli.temporaryFile("""
-            zeropark: 1
-            park: { id: t, name: 测试, type: industrial_park, province: guangdng, area_m2: 100, colour: red }
-            period: { year: 2025 }
-            sources:
-              - { id: g, name: 电, system: energy, method: purchased_electricity, activity: { quantity: -5, unit: MWh } }
-              - { id: f, name: 气, system: energy, method: fuel_combustion, fuel: natral_gas, activity: { quantity: 5, unit: t } }
-            """)
+        let path = try cli.temporaryFile(Self.broken)
         let zh = try cli.run(["validate", path])
         #expect(zh.status == 1)
         #expect(try cli.run(["validate", path, "--lang", "zh"]).stderr == zh.stderr)

@@ -62,18 +62,8 @@ struct ChineseIssueTests {
         ("accounting", base.replacingOccurrences(of: "unit: MWh", with: "unit: t"), "unit_mismatch", ["MWh", " t"]),
     ]
 
-    /// The issues of reading, then accounting, `text`.
-    static func issues(_ text: String) -> [ParkIssue] {
-        do {
-            let park = try ParkFileReader.read(yaml: text)
-            _ = try InventoryCalculator.compute(park)
-            return []
-        } catch let error as ParkInputError {
-            return error.issues
-        } catch {
-            return [ParkIssue(code: "unexpected", field: "", message: "\(error)", zh: "意外错误：\(error)", location: nil)]
-        }
-    }
+    /// The issues of reading, then accounting, `text` (the reader tests' own helper).
+    static func issues(_ text: String) -> [ParkIssue] { ParkFileErrorTests().issues(text) }
 
     static func hasCJK(_ text: String) -> Bool { text.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) } }
 
